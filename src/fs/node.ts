@@ -1,0 +1,179 @@
+/**
+ * The real filesystem. This is the only module in wopt that imports `node:fs`.
+ */
+import * as fs from 'node:fs';
+import { hostname } from 'node:os';
+import { fromSystemError } from '../errors.js';
+import type { FileHandle, FileStat, FsPort, OpenMode, ProcessIdentity } from './port.js';
+
+interface NodeHandle extends FileHandle {
+  readonly fh: fs.promises.FileHandle;
+}
+
+const fsp = fs.promises;
+
+function toStat(stats: fs.Stats): FileStat {
+  const kind = stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : stats.isSymbolicLink() ? 'symlink' : 'other';
+  return {
+    kind,
+    size: stats.size,
+    mode: stats.mode & 0o7777,
+    ino: stats.ino,
+    dev: stats.dev,
+    nlink: stats.nlink,
+    uid: stats.uid,
+    gid: stats.gid,
+    mtimeMs: stats.mtimeMs,
+  };
+}
+
+const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException).code === 'ENOENT';
+
+async function attempt<T>(operation: string, path: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw fromSystemError(operation, path, error);
+  }
+}
+
+const openFlags: Record<OpenMode, string> = {
+  read: 'r',
+  'create-exclusive': 'wx',
+  append: 'a',
+  'create-or-truncate': 'w',
+};
+
+const handleOf = (handle: FileHandle): fs.promises.FileHandle => (handle as NodeHandle).fh;
+
+async function processStartTime(pid: number): Promise<string | undefined> {
+  try {
+    const stat = await fsp.readFile(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces and parentheses; fields after it follow the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields[19];
+  } catch {
+    return undefined;
+  }
+}
+
+let selfIdentity: Promise<ProcessIdentity> | undefined;
+
+export function createNodeFs(): FsPort {
+  return {
+    lstat: async (path) => {
+      try {
+        return toStat(await fsp.lstat(path));
+      } catch (error) {
+        if (isMissing(error) || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+        throw fromSystemError('lstat', path, error);
+      }
+    },
+    stat: async (path) => {
+      try {
+        return toStat(await fsp.stat(path));
+      } catch (error) {
+        if (isMissing(error) || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+        throw fromSystemError('stat', path, error);
+      }
+    },
+    realpath: (path) => attempt('realpath', path, () => fsp.realpath(path)),
+    readlink: (path) => attempt('readlink', path, () => fsp.readlink(path)),
+    readFile: (path) => attempt('read', path, () => fsp.readFile(path)),
+    readHead: (path, length) =>
+      attempt('read', path, async () => {
+        const fh = await fsp.open(path, 'r');
+        try {
+          const buffer = Buffer.alloc(length);
+          const { bytesRead } = await fh.read(buffer, 0, length, 0);
+          return buffer.subarray(0, bytesRead);
+        } finally {
+          await fh.close();
+        }
+      }),
+    readStream: (path) => ({
+      async *[Symbol.asyncIterator]() {
+        let fh: fs.promises.FileHandle;
+        try {
+          fh = await fsp.open(path, 'r');
+        } catch (error) {
+          throw fromSystemError('read', path, error);
+        }
+        try {
+          const chunk = 1 << 20;
+          for (;;) {
+            const buffer = Buffer.allocUnsafe(chunk);
+            const { bytesRead } = await fh.read(buffer, 0, chunk, null);
+            if (bytesRead === 0) return;
+            yield buffer.subarray(0, bytesRead);
+          }
+        } catch (error) {
+          throw fromSystemError('read', path, error);
+        } finally {
+          await fh.close();
+        }
+      },
+    }),
+    readdir: (path) => attempt('readdir', path, () => fsp.readdir(path)),
+
+    open: (path, mode, fileMode) =>
+      attempt('open', path, async () => ({ path, fh: await fsp.open(path, openFlags[mode], fileMode) }) as NodeHandle),
+    write: (handle, data, offset, length) =>
+      attempt('write', handle.path, async () => (await handleOf(handle).write(data, offset, length)).bytesWritten),
+    fsync: (handle) => attempt('fsync', handle.path, () => handleOf(handle).sync()),
+    fdatasync: (handle) => attempt('fdatasync', handle.path, () => handleOf(handle).datasync()),
+    fchmod: (handle, mode) => attempt('chmod', handle.path, () => handleOf(handle).chmod(mode)),
+    fchown: (handle, uid, gid) => attempt('chown', handle.path, () => handleOf(handle).chown(uid, gid)),
+    fstat: (handle) => attempt('fstat', handle.path, async () => toStat(await handleOf(handle).stat())),
+    close: (handle) => attempt('close', handle.path, () => handleOf(handle).close()),
+
+    mkdir: (path) => attempt('mkdir', path, () => fsp.mkdir(path).then(() => undefined)),
+    rmdir: (path) => attempt('rmdir', path, () => fsp.rmdir(path)),
+    rename: (from, to) => attempt('rename', from, () => fsp.rename(from, to)),
+    link: (existing, newPath) => attempt('link', newPath, () => fsp.link(existing, newPath)),
+    unlink: (path) => attempt('unlink', path, () => fsp.unlink(path)),
+    copyFile: (from, to) => attempt('copy', from, () => fsp.copyFile(from, to, fs.constants.COPYFILE_EXCL)),
+    fsyncDir: (path) =>
+      attempt('fsync directory', path, async () => {
+        const fh = await fsp.open(path, 'r');
+        try {
+          await fh.sync();
+        } catch (error) {
+          // Some platforms (Windows) and filesystems cannot fsync a directory; their entries are as
+          // durable as they can be made, so this is not a failure of the transaction.
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code !== 'EPERM' && code !== 'EISDIR' && code !== 'EINVAL') throw error;
+        } finally {
+          await fh.close();
+        }
+      }),
+    statfs: async (path) => {
+      try {
+        const info = await fsp.statfs(path);
+        return { freeBytes: info.bavail * info.bsize, freeInodes: info.ffree };
+      } catch {
+        return undefined;
+      }
+    },
+
+    self: () =>
+      (selfIdentity ??= (async () => ({
+        pid: process.pid,
+        startTime: (await processStartTime(process.pid)) ?? 'unknown',
+        host: hostname(),
+      }))()),
+    isAlive: async (owner) => {
+      if (owner.host !== hostname()) return true; // Not ours to judge: a lock from another host is never broken automatically.
+      try {
+        process.kill(owner.pid, 0);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+      }
+      const startTime = await processStartTime(owner.pid);
+      return startTime === undefined || owner.startTime === 'unknown' || startTime === owner.startTime;
+    },
+  };
+}
+
+/** The process-wide real filesystem port. */
+export const nodeFs: FsPort = createNodeFs();

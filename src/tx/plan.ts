@@ -1,0 +1,371 @@
+/**
+ * Planning: everything that can be decided before the first write. Paths are resolved (symlinks
+ * followed only inside the root), collisions and aliases found, pre-images read, writes that change
+ * nothing dropped, and free space checked. A batch that fails here has touched nothing.
+ */
+import { posix } from 'node:path';
+import { errors, isWoptError } from '../errors.js';
+import type { FileStat, FsPort } from '../fs/port.js';
+import type { Content, NormalizedChange } from './changes.js';
+import { isStreamContent } from './changes.js';
+import { applyConventions, detectConventions } from './content.js';
+import type { PreImage } from './journal.js';
+import { findCollisions, foldKey, isInside, portabilityWarnings, WOPT_DIR } from './paths.js';
+
+export type FileStatus = 'created' | 'updated' | 'deleted' | 'unchanged' | 'skipped';
+
+export interface FileReport {
+  readonly path: string;
+  readonly status: FileStatus;
+  /** Bytes of new content (0 for deletes and skips). */
+  readonly bytes: number;
+  /** For the destination of a rename: where the content came from. */
+  readonly renamedFrom?: string;
+  /** Why a file was skipped or left unchanged, when it is not obvious. */
+  readonly note?: string;
+}
+
+export type OnExisting = 'overwrite' | 'keep' | 'error';
+
+export interface PlanOptions {
+  readonly onExisting: OnExisting;
+  readonly strict: boolean;
+  readonly preserve: { readonly eol: boolean; readonly bom: boolean; readonly mode: boolean };
+}
+
+/** One file the transaction will change. */
+export interface PlannedEntry {
+  readonly i: number;
+  readonly path: string;
+  readonly target: string;
+  readonly op: 'write' | 'delete';
+  readonly pre: (PreImage & { readonly uid: number; readonly gid: number; readonly nlink: number }) | null;
+  /** New content, for writes that are not rename destinations. */
+  readonly content?: Content;
+  /** Size of the new content when known before staging. */
+  readonly size: number | undefined;
+  /** For a rename destination: the absolute path linked in as the new content. */
+  readonly linkFrom?: string;
+  readonly mode: number | undefined;
+  readonly status: 'created' | 'updated' | 'deleted';
+  readonly renamedFrom?: string;
+}
+
+export interface Plan {
+  readonly root: string;
+  readonly entries: readonly PlannedEntry[];
+  /** Every input path's outcome, in input order (unchanged and skipped included). */
+  readonly files: readonly FileReport[];
+  /** Directories to create, parents first. */
+  readonly createDirs: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+const WHOLE_READ_LIMIT = 1 << 20;
+const HEAD_BYTES = 64 * 1024;
+
+interface ResolvedDir {
+  readonly real: string;
+  readonly exists: boolean;
+}
+
+/** Resolves paths against the real root, following symlinks only where they stay inside it. */
+class Resolver {
+  private readonly dirs = new Map<string, Promise<ResolvedDir>>();
+  private readonly listings = new Map<string, Promise<Map<string, string[]>>>();
+  readonly missingDirs = new Set<string>();
+
+  constructor(
+    private readonly fs: FsPort,
+    readonly root: string,
+  ) {}
+
+  dir(relativeDir: string, forPath: string): Promise<ResolvedDir> {
+    let cached = this.dirs.get(relativeDir);
+    if (cached === undefined) {
+      cached = this.resolveDir(relativeDir, forPath);
+      this.dirs.set(relativeDir, cached);
+    }
+    return cached;
+  }
+
+  private async resolveDir(relativeDir: string, forPath: string): Promise<ResolvedDir> {
+    if (relativeDir === '.' || relativeDir === '') return { real: this.root, exists: true };
+    const parent = await this.dir(posix.dirname(relativeDir), forPath);
+    const real = posix.join(parent.real, posix.basename(relativeDir));
+    if (!parent.exists) {
+      this.missingDirs.add(real);
+      return { real, exists: false };
+    }
+    const stat = await this.fs.lstat(real);
+    if (stat === undefined) {
+      this.missingDirs.add(real);
+      return { real, exists: false };
+    }
+    if (stat.kind === 'directory') return { real, exists: true };
+    if (stat.kind === 'symlink') {
+      const followed = await this.followLink(real, forPath);
+      const target = await this.fs.stat(followed);
+      if (target === undefined) throw errors.pathInvalid(forPath, `its directory ${JSON.stringify(relativeDir)} is a dangling symlink`);
+      if (target.kind !== 'directory') throw errors.notADirectory(forPath, relativeDir);
+      return { real: followed, exists: true };
+    }
+    throw errors.notADirectory(forPath, relativeDir);
+  }
+
+  /** Resolves a symlink fully and refuses it when it leaves the root. */
+  async followLink(link: string, forPath: string): Promise<string> {
+    let resolved: string;
+    try {
+      resolved = await this.fs.realpath(link);
+    } catch (error) {
+      if (!isWoptError(error, 'E_NOT_FOUND')) throw error;
+      // A dangling link: resolve its text by hand so a create through it still lands where it points.
+      const text = await this.fs.readlink(link);
+      resolved = posix.resolve(posix.dirname(link), text);
+    }
+    if (!isInside(this.root, resolved)) {
+      throw errors.pathOutsideRoot(forPath, this.root, `it goes through a symlink to ${JSON.stringify(resolved)}, outside`);
+    }
+    if (isInside(posix.join(this.root, WOPT_DIR), resolved)) throw errors.pathReserved(forPath);
+    return resolved;
+  }
+
+  /** Names in an existing directory, grouped by their case- and normalization-folded key. */
+  listing(realDir: string): Promise<Map<string, string[]>> {
+    let cached = this.listings.get(realDir);
+    if (cached === undefined) {
+      cached = this.fs.readdir(realDir).then((names) => {
+        const byKey = new Map<string, string[]>();
+        for (const name of names) {
+          const key = foldKey(name);
+          byKey.set(key, [...(byKey.get(key) ?? []), name]);
+        }
+        return byKey;
+      });
+      this.listings.set(realDir, cached);
+    }
+    return cached;
+  }
+}
+
+interface Located {
+  readonly target: string;
+  readonly stat: FileStat | undefined;
+}
+
+async function locate(resolver: Resolver, fs: FsPort, path: string, followFinal: boolean): Promise<Located> {
+  const dir = await resolver.dir(posix.dirname(path), path);
+  const name = posix.basename(path);
+  let target = posix.join(dir.real, name);
+  if (!dir.exists) return { target, stat: undefined };
+
+  const siblings = (await resolver.listing(dir.real)).get(foldKey(name));
+  if (siblings !== undefined && !siblings.includes(name)) {
+    throw errors.pathCollision([path, posix.join(posix.dirname(path), siblings[0] ?? '')], 'differ only in case or Unicode normalization from an existing file');
+  }
+  let stat = await fs.lstat(target);
+  if (stat?.kind === 'symlink' && followFinal) {
+    target = await resolver.followLink(target, path);
+    stat = await fs.lstat(target);
+    if (stat === undefined) {
+      const parent = await fs.stat(posix.dirname(target));
+      if (parent?.kind !== 'directory') throw errors.pathInvalid(path, 'it is a symlink into a directory that does not exist');
+    }
+  }
+  if (stat?.kind === 'directory') throw errors.isADirectory(path);
+  if (stat !== undefined && stat.kind === 'other') throw errors.pathInvalid(path, 'it is not a regular file (a device, FIFO or socket)');
+  return { target, stat };
+}
+
+const preImageOf = (stat: FileStat, sha256?: string): NonNullable<PlannedEntry['pre']> => ({
+  ino: stat.ino,
+  dev: stat.dev,
+  size: stat.size,
+  mode: stat.mode,
+  mtimeMs: stat.mtimeMs,
+  uid: stat.uid,
+  gid: stat.gid,
+  nlink: stat.nlink,
+  ...(sha256 === undefined ? {} : { sha256 }),
+});
+
+/** Keeps the last change per path (or refuses duplicates in strict mode); renames must stand alone. */
+function coalesce(changes: readonly NormalizedChange[], strict: boolean): { kept: NormalizedChange[]; dropped: NormalizedChange[] } {
+  const lastByPath = new Map<string, NormalizedChange>();
+  const renamePaths = new Map<string, number>();
+  for (const change of changes) {
+    if (change.kind === 'rename') {
+      for (const path of [change.from, change.to]) {
+        if (lastByPath.has(path) || renamePaths.has(path)) {
+          throw errors.invalidInput(
+            `Change #${change.index} renames ${JSON.stringify(path)}, which another change of the batch also touches`,
+            'Put the rename and the other change in separate batches.',
+            path,
+          );
+        }
+        renamePaths.set(path, change.index);
+      }
+      lastByPath.set(`\0rename\0${change.index}`, change);
+      continue;
+    }
+    if (renamePaths.has(change.path)) {
+      throw errors.invalidInput(`Change #${change.index} touches ${JSON.stringify(change.path)}, which the batch also renames`, 'Put the rename and the other change in separate batches.', change.path);
+    }
+    if (lastByPath.has(change.path) && strict) throw errors.duplicate(change.path);
+    lastByPath.delete(change.path); // re-insert so order follows the winning entry
+    lastByPath.set(change.path, change);
+  }
+  const kept = [...lastByPath.values()];
+  const keptSet = new Set(kept);
+  return { kept, dropped: changes.filter((change) => !keptSet.has(change)) };
+}
+
+/** Plans a batch against a root already resolved to its real path (see `openProject`). */
+export async function planBatch(fs: FsPort, realRoot: string, changes: readonly NormalizedChange[], options: PlanOptions): Promise<Plan> {
+  const { kept, dropped } = coalesce(changes, options.strict);
+  const collisions = findCollisions(kept.flatMap((change) => (change.kind === 'rename' ? [change.from, change.to] : [change.path])));
+  if (collisions.length > 0) {
+    const [a, b] = collisions[0] as [string, string];
+    throw errors.pathCollision([a, b], 'differ only in case or Unicode normalization');
+  }
+
+  const resolver = new Resolver(fs, realRoot);
+  const warnings: string[] = [];
+  const reports = new Map<number, FileReport>();
+  const entries: Omit<PlannedEntry, 'i'>[] = [];
+  const byTarget = new Map<string, { path: string; index: number }>();
+  const byInode = new Map<string, string>();
+
+  const claim = (target: string, path: string, index: number, stat: FileStat | undefined): void => {
+    const previous = byTarget.get(target);
+    if (previous !== undefined) {
+      throw errors.pathCollision([previous.path, path], 'resolve to the same file (through a symlink or ./ segments)');
+    }
+    byTarget.set(target, { path, index });
+    if (stat !== undefined && stat.nlink > 1) {
+      const key = `${stat.dev}:${stat.ino}`;
+      const other = byInode.get(key);
+      if (other !== undefined) throw errors.pathCollision([other, path], 'are hard links to one file');
+      byInode.set(key, path);
+    }
+  };
+
+  for (const change of kept) {
+    if (change.kind === 'write') {
+      warnings.push(...portabilityWarnings(change.path));
+      const { target, stat } = await locate(resolver, fs, change.path, true);
+      claim(target, change.path, change.index, stat);
+      if (stat !== undefined && options.onExisting === 'keep') {
+        reports.set(change.index, { path: change.path, status: 'skipped', bytes: 0, note: 'exists (onExisting: keep)' });
+        continue;
+      }
+      if (stat !== undefined && options.onExisting === 'error') throw errors.exists(change.path);
+
+      let content = change.content;
+      let size: number | undefined;
+      let unchanged = false;
+      if (stat !== undefined && !isStreamContent(content)) {
+        const whole = stat.size <= WHOLE_READ_LIMIT;
+        const existing = whole ? await fs.readFile(target) : await fs.readHead(target, HEAD_BYTES);
+        if (typeof content === 'string' && (options.preserve.eol || options.preserve.bom)) {
+          content = applyConventions(content, detectConventions(existing.subarray(0, HEAD_BYTES)), options.preserve);
+        }
+        const bytes: Uint8Array = typeof content === 'string' ? Buffer.from(content) : (content as Uint8Array);
+        content = bytes;
+        size = bytes.length;
+        const modeChanges = change.mode !== undefined && change.mode !== stat.mode;
+        if (bytes.length === stat.size && !modeChanges) {
+          const current = whole ? existing : await fs.readFile(target);
+          unchanged = Buffer.compare(current, bytes) === 0;
+        }
+      } else if (typeof content === 'string') {
+        content = Buffer.from(content);
+        size = content.length;
+      } else if (content instanceof Uint8Array) {
+        size = content.length;
+      }
+      if (unchanged) {
+        reports.set(change.index, { path: change.path, status: 'unchanged', bytes: 0 });
+        continue;
+      }
+      const mode = change.mode ?? (stat !== undefined && options.preserve.mode ? stat.mode : undefined);
+      const status = stat === undefined ? 'created' : 'updated';
+      entries.push({ path: change.path, target, op: 'write', pre: stat ? preImageOf(stat) : null, content, size, mode, status });
+      reports.set(change.index, { path: change.path, status, bytes: size ?? 0 });
+    } else if (change.kind === 'delete') {
+      const { target, stat } = await locate(resolver, fs, change.path, false);
+      claim(target, change.path, change.index, stat);
+      if (stat === undefined) {
+        reports.set(change.index, { path: change.path, status: 'unchanged', bytes: 0, note: 'already absent' });
+        continue;
+      }
+      entries.push({ path: change.path, target, op: 'delete', pre: preImageOf(stat), size: 0, mode: undefined, status: 'deleted' });
+      reports.set(change.index, { path: change.path, status: 'deleted', bytes: 0 });
+    } else {
+      warnings.push(...portabilityWarnings(change.to));
+      const source = await locate(resolver, fs, change.from, false);
+      if (source.stat === undefined) throw errors.notFound(change.from, 'file to rename');
+      const destination = await locate(resolver, fs, change.to, true);
+      claim(source.target, change.from, change.index, source.stat);
+      claim(destination.target, change.to, change.index, destination.stat);
+      if (destination.stat !== undefined && options.onExisting === 'keep') {
+        reports.set(change.index, { path: change.to, status: 'skipped', bytes: 0, renamedFrom: change.from, note: 'destination exists (onExisting: keep)' });
+        continue;
+      }
+      if (destination.stat !== undefined && options.onExisting === 'error') throw errors.exists(change.to);
+      const status = destination.stat === undefined ? 'created' : 'updated';
+      entries.push({
+        path: change.to,
+        target: destination.target,
+        op: 'write',
+        pre: destination.stat ? preImageOf(destination.stat) : null,
+        linkFrom: source.target,
+        size: source.stat.size,
+        mode: undefined,
+        status,
+        renamedFrom: change.from,
+      });
+      entries.push({ path: change.from, target: source.target, op: 'delete', pre: preImageOf(source.stat), size: 0, mode: undefined, status: 'deleted' });
+      reports.set(change.index, { path: change.to, status, bytes: source.stat.size, renamedFrom: change.from });
+    }
+  }
+
+  const files: FileReport[] = [];
+  for (const change of changes) {
+    const report = reports.get(change.index);
+    if (report !== undefined) {
+      files.push(report);
+      if (change.kind === 'rename' && report.status !== 'skipped') files.push({ path: change.from, status: 'deleted', bytes: 0 });
+    } else if (dropped.includes(change)) {
+      const path = change.kind === 'rename' ? change.to : change.path;
+      files.push({ path, status: 'skipped', bytes: 0, note: 'superseded by a later change to the same path' });
+    }
+  }
+
+  const createDirs = [...resolver.missingDirs].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+  const plan: Plan = { root: realRoot, entries: entries.map((entry, i) => ({ ...entry, i })), files, createDirs, warnings };
+  await checkFreeSpace(fs, plan);
+  return plan;
+}
+
+/** Refuses a batch that cannot fit before writing anything (streams of unknown size count as 0). */
+async function checkFreeSpace(fs: FsPort, plan: Plan): Promise<void> {
+  if (plan.entries.length === 0) return;
+  const space = await fs.statfs(plan.root);
+  if (space === undefined) return;
+  const block = 4096;
+  let bytes = 64 * 1024; // journal and lock
+  let inodes = plan.createDirs.length + 3;
+  for (const entry of plan.entries) {
+    if (entry.op !== 'write' || entry.linkFrom !== undefined) continue;
+    bytes += Math.ceil((entry.size ?? 0) / block) * block;
+    inodes += 1;
+  }
+  if (bytes > space.freeBytes) {
+    throw errors.noSpace(plan.root, `the batch needs about ${bytes} bytes and ${space.freeBytes} are free`);
+  }
+  if (space.freeInodes > 0 && inodes > space.freeInodes) {
+    throw errors.noSpace(plan.root, `the batch needs ${inodes} new inodes and ${space.freeInodes} are free`);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Kept transactions: the newest K committed transactions keep their journal and backups under
+ * `.wopt/txn/<txid>/` so `wopt undo` can restore them; older ones are removed.
+ */
+import { isWoptError } from '../errors.js';
+import type { FsPort } from '../fs/port.js';
+import { JournalWriter, parseJournal } from './journal.js';
+import type { JournalState } from './journal.js';
+import type { Layout } from './layout.js';
+import { journalPath, transactionDir, TXID_PATTERN } from './layout.js';
+import { posix } from 'node:path';
+
+/** Transaction ids under `.wopt/txn/`, oldest first. */
+export async function listTransactionIds(fs: FsPort, layout: Layout): Promise<string[]> {
+  try {
+    return (await fs.readdir(layout.txnDir)).filter((name) => TXID_PATTERN.test(name)).sort();
+  } catch (error) {
+    if (isWoptError(error, 'E_NOT_FOUND') || isWoptError(error, 'E_NOT_A_DIRECTORY')) return [];
+    throw error;
+  }
+}
+
+export async function readJournal(fs: FsPort, layout: Layout, txid: string): Promise<JournalState | undefined> {
+  const path = journalPath(layout, txid);
+  let text: string;
+  try {
+    text = (await fs.readFile(path)).toString('utf8');
+  } catch (error) {
+    if (isWoptError(error, 'E_NOT_FOUND')) return undefined;
+    throw error;
+  }
+  return parseJournal(text, path);
+}
+
+export async function pruneKept(fs: FsPort, layout: Layout, keep: number): Promise<void> {
+  const ids = await listTransactionIds(fs, layout);
+  const kept: string[] = [];
+  for (const txid of ids) {
+    const state = await readJournal(fs, layout, txid).catch(() => undefined);
+    if (state?.outcome === 'committed') kept.push(txid);
+  }
+  for (const txid of kept.slice(0, Math.max(0, kept.length - keep))) await removeTransactionDir(fs, layout, txid);
+}
+
+export async function removeTransactionDir(fs: FsPort, layout: Layout, txid: string): Promise<void> {
+  const dir = transactionDir(layout, txid);
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch (error) {
+    if (isWoptError(error, 'E_NOT_FOUND')) return;
+    throw error;
+  }
+  // The journal goes last, so a crash in between leaves a journal that still explains the rest.
+  for (const name of names.filter((n) => n !== 'journal')) await fs.unlink(posix.join(dir, name));
+  if (names.includes('journal')) await fs.unlink(posix.join(dir, 'journal'));
+  await fs.rmdir(dir);
+}
+
+
+/** Records that a committed, kept transaction's backups are in place, so recovery can skip it. */
+export async function markCleaned(fs: FsPort, layout: Layout, txid: string): Promise<void> {
+  const journal = await JournalWriter.reopen(fs, journalPath(layout, txid), 'process');
+  try {
+    await journal.append([{ type: 'CLEANED' }], 'fdatasync');
+  } finally {
+    await journal.close();
+  }
+}
