@@ -49,6 +49,11 @@ export class WoptError extends Error {
   readonly path: string | undefined;
   readonly errno: string | undefined;
   readonly paths: readonly string[];
+  /**
+   * True when the failure happened while a transaction was being applied and every file was then
+   * restored (the CLI exits 3 for these, and 1 for input refused before anything was written).
+   */
+  rolledBack = false;
 
   constructor(code: WoptErrorCode, message: string, options: WoptErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });

@@ -321,6 +321,7 @@ export async function executePlan(fs: FsPort, layout: Layout, plan: Plan, option
         failure,
       );
     }
+    if (failure instanceof WoptError) failure.rolledBack = true;
     throw failure;
   }
   const warnings = await tx.cleanUpCommitted();
