@@ -7,7 +7,7 @@
  * operation k; production runs never set it.
  */
 import { WoptError } from '../errors.js';
-import type { FileHandle, FsOperation, FsPort } from './port.js';
+import type { FileHandle, FsOperation, FsPort, ProcessIdentity } from './port.js';
 import { fsyncOperations } from './port.js';
 
 export type FaultAction =
@@ -17,6 +17,11 @@ export type FaultAction =
   | { readonly kind: 'short-write' }
   /** Kill the process on the spot, as a power cut or `kill -9` would. */
   | { readonly kind: 'crash' }
+  /**
+   * Die in-process: this operation and every later one fail, so nothing after this point reaches
+   * the disk, as if the process had been killed here. Faster than a real kill for exhaustive loops.
+   */
+  | { readonly kind: 'freeze' }
   /** Run code (e.g. edit a file behind wopt's back) just before the operation. */
   | { readonly kind: 'hook'; readonly run: (operation: FsOperation, path: string) => void | Promise<void> };
 
@@ -54,6 +59,11 @@ export interface FaultPortOptions {
   readonly record?: boolean;
   /** How a crash is carried out; the default sends SIGKILL to this process. */
   readonly crash?: () => never;
+  /**
+   * Who this port says the process is (for lock records). A test that freezes a batch passes a
+   * made-up identity, so the lock it leaves behind belongs to a process that is no longer alive.
+   */
+  readonly identity?: ProcessIdentity;
 }
 
 const defaultCrash = (): never => {
@@ -96,6 +106,7 @@ export function createFaultPort(inner: FsPort, options: FaultPortOptions = {}): 
   let fired = 0;
   let byOperation: Partial<Record<FsOperation, number>> = {};
   let ruleHits = rules.map(() => 0);
+  let frozen = false;
   const trace: { operation: FsOperation; path: string }[] = [];
 
   /** Counts the operation and returns the action to take, if a rule fires. */
@@ -112,6 +123,8 @@ export function createFaultPort(inner: FsPort, options: FaultPortOptions = {}): 
       if (hit === rule.at || (rule.persist === true && hit > rule.at)) action ??= rule.action;
     });
     if (action) fired += 1;
+    if (action?.kind === 'freeze') frozen = true;
+    if (frozen) return { kind: 'errno', errno: 'EIO' };
     return action;
   }
 
@@ -132,6 +145,7 @@ export function createFaultPort(inner: FsPort, options: FaultPortOptions = {}): 
       total = 0;
       fsyncs = 0;
       fired = 0;
+      frozen = false;
       byOperation = {};
       ruleHits = rules.map(() => 0);
       trace.length = 0;
@@ -171,7 +185,7 @@ export function createFaultPort(inner: FsPort, options: FaultPortOptions = {}): 
     copyFile: (from, to) => guard('copyFile', to, () => inner.copyFile(from, to)),
     fsyncDir: (p) => guard('fsyncDir', p, () => inner.fsyncDir(p)),
     statfs: (p) => guard('statfs', p, () => inner.statfs(p)),
-    self: () => inner.self(),
+    self: async () => options.identity ?? inner.self(),
     isAlive: (owner) => inner.isAlive(owner),
   };
   return port;
@@ -186,7 +200,7 @@ const operationNames: readonly FsOperation[] = [
 /**
  * Parses a fault specification, as the CLI reads it from `WOPT_FAULT`:
  *
- * - `crash@12`: SIGKILL at the 12th operation;
+ * - `crash@12`: SIGKILL at the 12th operation; `freeze@12`: fail it and every later one;
  * - `errno@12:EIO`: throw EIO at the 12th operation, once; `errno@12+:ENOSPC`: from the 12th on;
  * - `short@3`: the 3rd write returns half its length;
  * - `;op=rename,fsync` and `;path=<regex>` narrow which operations count.
@@ -198,13 +212,13 @@ const operationNames: readonly FsOperation[] = [
 export function parseFaultSpec(text: string): FaultRule[] {
   return text.split('|').map((part) => {
     const [head = '', ...filters] = part.trim().split(';');
-    const match = /^(crash|errno|short)@(\d+)(\+?)(?::([A-Z]+))?$/.exec(head);
+    const match = /^(crash|freeze|errno|short)@(\d+)(\+?)(?::([A-Z]+))?$/.exec(head);
     if (!match) {
       throw new WoptError('E_USAGE', `Bad fault spec ${JSON.stringify(part)}: expected e.g. crash@12, errno@12+:EIO or short@3.`);
     }
     const [, kind, at, plus, errno] = match;
     const action: FaultAction =
-      kind === 'crash' ? { kind: 'crash' } : kind === 'short' ? { kind: 'short-write' } : { kind: 'errno', errno: errno ?? 'EIO' };
+      kind === 'crash' || kind === 'freeze' ? { kind } : kind === 'short' ? { kind: 'short-write' } : { kind: 'errno', errno: errno ?? 'EIO' };
     let operations: FsOperation[] | undefined;
     let path: RegExp | undefined;
     for (const filter of filters) {

@@ -78,7 +78,22 @@ export async function rollBack(fs: FsPort, layout: Layout, input: RollbackInput,
   const touchedDirs = new Set<string>();
   const problems: WoptError[] = [];
 
+  // A directory that no longer resolves to where it was (swapped for a symlink) is not touched at
+  // all: following it could write outside the root. Recovery waits until it is put back.
+  const movedDirs = new Set<string>();
+  await forEachLimited([...new Set(input.entries.map((entry) => posix.dirname(entry.target)))], concurrency, async (dir) => {
+    const real = await fs.realpath(dir).catch((error: unknown) => {
+      if (isWoptError(error, 'E_NOT_FOUND')) return dir; // gone: nothing of ours can be in it
+      throw error;
+    });
+    if (real !== dir) movedDirs.add(dir);
+  });
+
   await forEachLimited([...input.entries].reverse(), concurrency, async (entry) => {
+    if (movedDirs.has(posix.dirname(entry.target))) {
+      problems.push(errors.pathChanged(entry.path));
+      return;
+    }
     touchedDirs.add(posix.dirname(entry.target));
     const current = await fs.lstat(entry.target);
     const staged = input.staged?.get(entry.i);
