@@ -13,7 +13,7 @@ import type { Layout } from './layout.js';
 import { backupPathFor, journalPath, keptBackupPath, tempPathFor, transactionDir } from './layout.js';
 import type { Plan, PlannedEntry } from './plan.js';
 import { markCleaned, pruneKept, removeTransactionDir } from './retention.js';
-import { finishCommitted, hashFile, mkdirs, rollBack } from './rollback.js';
+import { finishCommitted, hashFile, mkdirs, rollBack, syncTouchedDirs } from './rollback.js';
 import { stageFile } from './stage-file.js';
 
 export interface ExecuteOptions {
@@ -269,7 +269,9 @@ class Transaction {
     const warnings: string[] = [];
     try {
       const keep = this.options.keep > 0 && this.options.durability !== 'none';
-      await finishCommitted(this.fs, this.records, keep ? (entry) => keptBackupPath(this.layout, this.options.txid, entry.i) : undefined, this.options.concurrency);
+      await finishCommitted(this.fs, this.records, keep ? (entry) => keptBackupPath(this.layout, this.options.txid, entry.i) : undefined, this.options.concurrency, (entry) =>
+        this.unchanged.has(entry.i),
+      );
       if (this.options.durability !== 'none') {
         if (keep) await markCleaned(this.fs, this.layout, this.options.txid);
         else await removeTransactionDir(this.fs, this.layout, this.options.txid);
@@ -288,7 +290,7 @@ class Transaction {
       { txid: this.options.txid, entries: this.records, staged: this.staged, createdDirs: this.createdDirs },
       this.options.concurrency,
     );
-    await this.syncDirs(result.touchedDirs);
+    if (this.full) await syncTouchedDirs(this.fs, result.touchedDirs, this.options.concurrency, () => (this.fsyncs += 1));
     await this.journal?.append([{ type: 'ROLLEDBACK' }], 'fdatasync');
     await this.closeJournal();
     if (this.options.durability !== 'none') await removeTransactionDir(this.fs, this.layout, this.options.txid);

@@ -72,25 +72,18 @@ export async function acquireLock(fs: FsPort, layout: Layout, txid: string | und
 
   for (let attempt = 0; ; attempt++) {
     if (options.signal?.aborted) throw errors.aborted(options.signal.reason);
-    try {
-      const handle = await fs.open(layout.lock, 'create-exclusive', 0o644);
-      try {
-        let written = 0;
-        while (written < body.length) written += await fs.write(handle, body, written, body.length - written);
-      } finally {
-        await fs.close(handle);
-      }
-      // No fsync: after a power loss no process holds anything, and recovery trusts only the journal.
+    if (await tryCreate(fs, layout, body)) {
+      await sweepLockLeftovers(fs, layout);
       return { record, release: () => releaseLock(fs, layout, record) };
-    } catch (error) {
-      if (!isWoptError(error, 'E_EXISTS')) throw error;
     }
 
     const holder = await readLockRecord(fs, layout.lock);
     if (holder === undefined) {
-      // Vanished, or being written by a holder that just created it: look again shortly.
-      await sleep(2);
-      if (Date.now() - started > timeoutMs) throw errors.locked('an unknown process (the lock file is empty)', layout.lock);
+      // Unreadable: it vanished just now, or an older wopt left it empty. An old empty lock is stale.
+      const stat = await fs.lstat(layout.lock);
+      if (stat !== undefined && Date.now() - stat.mtimeMs > EMPTY_LOCK_STALE_MS) await takeOverStale(fs, layout, undefined);
+      else if (Date.now() - started > timeoutMs) throw errors.locked('an unknown process (the lock file is unreadable)', layout.lock);
+      else await sleep(2);
       continue;
     }
     if (!(await fs.isAlive(holder))) {
@@ -103,11 +96,53 @@ export async function acquireLock(fs: FsPort, layout: Layout, txid: string | und
   }
 }
 
+/** An unreadable lock older than this is taken over (a live holder writes its record at once). */
+const EMPTY_LOCK_STALE_MS = 5_000;
+const LOCK_TEMP = /^lock\.(new|stale)\.[0-9a-f]+$/;
+
+/**
+ * Creates the lock with its record already in it: the record goes to a unique temp, which is then
+ * hard-linked to `.wopt/lock` (link fails if the lock exists). A holder killed at any point leaves
+ * either no lock or a complete one, never an empty lock that no one could judge.
+ */
+async function tryCreate(fs: FsPort, layout: Layout, body: Buffer): Promise<boolean> {
+  const temp = `${layout.lock}.new.${randomBytes(6).toString('hex')}`;
+  const handle = await fs.open(temp, 'create-exclusive', 0o644);
+  try {
+    let written = 0;
+    while (written < body.length) written += await fs.write(handle, body, written, body.length - written);
+  } finally {
+    await fs.close(handle);
+  }
+  // No fsync: after a power loss no process holds anything, and recovery trusts only the journal.
+  try {
+    await fs.link(temp, layout.lock);
+    return true;
+  } catch (error) {
+    if (isWoptError(error, 'E_EXISTS') || isWoptError(error, 'E_NOT_FOUND')) return false;
+    throw error;
+  } finally {
+    await fs.unlink(temp).catch(() => undefined);
+  }
+}
+
+/** Temps of lock attempts by processes that died mid-way. Only the holder sweeps, so none is in use... */
+async function sweepLockLeftovers(fs: FsPort, layout: Layout): Promise<void> {
+  const names = await fs.readdir(layout.dir);
+  for (const name of names) {
+    if (!LOCK_TEMP.test(name)) continue;
+    const path = `${layout.dir}/${name}`;
+    const stat = await fs.lstat(path);
+    // ...except a waiter's temp of the last moments, between its write and its link: leave young ones.
+    if (stat !== undefined && Date.now() - stat.mtimeMs > EMPTY_LOCK_STALE_MS) await fs.unlink(path).catch(() => undefined);
+  }
+}
+
 /**
  * Moves a dead owner's lock aside. Exactly one of several waiters wins the rename; the others find
  * the lock gone (or already re-taken) and go round again.
  */
-async function takeOverStale(fs: FsPort, layout: Layout, stale: LockRecord): Promise<void> {
+async function takeOverStale(fs: FsPort, layout: Layout, stale: LockRecord | undefined): Promise<void> {
   const aside = `${layout.lock}.stale.${randomBytes(6).toString('hex')}`;
   try {
     await fs.rename(layout.lock, aside);
@@ -116,7 +151,8 @@ async function takeOverStale(fs: FsPort, layout: Layout, stale: LockRecord): Pro
     throw error;
   }
   const moved = await readLockRecord(fs, aside);
-  const same = moved !== undefined && moved.pid === stale.pid && moved.startTime === stale.startTime && moved.since === stale.since;
+  const same =
+    stale === undefined ? moved === undefined : moved !== undefined && moved.pid === stale.pid && moved.startTime === stale.startTime && moved.since === stale.since;
   if (!same) {
     // We moved a lock a faster waiter had just taken: put it back, unless yet another one exists.
     try {

@@ -10,7 +10,7 @@ import { JournalWriter } from './journal.js';
 import type { Layout } from './layout.js';
 import { journalPath, keptBackupPath } from './layout.js';
 import { listTransactionIds, markCleaned, readJournal, removeTransactionDir } from './retention.js';
-import { finishCommitted, rollBack } from './rollback.js';
+import { finishCommitted, rollBack, syncTouchedDirs } from './rollback.js';
 import { posix } from 'node:path';
 
 export interface RecoveredTransaction {
@@ -40,7 +40,7 @@ export async function recoverUnderLock(fs: FsPort, layout: Layout, concurrency: 
         transactions.push({ txid, outcome: 'discarded', files: 0 });
       } else if (state.outcome === 'committed') {
         if (state.cleaned) continue;
-        await finishCommitted(fs, state.entries, state.keep ? (entry) => keptBackupPath(layout, txid, entry.i) : undefined, concurrency);
+        await finishCommitted(fs, state.entries, state.keep ? (entry) => keptBackupPath(layout, txid, entry.i) : undefined, concurrency, () => true);
         if (state.keep) await markCleaned(fs, layout, txid);
         else await removeTransactionDir(fs, layout, txid);
         transactions.push({ txid, outcome: 'completed', files: state.entries.length });
@@ -50,9 +50,7 @@ export async function recoverUnderLock(fs: FsPort, layout: Layout, concurrency: 
       } else {
         const result = await rollBack(fs, layout, state, concurrency);
         conflicts.push(...result.conflicts);
-        if (state.durability === 'full') {
-          for (const dir of result.touchedDirs) await fs.fsyncDir(dir);
-        }
+        if (state.durability === 'full') await syncTouchedDirs(fs, result.touchedDirs, concurrency);
         const journal = await JournalWriter.reopen(fs, journalPath(layout, txid), state.durability);
         try {
           await journal.append([{ type: 'ROLLEDBACK' }], 'fdatasync');

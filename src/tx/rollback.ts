@@ -121,6 +121,7 @@ export async function rollBack(fs: FsPort, layout: Layout, input: RollbackInput,
   for (const dir of [...input.createdDirs].reverse()) {
     try {
       await fs.rmdir(dir);
+      touchedDirs.delete(dir);
       touchedDirs.add(posix.dirname(dir));
     } catch (error) {
       // Not empty (someone else's file is in it) or already gone: either way it is not ours to remove.
@@ -133,15 +134,34 @@ export async function rollBack(fs: FsPort, layout: Layout, input: RollbackInput,
   return { conflicts, touchedDirs };
 }
 
-/** Finishes a committed transaction's cleanup: backups are kept for undo or removed, temps removed. */
+/**
+ * Makes the rolled-back state durable. A directory that does not exist (never created, or removed
+ * by the rollback) has nothing to sync; its parent, which recorded the removal, is in the set.
+ */
+export async function syncTouchedDirs(fs: FsPort, dirs: Iterable<string>, concurrency: number, onSync: () => void = () => undefined): Promise<void> {
+  await forEachLimited([...dirs], concurrency, async (dir) => {
+    try {
+      onSync();
+      await fs.fsyncDir(dir);
+    } catch (error) {
+      if (!isWoptError(error, 'E_NOT_FOUND')) throw error;
+    }
+  });
+}
+
+/**
+ * Finishes a committed transaction's cleanup: backups are kept for undo or removed. After a crash
+ * (`leftTemps`), temps that were never renamed (writes found unchanged once staged) go too.
+ */
 export async function finishCommitted(
   fs: FsPort,
   entries: readonly EntryRecord[],
   keptBackup: ((entry: EntryRecord) => string) | undefined,
   concurrency: number,
+  leftTemps: (entry: EntryRecord) => boolean,
 ): Promise<void> {
   await forEachLimited(entries, concurrency, async (entry) => {
-    await unlinkIfPresent(fs, entry.temp);
+    if (leftTemps(entry)) await unlinkIfPresent(fs, entry.temp);
     if (entry.backup === null) return;
     if (keptBackup === undefined) {
       await unlinkIfPresent(fs, entry.backup);
