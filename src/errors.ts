@@ -31,7 +31,11 @@ export type WoptErrorCode =
   | 'E_JOURNAL_CORRUPT'
   | 'E_NOTHING_TO_UNDO'
   | 'E_USAGE'
-  | 'E_MANIFEST';
+  | 'E_MANIFEST'
+  | 'E_TEMPLATE_SYNTAX'
+  | 'E_TEMPLATE_PARAM'
+  | 'E_TEMPLATE_RENDER'
+  | 'E_FORMAT';
 
 export interface WoptErrorOptions {
   cause?: unknown;

@@ -1,0 +1,102 @@
+/**
+ * The built-in helpers every renderer registers: case conversions under wopt's names and plop's,
+ * pluralize/singularize, `pkg`, and `raw` (for `{{{{raw}}}} … {{{{/raw}}}}` blocks).
+ */
+import {
+  camelCase,
+  constantCase,
+  dotCase,
+  kebabCase,
+  lowerCase,
+  noCase,
+  pascalCase,
+  pathCase,
+  sentenceCase,
+  snakeCase,
+  titleCase,
+  upperCase,
+} from './case.js';
+import { renderErrors } from './errors.js';
+import { pluralize, singularize } from './inflect.js';
+
+/** A Handlebars helper: positional arguments, then Handlebars' options object last. */
+export type Helper = (...args: never[]) => unknown;
+
+interface BlockOptions {
+  fn: (context: unknown) => string;
+}
+
+const isHelperOptions = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && 'hash' in value && 'data' in value;
+
+/** Wraps a string function as a helper that refuses a missing value instead of printing "undefined". */
+function stringHelper(name: string, convert: (input: string) => string): Helper {
+  return (...args: unknown[]) => {
+    const value = args.length > 1 ? args[0] : undefined;
+    if (typeof value === 'string') return convert(value);
+    if (typeof value === 'number' || typeof value === 'bigint') return convert(String(value));
+    const got = args.length <= 1 || isHelperOptions(value) ? 'no argument' : value === null ? 'null' : typeof value;
+    throw renderErrors.helperArgument(name, got);
+  };
+}
+
+function readProperty(data: unknown, path: string): unknown {
+  let current = data;
+  for (const key of path.split('.')) {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+export interface BuiltinHelperOptions {
+  /** Package data for `{{pkg "name"}}` (the parsed package.json); read from here, never from disk. */
+  readonly pkg?: Readonly<Record<string, unknown>> | undefined;
+}
+
+/**
+ * The built-in helpers, as a fresh object to register on one Handlebars environment.
+ *
+ * @example
+ * const env = Handlebars.create();
+ * env.registerHelper(builtinHelpers({ pkg: { name: 'my-app' } }));
+ * @throws never; the helpers throw a WoptError (E_TEMPLATE_PARAM) when given no value.
+ */
+export function builtinHelpers(options: BuiltinHelperOptions = {}): Record<string, Helper> {
+  const cases: Record<string, (input: string) => string> = {
+    pascalCase,
+    properCase: pascalCase,
+    camelCase,
+    kebabCase,
+    dashCase: kebabCase,
+    kabobCase: kebabCase,
+    snakeCase,
+    constantCase,
+    dotCase,
+    pathCase,
+    noCase,
+    titleCase,
+    sentenceCase,
+    lowerCase,
+    upperCase,
+    pluralize,
+    singularize,
+  };
+  const helpers: Record<string, Helper> = {};
+  for (const [name, convert] of Object.entries(cases)) helpers[name] = stringHelper(name, convert);
+
+  const { pkg } = options;
+  helpers.pkg = (...args: unknown[]) => {
+    const property = args.length > 1 ? args[0] : undefined;
+    if (typeof property !== 'string') throw renderErrors.helperArgument('pkg', 'no property name');
+    const value = readProperty(pkg, property);
+    if (value === undefined) throw renderErrors.pkgMissing(property);
+    return value;
+  };
+
+  // {{{{raw}}}}{{not a mustache}}{{{{/raw}}}}: Handlebars hands a raw block's text to a helper.
+  helpers.raw = function raw(this: unknown, options: BlockOptions) {
+    return options.fn(this);
+  } as Helper;
+  return helpers;
+}

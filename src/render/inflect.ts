@@ -1,0 +1,220 @@
+/**
+ * A small English inflector for identifiers: `pluralize('UserCategory')` → `UserCategories`.
+ *
+ * Only the last word of an identifier is inflected (`SalesPerson` → `SalesPeople`, `user_box` →
+ * `user_boxes`), and its case is kept (`PERSON` → `PEOPLE`, `Child` → `Children`). Both directions
+ * are idempotent on the words they know: `pluralize('users')` is `users`, `singularize('user')` is
+ * `user`. Rules are ordered from the most specific (uncountables, irregulars, word lists) to the
+ * general suffix rules.
+ */
+
+const UNCOUNTABLE = new Set(
+  (
+    'advice aircraft analytics athletics baggage bison chaos chassis cod corps data deer electronics ' +
+    'equipment ethics ethos evidence feedback firmware fish furniture gymnastics hardware headquarters ' +
+    'homework information jeans knowledge kudos linguistics logistics luggage mathematics means metadata ' +
+    'middleware moose money music news offspring pathos physics police research rice robotics salmon ' +
+    'series sheep software species swiss traffic trout weather'
+  ).split(' '),
+);
+
+// singular → plural, for words no rule gets right.
+const IRREGULAR: ReadonlyArray<readonly [string, string]> = [
+  ['person', 'people'],
+  ['man', 'men'],
+  ['woman', 'women'],
+  ['child', 'children'],
+  ['tooth', 'teeth'],
+  ['foot', 'feet'],
+  ['mouse', 'mice'],
+  ['louse', 'lice'],
+  ['goose', 'geese'],
+  ['ox', 'oxen'],
+  ['die', 'dice'],
+  ['quiz', 'quizzes'],
+  ['criterion', 'criteria'],
+  ['phenomenon', 'phenomena'],
+  ['cactus', 'cacti'],
+  ['fungus', 'fungi'],
+  ['nucleus', 'nuclei'],
+  ['radius', 'radii'],
+  ['stimulus', 'stimuli'],
+  ['alumnus', 'alumni'],
+  ['syllabus', 'syllabi'],
+  ['matrix', 'matrices'],
+  ['vertex', 'vertices'],
+  ['vortex', 'vortices'],
+  ['index', 'indices'],
+  ['appendix', 'appendices'],
+  ['codex', 'codices'],
+  ['axis', 'axes'],
+  ['wife', 'wives'],
+  ['knife', 'knives'],
+  ['life', 'lives'],
+  ['leaf', 'leaves'],
+  ['loaf', 'loaves'],
+  ['thief', 'thieves'],
+  ['sheaf', 'sheaves'],
+  ['half', 'halves'],
+  ['calf', 'calves'],
+  ['wolf', 'wolves'],
+  ['shelf', 'shelves'],
+  ['self', 'selves'],
+  ['elf', 'elves'],
+  ['scarf', 'scarves'],
+  ['dwarf', 'dwarves'],
+  ['wharf', 'wharves'],
+  ['hero', 'heroes'],
+  ['potato', 'potatoes'],
+  ['tomato', 'tomatoes'],
+  ['echo', 'echoes'],
+  ['veto', 'vetoes'],
+  ['torpedo', 'torpedoes'],
+  ['embargo', 'embargoes'],
+  ['volcano', 'volcanoes'],
+  ['buffalo', 'buffaloes'],
+];
+
+// Greek -sis nouns: plural -ses. `basis` pluralizes to `bases`, but `bases` singularizes to `base`.
+const SIS = 'analysis crisis diagnosis ellipsis emphasis genesis hypothesis nemesis oasis parenthesis prognosis synopsis synthesis thesis'.split(' ');
+
+const singularToPlural = new Map<string, string>([...IRREGULAR, ...SIS.map((w) => [w, `${w.slice(0, -2)}es`] as const), ['basis', 'bases']]);
+const pluralToSingular = new Map<string, string>([...IRREGULAR, ...SIS.map((w) => [w, `${w.slice(0, -2)}es`] as const)].map(([s, p]) => [p, s]));
+
+// Irregulars that also end compounds written as one lowercase word (salesperson, grandchild).
+const COMPOUND_IRREGULAR = ['person', 'woman', 'child', 'mouse', 'goose', 'knife', 'wife', 'shelf', 'leaf', 'wolf'];
+
+// Singular words ending in s that are not -ss/-us/-is (those are recognized by rule).
+const SINGULAR_S = new Set('alias atlas bias canvas gas lens'.split(' '));
+// Plurals ending in -us/-is (menus, taxis) that the -us/-is rule would take for singulars.
+const PLURAL_US_IS = new Set('alibis bikinis emojis emus gurus haikus kiwis menus skis taxis tutus wikis'.split(' '));
+// -ie words (plural -ies) that must not become -y when singularized.
+const IE_WORDS = new Set(
+  'auntie birdie boogie brownie budgie calorie collie cookie freebie genie goalie hippie hoodie lie magpie movie necktie newbie pie pixie prairie rookie selfie smoothie sortie tie veggie yuppie zombie'.split(
+    ' ',
+  ),
+);
+// -oe words (plural -oes) that keep their e when singularized.
+const OE_WORDS = new Set('canoe floe foe hoe horseshoe oboe roe shoe sloe tiptoe toe'.split(' '));
+// -che words (plural -ches) that keep their e when singularized.
+const CHE_WORDS = ['ache', 'cache', 'cliche', 'creche', 'moustache', 'mustache', 'niche', 'psyche', 'quiche'];
+// -use words whose plural -uses must not become -us.
+const USE_WORDS = new Set('abuse accuse excuse fuse muse recluse refuse reuse misuse ruse use'.split(' '));
+
+const VOWEL = /[aeiou]/;
+
+function knownCompound(word: string, map: ReadonlyMap<string, string>): string | undefined {
+  for (const base of COMPOUND_IRREGULAR) {
+    const from = map === singularToPlural ? base : singularToPlural.get(base);
+    if (from === undefined || !word.endsWith(from) || word.length === from.length) continue;
+    return word.slice(0, -from.length) + (map.get(from) ?? from);
+  }
+  return undefined;
+}
+
+/** Whether a lowercase word ending in s is already a plural (`users`) rather than a singular (`status`). */
+function endsLikePlural(word: string): boolean {
+  if (!word.endsWith('s') || SINGULAR_S.has(word)) return false;
+  if (PLURAL_US_IS.has(word)) return true;
+  return !/(?:ss|us|is)$/.test(word);
+}
+
+function pluralizeWord(word: string): string {
+  if (word === '' || UNCOUNTABLE.has(word) || pluralToSingular.has(word)) return word;
+  if (knownCompound(word, pluralToSingular) !== undefined) return word; // grandchildren
+  const irregular = singularToPlural.get(word) ?? knownCompound(word, singularToPlural);
+  if (irregular !== undefined) return irregular;
+  if (endsLikePlural(word)) return word;
+  if (/[^aeiou]y$/.test(word) || word.endsWith('quy')) return `${word.slice(0, -1)}ies`;
+  if (/(?:s|x|z|ch|sh)$/.test(word)) return `${word}es`;
+  return `${word}s`;
+}
+
+function singularizeWord(word: string): string {
+  if (word === '' || UNCOUNTABLE.has(word) || (singularToPlural.has(word) && !pluralToSingular.has(word))) return word;
+  const irregular = pluralToSingular.get(word) ?? knownCompound(word, pluralToSingular);
+  if (irregular !== undefined) return irregular;
+  if (!endsLikePlural(word)) return word;
+
+  const stem = (suffix: string) => word.slice(0, -suffix.length);
+  if (word.endsWith('ies')) {
+    return IE_WORDS.has(stem('s')) || word.length <= 4 ? stem('s') : `${stem('ies')}y`;
+  }
+  if (word.endsWith('ves')) return stem('s');
+  if (word.endsWith('oes')) return OE_WORDS.has(stem('s')) || [...OE_WORDS].some((w) => word.endsWith(`${w}s`)) ? stem('s') : stem('es');
+  if (word.endsWith('sses') || word.endsWith('shes') || word.endsWith('xes') || word.endsWith('zzes')) return stem('es');
+  if (word.endsWith('ches')) {
+    // caches, headaches, niches keep their e; matches, reaches, coaches do not.
+    const keepsE = /(?:^|[^aeiou])aches$/.test(word) || CHE_WORDS.some((w) => w !== 'ache' && word.endsWith(`${w}s`));
+    return keepsE ? stem('s') : stem('es');
+  }
+  if (word.endsWith('uses')) {
+    const base = stem('es'); // status, bus, campus ...
+    const letterBefore = base.at(-3) ?? '';
+    return USE_WORDS.has(stem('s')) || [...USE_WORDS].some((w) => w.length > 3 && word.endsWith(`${w}s`)) || VOWEL.test(letterBefore)
+      ? stem('s')
+      : base;
+  }
+  if (word.endsWith('ases') && SINGULAR_S.has(stem('es'))) return stem('es');
+  if (word.endsWith('lenses')) return stem('es');
+  if (word.endsWith('tzes')) return stem('es');
+  if (word.endsWith('yses')) return `${stem('es')}is`;
+  return stem('s');
+}
+
+// The last word of an identifier: a run of lowercase letters after the last capital, or an
+// all-caps run, at the end of the string (before any trailing separators).
+// An acronym's plural (`APIs` in `getAPIs`) is one word.
+const LAST_WORD = /(\p{Lu}{2,}s|\p{Lu}?\p{Ll}+|\p{Lu}+)([^\p{L}]*)$/u;
+const ACRONYM_PLURAL = /^\p{Lu}{2,}s$/u;
+const HAS_LOWER = /\p{Ll}/u;
+
+function inflectLast(input: string, inflectWord: (word: string) => string): string {
+  const match = LAST_WORD.exec(input);
+  if (match === null) return input;
+  const [whole, word = '', trailing = ''] = match;
+  // An all-lowercase identifier (salesperson) is one word; compounds like `SalesPerson` inflect
+  // only their last word.
+  const start = input.length - whole.length;
+  const head = input.slice(0, start);
+  if (ACRONYM_PLURAL.test(word)) {
+    // `APIs` is already plural; its singular drops the s.
+    return inflectWord === pluralizeWord ? input : head + word.slice(0, -1) + trailing;
+  }
+  const lowered = word.toLowerCase();
+  const inflected = inflectWord(lowered);
+  if (inflected === lowered) return input;
+  let cased = inflected;
+  if (word.length > 1 && word === word.toUpperCase()) {
+    // In a mixed-case identifier an all-caps word is an acronym (getAPI → getAPIs); in an all-caps
+    // one (USER_BOX) the whole name is upper case.
+    const acronym = HAS_LOWER.test(input) && inflected.startsWith(lowered);
+    cased = acronym ? word + inflected.slice(lowered.length) : inflected.toUpperCase();
+  } else if (word[0] !== lowered[0]) cased = inflected[0]?.toUpperCase() + inflected.slice(1);
+  return head + cased + trailing;
+}
+
+/**
+ * The plural of a noun or of an identifier's last word, keeping its case.
+ *
+ * @example
+ * pluralize('category')     // 'categories'
+ * pluralize('UserPerson')   // 'UserPeople'
+ * pluralize('USER_BOX')     // 'USER_BOXES'
+ * pluralize('users')        // 'users' (already plural)
+ */
+export function pluralize(input: string): string {
+  return inflectLast(input, pluralizeWord);
+}
+
+/**
+ * The singular of a noun or of an identifier's last word, keeping its case.
+ *
+ * @example
+ * singularize('categories') // 'category'
+ * singularize('Children')   // 'Child'
+ * singularize('status')     // 'status' (already singular)
+ */
+export function singularize(input: string): string {
+  return inflectLast(input, singularizeWord);
+}

@@ -1,0 +1,298 @@
+import Handlebars from 'handlebars';
+import { describe, expect, test } from 'vitest';
+import { WoptError } from '../../src/errors.js';
+import { createRenderer } from '../../src/render/index.js';
+
+const codeOf = (run: () => unknown): string | undefined => {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(WoptError);
+    return (error as WoptError).code;
+  }
+  return undefined;
+};
+
+const errorOf = async (run: () => Promise<unknown>): Promise<WoptError> => {
+  try {
+    await run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(WoptError);
+    return error as WoptError;
+  }
+  throw new Error('expected a WoptError, got none');
+};
+
+describe('output is code, not HTML', () => {
+  test('quotes, <, &, backticks and ${} come out verbatim', () => {
+    const renderer = createRenderer();
+    const value = `"a" 'b' <c> & \`d\` \${e} =f`;
+    expect(renderer.renderSync('const s = {{value}};', { value })).toBe(`const s = ${value};`);
+    expect(renderer.renderSync('{{{value}}}', { value })).toBe(value);
+    expect(renderer.renderSync('{{pascalCase value}}', { value: 'a&b' })).toBe('AB');
+  });
+
+  test('literal mustaches through \\{{ escapes and raw blocks', () => {
+    const renderer = createRenderer();
+    expect(renderer.renderSync('\\{{name}} is {{name}}', { name: 'x' })).toBe('{{name}} is x');
+    expect(renderer.renderSync('{{{{raw}}}}<div>{{name}} {{#if a}}}}{{/if}}</div>{{{{/raw}}}}!', {})).toBe('<div>{{name}} {{#if a}}}}{{/if}}</div>!');
+  });
+
+  test('a template without mustaches renders to itself without a compile', () => {
+    const renderer = createRenderer();
+    const source = 'export const a = "<&>";\n\\n';
+    expect(renderer.renderSync(source, {})).toBe(source);
+    expect(renderer.stats.compiles).toBe(0);
+  });
+});
+
+describe('strict params', () => {
+  test('a missing param names the param, the template, the line and the column', async () => {
+    const renderer = createRenderer();
+    const error = await errorOf(() => renderer.render('// header\nexport const x = {{value}};\n', {}, { name: 'files/x.ts.hbs' }));
+    expect(error.code).toBe('E_TEMPLATE_PARAM');
+    expect(error.message).toContain('"value"');
+    // The column (1-based) is that of the param inside the mustache.
+    expect(error.message).toContain('"files/x.ts.hbs" line 2, column 20');
+    expect(error.path).toBe('files/x.ts.hbs');
+    expect(error.cause).toBeInstanceOf(Error);
+  });
+
+  test('a missing helper argument is caught too ({{pascalCase name}})', async () => {
+    const renderer = createRenderer();
+    const error = await errorOf(() => renderer.render('class {{pascalCase name}} {}', {}, { name: 'a.ts.hbs' }));
+    expect(error.code).toBe('E_TEMPLATE_PARAM');
+    expect(error.message).toMatch(/"a\.ts\.hbs" line 1, column \d+ uses the param "name"/);
+  });
+
+  test('so are nested properties and subexpression arguments', () => {
+    const renderer = createRenderer();
+    expect(() => renderer.renderSync('{{user.name}}', { user: {} })).toThrow(/"name"/);
+    expect(() => renderer.renderSync('{{kebabCase (pascalCase entity)}}', {})).toThrow(/"entity"/);
+  });
+
+  test('block helpers stay lenient: optional params work with #if / #unless / #each', () => {
+    const renderer = createRenderer();
+    const source = '{{#if withTests}}tests{{else}}none{{/if}}|{{#unless skip}}run{{/unless}}|{{#each extra}}{{this}}{{/each}}';
+    expect(renderer.renderSync(source, {})).toBe('none|run|');
+    expect(renderer.renderSync(source, { withTests: true, skip: true, extra: ['a', 'b'] })).toBe('tests||ab');
+  });
+
+  test('a param given as an empty string or 0 is not missing', () => {
+    const renderer = createRenderer();
+    expect(renderer.renderSync('[{{a}}][{{b}}]', { a: '', b: 0 })).toBe('[][0]');
+  });
+
+  test('an unknown helper is named as a helper', () => {
+    const renderer = createRenderer();
+    const thrown = (() => {
+      try {
+        renderer.renderSync('{{shout name}}', { name: 'x' }, { name: 'h.hbs' });
+      } catch (error) {
+        return error as WoptError;
+      }
+      return undefined;
+    })();
+    expect(thrown?.code).toBe('E_TEMPLATE_PARAM');
+    expect(thrown?.message).toContain('helper "shout"');
+  });
+
+  test('syntax errors name the template and line', () => {
+    const renderer = createRenderer();
+    let thrown: WoptError | undefined;
+    try {
+      renderer.compileSync('line one\n{{#if a}}\nx\n{{/each}}\n', { name: 'files/bad.hbs' });
+    } catch (error) {
+      thrown = error as WoptError;
+    }
+    expect(thrown?.code).toBe('E_TEMPLATE_SYNTAX');
+    expect(thrown?.message).toContain('"files/bad.hbs" line 2');
+    expect(thrown?.message).toContain("if doesn't match each");
+    expect(codeOf(() => renderer.compileSync('{{#if}}', { name: 'b.hbs' }))).toBe('E_TEMPLATE_SYNTAX');
+  });
+
+  test('a helper that throws is reported with the template, keeping the cause', () => {
+    const boom = new Error('boom');
+    const renderer = createRenderer({
+      helpers: {
+        fail: () => {
+          throw boom;
+        },
+      },
+    });
+    let thrown: WoptError | undefined;
+    try {
+      renderer.renderSync('{{fail}}', {}, { name: 'f.hbs' });
+    } catch (error) {
+      thrown = error as WoptError;
+    }
+    expect(thrown?.code).toBe('E_TEMPLATE_RENDER');
+    expect(thrown?.message).toContain('"f.hbs"');
+    expect(thrown?.message).toContain('boom');
+    expect(thrown?.cause).toBe(boom);
+  });
+});
+
+describe('helpers', () => {
+  const renderer = createRenderer({ pkg: { name: 'my-app', repository: { url: 'git+https://x' } } });
+
+  test('wopt names and plop names, on one param', () => {
+    const source = [
+      'pascalCase properCase camelCase kebabCase dashCase kabobCase snakeCase constantCase dotCase pathCase',
+      'titleCase sentenceCase noCase lowerCase upperCase pluralize singularize',
+    ]
+      .join(' ')
+      .split(' ')
+      .map((helper) => `${helper}={{${helper} name}}`)
+      .join('\n');
+    expect(renderer.renderSync(source, { name: 'userCategory' }).split('\n')).toEqual([
+      'pascalCase=UserCategory',
+      'properCase=UserCategory',
+      'camelCase=userCategory',
+      'kebabCase=user-category',
+      'dashCase=user-category',
+      'kabobCase=user-category',
+      'snakeCase=user_category',
+      'constantCase=USER_CATEGORY',
+      'dotCase=user.category',
+      'pathCase=user/category',
+      'titleCase=User Category',
+      'sentenceCase=User category',
+      'noCase=user category',
+      'lowerCase=usercategory',
+      'upperCase=USERCATEGORY',
+      'pluralize=userCategories',
+      'singularize=userCategory',
+    ]);
+  });
+
+  test('helpers compose through subexpressions', () => {
+    expect(renderer.renderSync('{{kebabCase (pluralize name)}}', { name: 'UserCategory' })).toBe('user-categories');
+  });
+
+  test('pkg reads the package data given to the renderer', () => {
+    expect(renderer.renderSync('{{pkg "name"}} {{pkg "repository.url"}}', {})).toBe('my-app git+https://x');
+    expect(codeOf(() => renderer.renderSync('{{pkg "version"}}', {}))).toBe('E_TEMPLATE_PARAM');
+    expect(codeOf(() => createRenderer().renderSync('{{pkg "name"}}', {}))).toBe('E_TEMPLATE_PARAM');
+  });
+
+  test('a case helper given no string refuses instead of printing "undefined"', () => {
+    expect(codeOf(() => renderer.renderSync('{{pascalCase}}', {}))).toBe('E_TEMPLATE_PARAM');
+    expect(codeOf(() => renderer.renderSync('{{pascalCase value}}', { value: undefined }))).toBe('E_TEMPLATE_PARAM');
+    expect(renderer.renderSync('{{pascalCase value}}', { value: 42 })).toBe('42');
+  });
+
+  test('user helpers are registered per renderer; the global Handlebars is untouched', () => {
+    const globalHelpers = Object.keys(Handlebars.helpers).sort();
+    const a = createRenderer({ helpers: { shout: (value: string) => `${value.toUpperCase()}!` } });
+    const b = createRenderer();
+    expect(a.renderSync('{{shout name}}', { name: 'hi' })).toBe('HI!');
+    expect(codeOf(() => b.renderSync('{{shout name}}', { name: 'hi' }))).toBe('E_TEMPLATE_PARAM');
+    expect(Object.keys(Handlebars.helpers).sort()).toEqual(globalHelpers);
+    expect(Handlebars.helpers.pascalCase).toBeUndefined();
+  });
+
+  test('user helpers may replace a built-in', () => {
+    const renderer = createRenderer({ helpers: { pascalCase: () => 'mine' } });
+    expect(renderer.renderSync('{{pascalCase name}}', { name: 'x' })).toBe('mine');
+  });
+});
+
+describe('partials', () => {
+  test('partials render with the caller context and locate their own errors', () => {
+    const renderer = createRenderer({ partials: { header: '// {{pascalCase name}} v{{version}}\n' } });
+    expect(renderer.renderSync('{{> header}}\nexport {};', { name: 'user card', version: 2 })).toBe('// UserCard v2\nexport {};');
+    expect(renderer.renderSync('  {{> header}}\n', { name: 'a', version: 1 })).toBe('  // A v1\n');
+    let thrown: WoptError | undefined;
+    try {
+      renderer.renderSync('{{> header}}', { name: 'x' }, { name: 'main.hbs' });
+    } catch (error) {
+      thrown = error as WoptError;
+    }
+    expect(thrown?.code).toBe('E_TEMPLATE_PARAM');
+    expect(thrown?.message).toContain('"version"');
+    expect(thrown?.message).toContain('{{> header}}');
+  });
+
+  test('a partial with a syntax error fails when the renderer is made', () => {
+    expect(codeOf(() => createRenderer({ partials: { broken: '{{#if}}' } }))).toBe('E_TEMPLATE_SYNTAX');
+  });
+});
+
+describe('plop-style templates render unchanged', () => {
+  test('a typical plop component template', () => {
+    const renderer = createRenderer({ pkg: { name: 'my-app' } });
+    const template = [
+      "import React from 'react';",
+      "import styles from './{{dashCase name}}.module.css';",
+      '',
+      '// {{titleCase name}} for {{pkg "name"}}',
+      'export interface {{properCase name}}Props {',
+      '{{#each props}}',
+      '  {{camelCase this}}: string;',
+      '{{/each}}',
+      '}',
+      '',
+      'export const {{properCase name}} = (props: {{properCase name}}Props) => (',
+      "  <div className={styles['{{camelCase name}}']} data-kind=\"{{constantCase name}}\">&nbsp;</div>",
+      ');',
+      '',
+    ].join('\n');
+    expect(renderer.renderSync(template, { name: 'user card', props: ['first name', 'last_name'] })).toBe(
+      [
+        "import React from 'react';",
+        "import styles from './user-card.module.css';",
+        '',
+        '// User Card for my-app',
+        'export interface UserCardProps {',
+        '  firstName: string;',
+        '  lastName: string;',
+        '}',
+        '',
+        'export const UserCard = (props: UserCardProps) => (',
+        "  <div className={styles['userCard']} data-kind=\"USER_CARD\">&nbsp;</div>",
+        ');',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('template folders', () => {
+  test('renderTemplateFiles renders paths and contents, keeps mode, drops .hbs', async () => {
+    const renderer = createRenderer();
+    const files = [
+      { path: 'src/{{kebabCase name}}/{{pascalCase name}}.tsx.hbs', content: 'export const {{pascalCase name}} = 1;\n' },
+      { path: 'bin/{{kebabCase name}}.sh', content: '#!/bin/sh\necho "{{name}}"\n', mode: 0o755 },
+    ];
+    const input = structuredClone(files);
+    expect(await renderer.renderTemplateFiles(files, { name: 'userCard' })).toEqual([
+      { path: 'src/user-card/UserCard.tsx', content: 'export const UserCard = 1;\n', template: files[0]?.path },
+      { path: 'bin/user-card.sh', content: '#!/bin/sh\necho "userCard"\n', mode: 0o755, template: files[1]?.path },
+    ]);
+    expect(files).toEqual(input);
+  });
+
+  test('two templates rendering to one path are refused', async () => {
+    const renderer = createRenderer();
+    const error = await errorOf(() =>
+      renderer.renderTemplateFiles(
+        [
+          { path: '{{kebabCase name}}.ts', content: 'a' },
+          { path: '{{snakeCase name}}.ts', content: 'b' },
+        ],
+        { name: 'x' },
+      ),
+    );
+    expect(error.code).toBe('E_PATH_COLLISION');
+    expect(error.message).toContain('"x.ts"');
+  });
+
+  test('renderFile reports a missing param in the content with the template path', async () => {
+    const renderer = createRenderer();
+    const error = await errorOf(() => renderer.renderFile({ path: 'a/{{name}}.ts', content: '{{name}} {{other}}' }, { name: 'n' }));
+    expect(error.code).toBe('E_TEMPLATE_PARAM');
+    expect(error.message).toContain('"a/{{name}}.ts" line 1');
+    expect(error.message).toContain('"other"');
+  });
+});
