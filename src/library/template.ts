@@ -1,0 +1,53 @@
+/**
+ * A template, in memory: the parsed `template.json` plus its files. On disk a template is a folder
+ * holding `template.json` and `files/**`; both the file paths and the contents are Handlebars, and a
+ * trailing `.hbs` is dropped from output names.
+ */
+
+export type ParamType = 'string' | 'number' | 'boolean' | 'string[]';
+
+export interface ParamSpec {
+  readonly type: ParamType;
+  readonly description?: string;
+  /** The question asked on a TTY when the param is not given. */
+  readonly prompt?: string;
+  readonly default?: string | number | boolean | readonly string[];
+  /** A regular expression (source text) a string value must match. */
+  readonly pattern?: string;
+  /** Defaults to true for params without a default. */
+  readonly required?: boolean;
+}
+
+/** Where a mined template came from, so it can be checked for drift and re-mined. */
+export interface Provenance {
+  readonly kind: 'mined';
+  /** The glob the examples were found with. */
+  readonly from?: string;
+  /** Every source file, root-relative, with the sha256 of its content when mined. */
+  readonly files: readonly { readonly path: string; readonly sha256: string }[];
+  readonly minedAt?: string;
+  /** The wopt version that mined it. */
+  readonly tool?: string;
+}
+
+/** `template.json`. Params are keyed by name. */
+export interface TemplateManifest {
+  readonly name: string;
+  readonly description?: string;
+  readonly version?: string;
+  readonly params: Readonly<Record<string, ParamSpec>>;
+  readonly source?: Provenance;
+}
+
+/** One file of a template: its path below `files/` and its content, both Handlebars. */
+export interface TemplateFile {
+  readonly path: string;
+  readonly content: string;
+  /** File mode for the output (e.g. 0o755 for a script); default: the writer's default. */
+  readonly mode?: number;
+}
+
+export interface Template {
+  readonly manifest: TemplateManifest;
+  readonly files: readonly TemplateFile[];
+}
