@@ -35,7 +35,14 @@ export type WoptErrorCode =
   | 'E_TEMPLATE_SYNTAX'
   | 'E_TEMPLATE_PARAM'
   | 'E_TEMPLATE_RENDER'
-  | 'E_FORMAT';
+  | 'E_FORMAT'
+  | 'E_TEMPLATE_INVALID'
+  | 'E_TEMPLATE_NOT_FOUND'
+  | 'E_TEMPLATE_AMBIGUOUS'
+  | 'E_ARCHIVE_INVALID'
+  | 'E_ARCHIVE_UNSAFE'
+  | 'E_CONFIG_INVALID'
+  | 'E_NOT_A_FAMILY';
 
 export interface WoptErrorOptions {
   cause?: unknown;
@@ -133,7 +140,7 @@ export const errors = {
   exists: (path: string) =>
     new WoptError(
       'E_EXISTS',
-      `${quote(path)} already exists and onExisting is "error". Pass onExisting "overwrite" (CLI: --overwrite) or "keep", or remove the file.`,
+      `${quote(path)} already exists and onExisting is "error". Pass onExisting "overwrite" (CLI: --on-existing overwrite) or "keep", or remove the file.`,
       { path },
     ),
 
@@ -165,14 +172,14 @@ export const errors = {
     ),
 
   aborted: (reason?: unknown) =>
-    new WoptError('E_ABORTED', 'The batch was aborted before it committed; every file was restored.', {
+    new WoptError('E_ABORTED', 'The batch was aborted before it committed; nothing was changed (any file already replaced was restored).', {
       cause: reason,
     }),
 
   recoveryNeeded: (root: string, why: string, cause?: unknown) =>
     new WoptError(
       'E_RECOVERY_NEEDED',
-      `An unfinished transaction in ${quote(root)} could not be recovered: ${why}. The journal and backups under .wopt/ were kept; do not delete them. Fix the cause, then run \`wopt recover --root ${root}\`.`,
+      `An unfinished transaction in ${quote(root)} could not be recovered: ${why.replace(/\.+$/, '')}. The journal and backups under .wopt/ were kept; do not delete them. Fix the cause, then run \`wopt recover --root ${root}\`.`,
       { cause, path: root },
     ),
 
@@ -216,6 +223,9 @@ const errnoCodes: Record<string, { code: WoptErrorCode; hint: string }> = {
   ENAMETOOLONG: { code: 'E_NAME_TOO_LONG', hint: 'the name is too long for the filesystem' },
   ENOENT: { code: 'E_NOT_FOUND', hint: 'it does not exist' },
   EEXIST: { code: 'E_EXISTS', hint: 'it already exists' },
+  EIO: { code: 'E_IO', hint: 'the device reported an I/O error (a failing disk, or a network filesystem that lost its server); the data written is not known to be safe' },
+  EBUSY: { code: 'E_PERMISSION', hint: 'it is busy (in use by another process, or a mount point)' },
+  EXDEV: { code: 'E_IO', hint: 'source and destination are on different filesystems' },
 };
 
 /**

@@ -176,7 +176,14 @@ export function createFaultPort(inner: FsPort, options: FaultPortOptions = {}): 
     fchmod: (h, mode) => guard('fchmod', h.path, () => inner.fchmod(h, mode)),
     fchown: (h, uid, gid) => guard('fchown', h.path, () => inner.fchown(h, uid, gid)),
     fstat: (h) => guard('fstat', h.path, () => inner.fstat(h)),
-    close: (h) => guard('close', h.path, () => inner.close(h)),
+    close: async (h) => {
+      // A failed close still releases the descriptor (as close(2) does), so faults never leak fds.
+      try {
+        await guard('close', h.path, async () => undefined);
+      } finally {
+        await inner.close(h);
+      }
+    },
     mkdir: (p) => guard('mkdir', p, () => inner.mkdir(p)),
     rmdir: (p) => guard('rmdir', p, () => inner.rmdir(p)),
     rename: (from, to) => guard('rename', to, () => inner.rename(from, to)),

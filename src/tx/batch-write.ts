@@ -10,7 +10,8 @@ import type { Durability } from './journal.js';
 import type { Layout } from './layout.js';
 import { newTxid } from './layout.js';
 import { openProject } from './project.js';
-import { withLock } from './lock.js';
+import type { HeldLock } from './lock.js';
+import { stillHeld, withLock } from './lock.js';
 import type { FileReport, FileStatus } from './plan.js';
 import { planBatch } from './plan.js';
 import type { RecoveryReport } from './recover.js';
@@ -53,6 +54,7 @@ export async function commitChanges(
   recovered: RecoveryReport | undefined,
   started: number,
   sampler: { stop(): number },
+  lock?: HeldLock,
 ): Promise<BatchReport> {
   const plan = await planBatch(options.fs, layout.root, changes, options);
   const base = { dryRun: options.dryRun, durability: options.durability, recovered };
@@ -70,12 +72,13 @@ export async function commitChanges(
     };
   }
   const txid = newTxid();
-  const result = await executePlan(options.fs, layout, plan, {
+  const result = await executePlan(options.fs, layout, { entries: plan.entries, withdrawn: [], createDirs: plan.createDirs }, {
     txid,
     durability: options.durability,
     keep: options.backup,
     concurrency: options.concurrency,
     signal: options.signal,
+    stillLocked: lock && (() => stillHeld(options.fs, layout, lock)),
   });
   const unchangedPaths = new Set(plan.entries.filter((entry) => result.unchanged.has(entry.i)).map((entry) => entry.path));
   const files = plan.files.map((file) => (unchangedPaths.has(file.path) ? { path: file.path, status: 'unchanged' as const, bytes: 0 } : file));
@@ -121,9 +124,9 @@ export async function batchWrite(changes: Iterable<Change>, options: WriteOption
   try {
     const layout = await openProject(resolved.fs, resolved.root);
     if (resolved.dryRun) return await commitChanges(resolved, layout, normalized, undefined, started, sampler);
-    return await withLock(resolved.fs, layout, undefined, { timeoutMs: resolved.lockTimeoutMs, command: resolved.command, signal: resolved.signal }, async () => {
+    return await withLock(resolved.fs, layout, undefined, { timeoutMs: resolved.lockTimeoutMs, command: resolved.command, signal: resolved.signal }, async (lock) => {
       const recovered = await recoverUnderLock(resolved.fs, layout, resolved.concurrency);
-      return commitChanges(resolved, layout, normalized, recovered.transactions.length > 0 ? recovered : undefined, started, sampler);
+      return commitChanges(resolved, layout, normalized, recovered.transactions.length > 0 ? recovered : undefined, started, sampler, lock);
     });
   } finally {
     sampler.stop();

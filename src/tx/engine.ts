@@ -1,17 +1,18 @@
 /**
- * Executes a plan as one transaction (design.md §2): journal, stage, barrier A, apply, barrier B,
- * commit, clean up. Any failure before the commit point rolls every file back; a failure of the
+ * Runs a transaction (design.md §2): journal, stage, barrier A, apply, barrier B, commit, clean
+ * up. Entries arrive in steps (a whole plan at once, or chunks of a lazy source), each journaled
+ * before it is staged. Any failure before the commit point rolls every file back; a failure of the
  * rollback itself leaves the journal for `wopt recover` and says so.
  */
 import { posix } from 'node:path';
-import { errors, isWoptError, WoptError } from '../errors.js';
+import { errors, fromSystemError, isWoptError, WoptError } from '../errors.js';
 import type { FsPort } from '../fs/port.js';
 import { forEachLimited } from '../util/pool.js';
 import type { Durability, EntryRecord, JournalRecord, Staged } from './journal.js';
 import { JournalWriter } from './journal.js';
 import type { Layout } from './layout.js';
 import { backupPathFor, journalPath, keptBackupPath, tempPathFor, transactionDir } from './layout.js';
-import type { Plan, PlannedEntry } from './plan.js';
+import type { PlannedEntry, PlanStep } from './plan.js';
 import { markCleaned, pruneKept, removeTransactionDir } from './retention.js';
 import { finishCommitted, hashFile, mkdirs, rollBack, syncTouchedDirs } from './rollback.js';
 import { stageFile } from './stage-file.js';
@@ -23,6 +24,8 @@ export interface ExecuteOptions {
   readonly keep: number;
   readonly concurrency: number;
   readonly signal: AbortSignal | undefined;
+  /** Checked just before the first rename: the project lock must still be ours. */
+  readonly stillLocked?: () => Promise<boolean>;
 }
 
 export interface ExecuteResult {
@@ -36,34 +39,51 @@ export interface ExecuteResult {
 const LINK_FALLBACK_ERRNOS = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK']);
 const isLinkRefusal = (error: unknown): boolean => error instanceof WoptError && error.errno !== undefined && LINK_FALLBACK_ERRNOS.has(error.errno);
 
-class Transaction {
+/** A system error about a temp or backup is reported as being about the user's file. */
+function aboutEntry(stage: string, entry: PlannedEntry, error: unknown): unknown {
+  if (!(error instanceof WoptError) || error.errno === undefined || error.path === entry.path) return error;
+  const named = fromSystemError(stage, entry.path, error.cause ?? error);
+  return named;
+}
+
+export class Transaction {
   fsyncs = 0;
   bytesWritten = 0;
   readonly staged = new Map<number, Staged>();
   readonly unchanged = new Set<number>();
   readonly createdDirs: string[] = [];
-  readonly records: EntryRecord[];
+  private readonly entries = new Map<number, PlannedEntry>();
+  private readonly records = new Map<number, EntryRecord>();
   private journal: JournalWriter | undefined;
+  private begun = false;
   private readonly full: boolean;
+  /** Set when the commit record may be on disk but could not be voided: recovery must decide. */
+  private commitUnknown = false;
 
   constructor(
     private readonly fs: FsPort,
     private readonly layout: Layout,
-    private readonly plan: Plan,
     private readonly options: ExecuteOptions,
   ) {
     this.full = options.durability === 'full';
-    this.records = plan.entries.map((entry) => ({
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private recordOf(entry: PlannedEntry): EntryRecord {
+    return {
       type: 'ENTRY',
       i: entry.i,
       path: entry.path,
       target: entry.target,
       op: entry.op,
       pre: entry.pre && { ino: entry.pre.ino, dev: entry.pre.dev, size: entry.pre.size, mode: entry.pre.mode, mtimeMs: entry.pre.mtimeMs },
-      temp: entry.op === 'write' ? tempPathFor(entry.target, options.txid, entry.i) : null,
-      backup: entry.pre ? backupPathFor(entry.target, options.txid, entry.i) : null,
+      temp: entry.op === 'write' ? tempPathFor(entry.target, this.options.txid, entry.i) : null,
+      backup: entry.pre ? backupPathFor(entry.target, this.options.txid, entry.i) : null,
       ...(entry.linkFrom === undefined ? {} : { linkFrom: entry.linkFrom }),
-    }));
+    };
   }
 
   private async syncDir(dir: string): Promise<void> {
@@ -81,9 +101,15 @@ class Transaction {
     if (this.options.signal?.aborted) throw errors.aborted(this.options.signal.reason);
   }
 
-  /** Step 3: the journal, durable before anything in the project changes. */
-  async openJournal(): Promise<void> {
+  /** Step 3, for each step's entries: journaled (and durable) before anything of theirs is written. */
+  private async journalStep(records: readonly EntryRecord[], createDirs: readonly string[]): Promise<void> {
     if (this.options.durability === 'none') return;
+    const dirsRecord: JournalRecord[] = createDirs.length > 0 ? [{ type: 'DIRS', created: createDirs }] : [];
+    if (this.begun) {
+      await this.journal?.append([...records, ...dirsRecord], 'fdatasync');
+      return;
+    }
+    this.begun = true;
     const txnRootExisted = (await this.fs.lstat(this.layout.txnDir)) !== undefined;
     if (!txnRootExisted) {
       // First transaction here: `.wopt/txn` (and maybe `.wopt`) must be findable after a power cut.
@@ -97,41 +123,74 @@ class Transaction {
     const begin: JournalRecord = {
       type: 'BEGIN',
       txid: this.options.txid,
-      root: this.plan.root,
+      root: this.layout.root,
       time: new Date().toISOString(),
       durability: this.options.durability,
       keep: this.options.keep > 0,
     };
-    await this.journal.append([begin, ...this.records, { type: 'DIRS', created: this.plan.createDirs }], 'fsync');
+    await this.journal.append([begin, ...records, ...dirsRecord], 'fsync');
     await this.syncDir(dir);
     await this.syncDir(this.layout.txnDir);
   }
 
-  async createDirs(): Promise<void> {
-    for (const dir of this.plan.createDirs) {
+  /** Adds a step of planned entries: journaled, directories made, staged and backed up. */
+  async addStep(step: PlanStep): Promise<void> {
+    this.checkAborted();
+    const replaced = step.entries.filter((entry) => this.entries.has(entry.i));
+    const records = step.entries.map((entry) => this.recordOf(entry));
+    await this.journalStep(records, step.createDirs);
+    for (const record of records) this.records.set(record.i, record);
+    for (const entry of step.entries) {
+      this.entries.set(entry.i, entry);
+      this.unchanged.delete(entry.i);
+    }
+    for (const i of step.withdrawn) {
+      this.entries.delete(i);
+      await this.discardStaged(i);
+    }
+    for (const entry of replaced) await this.discardStaged(entry.i, false);
+    await this.createDirs(step.createDirs);
+    await forEachLimited(step.entries, this.options.concurrency, (entry) => this.stageEntry(entry), this.options.signal);
+  }
+
+  /** Drops what was staged for an entry a later change replaced or withdrew. */
+  private async discardStaged(i: number, withBackup = true): Promise<void> {
+    const record = this.records.get(i);
+    this.staged.delete(i);
+    this.unchanged.add(i);
+    if (record?.temp) await this.fs.unlink(record.temp).catch(() => undefined);
+    if (withBackup && record?.backup) await this.fs.unlink(record.backup).catch(() => undefined);
+  }
+
+  private async createDirs(dirs: readonly string[]): Promise<void> {
+    for (const dir of dirs) {
       this.checkAborted();
       try {
         await this.fs.mkdir(dir);
         this.createdDirs.push(dir);
       } catch (error) {
         if (!isWoptError(error, 'E_EXISTS')) throw error;
-        if ((await this.fs.stat(dir))?.kind !== 'directory') throw errors.notADirectory(posix.relative(this.plan.root, dir), posix.relative(this.plan.root, dir));
+        if ((await this.fs.stat(dir))?.kind !== 'directory') {
+          const relative = posix.relative(this.layout.root, dir);
+          throw errors.notADirectory(relative, relative);
+        }
       }
     }
   }
 
-  /** Step 4: temps written and synced, pre-images backed up and re-checked. */
-  async stage(): Promise<void> {
-    await forEachLimited(
-      this.plan.entries,
-      this.options.concurrency,
-      async (entry) => {
-        const record = this.records[entry.i] as EntryRecord;
-        if (record.temp !== null) await this.stageContent(entry, record.temp);
-        if (record.backup !== null) await this.backUp(entry, record.backup);
-      },
-      this.options.signal,
-    );
+  /** Step 4: the temp written and synced, the pre-image backed up and re-checked. */
+  private async stageEntry(entry: PlannedEntry): Promise<void> {
+    const record = this.records.get(entry.i) as EntryRecord;
+    try {
+      if (record.temp !== null) await this.stageContent(entry, record.temp);
+    } catch (error) {
+      throw aboutEntry('writing', entry, error);
+    }
+    try {
+      if (record.backup !== null) await this.backUp(entry, record.backup);
+    } catch (error) {
+      throw aboutEntry('backing up', entry, error);
+    }
   }
 
   private async stageContent(entry: PlannedEntry, temp: string): Promise<void> {
@@ -164,19 +223,22 @@ class Transaction {
     } catch (error) {
       if (!isLinkRefusal(error)) throw error;
       await this.fs.copyFile(source, temp);
-      const handle = await this.fs.open(temp, 'read');
-      try {
-        if (this.full) {
-          this.fsyncs += 1;
-          await this.fs.fsync(handle);
-        }
-      } finally {
-        await this.fs.close(handle);
-      }
+      await this.syncFile(temp);
     }
     const stat = await this.fs.lstat(temp);
     if (stat === undefined) throw errors.notFound(entry.path, 'staged copy');
     this.staged.set(entry.i, { i: entry.i, ino: stat.ino, size: stat.size, sha256: '', mtimeMs: stat.mtimeMs });
+  }
+
+  private async syncFile(path: string): Promise<void> {
+    if (!this.full) return;
+    const handle = await this.fs.open(path, 'read');
+    try {
+      this.fsyncs += 1;
+      await this.fs.fsync(handle);
+    } finally {
+      await this.fs.close(handle);
+    }
   }
 
   private async backUp(entry: PlannedEntry, backup: string): Promise<void> {
@@ -185,63 +247,67 @@ class Transaction {
     try {
       await this.fs.link(entry.target, backup);
     } catch (error) {
-      if (!isLinkRefusal(error)) throw error;
-      await this.copyBackup(entry, backup);
+      if (isWoptError(error, 'E_EXISTS') && (await this.fs.lstat(backup))?.ino === pre.ino) {
+        // Staged before, for an earlier change to this path: the backup already holds the original.
+      } else if (isLinkRefusal(error)) {
+        await this.copyBackup(entry, backup);
+      } else {
+        throw error;
+      }
     }
     const now = await this.fs.lstat(entry.target);
     if (now === undefined || now.ino !== pre.ino || now.size !== pre.size || now.mtimeMs !== pre.mtimeMs) {
-      throw errors.conflict([entry.path], 'Changed by another program while the batch was being prepared', 'Nothing was applied; its new content was kept. Run the batch again.');
+      throw errors.conflict([entry.path], 'Changed by another program while the batch was being prepared', 'Nothing was applied; the other program\'s version was kept. Run the batch again.');
     }
   }
 
   private async copyBackup(entry: PlannedEntry, backup: string): Promise<void> {
-    const pre = entry.pre;
-    if (pre === null) return;
     await this.fs.copyFile(entry.target, backup);
-    const handle = await this.fs.open(backup, 'read');
-    try {
-      if (this.full) {
-        this.fsyncs += 1;
-        await this.fs.fsync(handle);
-      }
-    } finally {
-      await this.fs.close(handle);
-    }
+    await this.syncFile(backup);
     const [copied, original] = await Promise.all([hashFile(this.fs, backup), hashFile(this.fs, entry.target)]);
     if (copied !== original) throw errors.conflict([entry.path], 'The backup copy differs from the file', 'The file may be changing; run again.');
-    const record = this.records[entry.i] as EntryRecord;
-    this.records[entry.i] = { ...record, pre: record.pre && { ...record.pre, sha256: original } };
+    const record = this.records.get(entry.i) as EntryRecord;
+    this.records.set(entry.i, { ...record, pre: record.pre && { ...record.pre, sha256: original } });
   }
 
   /** Step 5: backups durable, then the staged inodes recorded. */
   async barrierA(): Promise<void> {
     this.checkAborted();
-    await this.syncDirs(this.records.filter((record) => record.backup !== null).map((record) => posix.dirname(record.backup as string)));
-    const copied = this.records.filter((record) => record.pre?.sha256 !== undefined);
+    const records = [...this.records.values()].filter((record) => this.entries.has(record.i));
+    await this.syncDirs(records.filter((record) => record.backup !== null).map((record) => posix.dirname(record.backup as string)));
+    const copied = records.filter((record) => record.pre?.sha256 !== undefined);
     await this.journal?.append([...copied, { type: 'PREPARED', staged: [...this.staged.values()] }], 'fdatasync');
   }
 
   /** Step 6: renames and unlinks. Each target's directory is re-resolved first (TOCTOU). */
   async apply(): Promise<void> {
     this.checkAborted();
+    if (this.options.stillLocked && !(await this.options.stillLocked())) {
+      throw new WoptError('E_LOCKED', 'The project lock was taken over by another process while this batch was being prepared; nothing was applied. Run the batch again.');
+    }
+    const entries = [...this.entries.values()];
     const created = new Set(this.createdDirs);
-    const dirs = new Set(this.plan.entries.map((entry) => posix.dirname(entry.target)));
+    const dirs = new Set(entries.map((entry) => posix.dirname(entry.target)));
     await forEachLimited([...dirs], this.options.concurrency, async (dir) => {
       if (created.has(dir)) return;
       const real = await this.fs.realpath(dir).catch(() => undefined);
       if (real !== dir) {
-        const entry = this.plan.entries.find((candidate) => posix.dirname(candidate.target) === dir);
+        const entry = entries.find((candidate) => posix.dirname(candidate.target) === dir);
         throw errors.pathChanged(entry?.path ?? dir);
       }
     });
     await forEachLimited(
-      this.plan.entries,
+      entries,
       this.options.concurrency,
       async (entry) => {
-        const record = this.records[entry.i] as EntryRecord;
+        const record = this.records.get(entry.i) as EntryRecord;
         if (this.unchanged.has(entry.i)) return;
-        if (record.op === 'delete') await this.fs.unlink(entry.target);
-        else await this.fs.rename(record.temp as string, entry.target);
+        try {
+          if (record.op === 'delete') await this.fs.unlink(entry.target);
+          else await this.fs.rename(record.temp as string, entry.target);
+        } catch (error) {
+          throw aboutEntry(record.op === 'delete' ? 'deleting' : 'replacing', entry, error);
+        }
       },
       this.options.signal,
     );
@@ -250,11 +316,33 @@ class Transaction {
   /** Steps 7 and 8: directories durable, then the commit record. After this, the batch has happened. */
   async commit(): Promise<void> {
     this.checkAborted();
-    const dirs = this.plan.entries.map((entry) => posix.dirname(entry.target));
+    const dirs = [...this.entries.values()].map((entry) => posix.dirname(entry.target));
     for (const dir of this.createdDirs) dirs.push(posix.dirname(dir));
     await this.syncDirs(dirs);
-    await this.journal?.append([{ type: 'COMMIT' }], 'fdatasync');
-    await this.closeJournal();
+    const journal = this.journal;
+    if (journal !== undefined) {
+      try {
+        await journal.append([{ type: 'COMMIT' }], 'fdatasync');
+      } catch (error) {
+        if (journal.lastAppendWritten) {
+          // COMMIT is in the file but not known durable: void it before rolling back, so recovery
+          // can never complete a batch whose caller was told it failed.
+          try {
+            await journal.append([{ type: 'VOID' }], 'fdatasync');
+          } catch {
+            this.commitUnknown = true;
+            throw errors.recoveryNeeded(
+              this.layout.root,
+              `the commit record was written but could not be made durable (${(error as Error).message}); nothing was rolled back, and recovery will complete or undo the whole batch from the journal`,
+              error,
+            );
+          }
+        }
+        throw error;
+      }
+    }
+    // The commit point has passed: nothing after it may turn the batch into a failure.
+    await this.closeJournal().catch(() => undefined);
   }
 
   private async closeJournal(): Promise<void> {
@@ -269,10 +357,15 @@ class Transaction {
     const warnings: string[] = [];
     try {
       const keep = this.options.keep > 0 && this.options.durability !== 'none';
-      await finishCommitted(this.fs, this.records, keep ? (entry) => keptBackupPath(this.layout, this.options.txid, entry.i) : undefined, this.options.concurrency, (entry) =>
-        this.unchanged.has(entry.i),
+      const records = [...this.records.values()];
+      await finishCommitted(
+        this.fs,
+        records,
+        keep ? (entry) => keptBackupPath(this.layout, this.options.txid, entry.i) : undefined,
+        this.options.concurrency,
+        (entry) => this.unchanged.has(entry.i),
       );
-      if (this.options.durability !== 'none') {
+      if (this.options.durability !== 'none' && this.begun) {
         if (keep) await markCleaned(this.fs, this.layout, this.options.txid);
         else await removeTransactionDir(this.fs, this.layout, this.options.txid);
         await pruneKept(this.fs, this.layout, this.options.keep);
@@ -284,48 +377,63 @@ class Transaction {
   }
 
   async rollBack(): Promise<void> {
+    if (this.commitUnknown) throw new Error('the commit record could not be voided');
     const result = await rollBack(
       this.fs,
       this.layout,
-      { txid: this.options.txid, entries: this.records, staged: this.staged, createdDirs: this.createdDirs },
+      { txid: this.options.txid, entries: [...this.records.values()], staged: this.staged, createdDirs: this.createdDirs },
       this.options.concurrency,
     );
     if (this.full) await syncTouchedDirs(this.fs, result.touchedDirs, this.options.concurrency, () => (this.fsyncs += 1));
     await this.journal?.append([{ type: 'ROLLEDBACK' }], 'fdatasync');
     await this.closeJournal();
-    if (this.options.durability !== 'none') await removeTransactionDir(this.fs, this.layout, this.options.txid);
+    if (this.options.durability !== 'none' && this.begun) await removeTransactionDir(this.fs, this.layout, this.options.txid);
   }
 
   /** Closes the journal after a failed rollback, keeping it for `wopt recover`. */
   async abandon(): Promise<void> {
     await this.closeJournal().catch(() => undefined);
   }
+
+  /** Runs the rest of the protocol once every step is staged; rolls back on failure. */
+  async finish(): Promise<ExecuteResult> {
+    await this.guard(async () => {
+      await this.barrierA();
+      await this.apply();
+      await this.commit();
+    });
+    const warnings = await this.cleanUpCommitted();
+    return { fsyncs: this.fsyncs, bytesWritten: this.bytesWritten, unchanged: this.unchanged, warnings };
+  }
+
+  /** Runs `work`; on failure rolls everything back and rethrows (marked `rolledBack`). */
+  async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (failure) {
+      if (this.commitUnknown) {
+        await this.abandon();
+        throw failure;
+      }
+      try {
+        await this.rollBack();
+      } catch (rollbackFailure) {
+        await this.abandon();
+        throw errors.recoveryNeeded(
+          this.layout.root,
+          `the batch failed (${(failure as Error).message}) and rolling it back failed too (${(rollbackFailure as Error).message})`,
+          failure,
+        );
+      }
+      if (failure instanceof WoptError) failure.rolledBack = true;
+      throw failure;
+    }
+  }
 }
 
-/** Runs the plan as one transaction. Throws after rolling back when anything fails before commit. */
-export async function executePlan(fs: FsPort, layout: Layout, plan: Plan, options: ExecuteOptions): Promise<ExecuteResult> {
-  const tx = new Transaction(fs, layout, plan, options);
-  try {
-    await tx.openJournal();
-    await tx.createDirs();
-    await tx.stage();
-    await tx.barrierA();
-    await tx.apply();
-    await tx.commit();
-  } catch (failure) {
-    try {
-      await tx.rollBack();
-    } catch (rollbackFailure) {
-      await tx.abandon();
-      throw errors.recoveryNeeded(
-        layout.root,
-        `the batch failed (${(failure as Error).message}) and rolling it back failed too (${(rollbackFailure as Error).message})`,
-        failure,
-      );
-    }
-    if (failure instanceof WoptError) failure.rolledBack = true;
-    throw failure;
-  }
-  const warnings = await tx.cleanUpCommitted();
-  return { fsyncs: tx.fsyncs, bytesWritten: tx.bytesWritten, unchanged: tx.unchanged, warnings };
+/** Runs a whole plan as one transaction. */
+export async function executePlan(fs: FsPort, layout: Layout, step: PlanStep, options: ExecuteOptions): Promise<ExecuteResult> {
+  const tx = new Transaction(fs, layout, options);
+  await tx.guard(() => tx.addStep(step));
+  return tx.finish();
 }

@@ -53,7 +53,11 @@ export type JournalRecord =
   | { readonly type: 'COMMIT' }
   | { readonly type: 'ROLLEDBACK' }
   /** After a committed transaction's backups were moved aside for undo (no sync needed: recovery redoes it). */
-  | { readonly type: 'CLEANED' };
+  | { readonly type: 'CLEANED' }
+  /** Cancels a COMMIT whose sync failed: the transaction is rolled back, not completed. */
+  | { readonly type: 'VOID' }
+  /** Marks the line before it as an append that failed part-way (not damage): it is skipped. */
+  | { readonly type: 'TORN' };
 
 export interface JournalState {
   readonly txid: string;
@@ -91,9 +95,10 @@ export function parseJournal(text: string, source: string): JournalState | undef
     const record = decodeLine(line);
     if (record === undefined) {
       if (index === lines.length - 1) break; // torn tail: the append never completed
+      if (decodeLine(lines[index + 1] ?? '')?.type === 'TORN') continue; // a failed append, acknowledged
       throw errors.journalCorrupt(source, index + 1, 'checksum mismatch');
     }
-    records.push(record);
+    if (record.type !== 'TORN') records.push(record);
   }
   const [begin, ...rest] = records;
   if (begin === undefined) return undefined;
@@ -123,6 +128,9 @@ export function parseJournal(text: string, source: string): JournalState | undef
         break;
       case 'CLEANED':
         cleaned = true;
+        break;
+      case 'VOID':
+        if (outcome === 'committed') outcome = 'pending';
         break;
       default:
         throw errors.journalCorrupt(source, offset + 2, `unexpected ${record.type} record`);
@@ -157,6 +165,10 @@ function decodeLine(line: string): JournalRecord | undefined {
 /** Appends records to an open journal, syncing as the durability level asks. */
 export class JournalWriter {
   fsyncs = 0;
+  /** Whether the last append's bytes all reached the file (its sync may still have failed). */
+  lastAppendWritten = false;
+  /** An append failed part-way: the next one first ends that line and marks it. */
+  private torn = false;
   private constructor(
     private readonly fs: FsPort,
     private readonly handle: FileHandle,
@@ -174,9 +186,18 @@ export class JournalWriter {
 
   /** Appends and, under `full`, makes the records durable (fsync the first time, fdatasync after). */
   async append(records: readonly JournalRecord[], sync: 'fsync' | 'fdatasync'): Promise<void> {
-    const bytes = Buffer.from(records.map(encodeRecord).join(''));
+    const text = (this.torn ? `\n${encodeRecord({ type: 'TORN' })}` : '') + records.map(encodeRecord).join('');
+    const bytes = Buffer.from(text);
+    this.lastAppendWritten = false;
     let written = 0;
-    while (written < bytes.length) written += await this.fs.write(this.handle, bytes, written, bytes.length - written);
+    try {
+      while (written < bytes.length) written += await this.fs.write(this.handle, bytes, written, bytes.length - written);
+    } catch (error) {
+      this.torn = this.torn || written > 0;
+      throw error;
+    }
+    this.torn = false;
+    this.lastAppendWritten = true;
     if (this.durability !== 'full') return;
     this.fsyncs += 1;
     await (sync === 'fsync' ? this.fs.fsync(this.handle) : this.fs.fdatasync(this.handle));

@@ -5,7 +5,7 @@
  * from another host, or from a live process, is never broken automatically.
  */
 import { randomBytes } from 'node:crypto';
-import { errors, isWoptError, WoptError } from '../errors.js';
+import { errors, isWoptError } from '../errors.js';
 import type { FsPort, ProcessIdentity } from '../fs/port.js';
 import type { Layout } from './layout.js';
 
@@ -62,6 +62,13 @@ export async function ensureStateDir(fs: FsPort, layout: Layout): Promise<void> 
   }
 }
 
+/**
+ * Locks this process holds, by record. A record with this process's identity that is not in here
+ * was left by an earlier call whose release failed: it is stale, not ours to wait for.
+ */
+const heldHere = new Set<string>();
+const recordKey = (record: LockRecord): string => `${record.pid}|${record.startTime}|${record.host}|${record.since}`;
+
 export async function acquireLock(fs: FsPort, layout: Layout, txid: string | undefined, options: LockOptions = {}): Promise<HeldLock> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const started = Date.now();
@@ -73,21 +80,27 @@ export async function acquireLock(fs: FsPort, layout: Layout, txid: string | und
   for (let attempt = 0; ; attempt++) {
     if (options.signal?.aborted) throw errors.aborted(options.signal.reason);
     if (await tryCreate(fs, layout, body)) {
-      await sweepLockLeftovers(fs, layout);
+      heldHere.add(recordKey(record));
+      await sweepLockLeftovers(fs, layout).catch(() => undefined); // tidying only: never fatal
       return { record, release: () => releaseLock(fs, layout, record) };
     }
 
     const holder = await readLockRecord(fs, layout.lock);
     if (holder === undefined) {
-      // Unreadable: it vanished just now, or an older wopt left it empty. An old empty lock is stale.
+      // Unreadable: it vanished just now, or something left it empty. An old unreadable lock is stale.
       const stat = await fs.lstat(layout.lock);
-      if (stat !== undefined && Date.now() - stat.mtimeMs > EMPTY_LOCK_STALE_MS) await takeOverStale(fs, layout, undefined);
+      if (stat !== undefined && Date.now() - stat.mtimeMs > STALE_AFTER_MS) await takeOverStale(fs, layout, self, undefined);
       else if (Date.now() - started > timeoutMs) throw errors.locked('an unknown process (the lock file is unreadable)', layout.lock);
       else await sleep(2);
       continue;
     }
-    if (!(await fs.isAlive(holder))) {
-      await takeOverStale(fs, layout, holder);
+    const abandonedHere = holder.pid === self.pid && holder.startTime === self.startTime && holder.host === self.host && !heldHere.has(recordKey(holder));
+    if (abandonedHere || !(await fs.isAlive(holder))) {
+      await takeOverStale(fs, layout, self, holder);
+      // Another waiter may be mid-takeover: this one keeps to its deadline like any other wait.
+      if (Date.now() - started >= timeoutMs && (await fs.lstat(layout.lock)) !== undefined) {
+        throw errors.locked(`${describeHolder(holder)} (stale; another process is taking it over)`, layout.lock);
+      }
       continue;
     }
     if (Date.now() - started >= timeoutMs) throw errors.locked(describeHolder(holder), layout.lock);
@@ -96,9 +109,19 @@ export async function acquireLock(fs: FsPort, layout: Layout, txid: string | und
   }
 }
 
-/** An unreadable lock older than this is taken over (a live holder writes its record at once). */
-const EMPTY_LOCK_STALE_MS = 5_000;
+/** An unreadable lock, or a takeover guard, older than this is stale (live holders finish in ms). */
+const STALE_AFTER_MS = 5_000;
 const LOCK_TEMP = /^lock\.(new|stale)\.[0-9a-f]+$/;
+
+async function writeNew(fs: FsPort, path: string, body: Buffer): Promise<void> {
+  const handle = await fs.open(path, 'create-exclusive', 0o644);
+  try {
+    let written = 0;
+    while (written < body.length) written += await fs.write(handle, body, written, body.length - written);
+  } finally {
+    await fs.close(handle);
+  }
+}
 
 /**
  * Creates the lock with its record already in it: the record goes to a unique temp, which is then
@@ -107,15 +130,9 @@ const LOCK_TEMP = /^lock\.(new|stale)\.[0-9a-f]+$/;
  */
 async function tryCreate(fs: FsPort, layout: Layout, body: Buffer): Promise<boolean> {
   const temp = `${layout.lock}.new.${randomBytes(6).toString('hex')}`;
-  const handle = await fs.open(temp, 'create-exclusive', 0o644);
   try {
-    let written = 0;
-    while (written < body.length) written += await fs.write(handle, body, written, body.length - written);
-  } finally {
-    await fs.close(handle);
-  }
-  // No fsync: after a power loss no process holds anything, and recovery trusts only the journal.
-  try {
+    await writeNew(fs, temp, body);
+    // No fsync: after a power loss no process holds anything, and recovery trusts only the journal.
     await fs.link(temp, layout.lock);
     return true;
   } catch (error) {
@@ -126,52 +143,75 @@ async function tryCreate(fs: FsPort, layout: Layout, body: Buffer): Promise<bool
   }
 }
 
-/** Temps of lock attempts by processes that died mid-way. Only the holder sweeps, so none is in use... */
+/** Temps of lock attempts by processes that died mid-way, swept by the holder. */
 async function sweepLockLeftovers(fs: FsPort, layout: Layout): Promise<void> {
   const names = await fs.readdir(layout.dir);
   for (const name of names) {
     if (!LOCK_TEMP.test(name)) continue;
     const path = `${layout.dir}/${name}`;
     const stat = await fs.lstat(path);
-    // ...except a waiter's temp of the last moments, between its write and its link: leave young ones.
-    if (stat !== undefined && Date.now() - stat.mtimeMs > EMPTY_LOCK_STALE_MS) await fs.unlink(path).catch(() => undefined);
+    // A waiter's temp of the last moments, between its write and its link, is young: leave those.
+    if (stat !== undefined && Date.now() - stat.mtimeMs > STALE_AFTER_MS) await fs.unlink(path).catch(() => undefined);
   }
 }
 
+const sameRecord = (a: LockRecord | undefined, b: LockRecord | undefined): boolean =>
+  a === undefined || b === undefined ? a === b : a.pid === b.pid && a.startTime === b.startTime && a.host === b.host && a.since === b.since;
+
 /**
- * Moves a dead owner's lock aside. Exactly one of several waiters wins the rename; the others find
- * the lock gone (or already re-taken) and go round again.
+ * Moves a dead owner's lock aside. Takeovers are serialized behind `.wopt/lock.takeover` (created
+ * with O_EXCL), and the lock is re-read under that guard: a waiter that judged an old record can
+ * never move aside the fresh lock another waiter has taken meanwhile (proper-lockfile #121).
  */
-async function takeOverStale(fs: FsPort, layout: Layout, stale: LockRecord | undefined): Promise<void> {
-  const aside = `${layout.lock}.stale.${randomBytes(6).toString('hex')}`;
+async function takeOverStale(fs: FsPort, layout: Layout, self: ProcessIdentity, stale: LockRecord | undefined): Promise<void> {
+  const guard = `${layout.lock}.takeover`;
+  const guardRecord: LockRecord = { ...self, txid: undefined, since: new Date().toISOString(), command: 'lock takeover' };
   try {
-    await fs.rename(layout.lock, aside);
+    await writeNew(fs, guard, Buffer.from(JSON.stringify(guardRecord)));
   } catch (error) {
-    if (isWoptError(error, 'E_NOT_FOUND')) return;
-    throw error;
+    if (!isWoptError(error, 'E_EXISTS')) throw error;
+    // Another waiter is taking over. If it died doing so, its guard is cleared for the next round.
+    const holder = await readLockRecord(fs, guard);
+    const stat = await fs.lstat(guard);
+    const dead = holder !== undefined ? !(await fs.isAlive(holder)) : stat !== undefined && Date.now() - stat.mtimeMs > STALE_AFTER_MS;
+    if (dead) await fs.unlink(guard).catch(() => undefined);
+    else await sleep(2);
+    return;
   }
-  const moved = await readLockRecord(fs, aside);
-  const same =
-    stale === undefined ? moved === undefined : moved !== undefined && moved.pid === stale.pid && moved.startTime === stale.startTime && moved.since === stale.since;
-  if (!same) {
-    // We moved a lock a faster waiter had just taken: put it back, unless yet another one exists.
+  try {
+    if (!sameRecord(await readLockRecord(fs, layout.lock), stale)) return; // someone else got there first
+    const aside = `${layout.lock}.stale.${randomBytes(6).toString('hex')}`;
     try {
-      await fs.link(aside, layout.lock);
+      await fs.rename(layout.lock, aside);
     } catch (error) {
-      if (!isWoptError(error, 'E_EXISTS')) throw error;
+      if (isWoptError(error, 'E_NOT_FOUND')) return;
+      throw error;
     }
+    await fs.unlink(aside).catch(() => undefined);
+  } finally {
+    await fs.unlink(guard).catch(() => undefined);
   }
-  await fs.unlink(aside);
 }
 
 async function releaseLock(fs: FsPort, layout: Layout, mine: LockRecord): Promise<void> {
-  const current = await readLockRecord(fs, layout.lock);
-  if (current === undefined || current.pid !== mine.pid || current.since !== mine.since) return;
-  try {
-    await fs.unlink(layout.lock);
-  } catch (error) {
-    if (!(error instanceof WoptError && error.code === 'E_NOT_FOUND')) throw error;
+  heldHere.delete(recordKey(mine));
+  // Tried twice: a lock left behind makes every other process wait for a holder that is done.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const current = await readLockRecord(fs, layout.lock);
+      if (current === undefined || !sameRecord(current, mine)) return;
+      await fs.unlink(layout.lock);
+      return;
+    } catch (error) {
+      if (isWoptError(error, 'E_NOT_FOUND')) return;
+      if (attempt >= 1) throw error;
+    }
   }
+}
+
+/** Whether `.wopt/lock` still holds this lock's record (checked before applying a batch). */
+export async function stillHeld(fs: FsPort, layout: Layout, lock: HeldLock): Promise<boolean> {
+  return sameRecord(await readLockRecord(fs, layout.lock), lock.record);
 }
 
 /** Runs `work` under the project lock, releasing it however `work` ends. */
@@ -185,6 +225,9 @@ export async function withLock<T>(fs: FsPort, layout: Layout, txid: string | und
     await lock.release().catch(() => undefined);
     throw error;
   }
-  await lock.release();
+  // The work is done (a batch has committed): a lock that cannot be removed must not turn that into
+  // a failure. A later run in this process takes it back; other processes see a dead holder once
+  // this one exits.
+  await lock.release().catch(() => undefined);
   return result;
 }

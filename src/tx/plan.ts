@@ -10,7 +10,7 @@ import type { Content, NormalizedChange } from './changes.js';
 import { isStreamContent } from './changes.js';
 import { applyConventions, detectConventions } from './content.js';
 import type { PreImage } from './journal.js';
-import { findCollisions, foldKey, isInside, portabilityWarnings, WOPT_DIR } from './paths.js';
+import { foldKey, isInside, portabilityWarnings, WOPT_DIR } from './paths.js';
 
 export type FileStatus = 'created' | 'updated' | 'deleted' | 'unchanged' | 'skipped';
 
@@ -190,132 +190,230 @@ const preImageOf = (stat: FileStat, sha256?: string): NonNullable<PlannedEntry['
   ...(sha256 === undefined ? {} : { sha256 }),
 });
 
-/** Keeps the last change per path (or refuses duplicates in strict mode); renames must stand alone. */
-function coalesce(changes: readonly NormalizedChange[], strict: boolean): { kept: NormalizedChange[]; dropped: NormalizedChange[] } {
-  const lastByPath = new Map<string, NormalizedChange>();
-  const renamePaths = new Map<string, number>();
-  for (const change of changes) {
-    if (change.kind === 'rename') {
-      for (const path of [change.from, change.to]) {
-        if (lastByPath.has(path) || renamePaths.has(path)) {
-          throw errors.invalidInput(
-            `Change #${change.index} renames ${JSON.stringify(path)}, which another change of the batch also touches`,
-            'Put the rename and the other change in separate batches.',
-            path,
-          );
-        }
-        renamePaths.set(path, change.index);
-      }
-      lastByPath.set(`\0rename\0${change.index}`, change);
-      continue;
-    }
-    if (renamePaths.has(change.path)) {
-      throw errors.invalidInput(`Change #${change.index} touches ${JSON.stringify(change.path)}, which the batch also renames`, 'Put the rename and the other change in separate batches.', change.path);
-    }
-    if (lastByPath.has(change.path) && strict) throw errors.duplicate(change.path);
-    lastByPath.delete(change.path); // re-insert so order follows the winning entry
-    lastByPath.set(change.path, change);
-  }
-  const kept = [...lastByPath.values()];
-  const keptSet = new Set(kept);
-  return { kept, dropped: changes.filter((change) => !keptSet.has(change)) };
+/** What a planned change turned into, to be staged by the engine. */
+export interface PlanStep {
+  /** Entries to stage: new ones, or replacements (same index) of entries staged before. */
+  readonly entries: readonly PlannedEntry[];
+  /** Entries staged before that must no longer be applied (a later change made them no-ops). */
+  readonly withdrawn: readonly number[];
+  /** Directories to create before these entries are staged, parents first. */
+  readonly createDirs: readonly string[];
 }
 
-/** Plans a batch against a root already resolved to its real path (see `openProject`). */
-export async function planBatch(fs: FsPort, realRoot: string, changes: readonly NormalizedChange[], options: PlanOptions): Promise<Plan> {
-  const { kept, dropped } = coalesce(changes, options.strict);
-  const collisions = findCollisions(kept.flatMap((change) => (change.kind === 'rename' ? [change.from, change.to] : [change.path])));
-  if (collisions.length > 0) {
-    const [a, b] = collisions[0] as [string, string];
-    throw errors.pathCollision([a, b], 'differ only in case or Unicode normalization');
+interface PathClaim {
+  readonly path: string;
+  /** The change that claimed it (its report index). */
+  readonly change: number;
+  /** The entry it produced, if any. */
+  entry: number | undefined;
+  readonly renamed: boolean;
+}
+
+/**
+ * Plans changes one at a time, so a batch can be planned whole (arrays: everything is checked
+ * before anything is written) or in chunks as a lazy source produces it (streams: memory stays
+ * bounded). A later change to a path replaces the earlier one (last wins) unless `strict`.
+ */
+export class Planner {
+  private readonly resolver: Resolver;
+  private readonly warnings: string[] = [];
+  private readonly reports: (FileReport | FileReport[])[] = [];
+  private readonly entries = new Map<number, PlannedEntry>();
+  private readonly dirty = new Map<number, PlannedEntry>();
+  private readonly withdrawn = new Set<number>();
+  private readonly byPath = new Map<string, PathClaim>();
+  private readonly byFold = new Map<string, string>();
+  private readonly byTarget = new Map<string, string>();
+  private readonly byInode = new Map<string, string>();
+  private readonly announcedDirs = new Set<string>();
+  private nextEntry = 0;
+
+  constructor(
+    private readonly fs: FsPort,
+    readonly root: string,
+    private readonly options: PlanOptions,
+  ) {
+    this.resolver = new Resolver(fs, root);
   }
 
-  const resolver = new Resolver(fs, realRoot);
-  const warnings: string[] = [];
-  const reports = new Map<number, FileReport>();
-  const entries: Omit<PlannedEntry, 'i'>[] = [];
-  const byTarget = new Map<string, { path: string; index: number }>();
-  const byInode = new Map<string, string>();
+  /** Plans one change. @throws WoptError for a change that cannot be applied (nothing of it is staged). */
+  async add(change: NormalizedChange): Promise<void> {
+    const changeIndex = this.reports.length;
+    this.reports.push([]);
+    if (change.kind === 'rename') {
+      this.claimPath(change.from, changeIndex, true);
+      this.claimPath(change.to, changeIndex, true);
+      await this.planRename(change, changeIndex);
+      return;
+    }
+    const previous = this.claimPath(change.path, changeIndex, false);
+    if (change.kind === 'write') await this.planWrite(change, changeIndex, previous);
+    else await this.planDelete(change, changeIndex, previous);
+  }
 
-  const claim = (target: string, path: string, index: number, stat: FileStat | undefined): void => {
-    const previous = byTarget.get(target);
+  /** Entries planned since the last call, and the directories they need. */
+  drain(): PlanStep {
+    const entries = [...this.dirty.values()].sort((a, b) => a.i - b.i);
+    this.dirty.clear();
+    const withdrawn = [...this.withdrawn];
+    this.withdrawn.clear();
+    const createDirs = [...this.resolver.missingDirs]
+      .filter((dir) => !this.announcedDirs.has(dir))
+      .sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+    for (const dir of createDirs) this.announcedDirs.add(dir);
+    return { entries, withdrawn, createDirs };
+  }
+
+  /** Every change's outcome, in input order (a rename reports its destination, then its source). */
+  files(): FileReport[] {
+    return this.reports.flatMap((report) => report);
+  }
+
+  allWarnings(): string[] {
+    return [...this.warnings];
+  }
+
+  get plannedEntries(): ReadonlyMap<number, PlannedEntry> {
+    return this.entries;
+  }
+
+  private claimPath(path: string, change: number, renamed: boolean): PathClaim | undefined {
+    const previous = this.byPath.get(path);
     if (previous !== undefined) {
-      throw errors.pathCollision([previous.path, path], 'resolve to the same file (through a symlink or ./ segments)');
-    }
-    byTarget.set(target, { path, index });
-    if (stat !== undefined && stat.nlink > 1) {
-      const key = `${stat.dev}:${stat.ino}`;
-      const other = byInode.get(key);
-      if (other !== undefined) throw errors.pathCollision([other, path], 'are hard links to one file');
-      byInode.set(key, path);
-    }
-  };
-
-  for (const change of kept) {
-    if (change.kind === 'write') {
-      warnings.push(...portabilityWarnings(change.path));
-      const { target, stat } = await locate(resolver, fs, change.path, true);
-      claim(target, change.path, change.index, stat);
-      if (stat !== undefined && options.onExisting === 'keep') {
-        reports.set(change.index, { path: change.path, status: 'skipped', bytes: 0, note: 'exists (onExisting: keep)' });
-        continue;
+      if (renamed || previous.renamed) {
+        throw errors.invalidInput(
+          `Change #${change} touches ${JSON.stringify(path)}, which another change of the batch ${previous.renamed ? 'renames' : 'also touches'}`,
+          'Put the rename and the other change in separate batches.',
+          path,
+        );
       }
-      if (stat !== undefined && options.onExisting === 'error') throw errors.exists(change.path);
-
-      let content = change.content;
-      let size: number | undefined;
-      let unchanged = false;
-      if (stat !== undefined && !isStreamContent(content)) {
-        const whole = stat.size <= WHOLE_READ_LIMIT;
-        const existing = whole ? await fs.readFile(target) : await fs.readHead(target, HEAD_BYTES);
-        if (typeof content === 'string' && (options.preserve.eol || options.preserve.bom)) {
-          content = applyConventions(content, detectConventions(existing.subarray(0, HEAD_BYTES)), options.preserve);
-        }
-        const bytes: Uint8Array = typeof content === 'string' ? Buffer.from(content) : (content as Uint8Array);
-        content = bytes;
-        size = bytes.length;
-        const modeChanges = change.mode !== undefined && change.mode !== stat.mode;
-        if (bytes.length === stat.size && !modeChanges) {
-          const current = whole ? existing : await fs.readFile(target);
-          unchanged = Buffer.compare(current, bytes) === 0;
-        }
-      } else if (typeof content === 'string') {
-        content = Buffer.from(content);
-        size = content.length;
-      } else if (content instanceof Uint8Array) {
-        size = content.length;
-      }
-      if (unchanged) {
-        reports.set(change.index, { path: change.path, status: 'unchanged', bytes: 0 });
-        continue;
-      }
-      const mode = change.mode ?? (stat !== undefined && options.preserve.mode ? stat.mode : undefined);
-      const status = stat === undefined ? 'created' : 'updated';
-      entries.push({ path: change.path, target, op: 'write', pre: stat ? preImageOf(stat) : null, content, size, mode, status });
-      reports.set(change.index, { path: change.path, status, bytes: size ?? 0 });
-    } else if (change.kind === 'delete') {
-      const { target, stat } = await locate(resolver, fs, change.path, false);
-      claim(target, change.path, change.index, stat);
-      if (stat === undefined) {
-        reports.set(change.index, { path: change.path, status: 'unchanged', bytes: 0, note: 'already absent' });
-        continue;
-      }
-      entries.push({ path: change.path, target, op: 'delete', pre: preImageOf(stat), size: 0, mode: undefined, status: 'deleted' });
-      reports.set(change.index, { path: change.path, status: 'deleted', bytes: 0 });
+      if (this.options.strict) throw errors.duplicate(path);
     } else {
-      warnings.push(...portabilityWarnings(change.to));
-      const source = await locate(resolver, fs, change.from, false);
-      if (source.stat === undefined) throw errors.notFound(change.from, 'file to rename');
-      const destination = await locate(resolver, fs, change.to, true);
-      claim(source.target, change.from, change.index, source.stat);
-      claim(destination.target, change.to, change.index, destination.stat);
-      if (destination.stat !== undefined && options.onExisting === 'keep') {
-        reports.set(change.index, { path: change.to, status: 'skipped', bytes: 0, renamedFrom: change.from, note: 'destination exists (onExisting: keep)' });
-        continue;
+      const fold = foldKey(path);
+      const other = this.byFold.get(fold);
+      if (other !== undefined && other !== path) throw errors.pathCollision([other, path], 'differ only in case or Unicode normalization');
+      this.byFold.set(fold, path);
+    }
+    this.byPath.set(path, { path, change, entry: previous?.entry, renamed });
+    if (previous !== undefined) this.report(previous.change, { path, status: 'skipped', bytes: 0, note: 'superseded by a later change to the same path' });
+    return previous;
+  }
+
+  private report(change: number, report: FileReport | FileReport[]): void {
+    this.reports[change] = report;
+  }
+
+  /** The same target may be named once: through a symlink, ./ segments or a hard link it is refused. */
+  private claimTarget(target: string, path: string, stat: FileStat | undefined): void {
+    const previous = this.byTarget.get(target);
+    if (previous !== undefined && previous !== path) {
+      throw errors.pathCollision([previous, path], 'resolve to the same file (through a symlink or ./ segments)');
+    }
+    this.byTarget.set(target, path);
+    if (stat !== undefined && stat.nlink > 1 && stat.kind === 'file') {
+      const key = `${stat.dev}:${stat.ino}`;
+      const other = this.byInode.get(key);
+      if (other !== undefined && other !== path) throw errors.pathCollision([other, path], 'are hard links to one file');
+      this.byInode.set(key, path);
+    }
+  }
+
+  private put(entry: Omit<PlannedEntry, 'i'>, reuse: number | undefined): number {
+    const i = reuse ?? this.nextEntry++;
+    const planned = { ...entry, i };
+    this.entries.set(i, planned);
+    this.dirty.set(i, planned);
+    this.withdrawn.delete(i);
+    return i;
+  }
+
+  /** A later change left nothing to do for an earlier one's entry. */
+  private withdraw(i: number | undefined): void {
+    if (i === undefined || !this.entries.has(i)) return;
+    this.entries.delete(i);
+    this.dirty.delete(i);
+    this.withdrawn.add(i);
+  }
+
+  private async planWrite(change: Extract<NormalizedChange, { kind: 'write' }>, changeIndex: number, previous: PathClaim | undefined): Promise<void> {
+    const fs = this.fs;
+    const options = this.options;
+    this.warnings.push(...portabilityWarnings(change.path));
+    const { target, stat } = await locate(this.resolver, fs, change.path, true);
+    this.claimTarget(target, change.path, stat);
+    const claim = this.byPath.get(change.path) as PathClaim;
+    if (stat !== undefined && options.onExisting === 'keep') {
+      this.withdraw(previous?.entry);
+      claim.entry = undefined;
+      this.report(changeIndex, { path: change.path, status: 'skipped', bytes: 0, note: 'exists (onExisting: keep)' });
+      return;
+    }
+    if (stat !== undefined && options.onExisting === 'error') throw errors.exists(change.path);
+
+    let content = change.content;
+    let size: number | undefined;
+    let unchanged = false;
+    if (stat !== undefined && !isStreamContent(content)) {
+      const whole = stat.size <= WHOLE_READ_LIMIT;
+      const existing = whole ? await fs.readFile(target) : await fs.readHead(target, HEAD_BYTES);
+      if (typeof content === 'string' && (options.preserve.eol || options.preserve.bom)) {
+        content = applyConventions(content, detectConventions(existing.subarray(0, HEAD_BYTES)), options.preserve);
       }
-      if (destination.stat !== undefined && options.onExisting === 'error') throw errors.exists(change.to);
-      const status = destination.stat === undefined ? 'created' : 'updated';
-      entries.push({
+      const bytes: Uint8Array = typeof content === 'string' ? Buffer.from(content) : (content as Uint8Array);
+      content = bytes;
+      size = bytes.length;
+      const modeChanges = change.mode !== undefined && change.mode !== stat.mode;
+      if (bytes.length === stat.size && !modeChanges) {
+        const current = whole ? existing : await fs.readFile(target);
+        unchanged = Buffer.compare(current, bytes) === 0;
+      }
+    } else if (typeof content === 'string') {
+      content = Buffer.from(content);
+      size = content.length;
+    } else if (content instanceof Uint8Array) {
+      size = content.length;
+    }
+    if (unchanged) {
+      this.withdraw(previous?.entry);
+      claim.entry = undefined;
+      this.report(changeIndex, { path: change.path, status: 'unchanged', bytes: 0 });
+      return;
+    }
+    const mode = change.mode ?? (stat !== undefined && options.preserve.mode ? stat.mode : undefined);
+    const status = stat === undefined ? 'created' : 'updated';
+    claim.entry = this.put({ path: change.path, target, op: 'write', pre: stat ? preImageOf(stat) : null, content, size, mode, status }, previous?.entry);
+    this.report(changeIndex, { path: change.path, status, bytes: size ?? 0 });
+  }
+
+  private async planDelete(change: Extract<NormalizedChange, { kind: 'delete' }>, changeIndex: number, previous: PathClaim | undefined): Promise<void> {
+    const { target, stat } = await locate(this.resolver, this.fs, change.path, false);
+    this.claimTarget(target, change.path, stat);
+    const claim = this.byPath.get(change.path) as PathClaim;
+    if (stat === undefined) {
+      this.withdraw(previous?.entry);
+      claim.entry = undefined;
+      this.report(changeIndex, { path: change.path, status: 'unchanged', bytes: 0, note: 'already absent' });
+      return;
+    }
+    claim.entry = this.put({ path: change.path, target, op: 'delete', pre: preImageOf(stat), size: 0, mode: undefined, status: 'deleted' }, previous?.entry);
+    this.report(changeIndex, { path: change.path, status: 'deleted', bytes: 0 });
+  }
+
+  private async planRename(change: Extract<NormalizedChange, { kind: 'rename' }>, changeIndex: number): Promise<void> {
+    this.warnings.push(...portabilityWarnings(change.to));
+    const source = await locate(this.resolver, this.fs, change.from, false);
+    if (source.stat === undefined) throw errors.notFound(change.from, 'file to rename');
+    const destination = await locate(this.resolver, this.fs, change.to, true);
+    this.claimTarget(source.target, change.from, source.stat);
+    this.claimTarget(destination.target, change.to, destination.stat);
+    if (destination.stat !== undefined && this.options.onExisting === 'keep') {
+      this.report(changeIndex, { path: change.to, status: 'skipped', bytes: 0, renamedFrom: change.from, note: 'destination exists (onExisting: keep)' });
+      return;
+    }
+    if (destination.stat !== undefined && this.options.onExisting === 'error') throw errors.exists(change.to);
+    const status = destination.stat === undefined ? 'created' : 'updated';
+    this.put(
+      {
         path: change.to,
         target: destination.target,
         op: 'write',
@@ -325,26 +423,23 @@ export async function planBatch(fs: FsPort, realRoot: string, changes: readonly 
         mode: undefined,
         status,
         renamedFrom: change.from,
-      });
-      entries.push({ path: change.from, target: source.target, op: 'delete', pre: preImageOf(source.stat), size: 0, mode: undefined, status: 'deleted' });
-      reports.set(change.index, { path: change.to, status, bytes: source.stat.size, renamedFrom: change.from });
-    }
+      },
+      undefined,
+    );
+    this.put({ path: change.from, target: source.target, op: 'delete', pre: preImageOf(source.stat), size: 0, mode: undefined, status: 'deleted' }, undefined);
+    this.report(changeIndex, [
+      { path: change.to, status, bytes: source.stat.size, renamedFrom: change.from },
+      { path: change.from, status: 'deleted', bytes: 0 },
+    ]);
   }
+}
 
-  const files: FileReport[] = [];
-  for (const change of changes) {
-    const report = reports.get(change.index);
-    if (report !== undefined) {
-      files.push(report);
-      if (change.kind === 'rename' && report.status !== 'skipped') files.push({ path: change.from, status: 'deleted', bytes: 0 });
-    } else if (dropped.includes(change)) {
-      const path = change.kind === 'rename' ? change.to : change.path;
-      files.push({ path, status: 'skipped', bytes: 0, note: 'superseded by a later change to the same path' });
-    }
-  }
-
-  const createDirs = [...resolver.missingDirs].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
-  const plan: Plan = { root: realRoot, entries: entries.map((entry, i) => ({ ...entry, i })), files, createDirs, warnings };
+/** Plans a whole batch before anything is written, against a root already resolved to its real path. */
+export async function planBatch(fs: FsPort, realRoot: string, changes: readonly NormalizedChange[], options: PlanOptions): Promise<Plan> {
+  const planner = new Planner(fs, realRoot, options);
+  for (const change of changes) await planner.add(change);
+  const step = planner.drain();
+  const plan: Plan = { root: realRoot, entries: step.entries, files: planner.files(), createDirs: step.createDirs, warnings: planner.allWarnings() };
   await checkFreeSpace(fs, plan);
   return plan;
 }

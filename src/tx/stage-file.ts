@@ -54,10 +54,13 @@ export async function stageFile(fs: FsPort, temp: string, content: Content, opti
       if (options.signal?.aborted) throw errors.aborted(options.signal.reason);
     }
     if (options.expectedSize !== undefined && size !== options.expectedSize) throw errors.sizeMismatch(options.label, options.expectedSize, size);
-    if (options.mode !== undefined) await fs.fchmod(handle, options.mode);
-    if (options.owner !== undefined && runsAsRoot()) await fs.fchown(handle, options.owner.uid, options.owner.gid);
     const stat = await fs.fstat(handle);
     if (stat.size !== size) throw errors.sizeMismatch(options.label, size, stat.size);
+    // open() applied the umask to the mode; chmod (which ignores the umask) only where that differs.
+    if (options.mode !== undefined && stat.mode !== options.mode) await fs.fchmod(handle, options.mode);
+    if (options.owner !== undefined && (stat.uid !== options.owner.uid || stat.gid !== options.owner.gid) && runsAsRoot()) {
+      await fs.fchown(handle, options.owner.uid, options.owner.gid);
+    }
     if (options.sync) await fs.fsync(handle);
     open = false;
     await fs.close(handle);

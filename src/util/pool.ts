@@ -1,3 +1,5 @@
+import { errors } from '../errors.js';
+
 /**
  * Runs `task` over `items` with at most `limit` running at once. Stops starting new tasks after the
  * first failure, waits for the running ones to settle, then throws that first failure: a batch must
@@ -14,7 +16,7 @@ export async function forEachLimited<T>(
   const worker = async (): Promise<void> => {
     while (failure === undefined && next < items.length) {
       if (signal?.aborted) {
-        failure ??= { error: signal.reason };
+        failure ??= { error: errors.aborted(signal.reason) };
         return;
       }
       const index = next++;

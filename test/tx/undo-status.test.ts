@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -109,12 +110,28 @@ describe('status and recover', () => {
   it('waits for a live holder and names it when the wait runs out', async () => {
     const root = makeProject();
     fs.mkdirSync(join(root, '.wopt'));
-    const self = await nodeFs.self();
-    fs.writeFileSync(join(root, '.wopt/lock'), JSON.stringify({ ...self, txid: undefined, since: '2026-01-01T00:00:00.000Z', command: 'wopt write big.json' }));
-    await expect(batchWrite([{ path: 'a.txt', content: 'x' }], { root, lockTimeoutMs: 50 })).rejects.toThrow(
-      new RegExp(`locked by pid ${process.pid} on host ${hostname()} since 2026-01-01T00:00:00.000Z running "wopt write big.json"`),
-    );
-    expect(fs.existsSync(join(root, 'a.txt'))).toBe(false);
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      const stat = fs.readFileSync(`/proc/${holder.pid}/stat`, 'utf8');
+      const startTime = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+      const record = { pid: holder.pid, startTime, host: hostname(), since: '2026-01-01T00:00:00.000Z', command: 'wopt write big.json' };
+      fs.writeFileSync(join(root, '.wopt/lock'), JSON.stringify(record));
+      await expect(batchWrite([{ path: 'a.txt', content: 'x' }], { root, lockTimeoutMs: 50 })).rejects.toThrow(
+        new RegExp(`locked by pid ${holder.pid} on host ${hostname()} since 2026-01-01T00:00:00.000Z running "wopt write big.json"`),
+      );
+      expect(fs.existsSync(join(root, 'a.txt'))).toBe(false);
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+
+  it('takes back a lock this process left behind when releasing it failed', async () => {
+    const root = makeProject({ 'a.txt': 'old' });
+    const port = createFaultPort(nodeFs, { rules: [{ at: 1, persist: true, operations: ['unlink'], path: /\.wopt\/lock$/, action: { kind: 'errno', errno: 'EIO' } }] });
+    await batchWrite([{ path: 'a.txt', content: 'new' }], { root, fs: port });
+    expect(fs.existsSync(join(root, '.wopt/lock'))).toBe(true);
+    await batchWrite([{ path: 'a.txt', content: 'newer' }], { root, lockTimeoutMs: 100 });
+    expect(read(root, 'a.txt')).toBe('newer');
   });
 
   it('moves a file it cannot prove is its own to .wopt/conflicts and reports it', async () => {
