@@ -1,0 +1,67 @@
+// Leave-one-out evaluation of the miner on test/fixtures/families, from the build:
+//   npm run build && node bench/eval-miner.mjs
+// Prints the Markdown table (miner vs rename-copy baseline vs rename-copy oracle, per family and
+// overall) and the time to mine each whole family. Exits 1 if any family is worse than the baseline.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { evaluateFamily, formatTable, mineTemplate, renameCopy, totals } from '../dist/miner/index.js';
+
+const root = join(import.meta.dirname, '..', 'test', 'fixtures', 'families');
+
+function loadFamily(dir) {
+  const json = JSON.parse(readFileSync(join(dir, 'family.json'), 'utf8'));
+  return {
+    id: json.id,
+    unit: json.unit,
+    members: json.members.map((member) => ({
+      name: member.name,
+      files: member.files.map((path) => ({ path, content: readFileSync(join(dir, path), 'utf8') })),
+    })),
+  };
+}
+
+const families = readdirSync(root, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort()
+  .map((name) => loadFamily(join(root, name)));
+
+const started = performance.now();
+const scores = families.map((family) => evaluateFamily(family));
+const elapsed = performance.now() - started;
+
+console.log(formatTable(scores));
+const all = totals(scores);
+console.log('');
+console.log(`baseline: copy the other member with the most files in common (ties: the one most like the rest), rename every case variant of its name`);
+console.log(`oracle: the best rename-copy in hindsight (an upper bound for copying, not a fair baseline)`);
+console.log(`evaluation took ${(elapsed / 1000).toFixed(1)} s; slowest full-family mine ${Math.max(...scores.map((s) => s.fullMineMs)).toFixed(0)} ms`);
+
+// Timing: a 10-member family of ~100-line files (express-routes, each member also copied under a
+// second name so there are ten).
+const routes = families.find((family) => family.id === 'express-routes');
+if (routes !== undefined) {
+  const extra = ['Invoice', 'Warehouse', 'Customer', 'ShippingAddress', 'Review'];
+  const tenFiles = [
+    ...routes.members.flatMap((member) => member.files),
+    ...routes.members.flatMap((member, i) => renameCopy(member.files, member.name, extra[i] ?? `Extra${i}`)),
+  ];
+  const lines = tenFiles.reduce((sum, file) => sum + file.content.split('\n').length, 0);
+  const t0 = performance.now();
+  mineTemplate(tenFiles, { unit: 'file' });
+  console.log(`mining a 10-member family (${tenFiles.length} files, ${Math.round(lines / tenFiles.length)} lines each on average): ${(performance.now() - t0).toFixed(0)} ms (cold, first compile of the renderer included)`);
+  const t1 = performance.now();
+  mineTemplate(tenFiles, { unit: 'file' });
+  console.log(`the same again: ${(performance.now() - t1).toFixed(0)} ms`);
+}
+
+const worse = scores.filter((family) => family.minerSimilarity < family.baselineSimilarity);
+if (worse.length > 0) {
+  console.log(`worse than the baseline: ${worse.map((family) => `${family.id} (${family.minerSimilarity.toFixed(3)} < ${family.baselineSimilarity.toFixed(3)})`).join(', ')}`);
+  process.exitCode = 1;
+}
+if (all.minerExact < 2 * all.baselineExact) {
+  console.log(`exact rate ${all.minerExact} is below twice the baseline's ${all.baselineExact}`);
+  process.exitCode = 1;
+}
