@@ -32,6 +32,11 @@ export interface Provenance {
 
 /** `template.json`. Params are keyed by name. */
 export interface TemplateManifest {
+  /**
+   * The JSON Schema editors validate `template.json` against (kept as written; not part of the
+   * content hash).
+   */
+  readonly $schema?: string;
   readonly name: string;
   readonly description?: string;
   readonly version?: string;
@@ -50,4 +55,6 @@ export interface TemplateFile {
 export interface Template {
   readonly manifest: TemplateManifest;
   readonly files: readonly TemplateFile[];
+  /** The folder's `README.md`, carried along on add/export/import; documentation, not part of the content hash. */
+  readonly readme?: string;
 }

@@ -1,0 +1,122 @@
+/**
+ * Rendering a library template: params resolved against the manifest (types, patterns, defaults,
+ * defaults that are themselves templates), then every file rendered with a caller's renderer.
+ *
+ * Optional files: a template file whose source is not empty but whose rendered content is empty
+ * (or only whitespace) is skipped, not written. Wrap an optional file's whole content in
+ * `{{#if withStyles}}…{{/if}}`. (Paths cannot hold block helpers: Handlebars closes them with
+ * `{{/if}}`, and a file name cannot contain "/".) A template file that is empty in the template is
+ * written empty (e.g. `.gitkeep`).
+ */
+import { WoptError } from '../errors.js';
+import type { Params, RenderedFile, Renderer } from '../render/index.js';
+import { didYouMean } from './suggest.js';
+import type { ParamSpec, Template, TemplateManifest } from './template.js';
+import { compilePattern, isTemplatedDefault } from './validate.js';
+
+export interface RenderTemplateResult {
+  /** The files to write, in template order. */
+  readonly files: readonly RenderedFile[];
+  /** Template paths of optional files that rendered to nothing and are not written. */
+  readonly skipped: readonly string[];
+  /** The params used: the given ones plus defaults. */
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+const quote = (value: string): string => JSON.stringify(value);
+const paramError = (template: string, message: string, fix: string): WoptError =>
+  new WoptError('E_TEMPLATE_PARAM', `Template ${quote(template)}: ${message}. ${fix}`, { path: template });
+
+const describe = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? `the array ${JSON.stringify(value)}` : `${typeof value} ${JSON.stringify(value)}`;
+
+function checkValue(template: string, name: string, spec: ParamSpec, value: unknown): unknown {
+  const ok =
+    spec.type === 'string'
+      ? typeof value === 'string'
+      : spec.type === 'number'
+        ? typeof value === 'number' && Number.isFinite(value)
+        : spec.type === 'boolean'
+          ? typeof value === 'boolean'
+          : Array.isArray(value) && value.every((item) => typeof item === 'string');
+  if (!ok) throw paramError(template, `the param ${quote(name)} must be a ${spec.type}, got ${describe(value)}`, `Pass a ${spec.type}${spec.type === 'string[]' ? ' (a list of strings)' : ''}.`);
+  if (spec.pattern !== undefined) {
+    const pattern = compilePattern(spec.pattern);
+    for (const item of typeof value === 'string' ? [value] : Array.isArray(value) ? (value as string[]) : []) {
+      if (!pattern.test(item)) throw paramError(template, `the param ${quote(name)} is ${quote(item)}, which does not match ${spec.pattern}`, spec.description === undefined ? 'Pass a value that matches.' : `Expected: ${spec.description}.`);
+    }
+  }
+  return Array.isArray(value) ? [...(value as string[])] : value;
+}
+
+/**
+ * The params a template renders with: each given value checked against its type and pattern,
+ * defaults filled in (a string default holding `{{…}}` is rendered with the params before it and
+ * every plain value, e.g. `"/{{kebabCase (pluralize name)}}"`), required params enforced.
+ * Returns a new object; `given` is not modified.
+ *
+ * @example await resolveParams(renderer, manifest, { name: 'user' }) // { name: 'user', path: '/users' }
+ * @throws WoptError E_TEMPLATE_PARAM for an unknown param (with "did you mean"), a missing required
+ *   one, a wrong type, or a value that does not match its pattern.
+ */
+export async function resolveParams(renderer: Renderer, manifest: TemplateManifest, given: Params): Promise<Record<string, unknown>> {
+  const declared = Object.keys(manifest.params);
+  for (const key of Object.keys(given)) {
+    if (!Object.hasOwn(manifest.params, key)) {
+      throw paramError(manifest.name, `there is no param ${quote(key)}`, `${didYouMean(key, declared).trim()} Params: ${declared.join(', ') || '(none)'}.`.trim());
+    }
+  }
+  const resolved: Record<string, unknown> = {};
+  const deferred: [string, ParamSpec, string][] = [];
+  for (const [name, spec] of Object.entries(manifest.params)) {
+    const value = given[name];
+    if (value !== undefined) resolved[name] = checkValue(manifest.name, name, spec, value);
+    else if (isTemplatedDefault(spec.default)) deferred.push([name, spec, spec.default]);
+    else if (spec.default !== undefined) resolved[name] = Array.isArray(spec.default) ? [...(spec.default as string[])] : spec.default;
+    else if (spec.required !== false) {
+      throw paramError(manifest.name, `the param ${quote(name)} is required`, `Pass ${quote(name)} (${spec.type}${spec.description === undefined ? '' : `: ${spec.description}`}), or give it a default in template.json.`);
+    }
+  }
+  for (const [name, spec, source] of deferred) {
+    const value = await renderer.render(source, resolved, { name: `${manifest.name}: params.${name}.default` });
+    resolved[name] = checkValue(manifest.name, name, spec, value);
+  }
+  return resolved;
+}
+
+/**
+ * Renders a template with params: resolves them (see {@link resolveParams}), renders every file's
+ * content and path, skips optional files that render to nothing, formats when the renderer does.
+ *
+ * @example
+ * const { files } = await renderTemplate(createRenderer(), template, { name: 'user card' });
+ * await batchWrite(files.map(({ path, content, mode }) => ({ path, content, mode })), { root });
+ * @throws WoptError E_TEMPLATE_PARAM, E_TEMPLATE_SYNTAX, E_TEMPLATE_RENDER, E_PATH_INVALID,
+ *   E_PATH_OUTSIDE_ROOT, E_FORMAT; E_PATH_COLLISION when two files render to one path.
+ */
+export async function renderTemplate(renderer: Renderer, template: Template, given: Params): Promise<RenderTemplateResult> {
+  const params = await resolveParams(renderer, template.manifest, given);
+  const files: RenderedFile[] = [];
+  const skipped: string[] = [];
+  const seen = new Map<string, string>();
+  for (const file of template.files) {
+    const content = await renderer.render(file.content, params, { name: file.path });
+    if (file.content.trim() !== '' && content.trim() === '') {
+      skipped.push(file.path);
+      continue;
+    }
+    const path = await renderer.renderPath(file.path, params);
+    const other = seen.get(path);
+    if (other !== undefined) {
+      throw new WoptError(
+        'E_PATH_COLLISION',
+        `Template ${quote(template.manifest.name)}: files ${quote(other)} and ${quote(file.path)} both render to ${quote(path)}. Change one of the path templates or the params.`,
+        { path, paths: [other, file.path] },
+      );
+    }
+    seen.set(path, file.path);
+    const formatted = await renderer.format(path, content);
+    files.push(file.mode === undefined ? { path, content: formatted, template: file.path } : { path, content: formatted, mode: file.mode, template: file.path });
+  }
+  return { files, skipped, params };
+}

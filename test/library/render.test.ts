@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { WoptError } from '../../src/errors.js';
+import { renderTemplate, resolveParams } from '../../src/library/render.js';
+import type { Template, TemplateManifest } from '../../src/library/template.js';
+import { createRenderer } from '../../src/render/index.js';
+
+const renderer = createRenderer();
+
+const manifest: TemplateManifest = {
+  name: 'route',
+  params: {
+    name: { type: 'string', pattern: '^[a-z ]+$' },
+    path: { type: 'string', default: '/{{kebabCase (pluralize name)}}', pattern: '^/[a-z-]+$' },
+    port: { type: 'number', default: 3000 },
+    tags: { type: 'string[]', default: ['a'] },
+    verbose: { type: 'boolean', required: false },
+  },
+};
+
+async function rejection(run: () => Promise<unknown>): Promise<WoptError> {
+  try {
+    await run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(WoptError);
+    return error as WoptError;
+  }
+  throw new Error('expected a WoptError');
+}
+
+describe('resolveParams', () => {
+  it('fills defaults, rendering templated ones with the other params, and copies the input', async () => {
+    const given = { name: 'blog post' };
+    const params = await resolveParams(renderer, manifest, given);
+    expect(params).toEqual({ name: 'blog post', path: '/blog-posts', port: 3000, tags: ['a'] });
+    expect(params.tags).not.toBe(manifest.params.tags?.default);
+    expect(given).toEqual({ name: 'blog post' });
+    expect(await resolveParams(renderer, manifest, { name: 'user', path: '/people', verbose: true })).toMatchObject({ path: '/people', verbose: true });
+  });
+
+  it('refuses unknown, missing, mistyped and non-matching params with the fix', async () => {
+    const unknown = await rejection(() => resolveParams(renderer, manifest, { name: 'a', nmae: 'b' }));
+    expect(unknown.code).toBe('E_TEMPLATE_PARAM');
+    expect(unknown.message).toContain('there is no param "nmae". Did you mean "name"?');
+    expect((await rejection(() => resolveParams(renderer, manifest, {}))).message).toContain('the param "name" is required');
+    expect((await rejection(() => resolveParams(renderer, manifest, { name: 'a', port: '80' }))).message).toContain('the param "port" must be a number, got string "80"');
+    expect((await rejection(() => resolveParams(renderer, manifest, { name: 'A1' }))).message).toContain('"A1", which does not match ^[a-z ]+$');
+    // A templated default is checked against the pattern once rendered.
+    const odd = { ...manifest, params: { ...manifest.params, path: { type: 'string' as const, default: '/{{name}}', pattern: '^/[a-z-]+$' } } };
+    expect((await rejection(() => resolveParams(renderer, odd, { name: 'a b' }))).message).toContain('the param "path" is "/a b"');
+  });
+});
+
+describe('renderTemplate', () => {
+  const template: Template = {
+    manifest: { name: 'card', params: { name: { type: 'string' }, withStyles: { type: 'boolean', default: false } } },
+    files: [
+      { path: '{{kebabCase name}}.ts.hbs', content: 'export const {{camelCase name}} = 1;\n' },
+      { path: '{{kebabCase name}}.css.hbs', content: '{{#if withStyles}}\n.{{kebabCase name}} {}\n{{/if}}\n' },
+      { path: '.gitkeep', content: '' },
+      { path: 'run.sh', content: '#!/bin/sh\n', mode: 0o755 },
+    ],
+  };
+
+  it('skips a file whose content renders to nothing, and writes one that is empty in the template', async () => {
+    const plain = await renderTemplate(renderer, template, { name: 'User Card' });
+    expect(plain.files.map(({ path, content, mode }) => ({ path, content, mode }))).toEqual([
+      { path: 'user-card.ts', content: 'export const userCard = 1;\n', mode: undefined },
+      { path: '.gitkeep', content: '', mode: undefined },
+      { path: 'run.sh', content: '#!/bin/sh\n', mode: 0o755 },
+    ]);
+    expect(plain.skipped).toEqual(['{{kebabCase name}}.css.hbs']);
+    const styled = await renderTemplate(renderer, template, { name: 'User Card', withStyles: true });
+    expect(styled.files.map((file) => file.path)).toContain('user-card.css');
+    expect(styled.skipped).toEqual([]);
+  });
+
+  it('refuses two files rendering to one path', async () => {
+    const clash: Template = { manifest: { name: 'x', params: { a: { type: 'string' } } }, files: [{ path: '{{a}}.ts', content: '1' }, { path: 'b.ts', content: '2' }] };
+    expect((await rejection(() => renderTemplate(renderer, clash, { a: 'b' }))).code).toBe('E_PATH_COLLISION');
+  });
+});

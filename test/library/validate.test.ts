@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { WoptError } from '../../src/errors.js';
+import { checkManifest, parseManifest, validateManifest } from '../../src/library/validate.js';
+import { ANNOTATIONS, IMPLEMENTED, keywordsOf, validates } from './json-schema.js';
+
+const schema = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'templates', 'template.schema.json'), 'utf8')) as Record<string, unknown>;
+
+const sha = 'a'.repeat(64);
+
+interface Case {
+  readonly title: string;
+  readonly manifest: unknown;
+  /** The JSON path of the first problem the validator reports, or undefined when valid. */
+  readonly error?: string;
+  /** Set when JSON Schema cannot express the rule (the schema accepts, the validator refuses). */
+  readonly beyondSchema?: true;
+}
+
+const cases: readonly Case[] = [
+  { title: 'minimal', manifest: { name: 'a' } },
+  { title: 'full', manifest: {
+    $schema: '../template.schema.json', name: 'react-component', description: 'd', version: '1.2.3-beta.1+b5',
+    params: {
+      name: { type: 'string', description: 'n', prompt: 'Name?', pattern: '^[a-z]+$', default: 'abc', required: true },
+      count: { type: 'number', default: 3 },
+      flag: { type: 'boolean', default: false, required: false },
+      tags: { type: 'string[]', default: ['x', 'y'], pattern: '^[a-z]$' },
+      path: { type: 'string', default: '/{{kebabCase name}}', pattern: '^/' },
+    },
+    source: { kind: 'mined', from: 'src/*.ts', files: [{ path: 'src/a.ts', sha256: sha }], minedAt: '2025-01-01T00:00:00Z', tool: 'wopt 0.1.0' },
+  } },
+  { title: 'version 1.2', manifest: { name: 'a', version: '1.2' } },
+  { title: 'name missing', manifest: { params: {} }, error: 'name' },
+  { title: 'name with capitals', manifest: { name: 'React' }, error: 'name' },
+  { title: 'name starting with a dash', manifest: { name: '-a' }, error: 'name' },
+  { title: 'name not a string', manifest: { name: 3 }, error: 'name' },
+  { title: 'not an object', manifest: [], error: '(top level)' },
+  { title: 'bad version', manifest: { name: 'a', version: 'v1' }, error: 'version' },
+  { title: 'version as a number', manifest: { name: 'a', version: 1 }, error: 'version' },
+  { title: 'unknown top-level key', manifest: { name: 'a', parms: {} }, error: 'parms' },
+  { title: 'params not an object', manifest: { name: 'a', params: [] }, error: 'params' },
+  { title: 'param name not an identifier', manifest: { name: 'a', params: { 'my-name': { type: 'string' } } }, error: 'params["my-name"]' },
+  { title: 'param name starting with a digit', manifest: { name: 'a', params: { '1x': { type: 'string' } } }, error: 'params["1x"]' },
+  { title: 'param not an object', manifest: { name: 'a', params: { x: 'string' } }, error: 'params.x' },
+  { title: 'type missing', manifest: { name: 'a', params: { x: {} } }, error: 'params.x.type' },
+  { title: 'unknown type', manifest: { name: 'a', params: { x: { type: 'int' } } }, error: 'params.x.type' },
+  { title: 'unknown param key', manifest: { name: 'a', params: { x: { type: 'string', reqired: true } } }, error: 'params.x.reqired' },
+  { title: 'string default for a number', manifest: { name: 'a', params: { x: { type: 'number', default: '3' } } }, error: 'params.x.default' },
+  { title: 'number default for a string', manifest: { name: 'a', params: { x: { type: 'string', default: 3 } } }, error: 'params.x.default' },
+  { title: 'string default for a boolean', manifest: { name: 'a', params: { x: { type: 'boolean', default: 'true' } } }, error: 'params.x.default' },
+  { title: 'string default for a string[]', manifest: { name: 'a', params: { x: { type: 'string[]', default: 'a' } } }, error: 'params.x.default' },
+  { title: 'mixed array default for a string[]', manifest: { name: 'a', params: { x: { type: 'string[]', default: ['a', 1] } } }, error: 'params.x.default' },
+  { title: 'required as a string', manifest: { name: 'a', params: { x: { type: 'string', required: 'yes' } } }, error: 'params.x.required' },
+  { title: 'description as a number', manifest: { name: 'a', params: { x: { type: 'string', description: 1 } } }, error: 'params.x.description' },
+  { title: 'pattern on a number', manifest: { name: 'a', params: { x: { type: 'number', pattern: '^1$' } } }, error: 'params.x.pattern' },
+  { title: 'pattern on a boolean', manifest: { name: 'a', params: { x: { type: 'boolean', pattern: 'x' } } }, error: 'params.x.pattern' },
+  { title: 'pattern not a string', manifest: { name: 'a', params: { x: { type: 'string', pattern: 1 } } }, error: 'params.x.pattern' },
+  { title: 'pattern that does not compile', manifest: { name: 'a', params: { x: { type: 'string', pattern: '([a-z' } } }, error: 'params.x.pattern', beyondSchema: true },
+  { title: 'default not matching the pattern', manifest: { name: 'a', params: { x: { type: 'string', pattern: '^[a-z]+$', default: 'ABC' } } }, error: 'params.x.default', beyondSchema: true },
+  { title: 'array default item not matching the pattern', manifest: { name: 'a', params: { x: { type: 'string[]', pattern: '^[a-z]$', default: ['a', 'BB'] } } }, error: 'params.x.default[1]', beyondSchema: true },
+  { title: 'source with the wrong kind', manifest: { name: 'a', source: { kind: 'copied', files: [] } }, error: 'source.kind' },
+  { title: 'source without files', manifest: { name: 'a', source: { kind: 'mined' } }, error: 'source.files' },
+  { title: 'source file with a bad sha256', manifest: { name: 'a', source: { kind: 'mined', files: [{ path: 'a', sha256: 'xyz' }] } }, error: 'source.files[0].sha256' },
+  { title: 'source with an unknown key', manifest: { name: 'a', source: { kind: 'mined', files: [], when: 'now' } }, error: 'source.when' },
+];
+
+const errorOf = (run: () => unknown): WoptError => {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(WoptError);
+    return error as WoptError;
+  }
+  throw new Error('expected a WoptError');
+};
+
+describe('template.json validator', () => {
+  it.each(cases)('$title', ({ manifest, error }) => {
+    const { issues } = checkManifest(manifest);
+    if (error === undefined) expect(issues).toEqual([]);
+    else {
+      const thrown = errorOf(() => validateManifest(manifest, 'tpl/template.json'));
+      expect(thrown.code).toBe('E_TEMPLATE_INVALID');
+      expect(thrown.message).toContain('"tpl/template.json"');
+      expect(thrown.message).toContain(`, ${error}:`);
+    }
+  });
+
+  it('agrees with template.schema.json on every case (except the rules JSON Schema cannot express)', () => {
+    const disagreements = cases.filter(({ manifest, error, beyondSchema }) => validates(schema, manifest) !== (error === undefined || beyondSchema === true));
+    expect(disagreements.map(({ title }) => title)).toEqual([]);
+    // The validator-only rules really are stricter than the schema.
+    expect(cases.filter((c) => c.beyondSchema).every(({ manifest }) => validates(schema, manifest) && checkManifest(manifest).issues.length > 0)).toBe(true);
+  });
+
+  it('the schema is draft 2020-12, describes its fields, and uses only keywords the agreement check implements', () => {
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    const unknown = [...keywordsOf(schema)].filter((keyword) => !IMPLEMENTED.has(keyword) && !ANNOTATIONS.has(keyword));
+    expect(unknown).toEqual([]);
+    const properties = schema.properties as Record<string, { description?: string }>;
+    expect(Object.entries(properties).filter(([, value]) => typeof value.description !== 'string').map(([key]) => key)).toEqual([]);
+  });
+
+  it('says what is wrong, where, and how to fix it, with a "did you mean" for a misspelt key', () => {
+    const error = errorOf(() => validateManifest({ name: 'a', params: { name: { type: 'string', reqired: true } } }, 'x/template.json'));
+    expect(error.message).toBe(
+      'Template "x/template.json", params.name.reqired: unknown key in a param. Did you mean "required"? Allowed keys: type, description, prompt, default, pattern, required.',
+    );
+    const type = errorOf(() => validateManifest({ name: 'a', params: { n: { type: 'strng' } } }, 't.json'));
+    expect(type.message).toContain('params.n.type: must be one of "string", "number", "boolean", "string[]", got the string "strng". Did you mean "string"?');
+    expect(errorOf(() => validateManifest({ name: 'My Card' }, 't.json')).message).toContain('(e.g. "my-card")');
+  });
+
+  it('reports further problems after the first', () => {
+    const error = errorOf(() => validateManifest({ name: 'A', version: 'x' }, 't.json'));
+    expect(error.message).toContain('name: "A" is not a valid template name (1 more: version "x" is not a version)');
+  });
+
+  it('names the line of a JSON syntax error', () => {
+    const error = errorOf(() => parseManifest('{\n  "name": "a",\n}', 't.json'));
+    expect(error.code).toBe('E_TEMPLATE_INVALID');
+    expect(error.message).toMatch(/^Template "t\.json", \(top level\): is not valid JSON/);
+  });
+
+  it('returns a new, normalized manifest and leaves the input alone', () => {
+    const input = { name: 'a', params: { tags: { type: 'string[]', default: ['x'] } } };
+    const frozen = JSON.stringify(input);
+    const manifest = validateManifest(input, 't.json');
+    expect(manifest).toEqual(input);
+    expect(manifest.params.tags?.default).not.toBe(input.params.tags.default);
+    expect(JSON.stringify(input)).toBe(frozen);
+    expect(validateManifest({ name: 'b' }, 't.json')).toEqual({ name: 'b', params: {} });
+  });
+});
