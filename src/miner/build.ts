@@ -1,0 +1,609 @@
+/**
+ * Steps 3 to 5: from members whose name occurrences are marked, build the template IR.
+ *
+ * Files are matched across members by their abstracted path (a "role"). Within a role, lines are
+ * aligned center-star: each member against the center member (the one most like the others) by a
+ * longest common subsequence over line keys. A center line every member matches is constant; what
+ * lies between two constant lines is a region, classified as:
+ * - the same in every member: constant;
+ * - one line (or the same number of lines) that differs by a few tokens: the lines are aligned
+ *   token by token and the differing literals become value params (`{{pageSize}}`);
+ * - lines all following one pattern in varying number: `{{#each items}}`;
+ * - present in some members only: `{{#if flag}}` (an optional block);
+ * - otherwise one variant per group of members: `{{#if a}}…{{else if b}}…{{else}}…{{/if}}`, the most
+ *   common variant last (what a new member gets).
+ * Every choice is recorded per member, so rendering each member's params gives it back.
+ */
+import { camelCase, words } from '../render/case.js';
+import type { Piece } from './emit.js';
+import { lcsPairs } from './lcs.js';
+import { lineEditDistance } from './score.js';
+import type { Line, Token, TokenOccurrence } from './tokenize.js';
+import { chooseForm, formKey, usesSnakeFileNames, type NameForm } from './variants.js';
+
+export interface MemberFile {
+  readonly path: string;
+  readonly content: string;
+  readonly pathTokens: readonly Token[];
+  readonly lines: readonly Line[];
+}
+
+export interface MinedMember {
+  readonly key: string;
+  readonly name: string;
+  readonly files: readonly MemberFile[];
+}
+
+export interface BuildOptions {
+  /** Compare occurrences by their exact set of forms rather than their case class. */
+  readonly strict: boolean;
+  /** Look for value params inside differing lines. */
+  readonly inline: boolean;
+  /** Look for repeated items. */
+  readonly repeats: boolean;
+}
+
+export interface ValueParam {
+  readonly kind: 'value';
+  readonly name: string;
+  readonly type: 'string' | 'number' | 'boolean';
+  /** Per member (undefined where the member has no such place: it gets the default). */
+  readonly values: readonly (string | undefined)[];
+  readonly default: string;
+}
+export interface FlagParam {
+  readonly kind: 'flag';
+  readonly name: string;
+  readonly members: readonly number[];
+  readonly default: boolean;
+  readonly why: string;
+}
+export interface ItemsParam {
+  readonly kind: 'items';
+  readonly name: string;
+  readonly values: readonly (readonly string[] | undefined)[];
+  readonly default: readonly string[];
+}
+export type MinedParam = ValueParam | FlagParam | ItemsParam;
+
+export interface BuiltFile {
+  readonly path: readonly Piece[];
+  readonly content: readonly Piece[];
+  /** Members having this file. */
+  readonly members: readonly number[];
+}
+
+export interface Built {
+  readonly files: readonly BuiltFile[];
+  readonly params: readonly MinedParam[];
+  /** Occurrences whose forms could not be reconciled (the template will not round-trip). */
+  readonly conflicts: readonly string[];
+  readonly center: number;
+}
+
+const RESERVED = new Set(
+  'pascalCase properCase camelCase kebabCase dashCase kabobCase snakeCase constantCase dotCase pathCase noCase titleCase sentenceCase lowerCase upperCase pluralize singularize pkg raw if unless each with lookup log this else true false null undefined blockHelperMissing helperMissing'.split(
+    ' ',
+  ),
+);
+const STOP = new Set(
+  'import export from const let var function return async await new type interface class extends implements public private protected readonly static default as if else for while of in this true false null undefined void string number boolean any unknown def self pass the and with'.split(
+    ' ',
+  ),
+);
+
+/** The params being collected while building. */
+class Registry {
+  readonly params: MinedParam[] = [];
+  readonly conflicts: string[] = [];
+  private readonly taken = new Set<string>();
+  private readonly flags = new Map<string, FlagParam>();
+  private readonly values = new Map<string, ValueParam>();
+  private readonly items = new Map<string, ItemsParam>();
+
+  constructor(
+    readonly memberCount: number,
+    readonly center: number,
+    entityParam: string,
+  ) {
+    this.taken.add(entityParam);
+  }
+
+  uniqueName(hint: string, fallback: string): string {
+    let base = camelCase(hint);
+    if (base === '' || !/^[A-Za-z_$]/.test(base)) base = fallback;
+    let name = base;
+    for (let n = 2; this.taken.has(name) || RESERVED.has(name); n++) name = `${base}${n}`;
+    this.taken.add(name);
+    return name;
+  }
+
+  flag(members: readonly number[], isDefault: boolean, prefix: string, hint: string, why: string): string {
+    const key = `${members.join(',')}${isDefault ? '+' : '-'}`;
+    const known = this.flags.get(key);
+    if (known !== undefined) return known.name;
+    const word = hintWord(hint);
+    const name = this.uniqueName(word === '' ? 'variant' : `${prefix} ${word}`, 'variant');
+    const flag: FlagParam = { kind: 'flag', name, members, default: isDefault, why };
+    this.flags.set(key, flag);
+    this.params.push(flag);
+    return name;
+  }
+
+  /** `preferred`: the member whose value is the default (the one whose whole line is most common). */
+  value(values: readonly (string | undefined)[], hint: string, preferred: number): string {
+    const key = JSON.stringify(values);
+    const known = this.values.get(key);
+    if (known !== undefined) return known.name;
+    const present = values.filter((value): value is string => value !== undefined);
+    const type = present.every((value) => value === 'true' || value === 'false')
+      ? 'boolean'
+      : present.every((value) => value !== '' && String(Number(value)) === value)
+        ? 'number'
+        : 'string';
+    const param: ValueParam = {
+      kind: 'value',
+      name: this.uniqueName(hint, 'value'),
+      type,
+      values,
+      default: values[preferred] ?? mostCommon(values, this.center) ?? '',
+    };
+    this.values.set(key, param);
+    this.params.push(param);
+    return param.name;
+  }
+
+  itemsParam(values: readonly (readonly string[] | undefined)[], hint: string): string {
+    const key = JSON.stringify(values);
+    const known = this.items.get(key);
+    if (known !== undefined) return known.name;
+    const keys = values.map((value) => (value === undefined ? undefined : JSON.stringify(value)));
+    const best = mostCommon(keys, this.center);
+    const param: ItemsParam = {
+      kind: 'items',
+      name: this.uniqueName(pluralizeHint(hint), 'items'),
+      values,
+      default: best === undefined ? [] : (JSON.parse(best) as string[]),
+    };
+    this.items.set(key, param);
+    this.params.push(param);
+    return param.name;
+  }
+}
+
+const pluralizeHint = (hint: string): string => (hint === '' ? '' : `${hint} items`);
+
+/** The most common defined value; ties go to the center member's, then to the first. */
+function mostCommon(values: readonly (string | undefined)[], center: number): string | undefined {
+  const counts = new Map<string, number>();
+  for (const value of values) if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let best: string | undefined;
+  let bestCount = 0;
+  const centerValue = values[center];
+  for (const [value, count] of counts) {
+    if (count > bestCount || (count === bestCount && value === centerValue)) {
+      best = value;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** A word to name a param after: the first identifier-like word of a text that is not a keyword. */
+function hintWord(text: string): string {
+  for (const match of text.matchAll(/[A-Za-z_$][\w$]*/g)) {
+    const word = match[0];
+    if (word.length >= 3 && !STOP.has(word) && !STOP.has(word.toLowerCase())) return word;
+  }
+  return '';
+}
+
+const literalText = (tokens: readonly Token[]): string =>
+  tokens.map((token) => token.parts.map((part) => (typeof part === 'string' ? part : ' ')).join('')).join('');
+
+/** Builds the IR of every file. `members` are in member order. */
+export function buildTemplate(members: readonly MinedMember[], options: BuildOptions, entityParam: string): Built {
+  const count = members.length;
+  const keyOf = (token: Token) => (options.strict ? token.strictKey : token.key);
+  const lineKey = (line: Line) => (options.strict ? line.strictKey : line.key);
+  const pathKey = (file: MemberFile) => file.pathTokens.map(keyOf).join('');
+
+  // Roles: files matched across members by abstracted path.
+  const roles = new Map<string, Map<number, MemberFile>>();
+  members.forEach((member, m) => {
+    for (const file of member.files) {
+      let key = pathKey(file);
+      while (roles.get(key)?.has(m) === true) key += '#';
+      const role = roles.get(key) ?? new Map<number, MemberFile>();
+      role.set(m, file);
+      roles.set(key, role);
+    }
+  });
+
+  // The center: the member most like the others over all roles.
+  const lineKeys = new Map<MemberFile, string[]>();
+  const keysOf = (file: MemberFile) => {
+    let keys = lineKeys.get(file);
+    if (keys === undefined) {
+      keys = file.lines.map(lineKey);
+      lineKeys.set(file, keys);
+    }
+    return keys;
+  };
+  const score = new Array<number>(count).fill(0);
+  const pairScore = new Map<string, number>();
+  for (const role of roles.values()) {
+    const ids = [...role.keys()];
+    for (const a of ids) {
+      for (const b of ids) {
+        if (b <= a) continue;
+        const fa = role.get(a);
+        const fb = role.get(b);
+        if (fa === undefined || fb === undefined) continue;
+        const common = lcsPairs(keysOf(fa), keysOf(fb)).length;
+        pairScore.set(`${a}:${b}`, common);
+        score[a] = (score[a] ?? 0) + common + 1;
+        score[b] = (score[b] ?? 0) + common + 1;
+      }
+    }
+  }
+  let center = 0;
+  score.forEach((value, m) => {
+    if (value > (score[center] ?? 0)) center = m;
+  });
+
+  // Members from the most typical to the least.
+  const rank = new Map(
+    [...score.keys()].sort((a, b) => (score[b] ?? 0) - (score[a] ?? 0) || a - b).map((m, position) => [m, position]),
+  );
+  const registry = new Registry(count, center, entityParam);
+
+  const resolveName = (occurrences: readonly TokenOccurrence[], where: string, snakeFiles = false): Piece => {
+    const first = occurrences[0];
+    let forms: readonly NameForm[] = first?.forms ?? [];
+    for (const occurrence of occurrences.slice(1)) {
+      const allowed = new Set(occurrence.forms.map(formKey));
+      const narrowed = forms.filter((form) => allowed.has(formKey(form)));
+      if (narrowed.length === 0) {
+        registry.conflicts.push(`${where}: "${first?.text ?? ''}" and "${occurrence.text}" are no one case form of their names`);
+        break;
+      }
+      forms = narrowed;
+    }
+    return { t: 'name', form: chooseForm(forms, first?.before ?? '', first?.after ?? '', first?.prose ?? false, snakeFiles) };
+  };
+
+  /** Pieces for aligned tokens: column i holds the i-th token of every member (same keys). */
+  const tokenPieces = (columns: readonly (readonly Token[])[], where: string, snakeFiles = false): Piece[] => {
+    const pieces: Piece[] = [];
+    for (const column of columns) {
+      const lead = column[0];
+      if (lead === undefined) continue;
+      lead.parts.forEach((part, p) => {
+        if (typeof part === 'string') pieces.push({ t: 'text', text: part });
+        else pieces.push(resolveName(column.map((token) => token.parts[p] as TokenOccurrence), where, snakeFiles));
+      });
+    }
+    return pieces;
+  };
+
+  /** Pieces for aligned lines: `lines[m]` are member m's lines (same keys for every member). */
+  const zipLines = (lines: readonly (readonly Line[])[], where: string): Piece[] => {
+    const lead = lines[0] ?? [];
+    const pieces: Piece[] = [];
+    lead.forEach((line, l) => {
+      const columns = line.tokens.map((_, t) => lines.map((memberLines) => memberLines[l]?.tokens[t]).filter((token): token is Token => token !== undefined));
+      pieces.push(...tokenPieces(columns, `${where} line ${line.number}`));
+    });
+    return pieces;
+  };
+
+  const compatible = (tokens: readonly Token[]): boolean => {
+    if (options.strict) return true;
+    const lead = tokens[0];
+    if (lead === undefined) return true;
+    return lead.parts.every((part, p) => {
+      if (typeof part === 'string') return true;
+      let forms = new Set(part.forms.map(formKey));
+      for (const token of tokens.slice(1)) {
+        const other = token.parts[p];
+        if (other === undefined || typeof other === 'string') return false;
+        const allowed = new Set(other.forms.map(formKey));
+        forms = new Set([...forms].filter((form) => allowed.has(form)));
+        if (forms.size === 0) return false;
+      }
+      return true;
+    });
+  };
+
+  /** Token-level alignment of one line per member; undefined when the lines are too different. */
+  const inlineLine = (ids: readonly number[], lines: ReadonlyMap<number, Line>, centerId: number, where: string): Piece[] | undefined => {
+    const centerLine = lines.get(centerId);
+    if (centerLine === undefined) return undefined;
+    const centerTokens = centerLine.tokens;
+    const centerKeys = centerTokens.map(keyOf);
+    const matches = new Map<number, Int32Array>();
+    const significant = (tokens: readonly Token[]) => tokens.filter((token) => token.text.trim() !== '').length;
+    for (const id of ids) {
+      if (id === centerId) continue;
+      const tokens = lines.get(id)?.tokens ?? [];
+      const pairs = lcsPairs(centerKeys, tokens.map(keyOf));
+      const matched = pairs.filter(([i]) => (centerTokens[i]?.text.trim() ?? '') !== '').length;
+      const most = Math.max(significant(centerTokens), significant(tokens));
+      if (most === 0 || matched / most < 0.6) return undefined;
+      const match = new Int32Array(centerTokens.length).fill(-1);
+      for (const [i, j] of pairs) match[i] = j;
+      matches.set(id, match);
+    }
+    const at = (id: number, i: number) => (id === centerId ? i : (matches.get(id)?.[i] ?? -1));
+    const stable = (i: number) =>
+      ids.every((id) => at(id, i) >= 0) && compatible(ids.map((id) => lines.get(id)?.tokens[at(id, i)]).filter((t): t is Token => t !== undefined));
+    // Defaults come from one member's line, the most common one (ties: the most typical member), so
+    // a new member gets a line that exists rather than a mix of values from different members.
+    const lineCounts = new Map<string, number>();
+    for (const id of ids) {
+      const text = lines.get(id)?.text ?? '';
+      lineCounts.set(text, (lineCounts.get(text) ?? 0) + 1);
+    }
+    let preferred = centerId;
+    for (const id of [...ids].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0))) {
+      if ((lineCounts.get(lines.get(id)?.text ?? '') ?? 0) > (lineCounts.get(lines.get(preferred)?.text ?? '') ?? 0)) preferred = id;
+    }
+    const pieces: Piece[] = [];
+    const previous = new Map<number, number>(ids.map((id) => [id, -1]));
+    let slots = 0;
+    for (let i = 0; i <= centerTokens.length; i++) {
+      if (i < centerTokens.length && !stable(i)) continue;
+      const runs = ids.map((id) => {
+        const tokens = lines.get(id)?.tokens ?? [];
+        const end = i < centerTokens.length ? at(id, i) : tokens.length;
+        return tokens.slice((previous.get(id) ?? -1) + 1, end);
+      });
+      const runKeys = runs.map((run) => run.map(keyOf).join(''));
+      if (runKeys.some((key) => key !== runKeys[0])) {
+        if (runs.some((run) => run.some((token) => token.parts.some((part) => typeof part !== 'string')))) return undefined;
+        slots++;
+        // Name the slot after the nearest word before it on the center line.
+        const before = centerTokens.slice(0, (previous.get(centerId) ?? -1) + 1);
+        const after = centerTokens.slice(i);
+        const hint = hintWord(
+          literalText(before)
+            .split(/[^A-Za-z0-9_$]+/)
+            .filter((word) => word !== '')
+            .reverse()
+            .join(' '),
+        );
+        const values = new Array<string | undefined>(count).fill(undefined);
+        ids.forEach((id, k) => {
+          values[id] = (runs[k] ?? []).map((token) => token.text).join('');
+        });
+        pieces.push({ t: 'value', param: registry.value(values, hint === '' ? hintWord(literalText(after)) : hint, preferred) });
+      } else if ((runs[0]?.length ?? 0) > 0) {
+        const columns = (runs[0] ?? []).map((_, t) => runs.map((run) => run[t]).filter((token): token is Token => token !== undefined));
+        pieces.push(...tokenPieces(columns, where));
+      }
+      if (i < centerTokens.length) {
+        pieces.push(...tokenPieces([ids.map((id) => lines.get(id)?.tokens[at(id, i)]).filter((t): t is Token => t !== undefined)], where));
+        for (const id of ids) previous.set(id, at(id, i));
+      }
+    }
+    if (slots > 6) return undefined;
+    return pieces;
+  };
+
+  /** `{{#each}}` over lines that all follow one pattern with one varying literal. */
+  const repeatRegion = (ids: readonly number[], region: ReadonlyMap<number, readonly Line[]>, where: string): Piece[] | undefined => {
+    const all = ids.flatMap((id) => region.get(id) ?? []);
+    const pattern = all[0];
+    if (pattern === undefined || all.length < 2 || !pattern.text.endsWith('\n')) return undefined;
+    const patternKeys = pattern.tokens.map(keyOf);
+    // One slot: every line equals the pattern except one token position.
+    let slot = -1;
+    for (const line of all) {
+      if (line.tokens.length !== pattern.tokens.length) return undefined;
+      for (let t = 0; t < patternKeys.length; t++) {
+        const token = line.tokens[t];
+        if (token === undefined) return undefined;
+        if (keyOf(token) === patternKeys[t]) continue;
+        if (token.parts.some((part) => typeof part !== 'string') || pattern.tokens[t]?.parts.some((part) => typeof part !== 'string')) return undefined;
+        if (slot === -1) slot = t;
+        else if (slot !== t) return undefined;
+      }
+    }
+    if (slot === -1) return undefined;
+    for (let t = 0; t < patternKeys.length; t++) {
+      if (t !== slot && !compatible(all.map((line) => line.tokens[t]).filter((token): token is Token => token !== undefined))) return undefined;
+    }
+    const values = new Array<string[] | undefined>(count).fill(undefined);
+    for (const id of ids) values[id] = (region.get(id) ?? []).map((line) => line.tokens[slot]?.text ?? '');
+    const hint = hintWord(literalText(pattern.tokens.slice(0, slot)).split(/[^A-Za-z0-9_$]+/).reverse().join(' '));
+    const param = registry.itemsParam(values, hint);
+    const body: Piece[] = [];
+    pattern.tokens.forEach((token, t) => {
+      if (t === slot) body.push({ t: 'item' });
+      else body.push(...tokenPieces([all.map((line) => line.tokens[t]).filter((x): x is Token => x !== undefined)], where));
+    });
+    return [{ t: 'each', param, body, lines: true }];
+  };
+
+  /** Alternatives per group of members with the same lines. */
+  const blocks = (ids: readonly number[], region: ReadonlyMap<number, readonly Line[]>, centerId: number, where: string): Piece[] => {
+    const groups: Array<{ members: number[]; lines: Array<readonly Line[]> }> = [];
+    const byKey = new Map<string, { members: number[]; lines: Array<readonly Line[]> }>();
+    for (const id of ids) {
+      const lines = region.get(id) ?? [];
+      const key = lines.map(lineKey).join('\n');
+      let group = byKey.get(key);
+      if (group === undefined) {
+        group = { members: [], lines: [] };
+        byKey.set(key, group);
+        groups.push(group);
+      }
+      group.members.push(id);
+      group.lines.push(lines);
+    }
+    const content = (group: { lines: Array<readonly Line[]> }) => zipLines(group.lines, where);
+    const isEmpty = (group: { lines: Array<readonly Line[]> }) => (group.lines[0]?.length ?? 0) === 0;
+    const groupText = (group: { lines: Array<readonly Line[]> }) => literalText((group.lines[0] ?? []).flatMap((line) => line.tokens));
+    const endsWithNewline = groups.every((group) => {
+      const last = group.lines[0]?.at(-1);
+      return last === undefined || last.text.endsWith('\n');
+    });
+    if (groups.length === 1) return content(groups[0] ?? { lines: [] });
+    const size = (group: { members: number[] }) => group.members.length;
+    // The default variant (what a new member gets): the weighted medoid, i.e. the variant with the
+    // fewest line edits to every member's variant; the most common one wins unless it is an outlier.
+    const keysOfGroup = (group: { lines: Array<readonly Line[]> }) => (group.lines[0] ?? []).map(lineKey);
+    const cost = new Map(
+      groups.map((group) => [
+        group,
+        groups.reduce((sum, other) => sum + (other === group ? 0 : size(other) * lineEditDistance(keysOfGroup(group), keysOfGroup(other))), 0),
+      ]),
+    );
+    const ranked = [...groups].sort(
+      (a, b) =>
+        (cost.get(a) ?? 0) - (cost.get(b) ?? 0) ||
+        size(b) - size(a) ||
+        // On a tie keep the lines: deleting a line is easier than writing one.
+        Number(isEmpty(a)) - Number(isEmpty(b)) ||
+        Number(b.members.includes(centerId)) - Number(a.members.includes(centerId)) ||
+        (a.members[0] ?? 0) - (b.members[0] ?? 0),
+    );
+    const fallback = ranked[0];
+    if (fallback === undefined) return [];
+    if (groups.length === 2 && groups.some(isEmpty)) {
+      const present = groups.find((group) => !isEmpty(group));
+      if (present === undefined) return [];
+      const flag = registry.flag(
+        present.members,
+        present === fallback,
+        'has',
+        groupText(present),
+        `${where}: lines present in ${present.members.length} of ${ids.length} members`,
+      );
+      return [{ t: 'if', flag, then: content(present), else: [], lines: endsWithNewline }];
+    }
+    let chain: Piece[] = isEmpty(fallback) ? [] : content(fallback);
+    for (const group of ranked.slice(1).reverse()) {
+      const flag = registry.flag(group.members, false, 'with', groupText(group), `${where}: a variant of ${group.members.length} of ${ids.length} members`);
+      chain = [{ t: 'if', flag, then: isEmpty(group) ? [] : content(group), else: chain, lines: endsWithNewline }];
+    }
+    return chain;
+  };
+
+  const regionPieces = (ids: readonly number[], region: ReadonlyMap<number, readonly Line[]>, centerId: number, where: string): Piece[] => {
+    const lists = ids.map((id) => region.get(id) ?? []);
+    if (lists.every((lines) => lines.length === 0)) return [];
+    const keys = lists.map((lines) => lines.map(lineKey).join('\n'));
+    if (keys.every((key) => key === keys[0]) && lists[0]?.every((_, l) => lists.every((lines) => lines[l] !== undefined))) {
+      const sameForms = (lists[0] ?? []).every((line, l) =>
+        line.tokens.every((_, t) => compatible(lists.map((lines) => lines[l]?.tokens[t]).filter((x): x is Token => x !== undefined))),
+      );
+      if (sameForms) return zipLines(lists, where);
+    }
+    const lineCount = lists[0]?.length ?? 0;
+    if (options.inline && lineCount > 0 && lists.every((lines) => lines.length === lineCount)) {
+      const pieces: Piece[] = [];
+      let ok = true;
+      for (let l = 0; l < lineCount && ok; l++) {
+        const lines = new Map<number, Line>();
+        ids.forEach((id, k) => {
+          const line = lists[k]?.[l];
+          if (line !== undefined) lines.set(id, line);
+        });
+        const inline = inlineLine(ids, lines, centerId, where);
+        if (inline === undefined) ok = false;
+        else pieces.push(...inline);
+      }
+      if (ok) return pieces;
+    }
+    if (options.repeats) {
+      const repeated = repeatRegion(ids, region, where);
+      if (repeated !== undefined) return repeated;
+    }
+    return blocks(ids, region, centerId, where);
+  };
+
+  const files: BuiltFile[] = [];
+  const roleEntries = [...roles.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [, role] of roleEntries) {
+    const ids = [...role.keys()].sort((a, b) => a - b);
+    // The role's center: the global center if it has the file, else the member most like the others.
+    let centerId = ids.includes(center) ? center : (ids[0] ?? 0);
+    if (!ids.includes(center)) {
+      let best = -1;
+      for (const a of ids) {
+        let total = 0;
+        for (const b of ids) if (a !== b) total += pairScore.get(a < b ? `${a}:${b}` : `${b}:${a}`) ?? 0;
+        if (total > best) {
+          best = total;
+          centerId = a;
+        }
+      }
+    }
+    const centerFile = role.get(centerId);
+    if (centerFile === undefined) continue;
+    const where = centerFile.path;
+
+    // Path pieces.
+    let path: Piece[] = tokenPieces(
+      centerFile.pathTokens.map((_, t) => ids.map((id) => role.get(id)?.pathTokens[t]).filter((token): token is Token => token !== undefined)),
+      `path of ${where}`,
+      usesSnakeFileNames(where),
+    );
+    if (ids.length < count) {
+      // Words of the file name, the entity name left out.
+      const baseWords = (file: MemberFile | undefined) => {
+        const tokens = file?.pathTokens ?? [];
+        let slash = tokens.length - 1;
+        while (slash >= 0 && tokens[slash]?.text !== '/') slash--;
+        return words(literalText(tokens.slice(slash + 1))).map((word) => word.toLowerCase());
+      };
+      const words_ = baseWords(centerFile);
+      const others = roleEntries.filter(([, other]) => other !== role).map(([, other]) => baseWords([...other.values()][0]));
+      const distinct = words_.filter((word) => !others.some((other) => other.includes(word)));
+      const hint = (distinct.length > 0 ? distinct : words_.slice(-1)).join(' ');
+      const isDefault = ids.length * 2 > count || (ids.length * 2 === count && ids.includes(center));
+      const flag = registry.flag(ids, isDefault, 'has', hint, `file ${where} exists in ${ids.length} of ${count} members`);
+      path = [{ t: 'if', flag, then: path, else: [], lines: false }];
+    }
+
+    // Content pieces: lines aligned against the role's center.
+    const centerLines = centerFile.lines;
+    const centerKeys = keysOf(centerFile);
+    const matches = new Map<number, Int32Array>();
+    for (const id of ids) {
+      if (id === centerId) continue;
+      const file = role.get(id);
+      if (file === undefined) continue;
+      const match = new Int32Array(centerLines.length).fill(-1);
+      for (const [i, j] of lcsPairs(centerKeys, keysOf(file))) match[i] = j;
+      matches.set(id, match);
+    }
+    const at = (id: number, i: number) => (id === centerId ? i : (matches.get(id)?.[i] ?? -1));
+    const lineOf = (id: number, i: number) => role.get(id)?.lines[i];
+    const stable = (i: number) => {
+      if (!ids.every((id) => at(id, i) >= 0)) return false;
+      const lines = ids.map((id) => lineOf(id, at(id, i))).filter((line): line is Line => line !== undefined);
+      return (lines[0]?.tokens ?? []).every((_, t) => compatible(lines.map((line) => line.tokens[t]).filter((x): x is Token => x !== undefined)));
+    };
+    const content: Piece[] = [];
+    const previous = new Map<number, number>(ids.map((id) => [id, -1]));
+    for (let i = 0; i <= centerLines.length; i++) {
+      if (i < centerLines.length && !stable(i)) continue;
+      const region = new Map<number, readonly Line[]>();
+      for (const id of ids) {
+        const lines = role.get(id)?.lines ?? [];
+        const end = i < centerLines.length ? at(id, i) : lines.length;
+        region.set(id, lines.slice((previous.get(id) ?? -1) + 1, end));
+      }
+      content.push(...regionPieces(ids, region, centerId, where));
+      if (i < centerLines.length) {
+        content.push(...zipLines(ids.map((id) => lineOf(id, at(id, i))).filter((line): line is Line => line !== undefined).map((line) => [line]), where));
+        for (const id of ids) previous.set(id, at(id, i));
+      }
+    }
+    files.push({ path, content, members: ids });
+  }
+  return { files, params: registry.params, conflicts: registry.conflicts, center };
+}

@@ -1,0 +1,113 @@
+/**
+ * The template IR and its Handlebars text.
+ *
+ * Literal text is escaped so that rendering gives it back verbatim:
+ * - `{{` becomes `\{{` (JSX `style={{ … }}`, Angular and Vue interpolation);
+ * - braces right before a mustache, or right after one, would make `{{{`/`}}}` (JSX
+ *   `={USER_CARD_ID}`, template literals `${orderId}`): they are written `{{lowerCase "{"}}`, a
+ *   helper call on a string, which renders to itself (raw blocks cannot start or end with a brace);
+ * - a `\` right before a mustache would escape it: it is doubled (`\\{{`).
+ * Blocks (`{{#if}}`, `{{#each}}`) that span lines are written on lines of their own, where
+ * Handlebars' standalone rule drops the tag lines from the output.
+ */
+import { formExpression, type NameForm } from './variants.js';
+
+export type Piece =
+  | { readonly t: 'text'; readonly text: string }
+  | { readonly t: 'name'; readonly form: NameForm }
+  | { readonly t: 'value'; readonly param: string }
+  | { readonly t: 'item' }
+  | {
+      readonly t: 'if';
+      readonly flag: string;
+      readonly negate?: boolean;
+      readonly then: readonly Piece[];
+      readonly else: readonly Piece[];
+      /** Tags on lines of their own (the blocks hold whole lines). */
+      readonly lines: boolean;
+    }
+  | { readonly t: 'each'; readonly param: string; readonly body: readonly Piece[]; readonly lines: boolean };
+
+/** Joins adjacent text pieces. */
+export function mergeText(pieces: readonly Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (const piece of pieces) {
+    const last = out[out.length - 1];
+    if (piece.t === 'text' && last?.t === 'text') out[out.length - 1] = { t: 'text', text: last.text + piece.text };
+    else if (piece.t !== 'text' || piece.text !== '') out.push(piece);
+  }
+  return out;
+}
+
+/** A run of braces written as a helper call on a string, which renders to itself. */
+const braces = (run: string): string => `{{lowerCase "${run}"}}`;
+
+/** Escapes literal text that sits between tags (`tagBefore`/`tagAfter`: a mustache touches it). */
+export function escapeText(text: string, tagBefore: boolean, tagAfter: boolean): string {
+  let head = '';
+  let tail = '';
+  let body = text;
+  if (tagBefore) {
+    const run = /^\}+/.exec(body)?.[0] ?? '';
+    if (run !== '') {
+      head = braces(run);
+      body = body.slice(run.length);
+    }
+  }
+  if (tagAfter) {
+    const run = /\{+$/.exec(body)?.[0] ?? '';
+    if (run !== '') {
+      tail = braces(run);
+      body = body.slice(0, -run.length);
+    }
+  }
+  body = body.replaceAll('{{', '\\{{');
+  // A backslash right before a mustache would escape it; `\\{{` is a literal backslash, then the tag.
+  if ((tagAfter || tail !== '') && body.endsWith('\\')) body += '\\';
+  return head + body + tail;
+}
+
+/** The Handlebars text of pieces. `param` is the entity-name param. */
+export function emit(pieces: readonly Piece[], param: string): string {
+  const list = mergeText(pieces);
+  let out = '';
+  list.forEach((piece, index) => {
+    switch (piece.t) {
+      case 'text': {
+        const previous = list[index - 1];
+        const before = previous !== undefined && !((previous.t === 'if' || previous.t === 'each') && previous.lines);
+        const after = index < list.length - 1;
+        out += escapeText(piece.text, before, after);
+        break;
+      }
+      case 'name':
+        out += `{{${formExpression(piece.form, param)}}}`;
+        break;
+      case 'value':
+        out += `{{${piece.param}}}`;
+        break;
+      case 'item':
+        out += '{{this}}';
+        break;
+      case 'if': {
+        const nl = piece.lines ? '\n' : '';
+        const keyword = piece.negate === true ? 'unless' : 'if';
+        out += `{{#${keyword} ${piece.flag}}}${nl}${emit(piece.then, param)}`;
+        const chained = piece.else.length === 1 && piece.else[0]?.t === 'if' && piece.else[0].negate !== true && piece.else[0].lines === piece.lines;
+        if (chained) {
+          // {{else if}} chains read better than nested blocks; the inner block's own close is dropped.
+          const inner = emit(piece.else, param);
+          out += `{{else if ${inner.slice('{{#if '.length, inner.length - `{{/if}}${nl}`.length)}{{/${keyword}}}${nl}`;
+        } else if (piece.else.length > 0) out += `{{else}}${nl}${emit(piece.else, param)}{{/${keyword}}}${nl}`;
+        else out += `{{/${keyword}}}${nl}`;
+        break;
+      }
+      case 'each': {
+        const nl = piece.lines ? '\n' : '';
+        out += `{{#each ${piece.param}}}${nl}${emit(piece.body, `@root.${param}`)}{{/each}}${nl}`;
+        break;
+      }
+    }
+  });
+  return out;
+}

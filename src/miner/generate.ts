@@ -1,0 +1,46 @@
+/**
+ * Step 7: a member from params. Rendering, plus two conventions of mined templates:
+ * - params not given take their default from the manifest (a new member needs only its name);
+ * - a file whose path renders empty (`{{#if hasStories}}…{{/if}}.hbs`) is not generated: files that
+ *   only some members have are conditional on a boolean param.
+ */
+import type { Template } from '../library/template.js';
+import { checkRenderedPath, createRenderer, stripTemplateSuffix, type Renderer } from '../render/index.js';
+import type { Example, ParamValue } from './types.js';
+
+export interface GenerateOptions {
+  /** The renderer to use (one made by `createRenderer()` by default). */
+  readonly renderer?: Renderer | undefined;
+}
+
+/** The params a template is rendered with: the given ones over the manifest's defaults. */
+export function withDefaults(template: Template, params: Readonly<Record<string, ParamValue | undefined>>): Record<string, ParamValue> {
+  const out: Record<string, ParamValue> = {};
+  for (const [name, spec] of Object.entries(template.manifest.params)) {
+    const value = params[name];
+    if (value !== undefined) out[name] = value;
+    else if (spec.default !== undefined) out[name] = Array.isArray(spec.default) ? [...(spec.default as string[])] : (spec.default as ParamValue);
+  }
+  for (const [name, value] of Object.entries(params)) if (value !== undefined && !(name in out)) out[name] = value;
+  return out;
+}
+
+/**
+ * Renders a (mined) template for one member.
+ *
+ * @example generateMember(template, { name: 'OrderItem' }) // [{ path: 'src/routes/order-items.routes.ts', content: '…' }]
+ * @throws WoptError E_TEMPLATE_PARAM when a param without default is missing (the entity name);
+ *   E_PATH_INVALID / E_PATH_OUTSIDE_ROOT for a bad rendered path.
+ */
+export function generateMember(template: Template, params: Readonly<Record<string, ParamValue | undefined>>, options: GenerateOptions = {}): Example[] {
+  const renderer = options.renderer ?? createRenderer({ cache: false });
+  const values = withDefaults(template, params);
+  const out: Example[] = [];
+  for (const file of template.files) {
+    const rendered = renderer.renderSync(stripTemplateSuffix(file.path), values, { name: file.path });
+    if (rendered === '') continue;
+    const path = checkRenderedPath(file.path, rendered);
+    out.push({ path, content: renderer.renderSync(file.content, values, { name: file.path }) });
+  }
+  return out;
+}

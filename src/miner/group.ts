@@ -1,0 +1,109 @@
+/**
+ * Step 1: group the example files into members.
+ *
+ * - `file`: files side by side that share a stem are one member (`Foo.tsx`, `Foo.test.tsx`,
+ *   `Foo.module.css`; Go's `order_item.go` + `order_item_test.go`; Angular's
+ *   `x.component.ts/.html/.spec.ts/.css`). The stem is the file name up to its first dot, without a
+ *   trailing `_test`.
+ * - `folder`: everything below one per-member folder is one member, nested folders included. The
+ *   member folders are the first path segment below the folder all examples share.
+ * - `auto`: `file` when every example sits in one folder, `folder` otherwise.
+ */
+import type { Example } from './types.js';
+
+export type Unit = 'file' | 'folder';
+
+export interface MemberGroup {
+  /** The member folder (unit `folder`) or the folder plus stem (unit `file`): what identifies it. */
+  readonly key: string;
+  /** The folder (unit `folder`) or stem (unit `file`) the name is read from. */
+  readonly label: string;
+  /** The member's files, sorted by path. */
+  readonly files: readonly Example[];
+}
+
+export interface Grouping {
+  readonly unit: Unit;
+  readonly members: readonly MemberGroup[];
+  /** Why this unit was chosen (for the report). */
+  readonly why: string;
+}
+
+const dirname = (path: string): string => {
+  const at = path.lastIndexOf('/');
+  return at < 0 ? '' : path.slice(0, at);
+};
+const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+
+/** The stem of a file name: up to the first dot (ignoring a leading one), without a trailing `_test`. */
+export function stemOf(path: string): string {
+  const base = basename(path);
+  const dot = base.indexOf('.', 1);
+  const stem = dot < 0 ? base : base.slice(0, dot);
+  return stem.endsWith('_test') && stem.length > '_test'.length ? stem.slice(0, -'_test'.length) : stem;
+}
+
+/** The longest folder every path is in ('' for the root). */
+export function commonFolder(paths: readonly string[]): string {
+  const dirs = paths.map((path) => dirname(path).split('/').filter((part) => part !== ''));
+  const first = dirs[0] ?? [];
+  let length = first.length;
+  for (const dir of dirs) {
+    let i = 0;
+    while (i < length && i < dir.length && dir[i] === first[i]) i++;
+    length = i;
+  }
+  return first.slice(0, length).join('/');
+}
+
+const byPath = (a: Example, b: Example): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** Groups examples into members; members come sorted by key, files by path. */
+export function groupMembers(examples: readonly Example[], unit: Unit | 'auto'): Grouping {
+  const sorted = [...examples].sort(byPath);
+  const paths = sorted.map((example) => example.path);
+  const common = commonFolder(paths);
+  let chosen: Unit;
+  let why: string;
+  if (unit !== 'auto') {
+    chosen = unit;
+    why = `unit "${unit}" was given`;
+  } else if (paths.every((path) => dirname(path) === common)) {
+    chosen = 'file';
+    why = `every file is in ${JSON.stringify(common || '.')}: members are files sharing a stem`;
+  } else {
+    chosen = 'folder';
+    why = `the files are in different folders below ${JSON.stringify(common || '.')}: a member is everything below one of them`;
+  }
+
+  const groups = new Map<string, { label: string; files: Example[] }>();
+  const add = (key: string, label: string, example: Example) => {
+    const group = groups.get(key) ?? { label, files: [] };
+    group.files.push(example);
+    groups.set(key, group);
+  };
+  // In folder mode a file directly in the shared folder means that folder is the (only) member.
+  const oneFolder = chosen === 'folder' && paths.some((path) => dirname(path) === common);
+  for (const example of sorted) {
+    if (chosen === 'file') {
+      const label = stemOf(example.path);
+      add(`${dirname(example.path)}/${label}`, label, example);
+    } else if (oneFolder) {
+      add(common, basename(common) || stemOf(example.path), example);
+    } else {
+      const rest = common === '' ? example.path : example.path.slice(common.length + 1);
+      const label = rest.slice(0, rest.indexOf('/'));
+      add(common === '' ? label : `${common}/${label}`, label, example);
+    }
+  }
+  const members = [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, group]) => ({ key, label: group.label, files: group.files }));
+  return { unit: chosen, members, why };
+}
+
+/** The member folder to read the name from and make relative paths against (unit `folder`). */
+export function memberFolderOf(grouping: Grouping, member: MemberGroup): string {
+  if (grouping.unit === 'folder') return member.key;
+  return dirname(member.files[0]?.path ?? '');
+}

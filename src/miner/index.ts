@@ -1,0 +1,24 @@
+/**
+ * The pattern miner (design §4): a family of example files in, a template whose params are what
+ * varies between members out, verified to reproduce every member byte for byte. Pure: no disk.
+ */
+export { mineTemplate } from './mine.js';
+export { generateMember, withDefaults } from './generate.js';
+export type { GenerateOptions } from './generate.js';
+export { minerErrors } from './errors.js';
+export type {
+  Example,
+  MemberParams,
+  MemberReport,
+  MineLevel,
+  MineOptions,
+  MineReport,
+  MineResult,
+  ParamOccurrence,
+  ParamReport,
+  ParamValue,
+} from './types.js';
+export { compareFiles, lineEditDistance, renameCopy, renameCopyBaseline, renameCopyOracle } from './score.js';
+export type { BaselineMember, Comparison } from './score.js';
+export { evaluateFamily, formatTable, totals } from './evaluate.js';
+export type { FamilyInput, FamilyScore, MemberScore, Totals } from './evaluate.js';

@@ -1,0 +1,347 @@
+/**
+ * `mineTemplate`: examples in, template + per-member params + report out. Pure: no disk.
+ *
+ * The template is verified before it is returned: rendering it with each member's params must give
+ * that member's files back byte for byte, paths included. When the finest construction does not,
+ * coarser ones are tried (exact case forms only, then whole-line variants only), and as a last resort
+ * the most typical member with only its name abstracted; the report says which and why.
+ */
+import { createHash } from 'node:crypto';
+import type { ParamSpec, Template, TemplateFile } from '../library/template.js';
+import { createRenderer, type Renderer } from '../render/index.js';
+import { buildTemplate, type Built, type BuildOptions, type MinedMember, type MinedParam } from './build.js';
+import { emit } from './emit.js';
+import { minerErrors } from './errors.js';
+import { generateMember } from './generate.js';
+import { commonFolder, groupMembers } from './group.js';
+import { lcsPairs } from './lcs.js';
+import { detectNames } from './names.js';
+import { splitLines, tokenize } from './tokenize.js';
+import type { Example, MemberParams, MineLevel, MineOptions, MineReport, MineResult, ParamReport, ParamValue } from './types.js';
+import { findOccurrences, nameVariants } from './variants.js';
+import { WoptError } from '../errors.js';
+
+const LEVELS: ReadonlyArray<{ level: MineLevel; options: BuildOptions }> = [
+  { level: 'aligned', options: { strict: false, inline: true, repeats: true } },
+  { level: 'aligned-strict', options: { strict: true, inline: true, repeats: true } },
+  { level: 'blocks', options: { strict: true, inline: false, repeats: false } },
+];
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function checkExamples(examples: readonly Example[]): void {
+  if (examples.length === 0) throw minerErrors.noExamples();
+  const seen = new Set<string>();
+  for (const example of examples) {
+    if (typeof example.path !== 'string' || typeof example.content !== 'string') {
+      throw new WoptError('E_INVALID_INPUT', 'Every example needs a string `path` and a string `content`. Pass {path, content} objects.');
+    }
+    if (example.path === '' || example.path.startsWith('/') || example.path.includes('\\') || example.path.split('/').some((part) => part === '..' || part === '')) {
+      throw new WoptError('E_INVALID_INPUT', `Example path ${JSON.stringify(example.path)} is not a relative "/"-separated path. Pass paths relative to the project root.`, {
+        path: example.path,
+      });
+    }
+    if (seen.has(example.path)) {
+      throw new WoptError('E_INVALID_INPUT', `Example ${JSON.stringify(example.path)} is given twice. Pass each file once.`, { path: example.path });
+    }
+    seen.add(example.path);
+  }
+}
+
+/** Refuses examples that share no structure. */
+function checkFamily(members: readonly MinedMember[], allPaths: readonly string[]): void {
+  if (members.length < 2) return;
+  const roles = new Map<string, number[]>();
+  members.forEach((member, m) => {
+    for (const file of member.files) {
+      const key = file.pathTokens.map((token) => token.key).join('');
+      roles.set(key, [...(roles.get(key) ?? []), m]);
+    }
+  });
+  const shared = [...roles.entries()].filter(([, ids]) => new Set(ids).size >= 2);
+  if (shared.length === 0) {
+    throw minerErrors.notAFamily(
+      `no file path is shared by two members once their names are abstracted (members ${members.map((member) => JSON.stringify(member.key)).join(', ')}, read as ${members.map((member) => member.name).join(', ')})`,
+      allPaths,
+    );
+  }
+  // Contents: the mean share of common lines between members over shared files.
+  let total = 0;
+  let pairs = 0;
+  for (const [key, ids] of shared) {
+    const files = ids.map((id) => members[id]?.files.find((file) => file.pathTokens.map((token) => token.key).join('') === key));
+    for (let a = 0; a < files.length; a++) {
+      for (let b = a + 1; b < files.length; b++) {
+        const fa = files[a];
+        const fb = files[b];
+        if (fa === undefined || fb === undefined) continue;
+        const longest = Math.max(fa.lines.length, fb.lines.length);
+        const common = lcsPairs(
+          fa.lines.map((line) => line.key),
+          fb.lines.map((line) => line.key),
+        ).length;
+        let ratio = longest === 0 ? 1 : common / longest;
+        if (ratio < 0.5 && longest <= 40) {
+          // Short files: compare tokens, since one differing literal makes a whole line differ.
+          const ta = fa.lines.flatMap((line) => line.tokens.map((token) => token.key));
+          const tb = fb.lines.flatMap((line) => line.tokens.map((token) => token.key));
+          ratio = Math.max(ratio, lcsPairs(ta, tb).length / Math.max(1, ta.length, tb.length));
+        }
+        total += ratio;
+        pairs++;
+      }
+    }
+  }
+  if (pairs > 0 && total / pairs < 0.15) {
+    throw minerErrors.notAFamily(`their contents have almost no lines in common (${Math.round((100 * total) / pairs)}% on average)`, allPaths);
+  }
+}
+
+function toTemplate(built: Built, templateName: string, entityParam: string, members: readonly MinedMember[], examples: readonly Example[], names: string[]): Template {
+  const files: TemplateFile[] = built.files.map((file) => ({ path: `${emit(file.path, entityParam)}.hbs`, content: emit(file.content, entityParam) }));
+  const params: Record<string, ParamSpec> = {
+    [entityParam]: {
+      type: 'string',
+      description: `The entity name, in any case (members: ${names.join(', ')}).`,
+      prompt: `${entityParam}?`,
+      required: true,
+    },
+  };
+  for (const param of built.params) params[param.name] = paramSpec(param, members);
+  return {
+    manifest: {
+      name: templateName,
+      description: `Mined from ${members.length} member${members.length === 1 ? '' : 's'}: ${names.join(', ')}.`,
+      params,
+      source: {
+        kind: 'mined',
+        files: [...examples].sort((a, b) => byString(a.path, b.path)).map((example) => ({ path: example.path, sha256: sha256(example.content) })),
+      },
+    },
+    files,
+  };
+}
+
+function typedDefault(param: MinedParam): ParamValue {
+  if (param.kind === 'flag') return param.default;
+  if (param.kind === 'items') return [...param.default];
+  return typed(param.type, param.default);
+}
+
+const typed = (type: 'string' | 'number' | 'boolean', value: string): ParamValue =>
+  type === 'number' ? Number(value) : type === 'boolean' ? value === 'true' : value;
+
+function paramSpec(param: MinedParam, members: readonly MinedMember[]): ParamSpec {
+  switch (param.kind) {
+    case 'flag':
+      return {
+        type: 'boolean',
+        default: param.default,
+        description: `${param.why}; true for ${param.members.map((m) => members[m]?.name ?? '?').join(', ')}.`,
+        required: false,
+      };
+    case 'items':
+      return { type: 'string[]', default: [...param.default], description: 'Repeated items.', required: false };
+    case 'value':
+      return { type: param.type, default: typedDefault(param), description: 'A literal that varies between members.', required: false };
+  }
+}
+
+function memberParams(built: Built, members: readonly MinedMember[], entityParam: string): MemberParams[] {
+  return members.map((member, m) => {
+    const params: Record<string, ParamValue> = { [entityParam]: member.name };
+    for (const param of built.params) {
+      if (param.kind === 'flag') params[param.name] = param.members.includes(m);
+      else if (param.kind === 'items') params[param.name] = [...(param.values[m] ?? param.default)];
+      else params[param.name] = typed(param.type, param.values[m] ?? param.default);
+    }
+    return { files: member.files.map((file) => file.path), params };
+  });
+}
+
+/** The members a template does not reproduce, with the first difference of each. */
+function verify(template: Template, params: readonly MemberParams[], members: readonly MinedMember[], renderer: Renderer): string[] {
+  const failures: string[] = [];
+  members.forEach((member, m) => {
+    const given = params[m]?.params ?? {};
+    let generated: Example[];
+    try {
+      generated = generateMember(template, given, { renderer });
+    } catch (error) {
+      failures.push(`${member.key}: rendering failed (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+      return;
+    }
+    const want = [...member.files].sort((a, b) => byString(a.path, b.path));
+    const got = [...generated].sort((a, b) => byString(a.path, b.path));
+    if (want.length !== got.length || want.some((file, i) => file.path !== got[i]?.path)) {
+      failures.push(`${member.key}: renders files ${got.map((file) => file.path).join(', ')}`);
+      return;
+    }
+    const differing = want.find((file, i) => file.content !== got[i]?.content);
+    if (differing !== undefined) failures.push(`${member.key}: ${differing.path} renders differently`);
+  });
+  return failures;
+}
+
+function occurrencesOf(template: Template, param: string): Array<{ file: string; line: number }> {
+  const pattern = new RegExp(`\\{\\{[^{}]*(?<![\\w$.])${param.replace(/\$/g, '\\$')}(?![\\w$])[^{}]*\\}\\}`);
+  const out: Array<{ file: string; line: number }> = [];
+  for (const file of template.files) {
+    if (pattern.test(file.path)) out.push({ file: file.path, line: 0 });
+    file.content.split('\n').forEach((text, index) => {
+      if (pattern.test(text)) out.push({ file: file.path, line: index + 1 });
+    });
+  }
+  return out;
+}
+
+function paramReports(
+  template: Template,
+  built: Built | undefined,
+  members: readonly MinedMember[],
+  params: readonly MemberParams[],
+  entityParam: string,
+  nameOccurrences: readonly number[],
+  nameWhy: string,
+): ParamReport[] {
+  const confirmed = nameOccurrences.filter((count) => count >= 2).length;
+  const reports: ParamReport[] = [
+    {
+      name: entityParam,
+      type: 'string',
+      kind: 'entity',
+      occurrences: occurrencesOf(template, entityParam),
+      values: members.map((member) => member.name),
+      confidence: members.length === 0 ? 0 : confirmed / members.length,
+      why: `${nameWhy}; confirmed in the contents of ${confirmed} of ${members.length} members (confidence = that share)`,
+    },
+  ];
+  for (const param of built?.params ?? []) {
+    const values = params.map((member) => member.params[param.name] ?? typedDefault(param));
+    const fallback = typedDefault(param);
+    const agreeing = values.filter((value) => JSON.stringify(value) === JSON.stringify(fallback)).length;
+    const distinct = new Set(values.map((value) => JSON.stringify(value))).size;
+    const why =
+      param.kind === 'flag'
+        ? `${param.why}; default ${String(param.default)} (what most members do)`
+        : param.kind === 'items'
+          ? `lines repeated a varying number of times (${distinct} distinct lists); default: the most common list`
+          : `a ${param.type} literal that takes ${distinct} values across members; default: the most common`;
+    reports.push({
+      name: param.name,
+      type: param.kind === 'flag' ? 'boolean' : param.kind === 'items' ? 'string[]' : param.type,
+      kind: param.kind,
+      occurrences: occurrencesOf(template, param.name),
+      values,
+      default: fallback,
+      confidence: members.length === 0 ? 0 : agreeing / members.length,
+      why: `${why} (confidence = share of members with the default)`,
+    });
+  }
+  return reports;
+}
+
+/**
+ * Mines a template from a family of example files.
+ *
+ * @example
+ * const { template, params, report } = mineTemplate([
+ *   { path: 'src/routes/users.routes.ts', content: usersSource },
+ *   { path: 'src/routes/products.routes.ts', content: productsSource },
+ * ]);
+ * generateMember(template, { name: 'OrderItem' }); // the files of a new member
+ * @throws WoptError E_NOT_A_FAMILY when the files share no structure (the message says what to pass);
+ *   E_INVALID_INPUT for no examples, duplicate or non-relative paths.
+ */
+export function mineTemplate(examples: readonly Example[], options: MineOptions = {}): MineResult {
+  checkExamples(examples);
+  const entityParam = options.entityParam ?? 'name';
+  if (!/^[A-Za-z_][\w]*$/.test(entityParam)) {
+    throw new WoptError('E_INVALID_INPUT', `The entity param ${JSON.stringify(entityParam)} is not a valid param name. Use letters, digits and _.`);
+  }
+  const grouping = groupMembers(examples, options.unit ?? 'auto');
+  const detection = detectNames(
+    grouping.members.map((member) => member.label),
+    grouping.members.map((member) => member.files.flatMap((file) => [file.path, file.content])),
+  );
+  const members: MinedMember[] = grouping.members.map((group, m) => {
+    const name = detection.names[m] ?? '';
+    const variants = nameVariants(name);
+    return {
+      key: group.key,
+      name,
+      files: group.files.map((file) => ({
+        path: file.path,
+        content: file.content,
+        pathTokens: tokenize('', file.path, findOccurrences(file.path, variants)),
+        lines: splitLines(tokenize(file.path, file.content, findOccurrences(file.content, variants))),
+      })),
+    };
+  });
+  const allPaths = [...examples].map((example) => example.path).sort(byString);
+  checkFamily(members, allPaths);
+
+  const templateName = options.name ?? (commonFolder(allPaths).split('/').pop() || 'mined');
+  const renderer = createRenderer({ cache: { maxEntries: 500 } });
+  const warnings = [...detection.warnings];
+  if (members.length === 1) warnings.push('only one member: the template is that member with its name abstracted; pass more members to find what varies');
+  const whyNot: string[] = [];
+
+  const finish = (template: Template, built: Built | undefined, params: MemberParams[], level: MineLevel, reproduced: string[], center: number): MineResult => {
+    const report: MineReport = {
+      unit: grouping.unit,
+      unitWhy: grouping.why,
+      members: members.map((member, m) => ({
+        key: member.key,
+        files: member.files.map((file) => file.path),
+        name: member.name,
+        nameOccurrences: detection.occurrences[m] ?? 0,
+      })),
+      nameWhy: detection.why,
+      center: members[center]?.key ?? '',
+      params: paramReports(template, built, members, params, entityParam, detection.occurrences, detection.why),
+      level,
+      fallback: level !== 'aligned',
+      fallbackWhy: whyNot.length === 0 ? undefined : whyNot.join('; '),
+      reproduced,
+      warnings,
+    };
+    return { template, params, report };
+  };
+
+  for (const { level, options: buildOptions } of LEVELS) {
+    const built = buildTemplate(members, buildOptions, entityParam);
+    if (built.conflicts.length > 0) {
+      whyNot.push(`${level}: case forms disagree (${built.conflicts[0]})`);
+      continue;
+    }
+    const template = toTemplate(built, templateName, entityParam, members, examples, detection.names.slice());
+    const params = memberParams(built, members, entityParam);
+    let failures: string[];
+    try {
+      failures = verify(template, params, members, renderer);
+    } catch (error) {
+      failures = [error instanceof Error ? error.message : String(error)];
+    }
+    if (failures.length === 0) return finish(template, built, params, level, members.map((member) => member.key), built.center);
+    whyNot.push(`${level}: does not reproduce ${failures.join('; ')}`);
+  }
+
+  // Last resort: the most typical member, name abstracted only.
+  const built = buildTemplate(members, LEVELS[LEVELS.length - 1]?.options ?? { strict: true, inline: false, repeats: false }, entityParam);
+  const center = built.center;
+  const single = members[center];
+  if (single === undefined) throw minerErrors.noExamples();
+  const alone = buildTemplate([single], { strict: true, inline: false, repeats: false }, entityParam);
+  const template = toTemplate(alone, templateName, entityParam, [single], examples, [single.name]);
+  const params = memberParams(alone, [single], entityParam);
+  const failures = verify(template, params, [single], renderer);
+  warnings.push(`the template reproduces only ${single.key}; other members differ in ways no finer template reproduced`);
+  if (failures.length > 0) warnings.push(`even ${single.key} does not round-trip: ${failures.join('; ')}`);
+  const allParams = members.map((member, m) => ({
+    files: member.files.map((file) => file.path),
+    params: m === center ? (params[0]?.params ?? { [entityParam]: member.name }) : { [entityParam]: member.name },
+  }));
+  return finish(template, alone, allParams, 'typical-member', failures.length === 0 ? [single.key] : [], center);
+}

@@ -1,0 +1,225 @@
+/**
+ * Tokenizers.
+ *
+ * - `scanRegions`: for TS/JS/TSX/JSX, the TypeScript scanner (from ts-morph) tells code from strings,
+ *   template literals, regular expressions and comments (JSX variant for .tsx/.jsx). Template
+ *   literals and regular expressions are rescanned the way the parser would.
+ * - `tokenize`: the tokens the miner aligns, for any file: identifiers (with the name occurrences
+ *   glued into them: `use` + name + `Store` is one token), numbers, whitespace runs, newlines and
+ *   single punctuation characters. Each token knows whether it sits in code or in prose (strings,
+ *   comments, or the text of a non-code file), which decides names of params and case forms.
+ *
+ * Tokens always cover the text exactly: joining their texts gives the input back.
+ */
+import { ts } from 'ts-morph';
+import { caseClass, formKey, type NameForm, type Occurrence } from './variants.js';
+
+export type RegionKind = 'code' | 'string' | 'comment' | 'text';
+
+export interface Region {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: RegionKind;
+}
+
+const TS_LIKE = /\.(?:[cm]?[jt]sx?)$/i;
+const JSX_LIKE = /\.[jt]sx$/i;
+
+/** Whether a path is scanned with the TypeScript scanner. */
+export const isScriptPath = (path: string): boolean => TS_LIKE.test(path.replace(/\.hbs$/, ''));
+
+const ENDS_EXPRESSION = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.Identifier,
+  ts.SyntaxKind.NumericLiteral,
+  ts.SyntaxKind.BigIntLiteral,
+  ts.SyntaxKind.StringLiteral,
+  ts.SyntaxKind.CloseParenToken,
+  ts.SyntaxKind.CloseBracketToken,
+  ts.SyntaxKind.CloseBraceToken,
+  ts.SyntaxKind.TemplateTail,
+  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+  ts.SyntaxKind.ThisKeyword,
+  ts.SyntaxKind.TrueKeyword,
+  ts.SyntaxKind.FalseKeyword,
+  ts.SyntaxKind.NullKeyword,
+  ts.SyntaxKind.PlusPlusToken,
+  ts.SyntaxKind.MinusMinusToken,
+]);
+
+/** Code, string and comment regions of a TS/JS file, by the TypeScript scanner. */
+export function scanRegions(path: string, content: string): Region[] {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, content);
+  if (JSX_LIKE.test(path)) scanner.setLanguageVariant(ts.LanguageVariant.JSX);
+  const regions: Region[] = [];
+  const templateDepths: number[] = [];
+  let depth = 0;
+  let previous: ts.SyntaxKind = ts.SyntaxKind.Unknown;
+  let at = 0;
+  for (;;) {
+    let kind = scanner.scan();
+    if (kind === ts.SyntaxKind.EndOfFileToken) break;
+    if (kind === ts.SyntaxKind.OpenBraceToken) depth++;
+    else if (kind === ts.SyntaxKind.CloseBraceToken) {
+      if (templateDepths.length > 0 && templateDepths[templateDepths.length - 1] === depth) {
+        templateDepths.pop();
+        kind = scanner.reScanTemplateToken(false);
+      } else depth--;
+    } else if ((kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.SlashEqualsToken) && !ENDS_EXPRESSION.has(previous) && previous < ts.SyntaxKind.FirstKeyword) {
+      kind = scanner.reScanSlashToken();
+    }
+    if (kind === ts.SyntaxKind.TemplateHead || kind === ts.SyntaxKind.TemplateMiddle) templateDepths.push(depth);
+    const end = scanner.getTokenEnd();
+    if (end <= at) break; // no progress: leave the rest as code
+    let regionKind: RegionKind = 'code';
+    switch (kind) {
+      case ts.SyntaxKind.SingleLineCommentTrivia:
+      case ts.SyntaxKind.MultiLineCommentTrivia:
+        regionKind = 'comment';
+        break;
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      case ts.SyntaxKind.TemplateHead:
+      case ts.SyntaxKind.TemplateMiddle:
+      case ts.SyntaxKind.TemplateTail:
+      case ts.SyntaxKind.RegularExpressionLiteral:
+      case ts.SyntaxKind.JsxText:
+        regionKind = 'string';
+        break;
+      default:
+        break;
+    }
+    const last = regions[regions.length - 1];
+    if (last !== undefined && last.kind === regionKind) regions[regions.length - 1] = { start: last.start, end, kind: regionKind };
+    else regions.push({ start: at, end, kind: regionKind });
+    at = end;
+    if (
+      kind !== ts.SyntaxKind.WhitespaceTrivia &&
+      kind !== ts.SyntaxKind.NewLineTrivia &&
+      kind !== ts.SyntaxKind.SingleLineCommentTrivia &&
+      kind !== ts.SyntaxKind.MultiLineCommentTrivia
+    ) {
+      previous = kind;
+    }
+  }
+  if (at < content.length) regions.push({ start: at, end: content.length, kind: 'code' });
+  return regions;
+}
+
+/** One occurrence of the name inside a token. */
+export interface TokenOccurrence extends Occurrence {
+  readonly prose: boolean;
+}
+
+/** A literal piece of a token, or an occurrence of the name. */
+export type TokenPart = string | TokenOccurrence;
+
+export interface Token {
+  readonly start: number;
+  readonly text: string;
+  readonly kind: RegionKind;
+  readonly parts: readonly TokenPart[];
+  /** What the alignment compares: the text, with each occurrence replaced by its case class. */
+  readonly key: string;
+  /** Like `key`, with each occurrence's exact set of forms (used when the coarse key mismatches). */
+  readonly strictKey: string;
+}
+
+const WORD = /[\p{L}\p{N}_$]/u;
+const SPACE = /[ \t\r\f\v]/;
+
+const occurrenceKey = (occurrence: Occurrence, strict: boolean): string => {
+  const plural = occurrence.forms[0]?.plural === true ? 'p' : 's';
+  const detail = strict ? `:${occurrence.forms.map((form: NameForm) => formKey(form)).join(',')}` : '';
+  return `\u0001${caseClass(occurrence.text)}${plural}${detail}\u0002`;
+};
+
+/**
+ * Splits a text into tokens, with the name's occurrences (found beforehand) glued into the word
+ * tokens around them.
+ */
+export function tokenize(path: string, content: string, occurrences: readonly Occurrence[]): Token[] {
+  const regions = isScriptPath(path) ? scanRegions(path, content) : [{ start: 0, end: content.length, kind: 'text' as const }];
+  let regionIndex = 0;
+  const kindAt = (offset: number): RegionKind => {
+    while (regionIndex < regions.length - 1 && (regions[regionIndex]?.end ?? 0) <= offset) regionIndex++;
+    return regions[regionIndex]?.kind ?? 'text';
+  };
+  const tokens: Token[] = [];
+  let occurrenceIndex = 0;
+  let i = 0;
+  while (i < content.length) {
+    const start = i;
+    const kind = kindAt(start);
+    const prose = kind !== 'code';
+    const parts: TokenPart[] = [];
+    let literal = '';
+    const nextOccurrence = () => occurrences[occurrenceIndex];
+    const ch = content[i] ?? '';
+    if (nextOccurrence()?.start === i || WORD.test(ch)) {
+      for (;;) {
+        const occurrence = nextOccurrence();
+        if (occurrence !== undefined && occurrence.start === i) {
+          if (literal !== '') parts.push(literal);
+          literal = '';
+          parts.push({ ...occurrence, prose });
+          i = occurrence.end;
+          occurrenceIndex++;
+        } else if (i < content.length && WORD.test(content[i] ?? '')) {
+          literal += content[i];
+          i++;
+        } else break;
+      }
+    } else if (ch === '\n') {
+      literal = '\n';
+      i++;
+    } else if (SPACE.test(ch)) {
+      while (i < content.length && SPACE.test(content[i] ?? '') && nextOccurrence()?.start !== i) i++;
+      literal = content.slice(start, i);
+    } else {
+      literal = ch;
+      i++;
+    }
+    if (literal !== '') parts.push(literal);
+    const text = content.slice(start, i);
+    let key = '';
+    let strictKey = '';
+    for (const part of parts) {
+      key += typeof part === 'string' ? part : occurrenceKey(part, false);
+      strictKey += typeof part === 'string' ? part : occurrenceKey(part, true);
+    }
+    tokens.push({ start, text, kind, parts, key, strictKey });
+  }
+  return tokens;
+}
+
+/** A line of tokens, its newline included (the last line of a file may have none). */
+export interface Line {
+  readonly tokens: readonly Token[];
+  readonly text: string;
+  readonly key: string;
+  readonly strictKey: string;
+  /** 1-based. */
+  readonly number: number;
+}
+
+export function splitLines(tokens: readonly Token[]): Line[] {
+  const lines: Line[] = [];
+  let current: Token[] = [];
+  const flush = () => {
+    if (current.length === 0) return;
+    lines.push({
+      tokens: current,
+      text: current.map((token) => token.text).join(''),
+      key: current.map((token) => token.key).join(''),
+      strictKey: current.map((token) => token.strictKey).join(''),
+      number: lines.length + 1,
+    });
+    current = [];
+  };
+  for (const token of tokens) {
+    current.push(token);
+    if (token.text === '\n') flush();
+  }
+  flush();
+  return lines;
+}

@@ -1,0 +1,88 @@
+/** The miner's inputs and outputs. */
+import type { Template } from '../library/template.js';
+
+/** One example file: a path (relative, `/`-separated) and its content. */
+export interface Example {
+  readonly path: string;
+  readonly content: string;
+}
+
+export type ParamValue = string | number | boolean | string[];
+
+export interface MineOptions {
+  /** The template's name. Default: derived from the examples' shared folder and the file kinds. */
+  readonly name?: string | undefined;
+  /**
+   * How examples form members: `file` (files sharing a stem), `folder` (everything below one
+   * per-member folder) or `auto` (decided from the paths). Default `auto`.
+   * @example { unit: 'folder' }
+   */
+  readonly unit?: 'file' | 'folder' | 'auto' | undefined;
+  /** The name of the entity-name param. Default `name`. */
+  readonly entityParam?: string | undefined;
+}
+
+/** What one member's files are rendered from. */
+export interface MemberParams {
+  /** The member's files, sorted by path. */
+  readonly files: readonly string[];
+  readonly params: Readonly<Record<string, ParamValue>>;
+}
+
+/** Where a param occurs in the template. */
+export interface ParamOccurrence {
+  /** The template file path (with `.hbs`). */
+  readonly file: string;
+  /** 1-based line in the template file's content; 0 for the path itself. */
+  readonly line: number;
+}
+
+export interface ParamReport {
+  readonly name: string;
+  readonly type: 'string' | 'number' | 'boolean' | 'string[]';
+  readonly kind: 'entity' | 'value' | 'flag' | 'items';
+  readonly occurrences: readonly ParamOccurrence[];
+  /** The value per member, in member order. */
+  readonly values: readonly ParamValue[];
+  readonly default?: ParamValue | undefined;
+  /** 0 to 1. */
+  readonly confidence: number;
+  readonly why: string;
+}
+
+export interface MemberReport {
+  /** The member's folder or stem key. */
+  readonly key: string;
+  readonly files: readonly string[];
+  /** The detected entity name (PascalCase). */
+  readonly name: string;
+  /** How many times some case variant of the name occurs in its paths and contents. */
+  readonly nameOccurrences: number;
+}
+
+export type MineLevel = 'aligned' | 'aligned-strict' | 'blocks' | 'typical-member';
+
+export interface MineReport {
+  readonly unit: 'file' | 'folder';
+  readonly unitWhy: string;
+  readonly members: readonly MemberReport[];
+  /** How names were read from the paths (affixes stripped, plural folders). */
+  readonly nameWhy: string;
+  /** The member the others were aligned against. */
+  readonly center: string;
+  readonly params: readonly ParamReport[];
+  /** Which construction reproduced every member: `aligned` is the finest. */
+  readonly level: MineLevel;
+  /** True when a coarser template than `aligned` had to be used. */
+  readonly fallback: boolean;
+  readonly fallbackWhy?: string | undefined;
+  /** Members the template reproduces byte for byte (all of them unless level is `typical-member`). */
+  readonly reproduced: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+export interface MineResult {
+  readonly template: Template;
+  readonly params: readonly MemberParams[];
+  readonly report: MineReport;
+}

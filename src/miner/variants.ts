@@ -1,0 +1,238 @@
+/**
+ * The case variants of an entity name, and where they occur in a text.
+ *
+ * A name (`OrderItem`) has one spelling per case helper and number: `OrderItem`, `orderItems`,
+ * `order-item`, `ORDER_ITEMS`, `order item`, `Order Items`... Several helpers can give the same
+ * spelling (every lower-case helper spells `cart` the same way), so an occurrence carries the set of
+ * forms it could be; the miner narrows that set down by aligning members (a multi-word member
+ * tells `kebabCase` from `camelCase`) and by context.
+ */
+import {
+  camelCase,
+  constantCase,
+  dotCase,
+  kebabCase,
+  lowerCase,
+  noCase,
+  pascalCase,
+  pathCase,
+  sentenceCase,
+  snakeCase,
+  titleCase,
+  upperCase,
+} from '../render/case.js';
+import { pluralize } from '../render/inflect.js';
+
+/** The case helpers the miner writes, in order of preference when several fit. */
+export const CASE_HELPERS = [
+  'pascalCase',
+  'camelCase',
+  'kebabCase',
+  'snakeCase',
+  'constantCase',
+  'noCase',
+  'titleCase',
+  'sentenceCase',
+  'dotCase',
+  'pathCase',
+  'lowerCase',
+  'upperCase',
+] as const;
+export type CaseHelper = (typeof CASE_HELPERS)[number];
+
+const CONVERT: Readonly<Record<CaseHelper, (input: string) => string>> = {
+  pascalCase,
+  camelCase,
+  kebabCase,
+  snakeCase,
+  constantCase,
+  noCase,
+  titleCase,
+  sentenceCase,
+  dotCase,
+  pathCase,
+  // Whole-string helpers keep separators: feed them the PascalCase form so `order-item` and
+  // `OrderItem` give the same `orderitem`.
+  lowerCase: (input) => lowerCase(pascalCase(input)),
+  upperCase: (input) => upperCase(pascalCase(input)),
+};
+
+/** One way to write a name: a case helper, applied to the name or to its plural. */
+export interface NameForm {
+  readonly helper: CaseHelper;
+  readonly plural: boolean;
+}
+
+export const formKey = (form: NameForm): string => `${form.helper}${form.plural ? '+p' : ''}`;
+
+/** The spelling of a name in one form. */
+export function spell(name: string, form: NameForm): string {
+  return CONVERT[form.helper](form.plural ? pluralize(name) : name);
+}
+
+/**
+ * The Handlebars expression for a form, on the param `param`.
+ * @example formExpression({ helper: 'kebabCase', plural: true }) // 'kebabCase (pluralize name)'
+ */
+export function formExpression(form: NameForm, param = 'name'): string {
+  const arg = form.plural ? `(pluralize ${param})` : param;
+  if (form.helper === 'lowerCase' || form.helper === 'upperCase') return `${form.helper} (pascalCase ${arg})`;
+  return `${form.helper} ${arg}`;
+}
+
+/** A spelling and every form that gives it. */
+export interface Variant {
+  readonly text: string;
+  readonly forms: readonly NameForm[];
+}
+
+/**
+ * Every distinct spelling of a name, longest first. A spelling that both the singular and the
+ * plural give (`ListProjects`, `series`) is kept as singular only.
+ */
+export function nameVariants(name: string): Variant[] {
+  const byText = new Map<string, NameForm[]>();
+  for (const plural of [false, true]) {
+    for (const helper of CASE_HELPERS) {
+      const text = spell(name, { helper, plural });
+      if (text === '') continue;
+      const forms = byText.get(text) ?? [];
+      if (plural && forms.some((form) => !form.plural)) continue;
+      forms.push({ helper, plural });
+      byText.set(text, forms);
+    }
+  }
+  return [...byText.entries()]
+    .map(([text, forms]) => ({ text, forms }))
+    .sort((a, b) => b.text.length - a.text.length || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+}
+
+/** The letter class of a spelling: what the alignment compares, since `cart` may be camel or kebab. */
+export type CaseClass = 'Cap' | 'low' | 'UP';
+
+export function caseClass(text: string): CaseClass {
+  const first = text[0] ?? '';
+  if (first !== first.toLowerCase()) return text === text.toUpperCase() && /\p{Lu}.*\p{Lu}/u.test(text) ? 'UP' : 'Cap';
+  return 'low';
+}
+
+/** One occurrence of the name in a text. */
+export interface Occurrence {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly forms: readonly NameForm[];
+  /** The characters around it, for choosing between forms by context. */
+  readonly before: string;
+  readonly after: string;
+}
+
+const isUpper = (ch: string): boolean => ch !== ch.toLowerCase();
+const isLower = (ch: string): boolean => ch !== ch.toUpperCase();
+const isLetterOrDigit = (ch: string): boolean => /[\p{L}\p{N}]/u.test(ch);
+const isDigit = (ch: string): boolean => /\p{N}/u.test(ch);
+
+/**
+ * Whether a spelling at [start, end) of `text` stands on word boundaries: it starts an identifier or
+ * a word inside one (`useUserCard`, `USER_CARD_ID`), and the next character does not continue its
+ * last word (`User` is not in `Users`; `cart` is in `cartAdded`).
+ */
+function onBoundary(text: string, start: number, end: number, spelling: string): boolean {
+  const before = text[start - 1] ?? '';
+  const after = text[end] ?? '';
+  const first = spelling[0] ?? '';
+  const last = spelling[spelling.length - 1] ?? '';
+  if (before !== '') {
+    if (isUpper(first)) {
+      if (isUpper(before) || isDigit(before)) return false;
+    } else if (isLetterOrDigit(before)) return false;
+  }
+  if (after !== '') {
+    if (isDigit(after)) return false;
+    if (isLower(last) && isLower(after)) return false;
+    if (isUpper(last) && isLetterOrDigit(after)) {
+      // USER_CARD in USER_CARDS is not a match; UserCARD is rare enough to ignore.
+      return false;
+    }
+    if (!isLetterOrDigit(last) && isLetterOrDigit(after)) return false;
+  }
+  return true;
+}
+
+/** Every occurrence of any variant, left to right, longest first at each position, never overlapping. */
+export function findOccurrences(text: string, variants: readonly Variant[]): Occurrence[] {
+  const out: Occurrence[] = [];
+  if (variants.length === 0) return out;
+  // Index variants by first character for speed.
+  const byFirst = new Map<string, Variant[]>();
+  for (const variant of variants) {
+    const first = variant.text[0] ?? '';
+    const list = byFirst.get(first) ?? [];
+    list.push(variant);
+    byFirst.set(first, list);
+  }
+  let i = 0;
+  while (i < text.length) {
+    const candidates = byFirst.get(text[i] ?? '');
+    let matched: Variant | undefined;
+    if (candidates !== undefined) {
+      for (const variant of candidates) {
+        if (text.startsWith(variant.text, i) && onBoundary(text, i, i + variant.text.length, variant.text)) {
+          matched = variant;
+          break;
+        }
+      }
+    }
+    if (matched === undefined) {
+      i++;
+      continue;
+    }
+    const end = i + matched.text.length;
+    out.push({ start: i, end, text: matched.text, forms: matched.forms, before: text[i - 1] ?? '', after: text[end] ?? '' });
+    i = end;
+  }
+  return out;
+}
+
+/**
+ * Replaces every case variant of `from` in `text` by the same form of `to`: what a user does by hand
+ * with sed when copying a member (the rename-copy baseline).
+ */
+export function renameText(text: string, from: string, to: string, prose = false): string {
+  const snakeFiles = !prose && usesSnakeFileNames(text);
+  const occurrences = findOccurrences(text, nameVariants(from));
+  let out = '';
+  let at = 0;
+  for (const occurrence of occurrences) {
+    out += text.slice(at, occurrence.start);
+    out += spell(to, chooseForm(occurrence.forms, occurrence.before, occurrence.after, prose, snakeFiles));
+    at = occurrence.end;
+  }
+  return out + text.slice(at);
+}
+
+/** Languages whose file names are snake_case by convention (Go, Python, Ruby, Rust, Elixir, C). */
+export const usesSnakeFileNames = (path: string): boolean => /\.(?:go|py|pyi|rb|rs|ex|exs|c|h)$/.test(path.replace(/\.hbs$/, ''));
+
+/**
+ * Picks one form among those that fit, by context: `kebabCase` next to `-` or `/`, `snakeCase` next to
+ * `_`, words in prose (`noCase`, `titleCase`), identifiers otherwise (`camelCase`, `pascalCase`,
+ * `constantCase`).
+ */
+export function chooseForm(forms: readonly NameForm[], before: string, after: string, prose: boolean, snakeFiles = false): NameForm {
+  const has = (helper: CaseHelper) => forms.find((form) => form.helper === helper);
+  const pick = (...helpers: CaseHelper[]): NameForm | undefined => {
+    for (const helper of helpers) {
+      const form = has(helper);
+      if (form !== undefined) return form;
+    }
+    return undefined;
+  };
+  const spaced = (ch: string) => ch === ' ' || ch === '' || ch === '\n' || /[.,;:!?'"`()]/.test(ch);
+  let preferred: NameForm | undefined;
+  if (snakeFiles && (before === '/' || before === '') && (after === '.' || after === '_')) preferred = pick('snakeCase');
+  else if (before === '-' || after === '-' || before === '/' || after === '/') preferred = pick('kebabCase');
+  else if (before === '_' || after === '_') preferred = pick('snakeCase', 'constantCase');
+  else if (prose && (before === ' ' || after === ' ') && spaced(before) && spaced(after)) preferred = pick('noCase', 'titleCase', 'sentenceCase');
+  return preferred ?? pick(...CASE_HELPERS) ?? forms[0] ?? { helper: 'pascalCase', plural: false };
+}

@@ -1,0 +1,172 @@
+/**
+ * mineTemplate end to end: params, blocks, repeats, escaping, round trip on the corpus,
+ * determinism, refusal.
+ */
+import { describe, expect, test } from 'vitest';
+import { isWoptError } from '../../src/errors.js';
+import { generateMember, mineTemplate, type Example } from '../../src/miner/index.js';
+import { loadFamilies, loadFamily, notAFamilyDir } from './corpus.js';
+
+const byPath = (a: Example, b: Example) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+const sorted = (files: readonly Example[]) => [...files].sort(byPath);
+
+/** Renders every member from its params and compares with its files. */
+function expectRoundTrip(examples: readonly Example[], result: ReturnType<typeof mineTemplate>): void {
+  const want = new Map(examples.map((file) => [file.path, file.content]));
+  for (const member of result.params) {
+    const got = sorted(generateMember(result.template, member.params));
+    expect(got.map((file) => file.path)).toEqual([...member.files].sort());
+    for (const file of got) expect(file.content).toBe(want.get(file.path));
+  }
+}
+
+const servers: Example[] = [
+  { path: 'src/servers/user-api.ts', content: "import { serve } from './serve';\n\n// Serves users.\nexport const userApi = serve({ port: 3000, prefix: '/users' });\n" },
+  {
+    path: 'src/servers/order-item-api.ts',
+    content: "import { serve } from './serve';\nimport { requireAuth } from './auth';\n\n// Serves order items.\nexport const orderItemApi = serve({ port: 3001, prefix: '/order-items' });\n",
+  },
+  { path: 'src/servers/product-api.ts', content: "import { serve } from './serve';\n\n// Serves products.\nexport const productApi = serve({ port: 3000, prefix: '/products' });\n" },
+];
+
+describe('mineTemplate', () => {
+  test('the name in every case variant becomes one param; paths become path templates', () => {
+    const { template, params, report } = mineTemplate(servers);
+    expect(template.files.map((file) => file.path)).toEqual(['src/servers/{{kebabCase name}}-api.ts.hbs']);
+    const content = template.files[0]?.content ?? '';
+    expect(content).toContain('export const {{camelCase name}}Api');
+    expect(content).toContain("prefix: '/{{kebabCase (pluralize name)}}'");
+    expect(content).toContain('// Serves {{noCase (pluralize name)}}.');
+    expect(params.map((member) => member.params.name)).toEqual(['OrderItem', 'Product', 'User']);
+    expect(report.level).toBe('aligned');
+    expect(report.fallback).toBe(false);
+    expectRoundTrip(servers, mineTemplate(servers));
+  });
+
+  test('a varying literal becomes a typed param with the most common value as default', () => {
+    const { template, params, report } = mineTemplate(servers);
+    expect(template.files[0]?.content).toContain('port: {{port}},');
+    expect(template.manifest.params.port).toMatchObject({ type: 'number', default: 3000 });
+    expect(params.map((member) => member.params.port)).toEqual([3001, 3000, 3000]);
+    const port = report.params.find((param) => param.name === 'port');
+    expect(port?.occurrences).toEqual([{ file: 'src/servers/{{kebabCase name}}-api.ts.hbs', line: 7 }]);
+    expect(port?.values).toEqual([3001, 3000, 3000]);
+    expect(port?.confidence).toBeCloseTo(2 / 3);
+  });
+
+  test('lines present in some members become an optional block with a boolean param', () => {
+    const { template, params } = mineTemplate(servers);
+    expect(template.files[0]?.content).toContain("{{#if hasRequireAuth}}\nimport { requireAuth } from './auth';\n{{/if}}\n");
+    expect(template.manifest.params.hasRequireAuth).toMatchObject({ type: 'boolean', default: false });
+    expect(params.map((member) => member.params.hasRequireAuth)).toEqual([true, false, false]);
+  });
+
+  test('a new member from its name alone gets the defaults', () => {
+    const { template } = mineTemplate(servers);
+    expect(generateMember(template, { name: 'Person' })).toEqual([
+      {
+        path: 'src/servers/person-api.ts',
+        content: "import { serve } from './serve';\n\n// Serves people.\nexport const personApi = serve({ port: 3000, prefix: '/people' });\n",
+      },
+    ]);
+  });
+
+  test('lines repeated a varying number of times become {{#each}} over a string[] param', () => {
+    const lists: Example[] = [
+      { path: 'a/user.ts', content: "export const userFields = [\n  'id',\n  'email',\n];\n" },
+      { path: 'a/company.ts', content: "export const companyFields = [\n  'id',\n  'name',\n  'vat',\n];\n" },
+      { path: 'a/order-item.ts', content: "export const orderItemFields = [\n  'id',\n];\n" },
+    ];
+    const result = mineTemplate(lists);
+    expect(result.template.files[0]?.content).toBe("export const {{camelCase name}}Fields = [\n  'id',\n{{#each items}}\n  '{{this}}',\n{{/each}}\n];\n");
+    expect(result.params.map((member) => member.params.items)).toEqual([['name', 'vat'], [], ['email']]);
+    expect(result.template.manifest.params.items?.type).toBe('string[]');
+    expectRoundTrip(lists, result);
+  });
+
+  test('literal {{ }} in JSX and Angular templates survive', () => {
+    const examples: Example[] = [
+      { path: 'c/UserCard.tsx', content: "export const UserCard = () => <div style={{ display: 'flex' }} id={USER_CARD_ID}>{`${userCard}`}</div>;\n" },
+      { path: 'c/ProductTile.tsx', content: "export const ProductTile = () => <div style={{ display: 'grid' }} id={PRODUCT_TILE_ID}>{`${productTile}`}</div>;\n" },
+      { path: 'c/UserCard.html', content: '<h1>{{ user.name | titlecase }}</h1>\n<p>{{ 30 }}</p>\n' },
+      { path: 'c/ProductTile.html', content: '<h1>{{ product.name | titlecase }}</h1>\n<p>{{ 30 }}</p>\n' },
+    ];
+    const result = mineTemplate(examples);
+    const tsx = result.template.files.find((file) => file.path.endsWith('.tsx.hbs'))?.content ?? '';
+    expect(tsx).toContain('style=\\{{');
+    const html = result.template.files.find((file) => file.path.endsWith('.html.hbs'))?.content ?? '';
+    expect(html).toContain('<p>\\{{ 30 }}</p>');
+    expectRoundTrip(examples, result);
+    expect(generateMember(result.template, { name: 'OrderItem' }).find((file) => file.path === 'c/OrderItem.html')?.content).toContain('<p>{{ 30 }}</p>');
+  });
+
+  test('files only some members have are conditional on a boolean param', () => {
+    const examples: Example[] = [
+      { path: 'w/StatCard.tsx', content: 'export const StatCard = 1;\n' },
+      { path: 'w/StatCard.stories.tsx', content: "export default { title: 'Stat Card' };\n" },
+      { path: 'w/KpiTile.tsx', content: 'export const KpiTile = 1;\n' },
+      { path: 'w/TeamRoster.tsx', content: 'export const TeamRoster = 1;\n' },
+    ];
+    const result = mineTemplate(examples);
+    expect(result.template.files.map((file) => file.path)).toContain('{{#if hasStories}}w/{{pascalCase name}}.stories.tsx{{/if}}.hbs');
+    expectRoundTrip(examples, result);
+    expect(generateMember(result.template, { name: 'Foo' }).map((file) => file.path)).toEqual(['w/Foo.tsx']);
+    expect(generateMember(result.template, { name: 'Foo', hasStories: true }).map((file) => file.path)).toContain('w/Foo.stories.tsx');
+  });
+
+  test('the report names the grouping, the center and why', () => {
+    const { report } = mineTemplate(servers);
+    expect(report.unit).toBe('file');
+    expect(report.members.map((member) => [member.key, member.name])).toEqual([
+      ['src/servers/order-item-api', 'OrderItem'],
+      ['src/servers/product-api', 'Product'],
+      ['src/servers/user-api', 'User'],
+    ]);
+    expect(report.params[0]).toMatchObject({ name: 'name', kind: 'entity', confidence: 1 });
+    expect(report.reproduced).toHaveLength(3);
+  });
+
+  test('the same files in any order give the same template', () => {
+    for (const family of loadFamilies().slice(0, 6)) {
+      const forward = mineTemplate(family.files, { unit: family.unit });
+      const shuffled = [...family.files].reverse();
+      shuffled.push(...shuffled.splice(0, 2));
+      const backward = mineTemplate(shuffled, { unit: family.unit });
+      expect(backward.template).toEqual(forward.template);
+      expect(backward.params).toEqual(forward.params);
+    }
+  });
+
+  test('refuses files that are not a family, saying why and what to pass', () => {
+    const { files } = loadFamily(notAFamilyDir);
+    for (const unit of ['auto', 'file', 'folder'] as const) {
+      let caught: unknown;
+      try {
+        mineTemplate(files, { unit });
+      } catch (error) {
+        caught = error;
+      }
+      expect(isWoptError(caught)).toBe(true);
+      expect((caught as { code: string }).code).toBe('E_NOT_A_FAMILY');
+      expect((caught as Error).message).toMatch(/not a family: .+\. Pass files that are variations/);
+    }
+  });
+
+  test('refuses bad input', () => {
+    expect(() => mineTemplate([])).toThrow(/No example files/);
+    expect(() => mineTemplate([servers[0] as Example, servers[0] as Example])).toThrow(/given twice/);
+    expect(() => mineTemplate([{ path: '../x.ts', content: '' }])).toThrow(/relative/);
+  });
+});
+
+describe('round trip on the corpus', () => {
+  for (const family of loadFamilies()) {
+    test(`${family.id}: every member renders back byte for byte`, () => {
+      const result = mineTemplate(family.files, { unit: family.unit });
+      expect(result.report.level).not.toBe('typical-member');
+      expect(result.report.reproduced).toHaveLength(family.members.length);
+      expect(result.report.members.map((member) => member.name).sort()).toEqual(family.members.map((member) => member.name).sort());
+      expectRoundTrip(family.files, result);
+    });
+  }
+});

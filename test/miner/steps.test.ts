@@ -1,0 +1,234 @@
+/**
+ * The miner step by step: grouping, names, case variants, tokenizers, alignment, escaping, scoring.
+ */
+import { describe, expect, test } from 'vitest';
+import { createRenderer } from '../../src/render/index.js';
+import { emit, escapeText, type Piece } from '../../src/miner/emit.js';
+import { groupMembers, stemOf } from '../../src/miner/group.js';
+import { lcsPairs } from '../../src/miner/lcs.js';
+import { detectNames } from '../../src/miner/names.js';
+import { compareFiles, lineEditDistance, renameCopy } from '../../src/miner/score.js';
+import { scanRegions, splitLines, tokenize } from '../../src/miner/tokenize.js';
+import { chooseForm, findOccurrences, nameVariants, renameText, spell } from '../../src/miner/variants.js';
+
+const file = (path: string, content = '') => ({ path, content });
+const keysOf = (grouping: ReturnType<typeof groupMembers>) => grouping.members.map((member) => [member.label, member.files.map((f) => f.path)]);
+
+describe('grouping', () => {
+  test('files side by side group by stem (React, Go _test, Angular)', () => {
+    expect(stemOf('src/Foo.module.css')).toBe('Foo');
+    expect(stemOf('internal/order_item_test.go')).toBe('order_item');
+    expect(stemOf('a/x.component.spec.ts')).toBe('x');
+    const grouping = groupMembers([file('w/Foo.tsx'), file('w/Foo.test.tsx'), file('w/Foo.module.css'), file('w/Bar.tsx'), file('w/Bar.module.css')], 'auto');
+    expect(grouping.unit).toBe('file');
+    expect(keysOf(grouping)).toEqual([
+      ['Bar', ['w/Bar.module.css', 'w/Bar.tsx']],
+      ['Foo', ['w/Foo.module.css', 'w/Foo.test.tsx', 'w/Foo.tsx']],
+    ]);
+    const go = groupMembers([file('h/order_item.go'), file('h/order_item_test.go'), file('h/user.go'), file('h/user_test.go')], 'auto');
+    expect(keysOf(go)).toEqual([
+      ['order_item', ['h/order_item.go', 'h/order_item_test.go']],
+      ['user', ['h/user.go', 'h/user_test.go']],
+    ]);
+  });
+
+  test('per-member folders, nested folders included; auto picks folder when files are in different folders', () => {
+    const grouping = groupMembers(
+      [file('src/c/UserCard/index.vue'), file('src/c/UserCard/style/index.scss'), file('src/c/PriceTag/index.vue'), file('src/c/PriceTag/style/a/b.scss')],
+      'auto',
+    );
+    expect(grouping.unit).toBe('folder');
+    expect(keysOf(grouping)).toEqual([
+      ['PriceTag', ['src/c/PriceTag/index.vue', 'src/c/PriceTag/style/a/b.scss']],
+      ['UserCard', ['src/c/UserCard/index.vue', 'src/c/UserCard/style/index.scss']],
+    ]);
+  });
+
+  test('one member folder is the folder all files share', () => {
+    const grouping = groupMembers([file('src/c/UserCard/index.vue'), file('src/c/UserCard/style/index.scss')], 'folder');
+    expect(keysOf(grouping)).toEqual([['UserCard', ['src/c/UserCard/index.vue', 'src/c/UserCard/style/index.scss']]]);
+  });
+});
+
+describe('entity names', () => {
+  const detect = (labels: string[], contents: string[]) => detectNames(labels, contents.map((content) => [content]));
+
+  test('shared affixes are learned and stripped (use…Store, …Slice, sub…)', () => {
+    expect(detect(['useCartStore', 'useAuthSessionStore'], ['CartState clearCart CART_KEY', 'AuthSessionState clearAuthSession']).names).toEqual(['Cart', 'AuthSession']);
+    expect(detect(['cartSlice', 'orderItemSlice'], ['cartAdded selectCarts', 'orderItemAdded ORDER_ITEM_SLICE']).names).toEqual(['Cart', 'OrderItem']);
+    expect(detect(['subDays', 'subWeeks'], ['subDays days Day', 'subWeeks weeks Week']).names).toEqual(['Day', 'Week']);
+  });
+
+  test('a shared word that never occurs alone is kept (UserCard / UserList)', () => {
+    expect(detect(['UserCard', 'UserList'], ['UserCard UserCardProps', 'UserList UserListProps']).names).toEqual(['UserCard', 'UserList']);
+  });
+
+  test('plural folders name singular entities (companies → Company, people → Person)', () => {
+    const result = detect(['companies', 'people', 'shipping_addresses'], ['Company', 'Person', 'ShippingAddress']);
+    expect(result.names).toEqual(['Company', 'Person', 'ShippingAddress']);
+    expect(result.why).toContain('singularized');
+  });
+
+  test('verb-noun names whose plural is part of the name stay as they are', () => {
+    expect(detect(['add-user', 'list-projects'], ['addUser', 'listProjects']).names).toEqual(['AddUser', 'ListProjects']);
+  });
+
+  test('a name found only in its path is a warning', () => {
+    expect(detect(['user', 'product'], ['nothing here', 'product']).warnings.join(' ')).toContain('"User"');
+  });
+});
+
+describe('case variants', () => {
+  test('every case of the name and of its plural', () => {
+    const texts = nameVariants('OrderItem').map((variant) => variant.text);
+    for (const text of ['OrderItem', 'orderItem', 'order-item', 'order_item', 'ORDER_ITEM', 'order item', 'Order Item', 'Order item', 'orderitem', 'ORDERITEM']) {
+      expect(texts).toContain(text);
+    }
+    for (const text of ['OrderItems', 'orderItems', 'order-items', 'ORDER_ITEMS', 'order items']) expect(texts).toContain(text);
+    expect(spell('Person', { helper: 'kebabCase', plural: true })).toBe('people');
+    expect(spell('Company', { helper: 'snakeCase', plural: true })).toBe('companies');
+  });
+
+  test('a spelling both singular and plural give is kept as singular', () => {
+    const variant = nameVariants('ListProjects').find((v) => v.text === 'list-projects');
+    expect(variant?.forms.every((form) => !form.plural)).toBe(true);
+  });
+
+  test('occurrences embedded in longer identifiers, on word boundaries only', () => {
+    const found = (name: string, text: string) => findOccurrences(text, nameVariants(name)).map((o) => o.text);
+    expect(found('UserCard', 'UserCardProps useUserCard fetchUserCards USER_CARD_QUERY user-card__title')).toEqual([
+      'UserCard',
+      'UserCard',
+      'UserCards',
+      'USER_CARD',
+      'user-card',
+    ]);
+    expect(found('Day', 'subDays today Days holiday days')).toEqual(['Days', 'Days', 'days']);
+    expect(found('User', 'users superuser Users user2 user_id')).toEqual(['users', 'Users', 'user']);
+  });
+
+  test('forms are chosen by context when a one-word name fits several', () => {
+    const forms = nameVariants('Cart').find((v) => v.text === 'cart')?.forms ?? [];
+    expect(chooseForm(forms, '/', '-', false).helper).toBe('kebabCase');
+    expect(chooseForm(forms, '_', '_', false).helper).toBe('snakeCase');
+    expect(chooseForm(forms, ' ', ' ', true).helper).toBe('noCase');
+    expect(chooseForm(forms, ' ', '.', false).helper).toBe('camelCase');
+    expect(chooseForm(forms, '/', '.', false, true).helper).toBe('snakeCase');
+  });
+
+  test('renameText replaces every variant (the sed baseline)', () => {
+    expect(renameText('const userCard: UserCard = USER_CARD; // the user card', 'UserCard', 'OrderItem', true)).toBe(
+      'const orderItem: OrderItem = ORDER_ITEM; // the order item',
+    );
+  });
+});
+
+describe('tokenizers', () => {
+  test('the TypeScript scanner tells code, strings, templates, regexes and comments apart', () => {
+    const source = "const a = `x${b}y` / 2; // note\nconst r = /ab+c/g; /* block */ const s = 'str';\n";
+    const regions = scanRegions('a.ts', source);
+    const kinds = regions.map((region) => [source.slice(region.start, region.end), region.kind]);
+    expect(kinds).toContainEqual(['`x${', 'string']);
+    expect(kinds).toContainEqual(['}y`', 'string']);
+    expect(kinds).toContainEqual(['// note', 'comment']);
+    expect(kinds).toContainEqual(['/ab+c/g', 'string']);
+    expect(kinds).toContainEqual(["'str'", 'string']);
+    expect(regions.map((region) => source.slice(region.start, region.end)).join('')).toBe(source);
+  });
+
+  test('JSX is scanned with the JSX variant', () => {
+    const source = 'const el = <div className="a">{x}</div>;\n';
+    const regions = scanRegions('a.tsx', source);
+    expect(regions.map((region) => source.slice(region.start, region.end)).join('')).toBe(source);
+    expect(regions.some((region) => region.kind === 'string' && source.slice(region.start, region.end) === '"a"')).toBe(true);
+  });
+
+  test('tokens cover the text exactly and glue name occurrences into identifiers', () => {
+    const source = 'export const useUserCard = () => USER_CARD_ID;\n  // the user card\n';
+    const tokens = tokenize('a.ts', source, findOccurrences(source, nameVariants('UserCard')));
+    expect(tokens.map((token) => token.text).join('')).toBe(source);
+    const hook = tokens.find((token) => token.text === 'useUserCard');
+    expect(hook?.parts.map((part) => (typeof part === 'string' ? part : `<${part.text}>`))).toEqual(['use', '<UserCard>']);
+    expect(tokens.find((token) => token.text === 'user card')?.kind).toBe('comment');
+    const lines = splitLines(tokens);
+    expect(lines.map((line) => line.text)).toEqual(['export const useUserCard = () => USER_CARD_ID;\n', '  // the user card\n']);
+    // The key abstracts the name: another member's line has the same key.
+    const other = 'export const useOrderItem = () => ORDER_ITEM_ID;\n';
+    const otherKey = splitLines(tokenize('b.ts', other, findOccurrences(other, nameVariants('OrderItem'))))[0]?.key;
+    expect(otherKey).toBe(lines[0]?.key);
+  });
+
+  test('the generic tokenizer splits words, numbers, spaces and punctuation', () => {
+    const tokens = tokenize('a.go', 'x := 42 // hi\n', []);
+    expect(tokens.map((token) => token.text)).toEqual(['x', ' ', ':', '=', ' ', '42', ' ', '/', '/', ' ', 'hi', '\n']);
+    expect(tokens.every((token) => token.kind === 'text')).toBe(true);
+  });
+});
+
+describe('alignment', () => {
+  test('lcsPairs finds a longest common subsequence, deterministically', () => {
+    expect(lcsPairs(['a', 'b', 'c', 'd'], ['a', 'x', 'c', 'd'])).toEqual([
+      [0, 0],
+      [2, 2],
+      [3, 3],
+    ]);
+    expect(lcsPairs(['a', 'b'], ['b', 'a'])).toEqual(lcsPairs(['a', 'b'], ['b', 'a']));
+    expect(lcsPairs([], ['a'])).toEqual([]);
+    expect(lcsPairs(['x', 'a', 'y', 'b', 'z'], ['a', 'b'])).toEqual([
+      [1, 0],
+      [3, 1],
+    ]);
+  });
+});
+
+describe('escaping literal mustaches', () => {
+  const renderer = createRenderer();
+  const roundTrip = (pieces: Piece[], params: Record<string, unknown>) => renderer.renderSync(emit(pieces, 'name'), params);
+
+  test('{{ in text is escaped; braces next to a mustache survive', () => {
+    expect(escapeText('style={{ a: 1 }}', false, false)).toBe('style=\\{{ a: 1 }}');
+    const pieces: Piece[] = [
+      { t: 'text', text: "<p style={{ display: 'flex' }}>{{ value | pipe }} ${" },
+      { t: 'name', form: { helper: 'camelCase', plural: false } },
+      { t: 'text', text: '}={' },
+      { t: 'name', form: { helper: 'constantCase', plural: false } },
+      { t: 'text', text: '} \\' },
+      { t: 'value', param: 'port' },
+      { t: 'text', text: '}}' },
+    ];
+    expect(roundTrip(pieces, { name: 'OrderItem', port: 80 })).toBe("<p style={{ display: 'flex' }}>{{ value | pipe }} ${orderItem}={ORDER_ITEM} \\80}}");
+  });
+
+  test('blocks on lines of their own leave no trace', () => {
+    const pieces: Piece[] = [
+      { t: 'text', text: 'a\n' },
+      { t: 'if', flag: 'x', then: [{ t: 'text', text: 'b\n' }], else: [{ t: 'if', flag: 'y', then: [{ t: 'text', text: 'c\n' }], else: [{ t: 'text', text: 'd\n' }], lines: true }], lines: true },
+      { t: 'each', param: 'items', body: [{ t: 'text', text: '  ' }, { t: 'name', form: { helper: 'kebabCase', plural: true } }, { t: 'text', text: '.' }, { t: 'item' }, { t: 'text', text: '\n' }], lines: true },
+      { t: 'text', text: 'e\n' },
+    ];
+    const source = emit(pieces, 'name');
+    expect(source).toContain('{{else if y}}');
+    expect(renderer.renderSync(source, { name: 'Person', x: false, y: true, items: ['1', '2'] })).toBe('a\nc\n  people.1\n  people.2\ne\n');
+    expect(renderer.renderSync(source, { name: 'Person', x: false, y: false, items: [] })).toBe('a\nd\ne\n');
+  });
+});
+
+describe('scoring', () => {
+  test('line edit distance and line-weighted similarity', () => {
+    expect(lineEditDistance(['a', 'b', 'c'], ['a', 'x', 'c', 'd'])).toBe(2);
+    expect(lineEditDistance([], ['a'])).toBe(1);
+    const same = compareFiles([file('a', 'x\ny\n')], [file('a', 'x\ny\n')]);
+    expect(same.exact).toBe(true);
+    expect(same.similarity).toBe(1);
+    const half = compareFiles([file('a', 'x\nz\n')], [file('a', 'x\ny\n'), file('b', 'q\n')]);
+    expect(half.exact).toBe(false);
+    expect(half.missing).toEqual(['b']);
+    expect(half.similarity).toBeCloseTo(2 / 5);
+  });
+
+  test('rename-copy replaces the name in paths and contents', () => {
+    expect(renameCopy([file('src/user-card/UserCard.tsx', 'export const UserCard = 1; // user card')], 'UserCard', 'OrderItem')).toEqual([
+      file('src/order-item/OrderItem.tsx', 'export const OrderItem = 1; // order item'),
+    ]);
+  });
+});
