@@ -3,9 +3,9 @@
  */
 import { sampleRss } from '../metrics/rss.js';
 import type { Change } from './changes.js';
-import { normalizeChanges } from './changes.js';
+import { normalizeChange, normalizeChanges } from './changes.js';
 import type { NormalizedChange } from './changes.js';
-import { executePlan } from './engine.js';
+import { Transaction } from './engine.js';
 import type { Durability } from './journal.js';
 import type { Layout } from './layout.js';
 import { newTxid } from './layout.js';
@@ -13,7 +13,7 @@ import { openProject } from './project.js';
 import type { HeldLock } from './lock.js';
 import { stillHeld, withLock } from './lock.js';
 import type { FileReport, FileStatus } from './plan.js';
-import { planBatch } from './plan.js';
+import { checkFreeSpace, Planner } from './plan.js';
 import type { RecoveryReport } from './recover.js';
 import { recoverUnderLock } from './recover.js';
 import type { ResolvedWriteOptions, WriteOptions } from './options.js';
@@ -46,33 +46,50 @@ export function countStatuses(files: readonly FileReport[]): Record<FileStatus, 
   return counts;
 }
 
-/** Plans and commits normalized changes; the caller holds the lock and has run recovery. */
+/** Reports of a batch that wrote nothing (dry run, or nothing to do). */
+function reportWithoutWriting(
+  options: ResolvedWriteOptions,
+  files: readonly FileReport[],
+  warnings: readonly string[],
+  recovered: RecoveryReport | undefined,
+  started: number,
+  sampler: { stop(): number },
+): BatchReport {
+  return {
+    txid: undefined,
+    dryRun: options.dryRun,
+    durability: options.durability,
+    recovered,
+    files,
+    counts: countStatuses(files),
+    bytesWritten: 0,
+    fsyncs: 0,
+    durationMs: performance.now() - started,
+    peakRssDeltaBytes: sampler.stop(),
+    warnings,
+  };
+}
+
+/** Changes from a lazy source are planned and staged this many at a time (memory stays bounded). */
+const STREAM_CHUNK = 256;
+
+/**
+ * Plans and commits a batch; the caller holds the lock and has run recovery. An array is planned
+ * whole before anything is written; an async iterable is consumed in chunks, each journaled and
+ * staged before the next is read, so memory does not grow with the number of changes.
+ */
 export async function commitChanges(
   options: ResolvedWriteOptions,
   layout: Layout,
-  changes: readonly NormalizedChange[],
+  changes: readonly NormalizedChange[] | AsyncIterable<unknown>,
   recovered: RecoveryReport | undefined,
   started: number,
   sampler: { stop(): number },
   lock?: HeldLock,
 ): Promise<BatchReport> {
-  const plan = await planBatch(options.fs, layout.root, changes, options);
-  const base = { dryRun: options.dryRun, durability: options.durability, recovered };
-  if (options.dryRun || plan.entries.length === 0) {
-    return {
-      ...base,
-      txid: undefined,
-      files: plan.files,
-      counts: countStatuses(plan.files),
-      bytesWritten: 0,
-      fsyncs: 0,
-      durationMs: performance.now() - started,
-      peakRssDeltaBytes: sampler.stop(),
-      warnings: plan.warnings,
-    };
-  }
+  const planner = new Planner(options.fs, layout.root, options);
   const txid = newTxid();
-  const result = await executePlan(options.fs, layout, { entries: plan.entries, withdrawn: [], createDirs: plan.createDirs }, {
+  const tx = new Transaction(options.fs, layout, {
     txid,
     durability: options.durability,
     keep: options.backup,
@@ -80,18 +97,56 @@ export async function commitChanges(
     signal: options.signal,
     stillLocked: lock && (() => stillHeld(options.fs, layout, lock)),
   });
-  const unchangedPaths = new Set(plan.entries.filter((entry) => result.unchanged.has(entry.i)).map((entry) => entry.path));
-  const files = plan.files.map((file) => (unchangedPaths.has(file.path) ? { path: file.path, status: 'unchanged' as const, bytes: 0 } : file));
+  let staged = 0;
+  const stageStep = async (): Promise<void> => {
+    const step = planner.drain();
+    if (options.dryRun || (step.entries.length === 0 && step.withdrawn.length === 0)) return;
+    await tx.addStep(step);
+    staged += step.entries.length;
+    options.onProgress?.({ phase: 'staging', staged });
+  };
+
+  if (Array.isArray(changes)) {
+    for (const change of changes as readonly NormalizedChange[]) await planner.add(change);
+    const plan = { root: layout.root, entries: [...planner.plannedEntries.values()], createDirs: [], files: [], warnings: [] };
+    await checkFreeSpace(options.fs, plan);
+    await tx.guard(stageStep);
+  } else {
+    await tx.guard(async () => {
+      let index = 0;
+      let pending = 0;
+      for await (const raw of changes as AsyncIterable<unknown>) {
+        await planner.add(normalizeChange(raw, index++, options.root));
+        if (++pending >= STREAM_CHUNK) {
+          pending = 0;
+          await stageStep();
+        }
+      }
+      await stageStep();
+    });
+  }
+
+  if (options.dryRun || tx.size === 0) {
+    await tx.discard();
+    return reportWithoutWriting(options, planner.files(), planner.allWarnings(), recovered, started, sampler);
+  }
+  options.onProgress?.({ phase: 'committing', staged });
+  const result = await tx.finish();
+  options.onProgress?.({ phase: 'done', staged });
+  const unchangedPaths = new Set([...planner.plannedEntries.values()].filter((entry) => result.unchanged.has(entry.i)).map((entry) => entry.path));
+  const files = planner.files().map((file) => (unchangedPaths.has(file.path) && file.status !== 'skipped' ? { path: file.path, status: 'unchanged' as const, bytes: 0 } : file));
   return {
-    ...base,
     txid,
+    dryRun: false,
+    durability: options.durability,
+    recovered,
     files,
     counts: countStatuses(files),
     bytesWritten: result.bytesWritten,
     fsyncs: result.fsyncs,
     durationMs: performance.now() - started,
     peakRssDeltaBytes: sampler.stop(),
-    warnings: [...plan.warnings, ...result.warnings],
+    warnings: [...planner.allWarnings(), ...result.warnings],
   };
 }
 
@@ -116,10 +171,11 @@ export async function commitChanges(
  *   E_NO_SPACE, E_PERMISSION, E_READ_ONLY, E_IO on system failures (rolled back); E_ABORTED when the
  *   signal fired (rolled back); E_RECOVERY_NEEDED when even the rollback failed (run `wopt recover`).
  */
-export async function batchWrite(changes: Iterable<Change>, options: WriteOptions = {}): Promise<BatchReport> {
+export async function batchWrite(changes: Iterable<Change> | AsyncIterable<Change>, options: WriteOptions = {}): Promise<BatchReport> {
   const started = performance.now();
   const resolved = resolveWriteOptions(options);
-  const normalized = normalizeChanges(changes, resolved.root);
+  // A lazy source is validated as it is read; anything else is checked whole before any write.
+  const normalized = isAsyncIterable(changes) ? changes : normalizeChanges(changes, resolved.root);
   const sampler = sampleRss();
   try {
     const layout = await openProject(resolved.fs, resolved.root);
@@ -132,3 +188,6 @@ export async function batchWrite(changes: Iterable<Change>, options: WriteOption
     sampler.stop();
   }
 }
+
+const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
+  typeof value === 'object' && value !== null && Symbol.asyncIterator in value && !Array.isArray(value);

@@ -73,7 +73,8 @@ function isIterableList(value: unknown): value is Iterable<unknown> {
   return Array.isArray(value) || (typeof value === 'object' && value !== null && Symbol.iterator in value && !(value instanceof Uint8Array));
 }
 
-function normalizeChange(entry: unknown, index: number, root: string): NormalizedChange {
+/** Validates and normalizes one change (`index` names it in errors). */
+export function normalizeChange(entry: unknown, index: number, root: string): NormalizedChange {
   const where = `Change #${index}`;
   if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
     throw errors.invalidInput(`${where} must be an object, got ${entry === null ? 'null' : typeof entry}`, 'Use { path, content }, { path, delete: true } or { from, to }.');

@@ -102,9 +102,10 @@ export class Transaction {
   }
 
   /** Step 3, for each step's entries: journaled (and durable) before anything of theirs is written. */
-  private async journalStep(records: readonly EntryRecord[], createDirs: readonly string[]): Promise<void> {
+  private async journalStep(records: readonly EntryRecord[], createDirs: readonly string[], withdrawn: readonly number[]): Promise<void> {
     if (this.options.durability === 'none') return;
     const dirsRecord: JournalRecord[] = createDirs.length > 0 ? [{ type: 'DIRS', created: createDirs }] : [];
+    for (const i of withdrawn) dirsRecord.push({ type: 'WITHDRAWN', i });
     if (this.begun) {
       await this.journal?.append([...records, ...dirsRecord], 'fdatasync');
       return;
@@ -138,7 +139,7 @@ export class Transaction {
     this.checkAborted();
     const replaced = step.entries.filter((entry) => this.entries.has(entry.i));
     const records = step.entries.map((entry) => this.recordOf(entry));
-    await this.journalStep(records, step.createDirs);
+    await this.journalStep(records, step.createDirs, step.withdrawn);
     for (const record of records) this.records.set(record.i, record);
     for (const entry of step.entries) {
       this.entries.set(entry.i, entry);
@@ -146,18 +147,22 @@ export class Transaction {
     }
     for (const i of step.withdrawn) {
       this.entries.delete(i);
-      await this.discardStaged(i);
+      this.unchanged.add(i);
+      await this.discardStaged(i, true);
+      this.records.delete(i);
     }
     for (const entry of replaced) await this.discardStaged(entry.i, false);
     await this.createDirs(step.createDirs);
     await forEachLimited(step.entries, this.options.concurrency, (entry) => this.stageEntry(entry), this.options.signal);
   }
 
-  /** Drops what was staged for an entry a later change replaced or withdrew. */
-  private async discardStaged(i: number, withBackup = true): Promise<void> {
+  /**
+   * Drops what was staged for an entry a later change replaced (its backup, of the same original,
+   * is kept for the replacement) or withdrew (nothing of it is left).
+   */
+  private async discardStaged(i: number, withBackup: boolean): Promise<void> {
     const record = this.records.get(i);
     this.staged.delete(i);
-    this.unchanged.add(i);
     if (record?.temp) await this.fs.unlink(record.temp).catch(() => undefined);
     if (withBackup && record?.backup) await this.fs.unlink(record.backup).catch(() => undefined);
   }
@@ -390,6 +395,11 @@ export class Transaction {
     if (this.options.durability !== 'none' && this.begun) await removeTransactionDir(this.fs, this.layout, this.options.txid);
   }
 
+  /** Ends a transaction that has nothing left to apply (every change turned out a no-op). */
+  async discard(): Promise<void> {
+    if (this.begun || this.staged.size > 0) await this.guard(() => this.rollBack());
+  }
+
   /** Closes the journal after a failed rollback, keeping it for `wopt recover`. */
   async abandon(): Promise<void> {
     await this.closeJournal().catch(() => undefined);
@@ -429,11 +439,4 @@ export class Transaction {
       throw failure;
     }
   }
-}
-
-/** Runs a whole plan as one transaction. */
-export async function executePlan(fs: FsPort, layout: Layout, step: PlanStep, options: ExecuteOptions): Promise<ExecuteResult> {
-  const tx = new Transaction(fs, layout, options);
-  await tx.guard(() => tx.addStep(step));
-  return tx.finish();
 }

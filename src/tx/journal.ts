@@ -54,6 +54,8 @@ export type JournalRecord =
   | { readonly type: 'ROLLEDBACK' }
   /** After a committed transaction's backups were moved aside for undo (no sync needed: recovery redoes it). */
   | { readonly type: 'CLEANED' }
+  /** An entry a later change of a streamed batch made a no-op: it is not part of the transaction. */
+  | { readonly type: 'WITHDRAWN'; readonly i: number }
   /** Cancels a COMMIT whose sync failed: the transaction is rolled back, not completed. */
   | { readonly type: 'VOID' }
   /** Marks the line before it as an append that failed part-way (not damage): it is skipped. */
@@ -128,6 +130,9 @@ export function parseJournal(text: string, source: string): JournalState | undef
         break;
       case 'CLEANED':
         cleaned = true;
+        break;
+      case 'WITHDRAWN':
+        entries.delete(record.i);
         break;
       case 'VOID':
         if (outcome === 'committed') outcome = 'pending';

@@ -54,6 +54,17 @@ export interface WriteOptions {
   readonly fs?: FsPort;
   /** Recorded in the lock so a waiting process can say what holds it. */
   readonly command?: string;
+  /**
+   * Called as the batch progresses: after each group of files is staged, when the commit starts,
+   * and when it is done. For progress bars; it must not throw.
+   */
+  readonly onProgress?: (progress: BatchProgress) => void;
+}
+
+export interface BatchProgress {
+  readonly phase: 'staging' | 'committing' | 'done';
+  /** Files staged so far. */
+  readonly staged: number;
 }
 
 export interface ResolvedWriteOptions {
@@ -69,6 +80,7 @@ export interface ResolvedWriteOptions {
   readonly lockTimeoutMs: number;
   readonly fs: FsPort;
   readonly command: string | undefined;
+  readonly onProgress: ((progress: BatchProgress) => void) | undefined;
 }
 
 const DURABILITIES: readonly Durability[] = ['full', 'process', 'none'];
@@ -109,5 +121,6 @@ export function resolveWriteOptions(options: WriteOptions = {}): ResolvedWriteOp
     lockTimeoutMs: positiveInteger('lockTimeoutMs', options.lockTimeoutMs, 10_000, 0),
     fs: options.fs ?? nodeFs,
     command: options.command,
+    onProgress: options.onProgress,
   };
 }

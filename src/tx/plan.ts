@@ -434,18 +434,8 @@ export class Planner {
   }
 }
 
-/** Plans a whole batch before anything is written, against a root already resolved to its real path. */
-export async function planBatch(fs: FsPort, realRoot: string, changes: readonly NormalizedChange[], options: PlanOptions): Promise<Plan> {
-  const planner = new Planner(fs, realRoot, options);
-  for (const change of changes) await planner.add(change);
-  const step = planner.drain();
-  const plan: Plan = { root: realRoot, entries: step.entries, files: planner.files(), createDirs: step.createDirs, warnings: planner.allWarnings() };
-  await checkFreeSpace(fs, plan);
-  return plan;
-}
-
 /** Refuses a batch that cannot fit before writing anything (streams of unknown size count as 0). */
-async function checkFreeSpace(fs: FsPort, plan: Plan): Promise<void> {
+export async function checkFreeSpace(fs: FsPort, plan: Pick<Plan, 'root' | 'entries' | 'createDirs'>): Promise<void> {
   if (plan.entries.length === 0) return;
   const space = await fs.statfs(plan.root);
   if (space === undefined) return;
