@@ -80,6 +80,9 @@ export function createNodeFs(): FsPort {
     realpath: (path) => attempt('realpath', path, () => fsp.realpath(path)),
     readlink: (path) => attempt('readlink', path, () => fsp.readlink(path)),
     readFile: (path) => attempt('read', path, () => fsp.readFile(path)),
+    // Synchronous on purpose: one open/read/close of a small cached file takes microseconds, far
+    // less than the four thread-pool round trips of fs.promises.readFile.
+    readSmallFile: (path) => attempt('read', path, async () => fs.readFileSync(path)),
     readHead: (path, length) =>
       attempt('read', path, async () => {
         const fh = await fsp.open(path, 'r');

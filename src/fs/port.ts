@@ -47,6 +47,11 @@ export interface FsPort {
   realpath(path: string): Promise<string>;
   readlink(path: string): Promise<string>;
   readFile(path: string): Promise<Buffer>;
+  /**
+   * Reads a file known to be small (a few KiB) whole, in one go: for such files a thread-pool
+   * round trip per step costs several times the read itself, and planning reads many of them.
+   */
+  readSmallFile(path: string): Promise<Buffer>;
   /** Reads at most `length` bytes from the start of the file. */
   readHead(path: string, length: number): Promise<Buffer>;
   readStream(path: string): AsyncIterable<Uint8Array>;

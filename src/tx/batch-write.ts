@@ -72,6 +72,8 @@ function reportWithoutWriting(
 
 /** Changes from a lazy source are planned and staged this many at a time (memory stays bounded). */
 const STREAM_CHUNK = 256;
+/** Lookups of targets run this many at a time while planning. */
+const PREFETCH = 64;
 
 /**
  * Plans and commits a batch; the caller holds the lock and has run recovery. An array is planned
@@ -107,6 +109,7 @@ export async function commitChanges(
   };
 
   if (Array.isArray(changes)) {
+    planner.prefetch(changes as readonly NormalizedChange[], PREFETCH);
     for (const change of changes as readonly NormalizedChange[]) await planner.add(change);
     const plan = { root: layout.root, entries: [...planner.plannedEntries.values()], createDirs: [], files: [], warnings: [] };
     await checkFreeSpace(options.fs, plan);
@@ -114,15 +117,18 @@ export async function commitChanges(
   } else {
     await tx.guard(async () => {
       let index = 0;
-      let pending = 0;
+      let chunk: NormalizedChange[] = [];
+      const planChunk = async (): Promise<void> => {
+        planner.prefetch(chunk, PREFETCH);
+        for (const change of chunk) await planner.add(change);
+        chunk = [];
+        await stageStep();
+      };
       for await (const raw of changes as AsyncIterable<unknown>) {
-        await planner.add(normalizeChange(raw, index++, options.root));
-        if (++pending >= STREAM_CHUNK) {
-          pending = 0;
-          await stageStep();
-        }
+        chunk.push(normalizeChange(raw, index++, options.root));
+        if (chunk.length >= STREAM_CHUNK) await planChunk();
       }
-      await stageStep();
+      await planChunk();
     });
   }
 

@@ -52,6 +52,8 @@ export class Transaction {
   readonly staged = new Map<number, Staged>();
   readonly unchanged = new Set<number>();
   readonly createdDirs: string[] = [];
+  /** Entries whose rename or unlink was attempted, and whether it is known to have happened. */
+  private readonly applied = new Map<number, 'done' | 'unknown'>();
   private readonly entries = new Map<number, PlannedEntry>();
   private readonly records = new Map<number, EntryRecord>();
   private journal: JournalWriter | undefined;
@@ -308,8 +310,11 @@ export class Transaction {
         const record = this.records.get(entry.i) as EntryRecord;
         if (this.unchanged.has(entry.i)) return;
         try {
+          // Marked before the call: if it throws, the rollback looks at the disk to see what happened.
+          this.applied.set(entry.i, 'unknown');
           if (record.op === 'delete') await this.fs.unlink(entry.target);
           else await this.fs.rename(record.temp as string, entry.target);
+          this.applied.set(entry.i, 'done');
         } catch (error) {
           throw aboutEntry(record.op === 'delete' ? 'deleting' : 'replacing', entry, error);
         }
@@ -386,7 +391,7 @@ export class Transaction {
     const result = await rollBack(
       this.fs,
       this.layout,
-      { txid: this.options.txid, entries: [...this.records.values()], staged: this.staged, createdDirs: this.createdDirs },
+      { txid: this.options.txid, entries: [...this.records.values()], staged: this.staged, createdDirs: this.createdDirs, applied: this.applied },
       this.options.concurrency,
     );
     if (this.full) await syncTouchedDirs(this.fs, result.touchedDirs, this.options.concurrency, () => (this.fsyncs += 1));

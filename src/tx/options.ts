@@ -38,7 +38,10 @@ export interface WriteOptions {
   readonly onExisting?: OnExisting;
   /** Refuse a batch that writes one path twice instead of letting the last write win. @default false */
   readonly strict?: boolean;
-  /** How many files are staged or renamed at once. @default 16 */
+  /**
+   * How many files are staged or renamed at once. Each file is a chain of dependent steps, so
+   * this is set well above the thread pool's size to keep it busy. @default 64
+   */
   readonly concurrency?: number;
   /** Aborting before the commit point rolls the batch back (`E_ABORTED`). */
   readonly signal?: AbortSignal;
@@ -115,7 +118,7 @@ export function resolveWriteOptions(options: WriteOptions = {}): ResolvedWriteOp
     dryRun: options.dryRun === true,
     onExisting,
     strict: options.strict === true,
-    concurrency: positiveInteger('concurrency', options.concurrency, 16, 1),
+    concurrency: positiveInteger('concurrency', options.concurrency, 64, 1),
     signal: options.signal,
     preserve: { eol: options.preserve?.eol ?? true, bom: options.preserve?.bom ?? true, mode: options.preserve?.mode ?? true },
     lockTimeoutMs: positiveInteger('lockTimeoutMs', options.lockTimeoutMs, 10_000, 0),

@@ -63,6 +63,19 @@ export interface Plan {
 
 const WHOLE_READ_LIMIT = 1 << 20;
 const HEAD_BYTES = 64 * 1024;
+/** Existing files up to this size are read in one quick read while planning. */
+const SMALL_FILE = 64 * 1024;
+
+interface Probe extends Located {
+  /** The existing file's bytes, when it is small enough to have been read ahead. */
+  readonly existing: Promise<Buffer> | undefined;
+}
+
+/** An existing file's bytes: whole when small enough to compare, else its head (for conventions). */
+function readExisting(fs: FsPort, target: string, size: number): Promise<Buffer> {
+  if (size <= SMALL_FILE) return fs.readSmallFile(target);
+  return size <= WHOLE_READ_LIMIT ? fs.readFile(target) : fs.readHead(target, HEAD_BYTES);
+}
 
 interface ResolvedDir {
   readonly real: string;
@@ -226,6 +239,7 @@ export class Planner {
   private readonly byTarget = new Map<string, string>();
   private readonly byInode = new Map<string, string>();
   private readonly announcedDirs = new Set<string>();
+  private readonly probes = new Map<NormalizedChange, Promise<Probe>>();
   private nextEntry = 0;
 
   constructor(
@@ -335,11 +349,46 @@ export class Planner {
     this.withdrawn.add(i);
   }
 
+  /**
+   * Looks up many changes' targets (and reads small existing files) in parallel ahead of planning
+   * them one by one: planning is sequential, but its I/O need not be.
+   */
+  prefetch(changes: readonly NormalizedChange[], concurrency: number): void {
+    const queue = changes.filter((change): change is Exclude<NormalizedChange, { kind: 'rename' }> => change.kind !== 'rename' && !this.probes.has(change));
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < queue.length) {
+        const change = queue[next++] as Exclude<NormalizedChange, { kind: 'rename' }>;
+        const probe = this.lookUp(change);
+        this.probes.set(change, probe);
+        // Errors surface when the change is planned; here they only must not go unhandled.
+        await probe.catch(() => undefined);
+      }
+    };
+    for (let i = 0; i < Math.min(concurrency, queue.length); i++) void worker();
+  }
+
+  /** The prefetched lookup of a change, or a fresh one. */
+  private probe(change: Exclude<NormalizedChange, { kind: 'rename' }>): Promise<Probe> {
+    const prefetched = this.probes.get(change);
+    this.probes.delete(change);
+    return prefetched ?? this.lookUp(change);
+  }
+
+  private async lookUp(change: Exclude<NormalizedChange, { kind: 'rename' }>): Promise<Probe> {
+    const located = await locate(this.resolver, this.fs, change.path, change.kind === 'write');
+    const wantsBytes = change.kind === 'write' && located.stat !== undefined && !isStreamContent(change.content) && located.stat.size <= SMALL_FILE;
+    const existing = wantsBytes ? this.fs.readSmallFile(located.target) : undefined;
+    existing?.catch(() => undefined);
+    return { ...located, existing };
+  }
+
   private async planWrite(change: Extract<NormalizedChange, { kind: 'write' }>, changeIndex: number, previous: PathClaim | undefined): Promise<void> {
     const fs = this.fs;
     const options = this.options;
     this.warnings.push(...portabilityWarnings(change.path));
-    const { target, stat } = await locate(this.resolver, fs, change.path, true);
+    const probe = await this.probe(change);
+    const { target, stat } = probe;
     this.claimTarget(target, change.path, stat);
     const claim = this.byPath.get(change.path) as PathClaim;
     if (stat !== undefined && options.onExisting === 'keep') {
@@ -355,7 +404,7 @@ export class Planner {
     let unchanged = false;
     if (stat !== undefined && !isStreamContent(content)) {
       const whole = stat.size <= WHOLE_READ_LIMIT;
-      const existing = whole ? await fs.readFile(target) : await fs.readHead(target, HEAD_BYTES);
+      const existing = await (probe.existing ?? readExisting(fs, target, stat.size));
       if (typeof content === 'string' && (options.preserve.eol || options.preserve.bom)) {
         content = applyConventions(content, detectConventions(existing.subarray(0, HEAD_BYTES)), options.preserve);
       }
@@ -386,7 +435,7 @@ export class Planner {
   }
 
   private async planDelete(change: Extract<NormalizedChange, { kind: 'delete' }>, changeIndex: number, previous: PathClaim | undefined): Promise<void> {
-    const { target, stat } = await locate(this.resolver, this.fs, change.path, false);
+    const { target, stat } = await this.probe(change);
     this.claimTarget(target, change.path, stat);
     const claim = this.byPath.get(change.path) as PathClaim;
     if (stat === undefined) {

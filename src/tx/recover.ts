@@ -9,7 +9,7 @@ import type { JournalState } from './journal.js';
 import { JournalWriter } from './journal.js';
 import type { Layout } from './layout.js';
 import { journalPath, keptBackupPath } from './layout.js';
-import { listTransactionIds, markCleaned, readJournal, removeTransactionDir } from './retention.js';
+import { isCleaned, listTransactionIds, markCleaned, readJournal, removeTransactionDir } from './retention.js';
 import { finishCommitted, rollBack, syncTouchedDirs } from './rollback.js';
 import { posix } from 'node:path';
 
@@ -29,7 +29,10 @@ export interface RecoveryReport {
 export async function recoverUnderLock(fs: FsPort, layout: Layout, concurrency: number): Promise<RecoveryReport> {
   const ids = await listTransactionIds(fs, layout);
   const journals: { txid: string; state: JournalState | undefined }[] = [];
-  for (const txid of ids) journals.push({ txid, state: await readJournal(fs, layout, txid) });
+  for (const txid of ids) {
+    if (await isCleaned(fs, layout, txid)) continue; // kept for undo, nothing left to finish
+    journals.push({ txid, state: await readJournal(fs, layout, txid) });
+  }
 
   const transactions: RecoveredTransaction[] = [];
   const conflicts: string[] = [];

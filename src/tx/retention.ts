@@ -58,7 +58,14 @@ export async function removeTransactionDir(fs: FsPort, layout: Layout, txid: str
 }
 
 
-/** Records that a committed, kept transaction's backups are in place, so recovery can skip it. */
+/** A kept transaction whose clean-up finished has this empty file beside its journal. */
+const CLEANED_MARK = 'cleaned';
+
+/**
+ * Records that a committed, kept transaction's backups are in place, so recovery can skip it:
+ * a CLEANED record in the journal, and a marker file that a directory listing shows without the
+ * journal being read (every batch runs recovery first, so this check is on the hot path).
+ */
 export async function markCleaned(fs: FsPort, layout: Layout, txid: string): Promise<void> {
   const journal = await JournalWriter.reopen(fs, journalPath(layout, txid), 'process');
   try {
@@ -66,4 +73,11 @@ export async function markCleaned(fs: FsPort, layout: Layout, txid: string): Pro
   } finally {
     await journal.close();
   }
+  const mark = await fs.open(posix.join(transactionDir(layout, txid), CLEANED_MARK), 'create-or-truncate', 0o644);
+  await fs.close(mark);
+}
+
+/** Whether a transaction is kept and cleaned, known from its directory listing alone. */
+export async function isCleaned(fs: FsPort, layout: Layout, txid: string): Promise<boolean> {
+  return (await fs.lstat(posix.join(transactionDir(layout, txid), CLEANED_MARK))) !== undefined;
 }

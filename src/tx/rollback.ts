@@ -20,6 +20,12 @@ export interface RollbackInput {
   readonly entries: readonly EntryRecord[];
   readonly staged: ReadonlyMap<number, Staged> | undefined;
   readonly createdDirs: readonly string[];
+  /**
+   * In-process only: what became of each entry's rename or unlink: `done`, or `unknown` when it
+   * failed (then the disk decides). Entries not in the map never touched their target, so undoing
+   * them is removing their temp and backup, with nothing to look up.
+   */
+  readonly applied?: ReadonlyMap<number, 'done' | 'unknown'>;
 }
 
 export interface RollbackResult {
@@ -95,6 +101,12 @@ export async function rollBack(fs: FsPort, layout: Layout, input: RollbackInput,
       return;
     }
     touchedDirs.add(posix.dirname(entry.target));
+    const applied = input.applied?.get(entry.i);
+    if (input.applied !== undefined && applied === undefined) {
+      await unlinkIfPresent(fs, entry.temp);
+      await unlinkIfPresent(fs, entry.backup);
+      return;
+    }
     const current = await fs.lstat(entry.target);
     const staged = input.staged?.get(entry.i);
     const oursAtTarget = staged !== undefined && sameInode(current, staged);
@@ -102,7 +114,8 @@ export async function rollBack(fs: FsPort, layout: Layout, input: RollbackInput,
     if (entry.pre !== null) {
       if (sameInode(current, entry.pre)) {
         await unlinkIfPresent(fs, entry.backup); // the original never moved
-      } else if (entry.backup !== null && (await isValidBackup(fs, entry.backup, entry.pre))) {
+      } else if (entry.backup !== null && (applied === 'done' || (await isValidBackup(fs, entry.backup, entry.pre)))) {
+        // After a rename this process saw succeed, the backup is the one it made and checked moments ago.
         if (current !== undefined && !oursAtTarget) {
           conflicts.push(await moveToConflicts(fs, layout, input.txid, entry.target));
         }
@@ -115,7 +128,7 @@ export async function rollBack(fs: FsPort, layout: Layout, input: RollbackInput,
     } else if (current !== undefined && oursAtTarget) {
       await fs.unlink(entry.target);
     }
-    await unlinkIfPresent(fs, entry.temp);
+    if (applied !== 'done') await unlinkIfPresent(fs, entry.temp); // a done rename consumed it
   });
 
   for (const dir of [...input.createdDirs].reverse()) {

@@ -72,6 +72,6 @@ export async function recover(root: string, options: ProjectOptions = {}): Promi
   const fs = options.fs ?? nodeFs;
   const layout: Layout = await openProject(fs, resolve(root));
   return withLock(fs, layout, undefined, { timeoutMs: options.lockTimeoutMs ?? 10_000, command: options.command, signal: options.signal }, () =>
-    recoverUnderLock(fs, layout, options.concurrency ?? 16),
+    recoverUnderLock(fs, layout, options.concurrency ?? 64),
   );
 }

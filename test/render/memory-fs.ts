@@ -56,6 +56,9 @@ export function createMemoryFs(): MemoryFs {
       if (file === undefined) throw notFound(path);
       return Buffer.from(file);
     },
+    async readSmallFile(path) {
+      return port.readFile(path);
+    },
     async mkdir(path) {
       count('mkdir');
       if (dirs.has(path) || files.has(path)) throw new WoptError('E_EXISTS', `exists ${path}`, { path });

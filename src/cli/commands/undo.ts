@@ -20,7 +20,7 @@ Options:
   --root DIR           project root (default: the working directory)
   --dry-run            print what would be restored; change nothing
   --durability LEVEL   full (default), process or none, as for \`wopt write\`
-  --concurrency N      files restored at once (default 16)
+  --concurrency N      files restored at once (default 64)
   --lock-timeout MS    how long to wait for another wopt process (default 10000)
   --json               print the report as JSON
   -h, --help           show this help

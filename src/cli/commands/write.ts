@@ -51,7 +51,7 @@ Options:
   --on-existing MODE       overwrite (default), keep (skip files that exist), error (refuse the
                            batch if any file exists)
   --strict                 refuse a manifest that writes one path twice (default: the last wins)
-  --concurrency N          files staged at once (default 16)
+  --concurrency N          files staged at once (default 64)
   --lock-timeout MS        how long to wait for another wopt process (default 10000)
   --json                   print the report as JSON on stdout
   -h, --help               show this help
