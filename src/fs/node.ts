@@ -61,9 +61,12 @@ let selfIdentity: Promise<ProcessIdentity> | undefined;
 
 export function createNodeFs(): FsPort {
   return {
+    // lstat and stat are synchronous on purpose: they read cached metadata in microseconds, while
+    // an async call costs a thread-pool round trip and ~30 µs of main-thread work; a plan of a
+    // thousand files does a thousand of them.
     lstat: async (path) => {
       try {
-        return toStat(await fsp.lstat(path));
+        return toStat(fs.lstatSync(path));
       } catch (error) {
         if (isMissing(error) || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
         throw fromSystemError('lstat', path, error);
@@ -71,7 +74,7 @@ export function createNodeFs(): FsPort {
     },
     stat: async (path) => {
       try {
-        return toStat(await fsp.stat(path));
+        return toStat(fs.statSync(path));
       } catch (error) {
         if (isMissing(error) || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
         throw fromSystemError('stat', path, error);

@@ -16,10 +16,13 @@ export function detectConventions(head: Uint8Array): TextConventions {
   const bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
   let crlf = 0;
   let lf = 0;
-  for (let i = 0; i < head.length; i++) {
-    if (head[i] !== 0x0a) continue;
-    if (i > 0 && head[i - 1] === 0x0d) crlf += 1;
-    else lf += 1;
+  const bytes = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+  for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) {
+    if (i > 0 && bytes[i - 1] === 0x0d) crlf += 1;
+    else {
+      lf += 1; // one bare LF is enough to know the file does not use CRLF throughout
+      break;
+    }
   }
   return { crlf: crlf > 0 && lf === 0, bom };
 }
