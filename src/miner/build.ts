@@ -41,6 +41,15 @@ export interface BuildOptions {
   readonly inline: boolean;
   /** Look for repeated items. */
   readonly repeats: boolean;
+  /**
+   * Split regions whose variants differ further: members that have lines where others have none
+   * get an optional block around what they share, and variants are aligned against each other
+   * (lines common to all become constant again, lines of equal count are compared one by one), so
+   * a variant region is rarely one opaque alternative per member. Default false.
+   */
+  readonly split?: boolean | undefined;
+  /** Let a differing run inside a line hold the name, as an inline `{{#if}}` chain. Default false. */
+  readonly inlineBlocks?: boolean | undefined;
 }
 
 export interface ValueParam {
@@ -197,6 +206,9 @@ function hintWord(text: string): string {
   }
   return '';
 }
+
+/** Line weight in alignments: a line with a word or a number outweighs blank lines and lone braces. */
+const lineWeight = (key: string): number => (/[\p{L}\p{N}]/u.test(key) ? 2 : 1);
 
 const literalText = (tokens: readonly Token[]): string =>
   tokens.map((token) => token.parts.map((part) => (typeof part === 'string' ? part : ' ')).join('')).join('');
@@ -361,8 +373,36 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       });
       const runKeys = runs.map((run) => run.map(keyOf).join(''));
       if (runKeys.some((key) => key !== runKeys[0])) {
-        if (runs.some((run) => run.some((token) => token.parts.some((part) => typeof part !== 'string')))) return undefined;
         slots++;
+        if (runs.some((run) => run.some((token) => token.parts.some((part) => typeof part !== 'string')))) {
+          // The name is in the differing run: one inline alternative per distinct run.
+          if (options.inlineBlocks !== true) return undefined;
+          const groups = new Map<string, number[]>();
+          ids.forEach((id, k) => groups.set(runKeys[k] ?? '', [...(groups.get(runKeys[k] ?? '') ?? []), id]));
+          const runOf = (id: number) => runs[ids.indexOf(id)] ?? [];
+          const ranked = [...groups.entries()].sort(
+            ([, a], [, b]) => b.length - a.length || Number(b.includes(preferred)) - Number(a.includes(preferred)) || (a[0] ?? 0) - (b[0] ?? 0),
+          );
+          const content = (members: readonly number[]) => {
+            const lead = runOf(members[0] ?? 0);
+            return tokenPieces(
+              lead.map((_, t) => members.map((id) => runOf(id)[t]).filter((token): token is Token => token !== undefined)),
+              where,
+            );
+          };
+          let chain: Piece[] = content(ranked[0]?.[1] ?? []);
+          for (const [, members] of ranked.slice(1).reverse()) {
+            const text = runOf(members[0] ?? 0).map((token) => token.text).join('');
+            const flag = registry.flag(members, false, 'with', text, `${where}: a variant inside a line, in ${members.length} of ${ids.length} members`);
+            chain = [{ t: 'if', flag, then: content(members), else: chain, lines: false }];
+          }
+          pieces.push(...chain);
+          if (i < centerTokens.length) {
+            pieces.push(...tokenPieces([ids.map((id) => lines.get(id)?.tokens[at(id, i)]).filter((t): t is Token => t !== undefined)], where));
+            for (const id of ids) previous.set(id, at(id, i));
+          }
+          continue;
+        }
         // Name the slot after the nearest word before it on the center line.
         const before = centerTokens.slice(0, (previous.get(centerId) ?? -1) + 1);
         const after = centerTokens.slice(i);
@@ -466,6 +506,8 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
         size(b) - size(a) ||
         // On a tie keep the lines: deleting a line is easier than writing one.
         Number(isEmpty(a)) - Number(isEmpty(b)) ||
+        // Between variants equally far from the rest, the shorter one guesses fewer lines wrong.
+        (options.split === true ? (a.lines[0]?.length ?? 0) - (b.lines[0]?.length ?? 0) : 0) ||
         Number(b.members.includes(centerId)) - Number(a.members.includes(centerId)) ||
         (a.members[0] ?? 0) - (b.members[0] ?? 0),
     );
@@ -491,7 +533,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     return chain;
   };
 
-  const regionPieces = (ids: readonly number[], region: ReadonlyMap<number, readonly Line[]>, centerId: number, where: string): Piece[] => {
+  const regionPieces = (ids: readonly number[], region: ReadonlyMap<number, readonly Line[]>, centerId: number, where: string, depth = 0): Piece[] => {
     const lists = ids.map((id) => region.get(id) ?? []);
     if (lists.every((lines) => lines.length === 0)) return [];
     const keys = lists.map((lines) => lines.map(lineKey).join('\n'));
@@ -521,7 +563,116 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       const repeated = repeatRegion(ids, region, where);
       if (repeated !== undefined) return repeated;
     }
+    if (options.split === true && depth < 6) {
+      const split = splitRegion(ids, region, centerId, where, depth);
+      if (split !== undefined) return split;
+    }
     return blocks(ids, region, centerId, where);
+  };
+
+  /** The member of `ids` whose region lines are most like the others' (ties: the most typical). */
+  const regionCenter = (ids: readonly number[], region: ReadonlyMap<number, readonly Line[]>): number => {
+    let best = ids[0] ?? 0;
+    let bestScore = -1;
+    const keys = new Map(ids.map((id) => [id, (region.get(id) ?? []).map(lineKey)]));
+    for (const a of [...ids].sort((x, y) => (rank.get(x) ?? 0) - (rank.get(y) ?? 0))) {
+      let total = 0;
+      for (const b of ids) if (a !== b) total += lcsPairs(keys.get(a) ?? [], keys.get(b) ?? []).length;
+      if (total > bestScore) {
+        bestScore = total;
+        best = a;
+      }
+    }
+    return best;
+  };
+
+  /**
+   * A variant region split further (see BuildOptions.split); undefined when it cannot be, and the
+   * region becomes one alternative per group of members.
+   */
+  const splitRegion = (ids: readonly number[], region: ReadonlyMap<number, readonly Line[]>, centerId: number, where: string, depth: number): Piece[] | undefined => {
+    const present = ids.filter((id) => (region.get(id)?.length ?? 0) > 0);
+    if (present.length === 0) return [];
+    if (present.length < ids.length) {
+      // Some members have lines here, others none: an optional block around what the first share.
+      if (present.length < 2) return undefined;
+      if (!present.every((id) => region.get(id)?.at(-1)?.text.endsWith('\n') === true)) return undefined;
+      const sub = new Map(present.map((id) => [id, region.get(id) ?? []]));
+      const subCenter = present.includes(centerId) ? centerId : regionCenter(present, sub);
+      const inner = regionPieces(present, sub, subCenter, where, depth + 1);
+      // Present by default when that predicts more lines than it adds in vain: the lines the members
+      // that have them share with the most typical variant, against the lines the others would get
+      // for nothing (weighted 0.7: an extra line is cheaper to delete than a missing one to write).
+      const keys = new Map(present.map((id) => [id, (sub.get(id) ?? []).map(lineKey)]));
+      let medoid = present[0] ?? 0;
+      let medoidCost = Infinity;
+      for (const a of present) {
+        let cost = 0;
+        for (const b of present) if (a !== b) cost += lineEditDistance(keys.get(a) ?? [], keys.get(b) ?? []);
+        if (cost < medoidCost) {
+          medoidCost = cost;
+          medoid = a;
+        }
+      }
+      const medoidKeys = keys.get(medoid) ?? [];
+      let predicted = 0;
+      for (const id of present) {
+        const other = keys.get(id) ?? [];
+        predicted += Math.max(medoidKeys.length, other.length) - lineEditDistance(medoidKeys, other);
+      }
+      const isDefault = predicted >= 0.7 * (ids.length - present.length) * medoidKeys.length;
+      const text = literalText((sub.get(subCenter) ?? []).flatMap((line) => line.tokens));
+      const flag = registry.flag(present, isDefault, 'has', text, `${where}: lines present in ${present.length} of ${ids.length} members`);
+      return [{ t: 'if', flag, then: inner, else: [], lines: true }];
+    }
+    // Every member has lines: align the variants against each other.
+    const center = regionCenter(ids, region);
+    const centerLines = region.get(center) ?? [];
+    const centerKeys = centerLines.map(lineKey);
+    const matches = new Map<number, Int32Array>();
+    for (const id of ids) {
+      if (id === center) continue;
+      const match = new Int32Array(centerLines.length).fill(-1);
+      for (const [i, j] of lcsPairs(centerKeys, (region.get(id) ?? []).map(lineKey), lineWeight)) match[i] = j;
+      matches.set(id, match);
+    }
+    const at = (id: number, i: number) => (id === center ? i : (matches.get(id)?.[i] ?? -1));
+    const anchor = (i: number) => {
+      if (!ids.every((id) => at(id, i) >= 0)) return false;
+      const lines = ids.map((id) => region.get(id)?.[at(id, i)]).filter((line): line is Line => line !== undefined);
+      return (lines[0]?.tokens ?? []).every((_, t) => compatible(lines.map((line) => line.tokens[t]).filter((x): x is Token => x !== undefined)));
+    };
+    const anchors = centerLines.map((_, i) => anchor(i));
+    if (anchors.some((isAnchor) => isAnchor)) {
+      const pieces: Piece[] = [];
+      const previous = new Map<number, number>(ids.map((id) => [id, -1]));
+      for (let i = 0; i <= centerLines.length; i++) {
+        if (i < centerLines.length && anchors[i] !== true) continue;
+        const sub = new Map<number, readonly Line[]>();
+        for (const id of ids) {
+          const lines = region.get(id) ?? [];
+          const end = i < centerLines.length ? at(id, i) : lines.length;
+          sub.set(id, lines.slice((previous.get(id) ?? -1) + 1, end));
+        }
+        pieces.push(...regionPieces(ids, sub, center, where, depth + 1));
+        if (i < centerLines.length) {
+          pieces.push(...zipLines(ids.map((id) => region.get(id)?.[at(id, i)]).filter((line): line is Line => line !== undefined).map((line) => [line]), where));
+          for (const id of ids) previous.set(id, at(id, i));
+        }
+      }
+      return pieces;
+    }
+    // No line in common: the same number of lines everywhere is compared line by line.
+    const count_ = centerLines.length;
+    if (count_ > 1 && ids.every((id) => region.get(id)?.length === count_)) {
+      const pieces: Piece[] = [];
+      for (let l = 0; l < count_; l++) {
+        const sub = new Map<number, readonly Line[]>(ids.map((id) => [id, (region.get(id) ?? []).slice(l, l + 1)]));
+        pieces.push(...regionPieces(ids, sub, center, where, depth + 1));
+      }
+      return pieces;
+    }
+    return undefined;
   };
 
   const files: BuiltFile[] = [];
@@ -577,7 +728,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       const file = role.get(id);
       if (file === undefined) continue;
       const match = new Int32Array(centerLines.length).fill(-1);
-      for (const [i, j] of lcsPairs(centerKeys, keysOf(file))) match[i] = j;
+      for (const [i, j] of lcsPairs(centerKeys, keysOf(file), lineWeight)) match[i] = j;
       matches.set(id, match);
     }
     const at = (id: number, i: number) => (id === centerId ? i : (matches.get(id)?.[i] ?? -1));

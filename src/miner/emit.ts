@@ -6,7 +6,8 @@
  * - braces right before a mustache, or right after one, would make `{{{`/`}}}` (JSX
  *   `={USER_CARD_ID}`, template literals `${orderId}`): they are written `{{lowerCase "{"}}`, a
  *   helper call on a string, which renders to itself (raw blocks cannot start or end with a brace);
- * - a `\` right before a mustache would escape it: it is doubled (`\\{{`).
+ * - a `\` right before a mustache would escape it: it is doubled (`\\{{`); a literal `\{{` (a
+ *   Handlebars or Vue escape inside the example) is written `\\{{lowerCase "{{"}}`.
  * Blocks (`{{#if}}`, `{{#each}}`) that span lines are written on lines of their own, where
  * Handlebars' standalone rule drops the tag lines from the output.
  */
@@ -61,7 +62,9 @@ export function escapeText(text: string, tagBefore: boolean, tagAfter: boolean):
       body = body.slice(0, -run.length);
     }
   }
-  body = body.replaceAll('{{', '\\{{');
+  // `{{` is escaped as `\{{`; a literal `\{{` cannot be (`\\{{` opens a tag), so its braces are
+  // written as a helper call on a string, after the backslash doubled.
+  body = body.replace(/(\\*)\{\{/g, (_, slashes: string) => (slashes === '' ? '\\{{' : `${slashes}\\${braces('{{')}`));
   // A backslash right before a mustache would escape it; `\\{{` is a literal backslash, then the tag.
   if ((tagAfter || tail !== '') && body.endsWith('\\')) body += '\\';
   return head + body + tail;

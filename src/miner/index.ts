@@ -22,3 +22,7 @@ export { compareFiles, lineEditDistance, renameCopy, renameCopyBaseline, renameC
 export type { BaselineMember, Comparison } from './score.js';
 export { evaluateFamily, formatTable, totals } from './evaluate.js';
 export type { FamilyInput, FamilyScore, MemberScore, Totals } from './evaluate.js';
+export { expandGlob, mineFromGlob, MINER_VERSION } from './from-glob.js';
+export type { MineFromGlobOptions, MineFromGlobResult } from './from-glob.js';
+export { driftOf } from './drift.js';
+export type { DriftMember, FileDrift, MemberDrift } from './drift.js';

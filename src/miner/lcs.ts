@@ -3,8 +3,12 @@
  * common head and tail), deterministic in its tie-breaking.
  */
 
-/** Matched index pairs [i in a, j in b], increasing in both. */
-export function lcsPairs(a: readonly string[], b: readonly string[]): Array<[number, number]> {
+/**
+ * Matched index pairs [i in a, j in b], increasing in both. With `weight`, the matched keys' total
+ * weight is maximized rather than their count (so a line of code outweighs a blank line or a lone
+ * brace, which would otherwise pull the alignment off).
+ */
+export function lcsPairs(a: readonly string[], b: readonly string[], weight?: (key: string) => number): Array<[number, number]> {
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
@@ -26,19 +30,24 @@ export function lcsPairs(a: readonly string[], b: readonly string[]): Array<[num
     };
     const x = Int32Array.from({ length: n }, (_, i) => intern(a[head + i] ?? ''));
     const y = Int32Array.from({ length: m }, (_, j) => intern(b[head + j] ?? ''));
+    const weights = new Int32Array(ids.size);
+    for (const [key, id] of ids) weights[id] = weight === undefined ? 1 : Math.max(1, Math.round(weight(key)));
     // table[i][j] = LCS length of x[i..] and y[j..]
     const width = m + 1;
     const table = new Int32Array((n + 1) * width);
     for (let i = n - 1; i >= 0; i--) {
       for (let j = m - 1; j >= 0; j--) {
         table[i * width + j] =
-          x[i] === y[j] ? (table[(i + 1) * width + j + 1] ?? 0) + 1 : Math.max(table[(i + 1) * width + j] ?? 0, table[i * width + j + 1] ?? 0);
+          x[i] === y[j]
+            ? Math.max((table[(i + 1) * width + j + 1] ?? 0) + (weights[x[i] ?? 0] ?? 1), table[(i + 1) * width + j] ?? 0, table[i * width + j + 1] ?? 0)
+            : Math.max(table[(i + 1) * width + j] ?? 0, table[i * width + j + 1] ?? 0);
       }
     }
     let i = 0;
     let j = 0;
     while (i < n && j < m) {
-      if (x[i] === y[j]) {
+      const here = table[i * width + j] ?? 0;
+      if (x[i] === y[j] && here === (table[(i + 1) * width + j + 1] ?? 0) + (weights[x[i] ?? 0] ?? 1)) {
         pairs.push([head + i, head + j]);
         i++;
         j++;

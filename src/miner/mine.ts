@@ -22,7 +22,8 @@ import { findOccurrences, nameVariants } from './variants.js';
 import { WoptError } from '../errors.js';
 
 const LEVELS: ReadonlyArray<{ level: MineLevel; options: BuildOptions }> = [
-  { level: 'aligned', options: { strict: false, inline: true, repeats: true } },
+  { level: 'aligned', options: { strict: false, inline: true, repeats: true, split: true, inlineBlocks: true } },
+  { level: 'aligned-strict', options: { strict: true, inline: true, repeats: true, split: true, inlineBlocks: true } },
   { level: 'aligned-strict', options: { strict: true, inline: true, repeats: true } },
   { level: 'blocks', options: { strict: true, inline: false, repeats: false } },
 ];
@@ -98,15 +99,34 @@ function checkFamily(members: readonly MinedMember[], allPaths: readonly string[
   }
 }
 
-function toTemplate(built: Built, templateName: string, entityParam: string, members: readonly MinedMember[], examples: readonly Example[], names: string[]): Template {
+function toTemplate(
+  built: Built,
+  templateName: string,
+  entityParam: string,
+  members: readonly MinedMember[],
+  examples: readonly Example[],
+  names: string[],
+  provenance: MineOptions['provenance'] = {},
+): Template {
   const files: TemplateFile[] = built.files.map((file) => ({ path: `${emit(file.path, entityParam)}.hbs`, content: emit(file.content, entityParam) }));
+  // `{{name}}` as is (a name whose acronyms no case helper spells) needs the name in PascalCase.
+  const asIs = new RegExp(`\\{\\{(?:pluralize )?(?:@root\\.)?${entityParam}\\}\\}`);
+  const pascalOnly = files.some((file) => asIs.test(file.path) || asIs.test(file.content));
   const params: Record<string, ParamSpec> = {
-    [entityParam]: {
-      type: 'string',
-      description: `The entity name, in any case (members: ${names.join(', ')}).`,
-      prompt: `${entityParam}?`,
-      required: true,
-    },
+    [entityParam]: pascalOnly
+      ? {
+          type: 'string',
+          description: `The entity name in PascalCase, acronyms kept as the members write them (members: ${names.join(', ')}).`,
+          prompt: `${entityParam} (PascalCase)?`,
+          pattern: '^[A-Z][A-Za-z0-9]*$',
+          required: true,
+        }
+      : {
+          type: 'string',
+          description: `The entity name, in any case (members: ${names.join(', ')}).`,
+          prompt: `${entityParam}?`,
+          required: true,
+        },
   };
   for (const param of built.params) params[param.name] = paramSpec(param, members);
   return {
@@ -116,7 +136,10 @@ function toTemplate(built: Built, templateName: string, entityParam: string, mem
       params,
       source: {
         kind: 'mined',
+        ...(provenance.from === undefined ? {} : { from: provenance.from }),
         files: [...examples].sort((a, b) => byString(a.path, b.path)).map((example) => ({ path: example.path, sha256: sha256(example.content) })),
+        ...(provenance.minedAt === undefined ? {} : { minedAt: provenance.minedAt }),
+        ...(provenance.tool === undefined ? {} : { tool: provenance.tool }),
       },
     },
     files,
@@ -316,7 +339,7 @@ export function mineTemplate(examples: readonly Example[], options: MineOptions 
       whyNot.push(`${level}: case forms disagree (${built.conflicts[0]})`);
       continue;
     }
-    const template = toTemplate(built, templateName, entityParam, members, examples, detection.names.slice());
+    const template = toTemplate(built, templateName, entityParam, members, examples, detection.names.slice(), options.provenance);
     const params = memberParams(built, members, entityParam);
     let failures: string[];
     try {
@@ -334,7 +357,7 @@ export function mineTemplate(examples: readonly Example[], options: MineOptions 
   const single = members[center];
   if (single === undefined) throw minerErrors.noExamples();
   const alone = buildTemplate([single], { strict: true, inline: false, repeats: false }, entityParam);
-  const template = toTemplate(alone, templateName, entityParam, [single], examples, [single.name]);
+  const template = toTemplate(alone, templateName, entityParam, [single], examples, [single.name], options.provenance);
   const params = memberParams(alone, [single], entityParam);
   const failures = verify(template, params, [single], renderer);
   warnings.push(`the template reproduces only ${single.key}; other members differ in ways no finer template reproduced`);

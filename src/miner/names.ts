@@ -32,6 +32,17 @@ function countOccurrences(name: string, texts: readonly string[]): number {
 }
 
 /**
+ * PascalCase that keeps acronyms of a mixed-case name (`HTTPClient`, `getAPIKey` → `GetAPIKey`);
+ * an all-caps name (`USER_CARD`) has none.
+ */
+export function keepAcronyms(name: string, label: string = name): string {
+  if (!/\p{Ll}/u.test(label)) return pascalCase(name);
+  return words(name)
+    .map((word) => (word.length > 1 && word === word.toUpperCase() && /\p{Lu}/u.test(word) ? word : pascalCase(word)))
+    .join('');
+}
+
+/**
  * @param labels the folder or stem of each member
  * @param texts the paths and contents of each member
  */
@@ -55,8 +66,8 @@ export function detectNames(labels: readonly string[], texts: readonly (readonly
   let names = split.map((w) => w.slice(prefix, w.length - suffix).join(' '));
   if (prefix + suffix > 0) {
     const whole = split.map((w) => w.join(' '));
-    const strippedCount = names.reduce((sum, name, i) => sum + countOccurrences(pascalCase(name), texts[i] ?? []), 0);
-    const wholeCount = whole.reduce((sum, name, i) => sum + countOccurrences(pascalCase(name), texts[i] ?? []), 0);
+    const strippedCount = names.reduce((sum, name, i) => sum + countOccurrences(keepAcronyms(name, labels[i]), texts[i] ?? []), 0);
+    const wholeCount = whole.reduce((sum, name, i) => sum + countOccurrences(keepAcronyms(name, labels[i]), texts[i] ?? []), 0);
     const affix = [
       prefix > 0 ? `prefix "${(split[0] ?? []).slice(0, prefix).join(' ')}"` : '',
       suffix > 0 ? `suffix "${(split[0] ?? []).slice(-suffix).join(' ')}"` : '',
@@ -74,7 +85,7 @@ export function detectNames(labels: readonly string[], texts: readonly (readonly
     names = names.map((name) => singularize(name));
     notes.push('every label is a plural: names singularized (plural folders or stems for singular entities)');
   }
-  const pascal = names.map((name) => pascalCase(name));
+  const pascal = names.map((name, i) => keepAcronyms(name, labels[i]));
   const occurrences = pascal.map((name, i) => countOccurrences(name, texts[i] ?? []));
   pascal.forEach((name, i) => {
     if (name === '') warnings.push(`member ${JSON.stringify(labels[i])} gives no name`);

@@ -130,7 +130,7 @@ const SPACE = /[ \t\r\f\v]/;
 const occurrenceKey = (occurrence: Occurrence, strict: boolean): string => {
   const plural = occurrence.forms[0]?.plural === true ? 'p' : 's';
   const detail = strict ? `:${occurrence.forms.map((form: NameForm) => formKey(form)).join(',')}` : '';
-  return `\u0001${caseClass(occurrence.text)}${plural}${detail}\u0002`;
+  return `\u0001${caseClass(occurrence.text, occurrence.before, occurrence.after)}${plural}${detail}\u0002`;
 };
 
 /**

@@ -20,6 +20,13 @@ export interface MineOptions {
   readonly unit?: 'file' | 'folder' | 'auto' | undefined;
   /** The name of the entity-name param. Default `name`. */
   readonly entityParam?: string | undefined;
+  /**
+   * Provenance recorded in `template.manifest.source` besides the files and their sha256: the glob
+   * the examples came from, when they were mined (ISO time) and by which tool. Left out when not
+   * given, so mining stays deterministic.
+   * @example { from: 'src/routes/*.routes.ts', minedAt: '2025-01-01T00:00:00.000Z', tool: 'wopt 0.1.0' }
+   */
+  readonly provenance?: { readonly from?: string | undefined; readonly minedAt?: string | undefined; readonly tool?: string | undefined } | undefined;
 }
 
 /** What one member's files are rendered from. */

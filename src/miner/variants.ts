@@ -37,6 +37,7 @@ export const CASE_HELPERS = [
   'pathCase',
   'lowerCase',
   'upperCase',
+  'asIs',
 ] as const;
 export type CaseHelper = (typeof CASE_HELPERS)[number];
 
@@ -55,6 +56,9 @@ const CONVERT: Readonly<Record<CaseHelper, (input: string) => string>> = {
   // `OrderItem` give the same `orderitem`.
   lowerCase: (input) => lowerCase(pascalCase(input)),
   upperCase: (input) => upperCase(pascalCase(input)),
+  // The name as given (PascalCase with its acronyms kept: `HTTPClient`, which pascalCase would
+  // spell `HttpClient`); written `{{name}}`. Last in preference: used only when nothing else fits.
+  asIs: (input) => input,
 };
 
 /** One way to write a name: a case helper, applied to the name or to its plural. */
@@ -76,6 +80,7 @@ export function spell(name: string, form: NameForm): string {
  */
 export function formExpression(form: NameForm, param = 'name'): string {
   const arg = form.plural ? `(pluralize ${param})` : param;
+  if (form.helper === 'asIs') return form.plural ? `pluralize ${param}` : param;
   if (form.helper === 'lowerCase' || form.helper === 'upperCase') return `${form.helper} (pascalCase ${arg})`;
   return `${form.helper} ${arg}`;
 }
@@ -110,9 +115,15 @@ export function nameVariants(name: string): Variant[] {
 /** The letter class of a spelling: what the alignment compares, since `cart` may be camel or kebab. */
 export type CaseClass = 'Cap' | 'low' | 'UP';
 
-export function caseClass(text: string): CaseClass {
+export function caseClass(text: string, before = '', after = ''): CaseClass {
   const first = text[0] ?? '';
-  if (first !== first.toLowerCase()) return text === text.toUpperCase() && /\p{Lu}.*\p{Lu}/u.test(text) ? 'UP' : 'Cap';
+  if (first !== first.toLowerCase()) {
+    const allCaps = text === text.toUpperCase() && /\p{Lu}.*\p{Lu}/u.test(text);
+    // An acronym inside a PascalCase identifier (HTTP in HTTPClient or getHTTP) stands where other
+    // members write a capitalized word.
+    const inPascal = /\p{Ll}/u.test(before) || /\p{Lu}/u.test(after);
+    return allCaps && !inPascal ? 'UP' : 'Cap';
+  }
   return 'low';
 }
 
@@ -151,8 +162,10 @@ function onBoundary(text: string, start: number, end: number, spelling: string):
     if (isDigit(after)) return false;
     if (isLower(last) && isLower(after)) return false;
     if (isUpper(last) && isLetterOrDigit(after)) {
-      // USER_CARD in USER_CARDS is not a match; UserCARD is rare enough to ignore.
-      return false;
+      // USER_CARD in USER_CARDS is not a match; UserCARD is rare enough to ignore. An acronym before
+      // a capitalized word is (HTTP in HTTPClient).
+      const next = text[end + 1] ?? '';
+      if (!(spelling.length > 1 && isUpper(after) && isLower(next))) return false;
     }
     if (!isLetterOrDigit(last) && isLetterOrDigit(after)) return false;
   }

@@ -31,13 +31,16 @@ describe('leave-one-out evaluation', () => {
     expect(all.minerSimilarity).toBeGreaterThan(all.baselineSimilarity + 0.02);
     expect(all.minerExact).toBeGreaterThanOrEqual(2 * all.baselineExact);
     expect(all.minerSimilarity).toBeGreaterThanOrEqual(0.6);
+    expect(all.minerSimilarity).toBeGreaterThanOrEqual(all.oracleSimilarity);
   });
 
-  test('no family is clearly worse than the baseline', () => {
-    // Tolerance: date-sub-utils loses 0.03 on a coin flip between two equally common variants.
-    const worse = scores.filter((family) => family.minerSimilarity < family.baselineSimilarity - 0.04).map((family) => family.id);
+  test('no family is worse than the baseline', () => {
+    const worse = scores
+      .filter((family) => family.minerSimilarity < family.baselineSimilarity)
+      .map((family) => `${family.id}: ${family.minerSimilarity.toFixed(3)} < ${family.baselineSimilarity.toFixed(3)}`);
     expect(worse).toEqual([]);
-    const atLeastBaseline = scores.filter((family) => family.minerSimilarity >= family.baselineSimilarity - 0.005).length;
-    expect(atLeastBaseline).toBeGreaterThanOrEqual(13);
+    // date-sub-utils used to lose to the baseline: its variant regions are now split further.
+    const dates = scores.find((family) => family.id === 'date-sub-utils');
+    expect(dates?.minerSimilarity ?? 0).toBeGreaterThan(dates?.baselineSimilarity ?? 1);
   });
 });

@@ -1,0 +1,4 @@
+export interface Invoice {
+  id: string;
+  total: number;
+}

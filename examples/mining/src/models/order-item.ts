@@ -1,0 +1,4 @@
+export interface OrderItem {
+  id: string;
+  quantity: number;
+}

@@ -1,0 +1,282 @@
+/**
+ * `mineFromGlob`: the miner on files found by a glob, read through the fs port, with companions by
+ * stem and a cache of mined templates keyed by the inputs.
+ *
+ * - The glob is expanded by fast-glob relative to `cwd` (dotfiles and `node_modules` excluded,
+ *   results sorted); fast-glob walks the disk through an adapter over the port, so nothing here
+ *   touches `node:fs`.
+ * - When the glob matches one file per member (`src/app/*\/*.component.ts`), the files beside each
+ *   one sharing its stem are members' files too (`*.component.html`, `*.component.spec.ts`).
+ * - The mined result is cached under `<root>/.wopt/cache/mined/<sha256>.json`, the hash covering the
+ *   miner version, the options and every path and content: the same files mine instantly the second
+ *   time (`cached: true`), and any edit mines afresh. Entries are written through the port to a temp
+ *   file renamed into place (atomic; a cache needs no journal).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
+import fg from 'fast-glob';
+import { WoptError } from '../errors.js';
+import type { FileStat, FsPort } from '../fs/port.js';
+import type { Template } from '../library/template.js';
+import { stemOf } from './group.js';
+import { mineTemplate } from './mine.js';
+import type { Example, MemberParams, MineReport } from './types.js';
+
+/**
+ * The version of the miner's output. Part of the cache key: bump it whenever a change to the miner
+ * changes what it produces, so stale cached templates are never served.
+ */
+export const MINER_VERSION = '2';
+
+export interface MineFromGlobOptions {
+  /** The filesystem everything is read (and the cache written) through. */
+  readonly fs: FsPort;
+  /** The project root (absolute): example paths, template paths and provenance are relative to it. */
+  readonly root: string;
+  /** Where the glob is relative to (absolute). */
+  readonly cwd: string;
+  /**
+   * The glob (fast-glob syntax; `*` stays in one path segment, `**` crosses them).
+   * @example 'src/components/*\/*'
+   */
+  readonly pattern: string;
+  /** How files form members (see MineOptions.unit). Default `auto`. */
+  readonly unit?: 'file' | 'folder' | 'auto' | undefined;
+  /** The template's name (default: derived from the shared folder). */
+  readonly name?: string | undefined;
+  /** Where mined templates are cached. Default `<root>/.wopt/cache/mined`; `false`: no cache. */
+  readonly cacheDir?: string | false | undefined;
+  /** Recorded in the template's provenance (`source.tool`), e.g. `wopt 0.1.0`. */
+  readonly tool?: string | undefined;
+  /** The clock for `source.minedAt`. Default `() => new Date()`. */
+  readonly now?: (() => Date) | undefined;
+}
+
+export interface MineFromGlobResult {
+  readonly template: Template;
+  readonly params: readonly MemberParams[];
+  readonly report: MineReport;
+  /** True when the result came from the cache (nothing was mined). */
+  readonly cached: boolean;
+  /** Every file mined (companions included), relative to the root, sorted. */
+  readonly files: readonly string[];
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const toPosix = (path: string): string => path.split(sep).join('/');
+const hidden = (path: string): boolean => path.split('/').some((part) => part.startsWith('.') || part === 'node_modules');
+
+type Callback<T> = (error: NodeJS.ErrnoException | null, value?: T) => void;
+
+/** A Stats/Dirent look-alike for fast-glob. */
+function entryOf(name: string, stat: FileStat) {
+  return {
+    name,
+    isFile: () => stat.kind === 'file',
+    isDirectory: () => stat.kind === 'directory',
+    isSymbolicLink: () => stat.kind === 'symlink',
+    isBlockDevice: () => false,
+    isCharacterDevice: () => false,
+    isFIFO: () => false,
+    isSocket: () => false,
+    size: stat.size,
+    mode: stat.mode,
+    mtimeMs: stat.mtimeMs,
+  };
+}
+
+function missing(path: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`ENOENT: no such file or directory, '${path}'`), { code: 'ENOENT', path });
+}
+
+/** fast-glob's filesystem adapter over the port (its async API only calls these). */
+function globAdapter(fs: FsPort) {
+  const settle = <T>(promise: Promise<T>, callback: Callback<T>) => {
+    promise.then(
+      (value) => callback(null, value),
+      (error: unknown) => callback(error instanceof Error ? (error as NodeJS.ErrnoException) : new Error(String(error))),
+    );
+  };
+  const statWith = (how: 'lstat' | 'stat') => (path: string, callback: Callback<ReturnType<typeof entryOf>>) =>
+    settle(
+      fs[how](path).then((stat) => {
+        if (stat === undefined) throw missing(path);
+        return entryOf(path, stat);
+      }),
+      callback,
+    );
+  const syncUnsupported = () => {
+    throw new Error('wopt reads globs through its fs port asynchronously only');
+  };
+  return {
+    lstat: statWith('lstat'),
+    stat: statWith('stat'),
+    lstatSync: syncUnsupported,
+    statSync: syncUnsupported,
+    readdirSync: syncUnsupported,
+    readdir: (path: string, ...rest: unknown[]) => {
+      const callback = rest[rest.length - 1] as Callback<unknown[]>;
+      const withTypes = (rest[0] as { withFileTypes?: boolean } | undefined)?.withFileTypes === true;
+      settle(
+        fs.readdir(path).then(async (names) => {
+          const sorted = [...names].sort(byString);
+          if (!withTypes) return sorted;
+          const entries = [];
+          for (const name of sorted) {
+            const stat = await fs.lstat(join(path, name));
+            if (stat !== undefined) entries.push(entryOf(name, stat));
+          }
+          return entries;
+        }),
+        callback,
+      );
+    },
+  };
+}
+
+/** The files a glob matches, relative to `cwd`, sorted. */
+export async function expandGlob(fs: FsPort, cwd: string, pattern: string): Promise<string[]> {
+  const found = await fg(pattern, {
+    cwd,
+    dot: false,
+    onlyFiles: true,
+    ignore: ['**/node_modules/**'],
+    followSymbolicLinks: false,
+    fs: globAdapter(fs) as unknown as fg.FileSystemAdapter,
+  });
+  return found.map(toPosix).filter((path) => !hidden(path)).sort(byString);
+}
+
+/** Adds the files beside each match that share its stem, when the glob matched one file per stem. */
+async function withCompanions(fs: FsPort, rootRelative: readonly string[], root: string): Promise<string[]> {
+  const keyOf = (path: string) => `${posix.dirname(path)}/${stemOf(path)}`;
+  const keys = new Set(rootRelative.map(keyOf));
+  if (keys.size !== rootRelative.length) return [...rootRelative];
+  const out = new Set(rootRelative);
+  const folders = [...new Set(rootRelative.map((path) => posix.dirname(path)))];
+  for (const folder of folders) {
+    const names = await fs.readdir(join(root, folder));
+    for (const name of [...names].sort(byString)) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const path = folder === '.' ? name : `${folder}/${name}`;
+      if (out.has(path) || !keys.has(keyOf(path))) continue;
+      const stat = await fs.lstat(join(root, path));
+      if (stat?.kind === 'file') out.add(path);
+    }
+  }
+  return [...out].sort(byString);
+}
+
+async function mkdirp(fs: FsPort, dir: string): Promise<void> {
+  if ((await fs.stat(dir)) !== undefined) return;
+  const parent = dirname(dir);
+  if (parent !== dir) await mkdirp(fs, parent);
+  try {
+    await fs.mkdir(dir);
+  } catch (error) {
+    if ((await fs.stat(dir))?.kind !== 'directory') throw error;
+  }
+}
+
+/**
+ * Stores a cache entry: written to a temp file, then renamed over the entry, so a reader never sees
+ * half an entry. A cache is not a transaction (`.wopt/` is not the writer's to touch either), and a
+ * failure to store it only costs the next run a mine: it is swallowed.
+ */
+async function storeEntry(fs: FsPort, file: string, text: string): Promise<boolean> {
+  const data = Buffer.from(text, 'utf8');
+  const temp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await mkdirp(fs, dirname(file));
+    const handle = await fs.open(temp, 'create-exclusive', 0o644);
+    try {
+      let offset = 0;
+      while (offset < data.length) {
+        const written = await fs.write(handle, data, offset, data.length - offset);
+        if (written <= 0) throw new Error('the write made no progress');
+        offset += written;
+      }
+    } finally {
+      await fs.close(handle);
+    }
+    await fs.rename(temp, file);
+    return true;
+  } catch {
+    await fs.unlink(temp).catch(() => undefined);
+    return false;
+  }
+}
+
+interface CacheEntry {
+  readonly version: string;
+  readonly key: string;
+  readonly template: Template;
+  readonly params: readonly MemberParams[];
+  readonly report: MineReport;
+  readonly files: readonly string[];
+}
+
+/**
+ * Mines a template from the files a glob matches (see the module comment for grouping, companions
+ * and the cache).
+ *
+ * @example
+ * const { template, report, cached } = await mineFromGlob({ fs: nodeFs, root, cwd: root, pattern: 'src/routes/*.routes.ts' });
+ * @throws WoptError E_NOT_FOUND when the glob matches nothing; E_PATH_OUTSIDE_ROOT when it matches
+ *   files outside the root; E_NOT_A_FAMILY (see mineTemplate); the port's read errors.
+ */
+export async function mineFromGlob(options: MineFromGlobOptions): Promise<MineFromGlobResult> {
+  const { fs, pattern } = options;
+  const root = resolve(options.root);
+  const cwd = resolve(options.cwd);
+  const matched = await expandGlob(fs, cwd, pattern);
+  if (matched.length === 0) {
+    throw new WoptError(
+      'E_NOT_FOUND',
+      `The glob ${JSON.stringify(pattern)} matches no file below ${JSON.stringify(cwd)}. Quote the glob so the shell does not expand it, and check it from the working directory (dotfiles and node_modules are skipped).`,
+      { path: cwd },
+    );
+  }
+  const rootRelative = matched.map((path) => {
+    const inRoot = toPosix(relative(root, join(cwd, path)));
+    if (inRoot.startsWith('../') || inRoot === '..' || isAbsolute(inRoot)) {
+      throw new WoptError('E_PATH_OUTSIDE_ROOT', `${JSON.stringify(path)} (matched by ${JSON.stringify(pattern)}) is outside the project root ${JSON.stringify(root)}. Pass --root or a glob below it.`, {
+        path: join(cwd, path),
+      });
+    }
+    return inRoot;
+  });
+  const files = await withCompanions(fs, [...new Set(rootRelative)].sort(byString), root);
+  const examples: Example[] = [];
+  for (const path of files) examples.push({ path, content: (await fs.readFile(join(root, path))).toString('utf8') });
+
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify({ miner: MINER_VERSION, unit: options.unit ?? 'auto', name: options.name ?? null, from: pattern }));
+  for (const example of examples) hash.update(`\0${example.path}\0${sha256(example.content)}`);
+  const key = hash.digest('hex');
+
+  const cacheDir = options.cacheDir === false ? undefined : resolve(root, options.cacheDir ?? join('.wopt', 'cache', 'mined'));
+  const cacheFile = cacheDir === undefined ? undefined : join(cacheDir, `${key}.json`);
+  if (cacheFile !== undefined && (await fs.lstat(cacheFile))?.kind === 'file') {
+    try {
+      const entry = JSON.parse((await fs.readFile(cacheFile)).toString('utf8')) as CacheEntry;
+      if (entry.version === MINER_VERSION && entry.key === key) {
+        return { template: entry.template, params: entry.params, report: entry.report, cached: true, files: entry.files };
+      }
+    } catch {
+      // A damaged cache entry is mined again and overwritten.
+    }
+  }
+
+  const mined = mineTemplate(examples, {
+    name: options.name,
+    unit: options.unit,
+    provenance: { from: pattern, minedAt: (options.now ?? (() => new Date()))().toISOString(), tool: options.tool },
+  });
+  if (cacheFile !== undefined) {
+    const entry: CacheEntry = { version: MINER_VERSION, key, template: mined.template, params: mined.params, report: mined.report, files };
+    await storeEntry(fs, cacheFile, `${JSON.stringify(entry)}\n`);
+  }
+  return { ...mined, cached: false, files };
+}

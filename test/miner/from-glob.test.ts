@@ -1,0 +1,140 @@
+/**
+ * mineFromGlob on real temp dirs, through a counting fault port: glob expansion, companions by stem,
+ * dotfiles and node_modules skipped, and the cache (hit, miss after an edit, a different glob).
+ */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { createFaultPort } from '../../src/fs/fault.js';
+import { nodeFs } from '../../src/fs/node.js';
+import { generateMember, mineFromGlob } from '../../src/miner/index.js';
+
+const made: string[] = [];
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'wopt-mine-'));
+  made.push(dir);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+const component = (kebab: string, pascal: string, title: string) => ({
+  [`src/app/${kebab}/${kebab}.component.ts`]: `import { Component } from '@angular/core';\n\n@Component({\n  selector: 'app-${kebab}',\n  templateUrl: './${kebab}.component.html',\n})\nexport class ${pascal}Component {\n  title = '${title}';\n}\n`,
+  [`src/app/${kebab}/${kebab}.component.html`]: `<h2>{{ title }}</h2>\n<app-${kebab}-body></app-${kebab}-body>\n`,
+  [`src/app/${kebab}/${kebab}.component.spec.ts`]: `import { ${pascal}Component } from './${kebab}.component';\n\ndescribe('${pascal}Component', () => {\n  it('creates', () => {\n    expect(new ${pascal}Component()).toBeTruthy();\n  });\n});\n`,
+});
+
+const angular = {
+  ...component('user-profile', 'UserProfile', 'Profile'),
+  ...component('order-list', 'OrderList', 'Orders'),
+  ...component('login-form', 'LoginForm', 'Sign in'),
+  'src/app/.cache/x.component.ts': 'hidden\n',
+  'src/app/node_modules/y.component.ts': 'vendored\n',
+  'src/app/README.md': '# not a member\n',
+};
+
+describe('mineFromGlob', () => {
+  test('a glob matching one file per member picks up the companions sharing its stem', async () => {
+    const root = project(angular);
+    const result = await mineFromGlob({ fs: nodeFs, root, cwd: root, pattern: 'src/app/*/*.component.ts', cacheDir: false });
+    expect(result.files).toEqual([
+      'src/app/login-form/login-form.component.html',
+      'src/app/login-form/login-form.component.spec.ts',
+      'src/app/login-form/login-form.component.ts',
+      'src/app/order-list/order-list.component.html',
+      'src/app/order-list/order-list.component.spec.ts',
+      'src/app/order-list/order-list.component.ts',
+      'src/app/user-profile/user-profile.component.html',
+      'src/app/user-profile/user-profile.component.spec.ts',
+      'src/app/user-profile/user-profile.component.ts',
+    ]);
+    expect(result.cached).toBe(false);
+    expect(result.report.members.map((member) => member.name)).toEqual(['LoginForm', 'OrderList', 'UserProfile']);
+    expect(result.template.files.map((file) => file.path)).toEqual([
+      'src/app/{{kebabCase name}}/{{kebabCase name}}.component.html.hbs',
+      'src/app/{{kebabCase name}}/{{kebabCase name}}.component.spec.ts.hbs',
+      'src/app/{{kebabCase name}}/{{kebabCase name}}.component.ts.hbs',
+    ]);
+    // The Angular interpolation survives as text.
+    const html = generateMember(result.template, { name: 'ShoppingCart' }).find((file) => file.path.endsWith('.html'));
+    expect(html?.content).toBe('<h2>{{ title }}</h2>\n<app-shopping-cart-body></app-shopping-cart-body>\n');
+  });
+
+  test('provenance: the glob, every file with its sha256, the time and the tool', async () => {
+    const root = project(angular);
+    const result = await mineFromGlob({
+      fs: nodeFs,
+      root,
+      cwd: join(root, 'src'),
+      pattern: 'app/*/*',
+      cacheDir: false,
+      tool: 'wopt 9.9.9',
+      now: () => new Date('2025-02-03T04:05:06.000Z'),
+    });
+    const source = result.template.manifest.source;
+    expect(source?.from).toBe('app/*/*');
+    expect(source?.minedAt).toBe('2025-02-03T04:05:06.000Z');
+    expect(source?.tool).toBe('wopt 9.9.9');
+    expect(source?.files).toHaveLength(9);
+    expect(source?.files[0]).toEqual({ path: 'src/app/login-form/login-form.component.html', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
+  test('the second mine of the same files comes from the cache; an edit mines again', async () => {
+    const root = project(angular);
+    const port = createFaultPort(nodeFs);
+    const first = await mineFromGlob({ fs: port, root, cwd: root, pattern: 'src/app/*/*.component.ts' });
+    expect(first.cached).toBe(false);
+    expect(port.counters.byOperation.open ?? 0).toBeGreaterThan(0);
+    expect(readdirSync(join(root, '.wopt', 'cache', 'mined')).filter((name) => name.endsWith('.json'))).toHaveLength(1);
+
+    port.reset();
+    const second = await mineFromGlob({ fs: port, root, cwd: root, pattern: 'src/app/*/*.component.ts' });
+    expect(second.cached).toBe(true);
+    expect(second.template).toEqual(first.template);
+    expect(second.params).toEqual(first.params);
+    expect(second.files).toEqual(first.files);
+    // A hit writes nothing: no file opened for writing, no rename, no fsync.
+    expect(port.counters.byOperation.open ?? 0).toBe(0);
+    expect(port.counters.byOperation.rename ?? 0).toBe(0);
+    expect(port.counters.fsyncs).toBe(0);
+
+    writeFileSync(join(root, 'src/app/order-list/order-list.component.html'), '<h2>{{ title }}</h2>\n<p>changed</p>\n');
+    port.reset();
+    const third = await mineFromGlob({ fs: port, root, cwd: root, pattern: 'src/app/*/*.component.ts' });
+    expect(third.cached).toBe(false);
+    expect(port.counters.byOperation.open ?? 0).toBeGreaterThan(0);
+  });
+
+  test('a custom cache dir is used, and cacheDir: false never writes', async () => {
+    const root = project(angular);
+    const port = createFaultPort(nodeFs);
+    await mineFromGlob({ fs: port, root, cwd: root, pattern: 'src/app/*/*', cacheDir: false });
+    expect(port.counters.byOperation.open ?? 0).toBe(0);
+    const again = await mineFromGlob({ fs: port, root, cwd: root, pattern: 'src/app/*/*', cacheDir: false });
+    expect(again.cached).toBe(false);
+
+    await mineFromGlob({ fs: nodeFs, root, cwd: root, pattern: 'src/app/*/*', cacheDir: 'tmp/mined' });
+    expect(readdirSync(join(root, 'tmp', 'mined')).filter((name) => name.endsWith('.json'))).toHaveLength(1);
+    expect((await mineFromGlob({ fs: nodeFs, root, cwd: root, pattern: 'src/app/*/*', cacheDir: 'tmp/mined' })).cached).toBe(true);
+  });
+
+  test('a glob matching nothing, or files that are no family, is refused with a WoptError', async () => {
+    const root = project({ 'a/deploy.sh': '#!/bin/sh\nset -e\nrsync -a dist/ host:/srv\n', 'a/notes.md': '# Notes\n\nBuy milk.\n', 'a/nginx.conf': 'server {\n  listen 80;\n}\n' });
+    await expect(mineFromGlob({ fs: nodeFs, root, cwd: root, pattern: 'src/**/*.ts', cacheDir: false })).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
+    await expect(mineFromGlob({ fs: nodeFs, root, cwd: root, pattern: 'a/*', cacheDir: false })).rejects.toMatchObject({ code: 'E_NOT_A_FAMILY' });
+  });
+
+  test('files outside the root are refused', async () => {
+    const root = project(angular);
+    await expect(mineFromGlob({ fs: nodeFs, root: join(root, 'src', 'app', 'login-form'), cwd: root, pattern: 'src/app/*/*.ts', cacheDir: false })).rejects.toMatchObject({
+      code: 'E_PATH_OUTSIDE_ROOT',
+    });
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * What the quality work of the miner handles: acronym names, the literal `\{{`, the name inside a
+ * differing run of a line, optional regions shared by some members, and determinism.
+ */
+import { describe, expect, test } from 'vitest';
+import { generateMember, mineTemplate } from '../../src/miner/index.js';
+import { keepAcronyms } from '../../src/miner/names.js';
+import { findOccurrences, nameVariants } from '../../src/miner/variants.js';
+
+const client = (name: string, scheme: string) =>
+  `import { BaseClient } from './base';\n\nexport class ${name}Client extends BaseClient {\n  readonly scheme = '${scheme}';\n  static create(): ${name}Client {\n    return new ${name}Client();\n  }\n}\n\nexport const ${name.toUpperCase()}_CLIENT_TIMEOUT = 30;\n`;
+
+describe('miner quality', () => {
+  test('acronym names: HTTPClient is read as HTTP, and {{name}} keeps the acronym', () => {
+    expect(keepAcronyms('HTTP', 'HTTPClient')).toBe('HTTP');
+    expect(keepAcronyms('user card')).toBe('UserCard');
+    expect(keepAcronyms('USER CARD')).toBe('UserCard');
+    expect(findOccurrences('new HTTPClient()', nameVariants('HTTP')).map((o) => o.text)).toEqual(['HTTP']);
+    expect(findOccurrences('XHTTP', nameVariants('HTTP'))).toEqual([]);
+    const mined = mineTemplate([
+      { path: 'src/clients/HTTPClient.ts', content: client('HTTP', 'http') },
+      { path: 'src/clients/GrpcClient.ts', content: client('Grpc', 'grpc') },
+      { path: 'src/clients/SmtpClient.ts', content: client('Smtp', 'smtp') },
+    ]);
+    expect(mined.report.level).toBe('aligned');
+    expect(mined.report.members.map((member) => member.name)).toEqual(['Grpc', 'HTTP', 'Smtp']);
+    expect(mined.template.files.map((file) => file.path)).toEqual(['src/clients/{{name}}Client.ts.hbs']);
+    expect(mined.template.manifest.params.name?.pattern).toBe('^[A-Z][A-Za-z0-9]*$');
+    const [file] = generateMember(mined.template, { name: 'LDAP' });
+    expect(file?.path).toBe('src/clients/LDAPClient.ts');
+    expect(file?.content).toContain('export class LDAPClient extends BaseClient {');
+    expect(file?.content).toContain('export const LDAP_CLIENT_TIMEOUT = 30;');
+  });
+
+  test('a literal \\{{ (an escaped mustache in the source) round-trips', () => {
+    const member = (name: string) => `export const ${name.toLowerCase()}Template = '\\\\{{ ${name} }} and {{ value }} and \\\\\\\\{{ x }}';\n`;
+    const examples = ['Alpha', 'Beta', 'Gamma'].map((name) => ({ path: `src/${name.toLowerCase()}.ts`, content: member(name) }));
+    expect(examples[0]?.content).toBe("export const alphaTemplate = '\\\\{{ Alpha }} and {{ value }} and \\\\\\\\{{ x }}';\n");
+    const mined = mineTemplate(examples);
+    expect(mined.report.reproduced).toHaveLength(3);
+    expect(generateMember(mined.template, { name: 'Delta' })[0]?.content).toBe(member('Delta'));
+  });
+
+  test('the name inside the differing part of a line becomes an inline alternative', () => {
+    const member = (name: string, call: string) => `export function sub${name}s(date: Date, amount: number): Date {\n  return ${call};\n}\n`;
+    const mined = mineTemplate([
+      { path: 'src/subDays.ts', content: member('Day', 'addDays(date, -amount)') },
+      { path: 'src/subWeeks.ts', content: member('Week', 'addWeeks(date, -amount)') },
+      { path: 'src/subHours.ts', content: member('Hour', 'addMilliseconds(date, -amount * MILLISECONDS_IN_HOUR)') },
+    ]);
+    expect(mined.report.level).toBe('aligned');
+    const content = mined.template.files[0]?.content ?? '';
+    expect(content).toBe(
+      'export function sub{{pascalCase (pluralize name)}}(date: Date, amount: number): Date {\n' +
+        '  return {{#if withAddMilliseconds}}addMilliseconds{{else}}add{{pascalCase (pluralize name)}}{{/if}}(date, -amount{{#if withAddMilliseconds}} * MILLISECONDS_IN_{{constantCase name}}{{/if}});\n' +
+        '}\n',
+    );
+    expect(generateMember(mined.template, { name: 'Month' })[0]?.content).toBe(member('Month', 'addMonths(date, -amount)'));
+  });
+
+  test('lines some members share become one optional block around what they share', () => {
+    const member = (name: string, nanTest: string | undefined) =>
+      `describe('${name}', () => {\n  it('works', () => {\n    expect(run${name}(1)).toBe(1);\n  });\n${nanTest === undefined ? '' : `\n  it('rejects NaN', () => {\n    expect(run${name}(${nanTest})).toBeNaN();\n  });\n`}});\n`;
+    const mined = mineTemplate([
+      { path: 'test/day.test.ts', content: member('Day', 'NaN') },
+      { path: 'test/hour.test.ts', content: member('Hour', 'Number.NaN') },
+      { path: 'test/minute.test.ts', content: member('Minute', 'NaN') },
+      { path: 'test/month.test.ts', content: member('Month', undefined) },
+    ]);
+    expect(mined.report.level).toBe('aligned');
+    const content = mined.template.files[0]?.content ?? '';
+    // One block, holding one value param, not one alternative per member.
+    expect(content.match(/\{\{#if /g)).toHaveLength(1);
+    expect(content).toContain("  it('rejects NaN', () => {\n");
+    expect(generateMember(mined.template, { name: 'Year' })[0]?.content).toBe(member('Year', 'NaN'));
+  });
+
+  test('mining is deterministic: the same files in any order give the same result', () => {
+    const examples = [
+      { path: 'src/clients/HTTPClient.ts', content: client('HTTP', 'http') },
+      { path: 'src/clients/GrpcClient.ts', content: client('Grpc', 'grpc') },
+      { path: 'src/clients/SmtpClient.ts', content: client('Smtp', 'smtp') },
+    ];
+    const first = mineTemplate(examples);
+    const second = mineTemplate([...examples].reverse());
+    expect(second.template).toEqual(first.template);
+    expect(second.params).toEqual(first.params);
+    expect(second.report).toEqual(first.report);
+  });
+});
