@@ -162,7 +162,7 @@ async function main() {
   const variants = [
     {
       id: 'wopt-full',
-      label: 'wopt `full` (concurrency 16)',
+      label: 'wopt `full` (default concurrency, 64)',
       run: woptVariant('full'),
     },
     {
@@ -196,10 +196,10 @@ async function main() {
     },
   ];
   if (args.sweep) {
-    for (const concurrency of [8, 32, 64]) {
+    for (const concurrency of [8, 16, 32, 128]) {
       variants.push({ id: `wopt-full-c${concurrency}`, label: `wopt \`full\`, concurrency ${concurrency}`, run: woptVariant('full', concurrency) });
     }
-    variants.push({ id: 'wopt-process-c64', label: 'wopt `process`, concurrency 64', run: woptVariant('process', 64) });
+    variants.push({ id: 'wopt-process-c16', label: 'wopt `process`, concurrency 16', run: woptVariant('process', 16) });
   }
   const times = Object.fromEntries(variants.map((variant) => [variant.id, []]));
   times['wopt-rewrite'] = [];
