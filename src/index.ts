@@ -20,6 +20,7 @@ export type { UndoOptions } from './tx/undo.js';
 export { recover, status } from './tx/status.js';
 export type { ProjectOptions, ProjectStatus, TransactionSummary } from './tx/status.js';
 export type { RecoveryReport, RecoveredTransaction } from './tx/recover.js';
+export type { Stray } from './tx/strays.js';
 
 export { Tree, memorySource } from './tree/tree.js';
 export type { FileChange, TreeSource } from './tree/tree.js';

@@ -11,9 +11,13 @@ import { openProject } from './project.js';
 import type { RecoveryReport } from './recover.js';
 import { recoverUnderLock } from './recover.js';
 import { listTransactionIds, readJournal } from './retention.js';
+import type { Stray } from './strays.js';
+import { findStrays } from './strays.js';
 
 export interface ProjectOptions {
   readonly fs?: FsPort;
+  /** `status` only: also walk the project for temps and backups of lost transactions (slower). */
+  readonly scan?: boolean;
   readonly lockTimeoutMs?: number;
   readonly concurrency?: number;
   readonly signal?: AbortSignal;
@@ -37,6 +41,8 @@ export interface ProjectStatus {
   readonly kept: readonly TransactionSummary[];
   /** Journals that cannot be read; recovery will stop on them. */
   readonly damaged: readonly { readonly txid: string; readonly error: string }[];
+  /** With `scan`: temps and backups in the project (those of lost journals need a person's look). */
+  readonly strays: readonly Stray[] | undefined;
 }
 
 /** Reads the project's wopt state without changing anything (no lock taken). */
@@ -59,7 +65,8 @@ export async function status(root: string, options: ProjectOptions = {}): Promis
       damaged.push({ txid, error: (error as Error).message });
     }
   }
-  return { root: layout.root, lock, pending, kept, damaged };
+  const strays = options.scan ? await findStrays(fs, layout) : undefined;
+  return { root: layout.root, lock, pending, kept, damaged, strays };
 }
 
 /**

@@ -91,6 +91,20 @@ describe('status and recover after a crash', () => {
     expect(hashTree(dir, { exclude: ['.wopt/lock'] })).toBe(before);
   });
 
+  it('status --scan reports the temps and backups of a journal that was deleted, and deletes nothing', async () => {
+    const { dir } = await crashedProject();
+    const { rmSync } = await import('node:fs');
+    rmSync(join(dir, '.wopt'), { recursive: true });
+    const after = hashTree(dir);
+    const clean = await run(['status'], { cwd: dir });
+    expect(clean.code).toBe(0);
+    const scanned = await run(['status', '--scan'], { cwd: dir });
+    expect(scanned.code).toBe(4);
+    expect(scanned.stdout).toMatch(/^strays: \d+ files? of transactions whose journal is gone/m);
+    expect(scanned.stdout).toMatch(/^ {4}backup {2}\.wopt-\d{8}-\d{9}-[0-9a-f]{8}-0\.bak {2}\(transaction /m);
+    expect(hashTree(dir)).toBe(after);
+  });
+
   it('status shows a stale lock left by a dead process without failing', async () => {
     const dir = project();
     mkdirSync(join(dir, '.wopt'));

@@ -199,6 +199,24 @@ describe('row 35: a tampered journal', () => {
     expect(strays(root)).toEqual([]);
   });
 
+  it('with .wopt/ deleted after a crash, status --scan finds the orphaned temps and backups and deletes nothing', async () => {
+    const root = makeProject({ 'a.txt': 'old a', 'b.txt': 'old b' });
+    await crashMidBatch(root);
+    fs.rmSync(join(root, '.wopt'), { recursive: true });
+    const before = snapshot(root);
+    const { status } = await import('../../src/index.js');
+    const found = await status(root, { scan: true });
+    expect(found.strays?.map((stray) => [stray.kind, stray.journaled]).sort()).toEqual([
+      ['backup', false],
+      ['backup', false],
+      ['temp', false],
+      ['temp', false],
+    ]);
+    const backup = found.strays?.find((stray) => stray.kind === 'backup');
+    expect(['old a', 'old b']).toContain(fs.readFileSync(join(root, backup?.path ?? ''), 'utf8'));
+    expect(snapshot(root)).toEqual(before);
+  });
+
   it('stops on a damaged middle record, touching nothing and keeping the backups', async () => {
     const root = makeProject({ 'a.txt': 'old a', 'b.txt': 'old b' });
     const journal = await crashMidBatch(root);

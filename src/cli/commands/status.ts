@@ -18,10 +18,16 @@ Shows who holds the project lock (and whether that process is still alive), unfi
 transactions (run \`wopt recover\`), transactions kept for \`wopt undo\`, and damaged journals.
 Changes nothing.
 
-Exit code: 0 when nothing is pending or damaged, 4 when something is.
+With --scan it also walks the project (skipping .git and node_modules) for temps and backups
+(.wopt-<txid>-<n>.tmp/.bak) left by a transaction whose journal is gone, e.g. after .wopt/ was
+deleted following a crash. A backup holds a file's previous content: wopt reports them and never
+deletes them; look at each and restore or remove it by hand.
+
+Exit code: 0 when nothing is pending, damaged or stray; 4 when something is.
 
 Options:
   --root DIR     project root (default: the working directory)
+  --scan         also look for temps and backups of lost transactions
   --json         print the status as JSON
   -h, --help     show this help
 `;
@@ -54,17 +60,26 @@ function render(state: ProjectStatus, recoverCommand: string, style: Style): str
     lines.push(style.red(`damaged: ${plural(state.damaged.length, 'journal')}; recovery stops on them without changing anything`));
     lines.push(...state.damaged.map((tx) => `    ${tx.txid}: ${tx.error}`));
   }
+  const lost = (state.strays ?? []).filter((stray) => !stray.journaled);
+  if (state.strays !== undefined) {
+    if (lost.length === 0) lines.push('strays: none');
+    else {
+      lines.push(style.red(`strays: ${plural(lost.length, 'file')} of transactions whose journal is gone (backups hold previous contents; restore or remove them by hand)`));
+      lines.push(...lost.map((stray) => `    ${stray.kind === 'backup' ? 'backup' : 'temp  '}  ${stray.path}  (transaction ${stray.txid})`));
+    }
+  }
   return `${lines.join('\n')}\n`;
 }
 
 export const command: Command = {
   help,
   maxPositionals: 0,
-  options: { ...jsonOption },
+  options: { ...jsonOption, scan: { type: 'boolean' } },
   async run(ctx, { values }) {
     const root = rootOf(ctx, values);
-    const state = await status(root, { fs: ctx.fs });
+    const state = await status(root, { fs: ctx.fs, scan: booleanFlag(values, 'scan') });
     ctx.io.stdout.write(booleanFlag(values, 'json') ? toJson(state) : render(state, `wopt recover${rootHint(ctx, root)}`, createStyle(ctx.color)));
-    return state.pending.length > 0 || state.damaged.length > 0 ? ExitCode.recoveryPending : ExitCode.ok;
+    const lost = (state.strays ?? []).some((stray) => !stray.journaled);
+    return state.pending.length > 0 || state.damaged.length > 0 || lost ? ExitCode.recoveryPending : ExitCode.ok;
   },
 };
