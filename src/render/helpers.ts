@@ -2,20 +2,7 @@
  * The built-in helpers every renderer registers: case conversions under wopt's names and plop's,
  * pluralize/singularize, `pkg`, and `raw` (for `{{{{raw}}}} … {{{{/raw}}}}` blocks).
  */
-import {
-  camelCase,
-  constantCase,
-  dotCase,
-  kebabCase,
-  lowerCase,
-  noCase,
-  pascalCase,
-  pathCase,
-  sentenceCase,
-  snakeCase,
-  titleCase,
-  upperCase,
-} from './case.js';
+import { caseConversions, kebabCase, pascalCase } from './case.js';
 import { renderErrors } from './errors.js';
 import { pluralize, singularize } from './inflect.js';
 
@@ -64,21 +51,11 @@ export interface BuiltinHelperOptions {
  */
 export function builtinHelpers(options: BuiltinHelperOptions = {}): Record<string, Helper> {
   const cases: Record<string, (input: string) => string> = {
-    pascalCase,
+    ...caseConversions,
+    // plop's names for the same conversions, so plop templates render unchanged
     properCase: pascalCase,
-    camelCase,
-    kebabCase,
     dashCase: kebabCase,
     kabobCase: kebabCase,
-    snakeCase,
-    constantCase,
-    dotCase,
-    pathCase,
-    noCase,
-    titleCase,
-    sentenceCase,
-    lowerCase,
-    upperCase,
     pluralize,
     singularize,
   };

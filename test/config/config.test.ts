@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyFlags, configDefaults, defineConfig, loadConfig } from '../../src/config/index.js';
-import { WoptError } from '../../src/errors.js';
 import { createNodeFs } from '../../src/fs/node.js';
+import { rejection } from '../library/helpers.js';
 
 const nodeFs = createNodeFs();
 const dirs: string[] = [];
@@ -31,15 +31,6 @@ function modules(table: Record<string, unknown>) {
   return { asked, importModule };
 }
 
-async function rejection(run: () => Promise<unknown>): Promise<WoptError> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(WoptError);
-    return error as WoptError;
-  }
-  throw new Error('expected a WoptError');
-}
 
 describe('loadConfig', () => {
   it('gives the defaults when there is no config', async () => {

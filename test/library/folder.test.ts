@@ -1,25 +1,15 @@
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WoptError } from '../../src/errors.js';
 import { createNodeFs } from '../../src/fs/node.js';
 import { readTemplateFolder, templateToChanges } from '../../src/library/folder.js';
 import { batchWrite } from '../../src/tx/batch-write.js';
-import { readFiles, tempDir, writeFiles } from './helpers.js';
+import { readFiles, rejection, tempDir, writeFiles } from './helpers.js';
 
 const nodeFs = createNodeFs();
 
 const manifest = { name: 'card', description: 'A card', version: '1.0.0', params: { name: { type: 'string' } } };
 
-async function rejection(run: () => Promise<unknown>): Promise<WoptError> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(WoptError);
-    return error as WoptError;
-  }
-  throw new Error('expected a WoptError');
-}
 
 describe('template folders', () => {
   it('reads template.json, README.md and every file below files/ with its mode', async () => {

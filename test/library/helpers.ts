@@ -4,7 +4,8 @@
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
+import { WoptError } from '../../src/errors.js';
 
 const made: string[] = [];
 
@@ -87,4 +88,15 @@ export function rawTar(entries: readonly RawEntry[]): Buffer {
   }
   blocks.push(Buffer.alloc(1024));
   return Buffer.concat(blocks);
+}
+
+/** The WoptError a call rejects with; fails the test when it resolves or throws something else. */
+export async function rejection(run: () => Promise<unknown>): Promise<WoptError> {
+  try {
+    await run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(WoptError);
+    return error as WoptError;
+  }
+  throw new Error('expected a WoptError');
 }

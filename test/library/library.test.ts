@@ -2,26 +2,16 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WoptError } from '../../src/errors.js';
 import { createNodeFs } from '../../src/fs/node.js';
 import { templateHash } from '../../src/library/hash.js';
 import { openLibrary } from '../../src/library/library.js';
 import type { LibraryOptions } from '../../src/library/library.js';
 import { builtinTemplatesDir, userTemplatesDir } from '../../src/library/locations.js';
 import type { Template } from '../../src/library/template.js';
-import { rawTar, readFiles, tempDir, templateFiles, writeFiles } from './helpers.js';
+import { rawTar, readFiles, rejection, tempDir, templateFiles, writeFiles } from './helpers.js';
 
 const nodeFs = createNodeFs();
 
-async function rejection(run: () => Promise<unknown>): Promise<WoptError> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(WoptError);
-    return error as WoptError;
-  }
-  throw new Error('expected a WoptError');
-}
 
 /** Three layers in temp dirs: project root, WOPT_HOME, and a built-in folder. */
 function setup(extra: Partial<LibraryOptions> = {}) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { WoptError } from '../../src/errors.js';
 import { renderTemplate, resolveParams } from '../../src/library/render.js';
 import type { Template, TemplateManifest } from '../../src/library/template.js';
 import { createRenderer } from '../../src/render/index.js';
+import { rejection } from './helpers.js';
 
 const renderer = createRenderer();
 
@@ -17,15 +17,6 @@ const manifest: TemplateManifest = {
   },
 };
 
-async function rejection(run: () => Promise<unknown>): Promise<WoptError> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(WoptError);
-    return error as WoptError;
-  }
-  throw new Error('expected a WoptError');
-}
 
 describe('resolveParams', () => {
   it('fills defaults, rendering templated ones with the other params, and copies the input', async () => {
