@@ -24,6 +24,11 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   recover: { summary: 'finish or roll back what a crash left unfinished', load: () => import('./commands/recover.js') },
   undo: { summary: 'restore the files of a kept transaction', load: () => import('./commands/undo.js') },
   status: { summary: 'show the lock, unfinished, kept and damaged transactions', load: () => import('./commands/status.js') },
+  gen: { summary: 'generate files from a template, for one set of params or a whole list', load: () => import('./commands/gen.js') },
+  update: { summary: 'bring template changes into generated files, keeping your edits', load: () => import('./commands/update.js') },
+  templates: { summary: 'list, show, add, remove, export and import templates', load: () => import('./commands/templates.js') },
+  mine: { summary: 'mine a template from a family of similar files (and --save it)', load: () => import('./commands/mine.js') },
+  drift: { summary: 'show which members of a family drifted from its template', load: () => import('./commands/drift.js') },
 };
 
 const MAIN_HELP = `Usage: wopt <command> [options]

@@ -104,6 +104,7 @@ export async function commitChanges(
     const step = planner.drain();
     if (options.dryRun || (step.entries.length === 0 && step.withdrawn.length === 0)) return;
     await tx.addStep(step);
+    planner.release(step.entries);
     staged += step.entries.length;
     options.onProgress?.({ phase: 'staging', staged });
   };

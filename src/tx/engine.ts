@@ -156,6 +156,10 @@ export class Transaction {
     for (const entry of replaced) await this.discardStaged(entry.i, false);
     await this.createDirs(step.createDirs);
     await forEachLimited(step.entries, this.options.concurrency, (entry) => this.stageEntry(entry), this.options.signal);
+    // Staged: the content lives in the temp file now. Holding it would make memory grow with the batch.
+    for (const entry of step.entries) {
+      if (this.entries.get(entry.i) === entry) this.entries.set(entry.i, { ...entry, content: undefined });
+    }
   }
 
   /**

@@ -278,6 +278,13 @@ export class Planner {
     return { entries, withdrawn, createDirs };
   }
 
+  /** Forgets the content of entries once staged (it lives in their temp files from then on). */
+  release(entries: readonly PlannedEntry[]): void {
+    for (const entry of entries) {
+      if (this.entries.get(entry.i) === entry) this.entries.set(entry.i, { ...entry, content: undefined });
+    }
+  }
+
   /** Every change's outcome, in input order (a rename reports its destination, then its source). */
   files(): FileReport[] {
     return this.reports.flatMap((report) => report);

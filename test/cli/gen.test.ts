@@ -1,0 +1,189 @@
+/**
+ * `wopt gen` through main() with fake io, on real temp dirs.
+ */
+import { Readable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { Prompter } from '../../src/cli/prompt.js';
+import { ANSI, cleanUp, hashTree, jsonl, project, read, run } from './helpers.js';
+
+afterEach(cleanUp);
+
+const template = {
+  'templates/card/template.json': JSON.stringify({
+    name: 'card',
+    params: {
+      name: { type: 'string', prompt: 'Card name?' },
+      count: { type: 'number', default: 1 },
+      tags: { type: 'string[]', default: [] },
+    },
+  }),
+  'templates/card/files/cards/{{kebabCase name}}.txt.hbs': '{{pascalCase name}} x{{count}}{{#each tags}} #{{this}}{{/each}}\n',
+};
+
+/** Runs main() with a TTY on stdin and stderr and a scripted prompter. */
+async function runTty(argv: readonly string[], cwd: string, answers: { input?: string[]; confirm?: boolean[] }) {
+  let stdout = '';
+  let stderr = '';
+  const asked: string[] = [];
+  const prompt: Prompter = {
+    input: async (question) => {
+      asked.push(question.message);
+      return answers.input?.shift() ?? '';
+    },
+    confirm: async (question) => {
+      asked.push(question.message);
+      return answers.confirm?.shift() ?? false;
+    },
+  };
+  const stdin = Object.assign(Readable.from([]), { isTTY: true });
+  const code = await main({
+    argv,
+    cwd,
+    env: {},
+    stdin,
+    stdout: { write: (text: string) => (stdout += text), isTTY: true },
+    stderr: { write: (text: string) => (stderr += text), isTTY: true },
+    prompt,
+  } as Parameters<typeof main>[0]);
+  return { code, stdout, stderr, asked };
+}
+
+describe('wopt gen', () => {
+  it('generates one item from --name and --set, typed by the manifest, and records it', async () => {
+    const dir = project(template);
+    const result = await run(['gen', 'card', '--name', 'user card', '--set', 'count=3', '--set', 'tags=a,b'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(read(dir, 'cards/user-card.txt')).toBe('UserCard x3 #a #b\n');
+    expect(result.stdout).toMatch(/^card@[0-9a-f]{12}: 1 item\ngenerated \d+ files? in/);
+    const record = JSON.parse(read(dir, 'wopt.generated.json')) as {
+      files: { path: string; params: unknown }[];
+    };
+    expect(record.files.map((file) => [file.path, file.params])).toEqual([['cards/user-card.txt', { count: 3, name: 'user card', tags: ['a', 'b'] }]]);
+  });
+
+  it('generates a whole list from --params (JSONL), relative to --root, with --set for every item', async () => {
+    // --root is the project: its templates/ folder and its output.
+    const dir = project({
+      ...Object.fromEntries(Object.entries(template).map(([path, content]) => [`out/${path}`, content])),
+      'list.jsonl': jsonl([{ name: 'a' }, { name: 'b', count: 2 }, { name: 'c' }]),
+    });
+    const result = await run(['gen', 'card', '--params', 'list.jsonl', '--set', 'count=7', '--root', 'out', '--json'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as {
+      items: number;
+      counts: { created: number };
+    };
+    expect(report.items).toBe(3);
+    expect(report.counts.created).toBe(3 + 1 + 2); // 3 cards, the record, the pinned template version (2 files)
+    expect([read(dir, 'out/cards/a.txt'), read(dir, 'out/cards/b.txt'), read(dir, 'out/cards/c.txt')]).toEqual(['A x7\n', 'B x2\n', 'C x7\n']);
+  });
+
+  it('names the bad item by its line, and writes nothing', async () => {
+    const dir = project({
+      ...template,
+      'list.jsonl': jsonl([{ name: 'a' }, { count: 2 }]),
+    });
+    const before = hashTree(dir);
+    const result = await run(['gen', 'card', '--params', 'list.jsonl'], {
+      cwd: dir,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^wopt: list\.jsonl line 2: Template "card": the param "name" is required.*\[E_TEMPLATE_PARAM\]\n$/);
+    expect(hashTree(dir, { exclude: ['.wopt'] })).toBe(before);
+  });
+
+  it('off a TTY, a missing required param is a usage error naming the param and the flag', async () => {
+    const dir = project(template);
+    const result = await run(['gen', 'card'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/missing the required param "name" of template "card"; pass --set name=<value> \(or --name <value>\)/);
+  });
+
+  it('on a TTY, asks for a missing required param with the prompter', async () => {
+    const dir = project(template);
+    const result = await runTty(['gen', 'card'], dir, {
+      input: ['order list'],
+    });
+    expect(result.asked).toEqual(['Card name?']);
+    expect(result.code).toBe(0);
+    expect(read(dir, 'cards/order-list.txt')).toBe('OrderList x1\n');
+  });
+
+  it('off a TTY, refuses to overwrite a file it did not generate without --yes, naming it', async () => {
+    const dir = project({ ...template, 'cards/a.txt': 'mine\n' });
+    const refused = await run(['gen', 'card', '--name', 'a'], { cwd: dir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/would overwrite 1 existing file .*"cards\/a\.txt".*Nothing was written.*--yes.*\[E_EXISTS\]/);
+    expect(read(dir, 'cards/a.txt')).toBe('mine\n');
+    const forced = await run(['gen', 'card', '--name', 'a', '--yes'], {
+      cwd: dir,
+    });
+    expect(forced.code).toBe(0);
+    expect(read(dir, 'cards/a.txt')).toBe('A x1\n');
+  });
+
+  it('on a TTY, asks before overwriting, and a no writes nothing', async () => {
+    const dir = project({ ...template, 'cards/a.txt': 'mine\n' });
+    const result = await runTty(['gen', 'card', '--name', 'a'], dir, {
+      confirm: [false],
+    });
+    expect(result.asked).toEqual(['Overwrite 1 existing file (cards/a.txt)?']);
+    expect(result.code).toBe(1);
+    expect(read(dir, 'cards/a.txt')).toBe('mine\n');
+  });
+
+  it('--dry-run prints the plan and a coloured diff, and writes nothing', async () => {
+    const dir = project({ ...template, 'cards/a.txt': 'old\n' });
+    const before = hashTree(dir);
+    const plain = await run(['gen', 'card', '--name', 'a', '--dry-run'], {
+      cwd: dir,
+    });
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('dry run: would commit');
+    expect(plain.stdout).toMatch(/updated\s+cards\/a\.txt/);
+    expect(plain.stdout).toContain('-old\n+A x1\n');
+    expect(plain.stdout).toMatch(/needs --yes .*cards\/a\.txt/);
+    const coloured = await run(['gen', 'card', '--name', 'a', '--dry-run'], {
+      cwd: dir,
+      env: { FORCE_COLOR: '1' },
+    });
+    expect(coloured.stdout).toMatch(ANSI);
+    expect(hashTree(dir)).toBe(before);
+  });
+
+  it('shows a progress bar on a TTY stderr, and none off a TTY or in CI', async () => {
+    const dir = project({
+      ...template,
+      'list.jsonl': jsonl([{ name: 'a' }, { name: 'b' }]),
+    });
+    const tty = await runTty(['gen', 'card', '--params', 'list.jsonl'], dir, {});
+    expect(tty.stderr).toContain('\r\u001b[2K');
+    expect(tty.stderr).toMatch(/2\/2 items|2 items/);
+    const ci = await run(['gen', 'card', '--params', 'list.jsonl', '--force', '--yes'], { cwd: dir, env: { CI: 'true' } });
+    expect(ci.stderr).toBe('');
+  });
+
+  it('refuses an unknown --set key with a suggestion', async () => {
+    const dir = project(template);
+    const unknown = await run(['gen', 'card', '--name', 'a', '--set', 'cuont=2'], { cwd: dir });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no param "cuont".*Did you mean "count"/);
+  });
+
+  it('--from mines the template from existing files (through the miner hook) and generates a new member', async () => {
+    const member = (name: string, plural: string): string =>
+      `export interface ${name} {\n  id: string;\n}\n\nexport const ${plural.toLowerCase()}Url = '/api/${plural.toLowerCase()}';\n`;
+    const dir = project({
+      'src/models/user.ts': member('User', 'Users'),
+      'src/models/order.ts': member('Order', 'Orders'),
+      'src/models/invoice.ts': member('Invoice', 'Invoices'),
+    });
+    const result = await run(['gen', '--from', 'src/models/*.ts', '--name', 'product'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(read(dir, 'src/models/product.ts')).toBe(member('Product', 'Products'));
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * `wopt mine` through main(): the human explanation, the --json document, --save into the project
+ * library, a family that is not one, and the example in examples/mining.
+ */
+import { cpSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { nodeFs } from '../../src/fs/node.js';
+import { openLibrary } from '../../src/library/index.js';
+import { cleanUp, project, run } from './helpers.js';
+
+afterEach(cleanUp);
+
+const route = (plural: string, pascal: string, pageSize: number) =>
+  `import { Router } from 'express';\nimport { ${pascal}Service } from '../services/${plural}.service';\n\nexport const ${plural}Router = Router();\nconst PAGE_SIZE = ${pageSize};\n\n${plural}Router.get('/', async (req, res) => {\n  res.json(await ${pascal}Service.list(PAGE_SIZE));\n});\n`;
+
+const family = {
+  'src/routes/users.routes.ts': route('users', 'User', 20),
+  'src/routes/products.routes.ts': route('products', 'Product', 50),
+  'src/routes/invoices.routes.ts': route('invoices', 'Invoice', 20),
+};
+
+describe('wopt mine', () => {
+  it('explains the template: members, each param with its values, where it occurs and its confidence, a preview', async () => {
+    const cwd = project(family);
+    const result = await run(['mine', 'src/routes/*.routes.ts'], { cwd });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Template "routes" mined from 3 members (3 files).');
+    expect(result.stdout).toMatch(/^ {2}Invoice {2}src\/routes\/invoices\.routes\.ts$/m);
+    expect(result.stdout).toMatch(/^ {2}name \(string, required\), confidence 1\.00$/m);
+    expect(result.stdout).toMatch(/^ {2}pageSize \(number, default 20\), confidence 0\.67$/m);
+    expect(result.stdout).toContain('values: Invoice=20, Product=50, User=20');
+    expect(result.stdout).toMatch(/occurs in: src\/routes\/\{\{kebabCase \(pluralize name\)\}\}\.routes\.ts \(5\)/);
+    expect(result.stdout).toContain('--- src/routes/{{kebabCase (pluralize name)}}.routes.ts.hbs');
+    expect(result.stdout).toContain('export const {{camelCase (pluralize name)}}Router = Router();');
+  });
+
+  it('--json prints the stable document: template, params, members with files relative to the cwd', async () => {
+    const root = project(family);
+    const result = await run(['mine', 'routes/*.routes.ts', '--json', '--name', 'route', '--root', '..'], { cwd: join(root, 'src') });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      template: 'route',
+      params: [
+        { name: 'name', type: 'string', description: 'The entity name, in any case (members: Invoice, Product, User).' },
+        { name: 'pageSize', type: 'number', default: 20, description: 'A literal that varies between members.' },
+      ],
+      members: [
+        { files: ['routes/invoices.routes.ts'], params: { name: 'Invoice', pageSize: 20 } },
+        { files: ['routes/products.routes.ts'], params: { name: 'Product', pageSize: 50 } },
+        { files: ['routes/users.routes.ts'], params: { name: 'User', pageSize: 20 } },
+      ],
+    });
+  });
+
+  it('--save adds the template to the project library, with its provenance', async () => {
+    const cwd = project(family);
+    const result = await run(['mine', 'src/routes/*.routes.ts', '--name', 'route', '--save'], { cwd });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^saved: template "route" in .*; make a member with `wopt gen route --name <Name>`$/m);
+    const library = openLibrary({ fs: nodeFs, root: cwd, env: {}, builtinDir: false });
+    expect((await library.list()).map((info) => info.name)).toEqual(['route']);
+    const { template } = await library.get('route');
+    expect(template.manifest.source).toMatchObject({ kind: 'mined', from: 'src/routes/*.routes.ts', tool: expect.stringMatching(/^wopt \d/) });
+    expect(template.manifest.source?.files.map((file) => file.path)).toEqual(['src/routes/invoices.routes.ts', 'src/routes/products.routes.ts', 'src/routes/users.routes.ts']);
+    expect(template.manifest.source?.minedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    // Saving the same again changes nothing.
+    const again = await run(['mine', 'src/routes/*.routes.ts', '--name', 'route', '--save'], { cwd });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^already saved: template "route"/m);
+  });
+
+  it('refuses files that are not a family with one line and exit code 1', async () => {
+    const cwd = project({
+      'misc/deploy.sh': '#!/bin/sh\nset -e\nrsync -a dist/ host:/srv/www\n',
+      'misc/notes.md': '# Notes\n\nBuy milk and call the plumber.\n',
+      'misc/nginx.conf': 'server {\n  listen 80;\n  root /srv/www;\n}\n',
+    });
+    const result = await run(['mine', 'misc/*'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^wopt: These 3 files are not a family: .* \[E_NOT_A_FAMILY\]\n$/);
+  });
+
+  it('refuses a glob that matches nothing (1) and a missing glob (2)', async () => {
+    const cwd = project(family);
+    const none = await run(['mine', 'src/*.vue'], { cwd });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/matches no file.*\[E_NOT_FOUND\]/);
+    const missing = await run(['mine'], { cwd });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/missing the glob/);
+    const badUnit = await run(['mine', 'src/routes/*', '--unit', 'dir'], { cwd });
+    expect(badUnit.code).toBe(2);
+  });
+
+  it('mines examples/mining (four service classes, one with an extra method)', async () => {
+    const cwd = project();
+    cpSync(join(import.meta.dirname, '..', '..', 'examples', 'mining'), cwd, { recursive: true });
+    const result = await run(['mine', 'src/services/*.service.ts', '--json'], { cwd });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const document = JSON.parse(result.stdout) as { template: string; params: Array<{ name: string }>; members: Array<{ files: string[]; params: Record<string, unknown> }> };
+    expect(document.template).toBe('services');
+    expect(document.members.map((member) => member.params.name)).toEqual(['Invoice', 'OrderItem', 'Product', 'User']);
+    expect(document.members.map((member) => member.files)).toEqual([
+      ['src/services/invoice.service.ts'],
+      ['src/services/order-item.service.ts'],
+      ['src/services/product.service.ts'],
+      ['src/services/user.service.ts'],
+    ]);
+    // The page size is a param; Invoice's extra method is an optional block only it turns on.
+    expect(document.members.map((member) => member.params.pageSize)).toEqual([20, 20, 50, 20]);
+    const flag = document.params.find((param) => param.name !== 'name' && param.name !== 'pageSize')?.name ?? '';
+    expect(document.members.map((member) => member.params[flag])).toEqual([true, false, false, false]);
+    // The second run comes from the cache written by the first.
+    expect(readdirSync(join(cwd, '.wopt', 'cache', 'mined'))).toHaveLength(1);
+  });
+});

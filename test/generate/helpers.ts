@@ -1,0 +1,62 @@
+/**
+ * Temp projects and tree comparisons for the generation tests.
+ */
+import * as fs from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { afterEach } from 'vitest';
+
+const made: string[] = [];
+
+export const fixtures = join(import.meta.dirname, 'fixtures');
+
+/** A fresh temp dir (real path), removed after the test; `files` written into it. */
+export function tempProject(files: Readonly<Record<string, string>> = {}): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(join(tmpdir(), 'wopt-generate-')));
+  made.push(dir);
+  writeFiles(dir, files);
+  return dir;
+}
+
+afterEach(() => {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+export function writeFiles(dir: string, files: Readonly<Record<string, string>>): void {
+  for (const [path, content] of Object.entries(files)) {
+    fs.mkdirSync(dirname(join(dir, path)), { recursive: true });
+    fs.writeFileSync(join(dir, path), content);
+  }
+}
+
+/** Copies a folder's files into `dir`. */
+export function copyInto(from: string, dir: string): void {
+  fs.cpSync(from, dir, { recursive: true });
+}
+
+/** Every file below `dir`, path → content, sorted; skips `.wopt/` and any folder named in `skip`. */
+export function readTree(dir: string, skip: readonly string[] = []): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (current: string): void => {
+    if (!fs.existsSync(current)) return;
+    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
+      const full = join(current, entry.name);
+      const rel = relative(dir, full).split('\\').join('/');
+      if (entry.isDirectory()) {
+        if (entry.name !== '.wopt' && !skip.includes(rel)) walk(full);
+      } else out[rel] = fs.readFileSync(full, 'utf8');
+    }
+  };
+  walk(dir);
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+export const read = (dir: string, path: string): string => fs.readFileSync(join(dir, path), 'utf8');
+export const exists = (dir: string, path: string): boolean => fs.existsSync(join(dir, path));
+
+/** Lines of a JSONL file as objects. */
+export const jsonLines = (text: string): unknown[] =>
+  text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as unknown);
