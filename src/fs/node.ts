@@ -133,13 +133,14 @@ export function createNodeFs(): FsPort {
     fstat: (handle) => attempt('fstat', handle.path, async () => toStat(await handleOf(handle).stat())),
     close: (handle) => attempt('close', handle.path, () => handleOf(handle).close()),
 
-    // Directory-entry operations are synchronous too. Measured on ext4 with 10,000 files: each
-    // costs ~35 µs in the kernel either way, the kernel serializes them per directory so a thread
-    // pool adds little parallelism, and each async call adds ~25 µs of main-thread work besides;
-    // a rollback of 10,000 renames went from ~1.2 s to well under half that.
+    // Creating and removing directory entries is synchronous too: microseconds in the kernel,
+    // against a thread-pool round trip and ~25 µs of main-thread work per async call.
     mkdir: (path) => attempt('mkdir', path, async () => void fs.mkdirSync(path)),
     rmdir: (path) => attempt('rmdir', path, async () => fs.rmdirSync(path)),
-    rename: (from, to) => attempt('rename', from, async () => fs.renameSync(from, to)),
+    // Not rename: replacing a file by rename can make ext4 start writing the new file's data back
+    // (auto_da_alloc) and wait on it, so renames in parallel on the pool are 2-3x faster (a
+    // rollback of 10,000 files measured 0.6 s async against 1.4-1.9 s synchronous).
+    rename: (from, to) => attempt('rename', from, () => fsp.rename(from, to)),
     link: (existing, newPath) => attempt('link', newPath, async () => fs.linkSync(existing, newPath)),
     unlink: (path) => attempt('unlink', path, async () => fs.unlinkSync(path)),
     copyFile: (from, to) => attempt('copy', from, () => fsp.copyFile(from, to, fs.constants.COPYFILE_EXCL)),

@@ -11,7 +11,8 @@
  *
  * Tokens always cover the text exactly: joining their texts gives the input back.
  */
-import { ts } from 'ts-morph';
+import { createRequire } from 'node:module';
+import type { ts as TS } from 'ts-morph';
 import { caseClass, formKey, type NameForm, type Occurrence } from './variants.js';
 
 export type RegionKind = 'code' | 'string' | 'comment' | 'text';
@@ -28,7 +29,15 @@ const JSX_LIKE = /\.[jt]sx$/i;
 /** Whether a path is scanned with the TypeScript scanner. */
 export const isScriptPath = (path: string): boolean => TS_LIKE.test(path.replace(/\.hbs$/, ''));
 
-const ENDS_EXPRESSION = new Set<ts.SyntaxKind>([
+/**
+ * The TypeScript compiler (through ts-morph) takes ~100 ms to load, so it is loaded on the first
+ * scan of a TS/JS file, not when wopt starts: `wopt gen` from a saved template never needs it.
+ */
+let compiler: typeof TS | undefined;
+const typescript = (): typeof TS => (compiler ??= (createRequire(import.meta.url)('ts-morph') as { ts: typeof TS }).ts);
+
+let endsExpression: ReadonlySet<TS.SyntaxKind> | undefined;
+const expressionEnders = (ts: typeof TS): ReadonlySet<TS.SyntaxKind> => (endsExpression ??= new Set<TS.SyntaxKind>([
   ts.SyntaxKind.Identifier,
   ts.SyntaxKind.NumericLiteral,
   ts.SyntaxKind.BigIntLiteral,
@@ -44,16 +53,18 @@ const ENDS_EXPRESSION = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.NullKeyword,
   ts.SyntaxKind.PlusPlusToken,
   ts.SyntaxKind.MinusMinusToken,
-]);
+]));
 
 /** Code, string and comment regions of a TS/JS file, by the TypeScript scanner. */
 export function scanRegions(path: string, content: string): Region[] {
+  const ts = typescript();
+  const ENDS_EXPRESSION = expressionEnders(ts);
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, content);
   if (JSX_LIKE.test(path)) scanner.setLanguageVariant(ts.LanguageVariant.JSX);
   const regions: Region[] = [];
   const templateDepths: number[] = [];
   let depth = 0;
-  let previous: ts.SyntaxKind = ts.SyntaxKind.Unknown;
+  let previous: TS.SyntaxKind = ts.SyntaxKind.Unknown;
   let at = 0;
   for (;;) {
     let kind = scanner.scan();

@@ -4,8 +4,11 @@
  */
 import { resolve } from 'node:path';
 import { WoptError, errors } from '../../errors.js';
-import type { GenerateReport, PlannedFile } from '../../generate/index.js';
-import { batchWriteFromTemplate, coerceParam, paramsFromFile } from '../../generate/index.js';
+// The modules a plain `wopt gen` needs, imported one by one: the generate barrel would also load
+// the three-way merge (node-diff3) that only `wopt update` uses. Start-up time is a feature here.
+import type { GenerateReport, PlannedFile } from '../../generate/batch.js';
+import { batchWriteFromTemplate } from '../../generate/batch.js';
+import { coerceParam, paramsFromFile } from '../../generate/input.js';
 import type { Library } from '../../library/index.js';
 import { compilePattern } from '../../library/validate.js';
 import { didYouMean } from '../../library/suggest.js';
@@ -16,7 +19,6 @@ import type { FlagValues } from '../args.js';
 import { booleanFlag, choiceFlag, integerFlag, jsonOption, stringFlag, usageError } from '../args.js';
 import type { Command } from '../command.js';
 import { rootOf } from '../command.js';
-import { renderDiff } from '../diff.js';
 import type { Style } from '../format.js';
 import { changedCount, createStyle, formatCounts, plural, summaryLine, toJson } from '../format.js';
 import type { CommandContext } from '../io.js';
@@ -239,7 +241,9 @@ export const command: Command = {
     const style = createStyle(ctx.color);
     const bar = createProgressBar(io.stderr, !json && wantsProgress(io.stderr, io.env));
     const diffs: string[] = [];
-    const onFile = showDiff
+    // The diff library is loaded only when a diff is asked for.
+    const renderDiff = showDiff ? (await import('../diff.js')).renderDiff : undefined;
+    const onFile = renderDiff
       ? (file: PlannedFile): void => {
           if (file.status !== 'unchanged') diffs.push(renderDiff(file.path, file.before, Buffer.from(file.content), style));
         }
