@@ -27,3 +27,29 @@ export type { FileChange, TreeSource } from './tree/tree.js';
 
 export type { FsPort, FileStat, FileHandle, ProcessIdentity } from './fs/port.js';
 export { createNodeFs } from './fs/node.js';
+
+// Templates: rendering, the library, configuration.
+export { createRenderer, pluralize, singularize, words, pascalCase, camelCase, kebabCase, snakeCase, constantCase, titleCase } from './render/index.js';
+export type { Renderer, RendererOptions, Helper } from './render/index.js';
+export { openLibrary, readTemplateFolder, templateToChanges, templateHash, validateManifest, renderTemplate, resolveParams } from './library/index.js';
+export type {
+  Library,
+  TemplateInfo,
+  LoadedTemplate,
+  Template,
+  TemplateManifest,
+  ParamSpec,
+  ParamType,
+  Provenance,
+  LayerName,
+} from './library/index.js';
+export { defineConfig, loadConfig, applyFlags } from './config/index.js';
+export type { WoptConfig, ResolvedConfig, LoadedConfig } from './config/index.js';
+
+// Generation from templates, the generation record, and regeneration that keeps edits.
+export { batchWriteFromTemplate, updateGenerated, mergeThreeWay, readRecord, RECORD_FILE, paramsFromFile } from './generate/index.js';
+export type { GenerateOptions, GenerateProgress, GenerateReport, PlannedFile, UpdateOptions, UpdateReport, UpdateFile, UpdateAction, ConflictMode, GeneratedFile, TemplateSource, Items } from './generate/index.js';
+
+// Pattern mining (the TypeScript scanner is loaded on the first TS/JS file mined).
+export { mineTemplate, mineFromGlob, generateMember, driftOf } from './miner/index.js';
+export type { MineFromGlobOptions, MineFromGlobResult, Example, MemberParams, MineOptions, MineReport, MineResult, ParamReport } from './miner/index.js';

@@ -9,6 +9,7 @@
 import { WoptError } from '../errors.js';
 import type { FileHandle, FsOperation, FsPort, ProcessIdentity } from './port.js';
 import { fsyncOperations } from './port.js';
+import { createFileStepByStep } from './create-file.js';
 
 export type FaultAction =
   /** Throw a system error with this errno (ENOSPC, EIO, EACCES, ...). */
@@ -185,6 +186,8 @@ export function createFaultPort(inner: FsPort, options: FaultPortOptions = {}): 
         await inner.close(h);
       }
     },
+    // Step by step through this port, so each step counts and can fail on its own.
+    createFile: (p, data, createOptions) => createFileStepByStep(port, p, data, createOptions),
     mkdir: (p) => guard('mkdir', p, () => inner.mkdir(p)),
     rmdir: (p) => guard('rmdir', p, () => inner.rmdir(p)),
     rename: (from, to) => guard('rename', to, () => inner.rename(from, to)),

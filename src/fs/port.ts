@@ -39,6 +39,15 @@ export interface ProcessIdentity {
 
 export type OpenMode = 'read' | 'create-exclusive' | 'append' | 'create-or-truncate';
 
+export interface CreateFileOptions {
+  /** Mode to give the file (chmod'ed when the umask changed it). */
+  readonly mode?: number;
+  /** Owner to give the file (only honoured as root). */
+  readonly owner?: { readonly uid: number; readonly gid: number };
+  /** fsync the file before closing it. */
+  readonly sync: boolean;
+}
+
 export interface FsPort {
   /** lstat: does not follow a final symlink. `undefined` when nothing is there. */
   lstat(path: string): Promise<FileStat | undefined>;
@@ -67,6 +76,13 @@ export interface FsPort {
   fstat(handle: FileHandle): Promise<FileStat>;
   close(handle: FileHandle): Promise<void>;
 
+  /**
+   * Creates a new file (it must not exist) holding exactly `data`, sets mode and owner, syncs it if
+   * asked, closes it, and returns its stat as of just before the close. Staging thousands of small
+   * files is this one call each.
+   */
+  createFile(path: string, data: Uint8Array, options: CreateFileOptions): Promise<FileStat>;
+
   mkdir(path: string): Promise<void>;
   rmdir(path: string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
@@ -84,6 +100,6 @@ export interface FsPort {
 }
 
 /** Operation names, as counted and matched by the fault port. */
-export type FsOperation = Exclude<keyof FsPort, 'self' | 'isAlive'>;
+export type FsOperation = Exclude<keyof FsPort, 'self' | 'isAlive' | 'createFile'>;
 
 export const fsyncOperations: ReadonlySet<FsOperation> = new Set(['fsync', 'fdatasync', 'fsyncDir']);

@@ -41,6 +41,7 @@ export async function writeAll(fs: FsPort, handle: FileHandle, chunk: Uint8Array
 }
 
 export async function stageFile(fs: FsPort, temp: string, content: Content, options: StageFileOptions): Promise<StagedFile> {
+  if (content instanceof Uint8Array) return stageBytes(fs, temp, content, options);
   const handle = await fs.open(temp, 'create-exclusive', options.mode ?? 0o666);
   let open = true;
   try {
@@ -68,4 +69,13 @@ export async function stageFile(fs: FsPort, temp: string, content: Content, opti
   } finally {
     if (open) await fs.close(handle).catch(() => undefined);
   }
+}
+
+/** Content known in full: one `createFile` call (the common case: rendered or given text). */
+async function stageBytes(fs: FsPort, temp: string, bytes: Uint8Array, options: StageFileOptions): Promise<StagedFile> {
+  if (options.expectedSize !== undefined && bytes.length !== options.expectedSize) throw errors.sizeMismatch(options.label, options.expectedSize, bytes.length);
+  const owner = options.owner !== undefined && runsAsRoot() ? options.owner : undefined;
+  const stat = await fs.createFile(temp, bytes, { mode: options.mode, owner, sync: options.sync });
+  if (stat.size !== bytes.length) throw errors.sizeMismatch(options.label, bytes.length, stat.size);
+  return { ino: stat.ino, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), mtimeMs: stat.mtimeMs, synced: options.sync };
 }

@@ -5,6 +5,7 @@
 import { posix } from 'node:path';
 import { WoptError } from '../../src/errors.js';
 import type { FileHandle, FileStat, FsPort } from '../../src/fs/port.js';
+import { createFileStepByStep } from '../../src/fs/create-file.js';
 
 export interface MemoryFs extends FsPort {
   readonly files: Map<string, Buffer>;
@@ -59,6 +60,7 @@ export function createMemoryFs(): MemoryFs {
     async readSmallFile(path) {
       return port.readFile(path);
     },
+    createFile: (path, data, options) => createFileStepByStep(port, path, data, options),
     async mkdir(path) {
       count('mkdir');
       if (dirs.has(path) || files.has(path)) throw new WoptError('E_EXISTS', `exists ${path}`, { path });
