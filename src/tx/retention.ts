@@ -32,12 +32,15 @@ export async function readJournal(fs: FsPort, layout: Layout, txid: string): Pro
   return parseJournal(text, path);
 }
 
+/**
+ * Removes kept transactions beyond the newest `keep`. A kept transaction is known by its cleaned
+ * marker, so no journal is read (they can be large, and this runs after every commit); those
+ * without one are recovery's business.
+ */
 export async function pruneKept(fs: FsPort, layout: Layout, keep: number): Promise<void> {
-  const ids = await listTransactionIds(fs, layout);
   const kept: string[] = [];
-  for (const txid of ids) {
-    const state = await readJournal(fs, layout, txid).catch(() => undefined);
-    if (state?.outcome === 'committed') kept.push(txid);
+  for (const txid of await listTransactionIds(fs, layout)) {
+    if (await isCleaned(fs, layout, txid)) kept.push(txid);
   }
   for (const txid of kept.slice(0, Math.max(0, kept.length - keep))) await removeTransactionDir(fs, layout, txid);
 }
