@@ -156,7 +156,7 @@ export function createFaultPort(inner: FsPort, options: FaultPortOptions = {}): 
     realpath: (p) => guard('realpath', p, () => inner.realpath(p)),
     readlink: (p) => guard('readlink', p, () => inner.readlink(p)),
     readFile: (p) => guard('readFile', p, () => inner.readFile(p)),
-    readSmallFile: (p) => guard('readFile', p, () => inner.readSmallFile(p)),
+    readSmallFile: (p, size) => guard('readFile', p, () => inner.readSmallFile(p, size)),
     readHead: (p, n) => guard('readHead', p, () => inner.readHead(p, n)),
     readStream: (p) => ({
       async *[Symbol.asyncIterator]() {

@@ -86,7 +86,19 @@ export function createNodeFs(): FsPort {
     readFile: (path) => attempt('read', path, () => fsp.readFile(path)),
     // Synchronous on purpose: one open/read/close of a small cached file takes microseconds, far
     // less than the four thread-pool round trips of fs.promises.readFile.
-    readSmallFile: (path) => attempt('read', path, async () => fs.readFileSync(path)),
+    readSmallFile: (path, size) =>
+      attempt('read', path, async () => {
+        const fd = fs.openSync(path, 'r');
+        try {
+          // One read of the size a stat just gave (plus one byte, to notice growth): no fstat.
+          const buffer = Buffer.allocUnsafe(size + 1);
+          let length = 0;
+          for (let n; length < buffer.length && (n = fs.readSync(fd, buffer, length, buffer.length - length, length)) > 0; ) length += n;
+          return length <= size ? buffer.subarray(0, length) : fs.readFileSync(fd);
+        } finally {
+          fs.closeSync(fd);
+        }
+      }),
     readHead: (path, length) =>
       attempt('read', path, async () => {
         const fh = await fsp.open(path, 'r');

@@ -59,8 +59,9 @@ export interface FsPort {
   /**
    * Reads a file known to be small (a few KiB) whole, in one go: for such files a thread-pool
    * round trip per step costs several times the read itself, and planning reads many of them.
+   * `size` is what a stat just said; a file that grew since is still read whole.
    */
-  readSmallFile(path: string): Promise<Buffer>;
+  readSmallFile(path: string, size: number): Promise<Buffer>;
   /** Reads at most `length` bytes from the start of the file. */
   readHead(path: string, length: number): Promise<Buffer>;
   readStream(path: string): AsyncIterable<Uint8Array>;

@@ -73,7 +73,7 @@ interface Probe extends Located {
 
 /** An existing file's bytes: whole when small enough to compare, else its head (for conventions). */
 function readExisting(fs: FsPort, target: string, size: number): Promise<Buffer> {
-  if (size <= SMALL_FILE) return fs.readSmallFile(target);
+  if (size <= SMALL_FILE) return fs.readSmallFile(target, size);
   return size <= WHOLE_READ_LIMIT ? fs.readFile(target) : fs.readHead(target, HEAD_BYTES);
 }
 
@@ -385,7 +385,7 @@ export class Planner {
   private async lookUp(change: Exclude<NormalizedChange, { kind: 'rename' }>): Promise<Probe> {
     const located = await locate(this.resolver, this.fs, change.path, change.kind === 'write');
     const wantsBytes = change.kind === 'write' && located.stat !== undefined && !isStreamContent(change.content) && located.stat.size <= SMALL_FILE;
-    const existing = wantsBytes ? this.fs.readSmallFile(located.target) : undefined;
+    const existing = wantsBytes ? this.fs.readSmallFile(located.target, located.stat?.size ?? 0) : undefined;
     existing?.catch(() => undefined);
     return { ...located, existing };
   }

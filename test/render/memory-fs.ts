@@ -57,7 +57,7 @@ export function createMemoryFs(): MemoryFs {
       if (file === undefined) throw notFound(path);
       return Buffer.from(file);
     },
-    async readSmallFile(path) {
+    async readSmallFile(path: string) {
       return port.readFile(path);
     },
     createFile: (path, data, options) => createFileStepByStep(port, path, data, options),
