@@ -98,10 +98,14 @@ export function evaluateFamily(family: FamilyInput, now: () => number = () => pe
   }
   const fullMineMs = now() - started;
   const lines = members.map((member) => member.baseline.lines);
+  return { id: family.id, members, ...rates(members), lines: lines.reduce((sum, n) => sum + n, 0), fullMineMs };
+}
+
+/** Exact-match rates over members, and similarity weighted by each member's lines. */
+function rates(members: readonly MemberScore[]): Omit<Totals, 'members'> {
+  const lines = members.map((member) => member.baseline.lines);
   const rate = (pick: (member: MemberScore) => boolean) => (members.length === 0 ? 0 : members.filter(pick).length / members.length);
   return {
-    id: family.id,
-    members,
     minerExact: rate((member) => member.miner?.exact === true),
     baselineExact: rate((member) => member.baseline.exact),
     oracleExact: rate((member) => member.oracle.exact),
@@ -117,8 +121,6 @@ export function evaluateFamily(family: FamilyInput, now: () => number = () => pe
       members.map((member) => member.oracle),
       lines,
     ),
-    lines: lines.reduce((sum, n) => sum + n, 0),
-    fullMineMs,
   };
 }
 
@@ -138,26 +140,7 @@ export interface Totals {
 /** Overall rates: exact over all members; similarity line-weighted over all members. */
 export function totals(families: readonly FamilyScore[]): Totals {
   const all = families.flatMap((family) => family.members);
-  const lines = all.map((member) => member.baseline.lines);
-  const rate = (pick: (member: MemberScore) => boolean) => (all.length === 0 ? 0 : all.filter(pick).length / all.length);
-  return {
-    minerExact: rate((member) => member.miner?.exact === true),
-    baselineExact: rate((member) => member.baseline.exact),
-    oracleExact: rate((member) => member.oracle.exact),
-    minerSimilarity: weighted(
-      all.map((member) => member.miner),
-      lines,
-    ),
-    baselineSimilarity: weighted(
-      all.map((member) => member.baseline),
-      lines,
-    ),
-    oracleSimilarity: weighted(
-      all.map((member) => member.oracle),
-      lines,
-    ),
-    members: all.length,
-  };
+  return { ...rates(all), members: all.length };
 }
 
 /** The Markdown table of an evaluation. */
