@@ -10,7 +10,8 @@
  *   `{{#if optional}}` and `{{#each maybe}}` still work on absent params.
  * - Compiled templates are cached by content hash, in memory and optionally on disk.
  */
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { WoptError } from '../errors.js';
 import { nodeFs } from '../fs/node.js';
@@ -167,6 +168,16 @@ export interface Renderer {
 }
 
 type HandlebarsEnv = typeof Handlebars;
+
+/**
+ * Templates run on the Handlebars runtime; the compiler (parser, code generator, source maps:
+ * three quarters of Handlebars' modules) is loaded only when a template must be compiled, so a
+ * process whose templates all come from the disk cache never loads it.
+ */
+const requireHere = createRequire(import.meta.url);
+const runtime = requireHere('handlebars/runtime') as HandlebarsEnv;
+let compiler: HandlebarsEnv | undefined;
+const loadCompiler = (): HandlebarsEnv => (compiler ??= requireHere('handlebars') as HandlebarsEnv);
 type RawTemplate = (context: unknown, options?: unknown) => string;
 
 interface Compiled {
@@ -177,7 +188,7 @@ interface Compiled {
 
 // Everything that changes compiled code goes into the cache key.
 const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
-const KEY_SETTINGS = { handlebars: Handlebars.VERSION, ...COMPILE_OPTIONS, strictArguments: 1 };
+const KEY_SETTINGS = { handlebars: runtime.VERSION, ...COMPILE_OPTIONS, strictArguments: 1 };
 
 // Errors already given their template location (by a partial, say), passed through untouched.
 const located = new WeakSet<object>();
@@ -217,11 +228,13 @@ function syntaxLocation(name: string, error: unknown): TemplateLocation {
   return { template: name, line: line === undefined ? undefined : Number(line) };
 }
 
-function precompile(env: HandlebarsEnv, source: string, name: string): CachedTemplate {
+function precompile(source: string, name: string): CachedTemplate {
+  const handlebars = loadCompiler();
   try {
-    const ast = env.parse(source);
+    const ast = handlebars.parse(source);
     const helperCalls = prepareAst(ast);
-    const spec = env.precompile(ast, COMPILE_OPTIONS) as unknown as string;
+    // Compiled code names helpers and partials; it runs against this renderer's own environment.
+    const spec = handlebars.precompile(ast, COMPILE_OPTIONS) as unknown as string;
     return { spec, helperCalls: [...helperCalls].sort() };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -287,7 +300,7 @@ function locateRuntimeError(error: unknown, name: string, helperCalls: ReadonlyS
  * @throws WoptError E_TEMPLATE_SYNTAX when a partial does not parse.
  */
 export function createRenderer(options: RendererOptions = {}): Renderer {
-  const env = Handlebars.create();
+  const env = runtime.create();
   const fs = options.fs ?? nodeFs;
   const root = resolve(options.root ?? '.');
   const stats: RendererStats = {
@@ -311,7 +324,7 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
   if (options.helpers !== undefined) env.registerHelper({ ...options.helpers } as unknown as Handlebars.HelperDeclareSpec);
 
   const fresh = (key: string, source: string, name: string): Compiled => {
-    const { spec, helperCalls } = precompile(env, source, name);
+    const { spec, helperCalls } = precompile(source, name);
     stats.compiles++;
     return { key, template: instantiate(env, spec), helperCalls: new Set(helperCalls) };
   };
@@ -356,7 +369,7 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
         }
       } else if (read.kind === 'corrupt') stats.diskErrors++;
     }
-    const { spec, helperCalls } = precompile(env, source, name);
+    const { spec, helperCalls } = precompile(source, name);
     stats.compiles++;
     const compiled = { key, template: instantiate(env, spec), helperCalls: new Set(helperCalls) };
     if (disk !== undefined) {

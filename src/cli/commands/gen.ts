@@ -25,6 +25,7 @@ import type { CommandContext } from '../io.js';
 import { createProgressBar, wantsProgress } from '../progress.js';
 import { canPrompt, prompterFor } from '../prompt.js';
 import { openProjectLibrary } from './templates.js';
+import { templateCacheDir } from '../cache-dir.js';
 
 const help = `Usage: wopt gen <template[@version]> [--name NAME] [--set key=value ...] [options]
        wopt gen <template> --params params.jsonl [options]
@@ -271,6 +272,7 @@ export const command: Command = {
           fs: ctx.fs,
           root,
           format: config.config.prettier,
+          cache: { dir: templateCacheDir(io.env) },
         }),
         dryRun,
         parallel,

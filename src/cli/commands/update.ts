@@ -13,6 +13,7 @@ import { renderDiff } from '../diff.js';
 import type { Style } from '../format.js';
 import { createStyle, summaryLine, toJson } from '../format.js';
 import { openProjectLibrary } from './templates.js';
+import { templateCacheDir } from '../cache-dir.js';
 
 const help = `Usage: wopt update [paths...] [--template NAME] [--conflict=markers|refuse] [options]
 
@@ -96,6 +97,7 @@ export const command: Command = {
         fs: ctx.fs,
         root,
         format: config.config.prettier,
+        cache: { dir: templateCacheDir(io.env) },
       }),
       paths,
       template: stringFlag(values, 'template'),
