@@ -139,7 +139,11 @@ export class Transaction {
   /** Adds a step of planned entries: journaled, directories made, staged and backed up. */
   async addStep(step: PlanStep): Promise<void> {
     this.checkAborted();
-    const replaced = step.entries.filter((entry) => this.entries.has(entry.i));
+    // Entries a later change replaced: what they staged is found through their old records.
+    const replaced = step.entries.flatMap((entry) => {
+      const old = this.records.get(entry.i);
+      return old === undefined ? [] : [old];
+    });
     const records = step.entries.map((entry) => this.recordOf(entry));
     await this.journalStep(records, step.createDirs, step.withdrawn);
     for (const record of records) this.records.set(record.i, record);
@@ -153,7 +157,7 @@ export class Transaction {
       await this.discardStaged(i, true);
       this.records.delete(i);
     }
-    for (const entry of replaced) await this.discardStaged(entry.i, false);
+    for (const old of replaced) await this.discardReplaced(old, this.records.get(old.i) as EntryRecord);
     await this.createDirs(step.createDirs);
     await forEachLimited(step.entries, this.options.concurrency, (entry) => this.stageEntry(entry), this.options.signal);
     // Staged: the content lives in the temp file now. Holding it would make memory grow with the batch.
@@ -162,15 +166,23 @@ export class Transaction {
     }
   }
 
-  /**
-   * Drops what was staged for an entry a later change replaced (its backup, of the same original,
-   * is kept for the replacement) or withdrew (nothing of it is left).
-   */
+  /** Drops everything staged for an entry a later change withdrew. */
   private async discardStaged(i: number, withBackup: boolean): Promise<void> {
     const record = this.records.get(i);
     this.staged.delete(i);
     if (record?.temp) await this.fs.unlink(record.temp).catch(() => undefined);
     if (withBackup && record?.backup) await this.fs.unlink(record.backup).catch(() => undefined);
+  }
+
+  /**
+   * Drops what the old record of a replaced entry staged: its temp (a write replaced by a delete
+   * has no temp of its own to reuse the name), and its backup unless the new record keeps the same
+   * one (both are links to the same original).
+   */
+  private async discardReplaced(old: EntryRecord, current: EntryRecord): Promise<void> {
+    this.staged.delete(old.i);
+    if (old.temp !== null) await this.fs.unlink(old.temp).catch(() => undefined);
+    if (old.backup !== null && old.backup !== current.backup) await this.fs.unlink(old.backup).catch(() => undefined);
   }
 
   private async createDirs(dirs: readonly string[]): Promise<void> {
@@ -338,9 +350,9 @@ export class Transaction {
       try {
         await journal.append([{ type: 'COMMIT' }], 'fdatasync');
       } catch (error) {
-        if (journal.lastAppendWritten) {
-          // COMMIT is in the file but not known durable: void it before rolling back, so recovery
-          // can never complete a batch whose caller was told it failed.
+        if (journal.lastAppendWritten || journal.hasTornLine) {
+          // COMMIT is in the file (whole, or part of it) but not known durable: void it before
+          // rolling back, so recovery can never complete a batch whose caller was told it failed.
           try {
             await journal.append([{ type: 'VOID' }], 'fdatasync');
           } catch {

@@ -91,13 +91,16 @@ export function encodeRecord(record: JournalRecord): string {
  */
 export function parseJournal(text: string, source: string): JournalState | undefined {
   const lines = text.split('\n');
-  if (lines.at(-1) === '') lines.pop();
+  // Every record ends with a newline: a last line without one is an append that never completed,
+  // however complete its bytes look (a COMMIT missing only its newline did not happen).
+  lines.pop();
   const records: JournalRecord[] = [];
   for (const [index, line] of lines.entries()) {
+    // A TORN record voids the line before it: an append that failed part-way, whatever it holds.
+    if (decodeLine(lines[index + 1] ?? '')?.type === 'TORN') continue;
     const record = decodeLine(line);
     if (record === undefined) {
-      if (index === lines.length - 1) break; // torn tail: the append never completed
-      if (decodeLine(lines[index + 1] ?? '')?.type === 'TORN') continue; // a failed append, acknowledged
+      if (index === lines.length - 1) break; // a damaged last record: its append never completed
       throw errors.journalCorrupt(source, index + 1, 'checksum mismatch');
     }
     if (record.type !== 'TORN') records.push(record);
@@ -174,6 +177,11 @@ export class JournalWriter {
   lastAppendWritten = false;
   /** An append failed part-way: the next one first ends that line and marks it. */
   private torn = false;
+
+  /** Whether the file ends in part of a record (an append failed after writing some of it). */
+  get hasTornLine(): boolean {
+    return this.torn;
+  }
   private constructor(
     private readonly fs: FsPort,
     private readonly handle: FileHandle,

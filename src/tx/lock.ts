@@ -111,7 +111,7 @@ export async function acquireLock(fs: FsPort, layout: Layout, txid: string | und
 
 /** An unreadable lock, or a takeover guard, older than this is stale (live holders finish in ms). */
 const STALE_AFTER_MS = 5_000;
-const LOCK_TEMP = /^lock\.(new|stale)\.[0-9a-f]+$/;
+const LOCK_TEMP = /^lock\.(new|stale|takeover\.stale)\.[0-9a-f]+$/;
 
 async function writeNew(fs: FsPort, path: string, body: Buffer): Promise<void> {
   const handle = await fs.open(path, 'create-exclusive', 0o644);
@@ -170,11 +170,12 @@ async function takeOverStale(fs: FsPort, layout: Layout, self: ProcessIdentity, 
     await writeNew(fs, guard, Buffer.from(JSON.stringify(guardRecord)));
   } catch (error) {
     if (!isWoptError(error, 'E_EXISTS')) throw error;
-    // Another waiter is taking over. If it died doing so, its guard is cleared for the next round.
+    // Another waiter is taking over. If it died doing so, its guard is cleared for the next round,
+    // the same way as a dead lock: moved aside by exactly one waiter, checked, then removed.
     const holder = await readLockRecord(fs, guard);
     const stat = await fs.lstat(guard);
     const dead = holder !== undefined ? !(await fs.isAlive(holder)) : stat !== undefined && Date.now() - stat.mtimeMs > STALE_AFTER_MS;
-    if (dead) await fs.unlink(guard).catch(() => undefined);
+    if (dead) await moveAsideIfStill(fs, guard, `${guard}.stale.${randomBytes(6).toString('hex')}`, holder);
     else await sleep(2);
     return;
   }
@@ -189,8 +190,26 @@ async function takeOverStale(fs: FsPort, layout: Layout, self: ProcessIdentity, 
     }
     await fs.unlink(aside).catch(() => undefined);
   } finally {
-    await fs.unlink(guard).catch(() => undefined);
+    // Only our own guard: after a pause, another waiter may have judged it dead and replaced it.
+    if (sameRecord(await readLockRecord(fs, guard).catch(() => undefined), guardRecord)) await fs.unlink(guard).catch(() => undefined);
   }
+}
+
+/**
+ * Moves `path` aside (one winner among racing waiters) and removes it if it still held `expected`;
+ * if what was moved is a newer record, it is put back (unless yet another has appeared since).
+ */
+async function moveAsideIfStill(fs: FsPort, path: string, aside: string, expected: LockRecord | undefined): Promise<void> {
+  try {
+    await fs.rename(path, aside);
+  } catch (error) {
+    if (isWoptError(error, 'E_NOT_FOUND')) return;
+    throw error;
+  }
+  if (!sameRecord(await readLockRecord(fs, aside).catch(() => undefined), expected)) {
+    await fs.link(aside, path).catch(() => undefined);
+  }
+  await fs.unlink(aside).catch(() => undefined);
 }
 
 async function releaseLock(fs: FsPort, layout: Layout, mine: LockRecord): Promise<void> {

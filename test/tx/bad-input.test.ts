@@ -199,6 +199,27 @@ describe('row 35: a tampered journal', () => {
     expect(strays(root)).toEqual([]);
   });
 
+  it('a COMMIT record missing only its newline did not happen: recovery rolls back', async () => {
+    const root = makeProject({ 'a.txt': 'old a', 'b.txt': 'old b' });
+    const before = snapshot(root);
+    const journal = await crashMidBatch(root);
+    // A whole COMMIT record but for its newline, as an append cut short would leave it.
+    const { encodeRecord } = await import('../../src/tx/journal.js');
+    fs.appendFileSync(journal, encodeRecord({ type: 'COMMIT' }).trimEnd());
+    await recover(root);
+    expect(snapshot(root)).toEqual(before);
+    expect(strays(root)).toEqual([]);
+  });
+
+  it('a record voided by a TORN marker is skipped, even when it reads as valid', async () => {
+    const { encodeRecord, parseJournal } = await import('../../src/tx/journal.js');
+    const begin = encodeRecord({ type: 'BEGIN', txid: 't', root: '/r', time: 'now', durability: 'full', keep: false });
+    const text = `${begin}${encodeRecord({ type: 'COMMIT' }).trimEnd()}\n${encodeRecord({ type: 'TORN' })}${encodeRecord({ type: 'ROLLEDBACK' })}`;
+    expect(parseJournal(text, 'j')?.outcome).toBe('rolled-back');
+    const crashedBeforeRollback = `${begin}${encodeRecord({ type: 'COMMIT' }).trimEnd()}\n${encodeRecord({ type: 'TORN' })}`;
+    expect(parseJournal(crashedBeforeRollback, 'j')?.outcome).toBe('pending');
+  });
+
   it('with .wopt/ deleted after a crash, status --scan finds the orphaned temps and backups and deletes nothing', async () => {
     const root = makeProject({ 'a.txt': 'old a', 'b.txt': 'old b' });
     await crashMidBatch(root);

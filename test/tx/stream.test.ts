@@ -59,6 +59,17 @@ describe('batchWrite from an async iterable', () => {
     expect(fs.existsSync(join(root, 'f1.txt'))).toBe(false);
   });
 
+  it('a write replaced by a delete in a later chunk leaves no temp behind', async () => {
+    const root = makeProject({ 'victim.txt': 'old' });
+    const report = await batchWrite(
+      changes(302, (i) => (i === 0 ? { path: 'victim.txt', content: 'new content\n' } : i === 301 ? { path: 'victim.txt', delete: true } : { path: `f/${i}.txt`, content: 'x' })),
+      { root },
+    );
+    expect(report.counts).toMatchObject({ created: 300, deleted: 1, skipped: 1 });
+    expect(fs.existsSync(join(root, 'victim.txt'))).toBe(false);
+    expect(strays(root)).toEqual([]);
+  });
+
   it('rolls everything back when a change late in the stream is bad', async () => {
     const root = makeProject({ 'a.txt': 'old' });
     const before = snapshot(root);

@@ -125,6 +125,17 @@ describe('status and recover', () => {
     }
   });
 
+  it('clears a takeover guard left by a dead process, then takes the dead holder\'s lock over', async () => {
+    const root = makeProject();
+    fs.mkdirSync(join(root, '.wopt'));
+    const dead = { pid: 999_999, startTime: '1', host: hostname(), since: '2020-01-01T00:00:00.000Z', command: 'crashed' };
+    fs.writeFileSync(join(root, '.wopt/lock'), JSON.stringify(dead));
+    fs.writeFileSync(join(root, '.wopt/lock.takeover'), JSON.stringify({ ...dead, command: 'lock takeover' }));
+    await batchWrite([{ path: 'a.txt', content: 'x' }], { root, lockTimeoutMs: 2000 });
+    expect(read(root, 'a.txt')).toBe('x');
+    expect(fs.readdirSync(join(root, '.wopt')).filter((name) => name.startsWith('lock'))).toEqual([]);
+  });
+
   it('takes back a lock this process left behind when releasing it failed', async () => {
     const root = makeProject({ 'a.txt': 'old' });
     const port = createFaultPort(nodeFs, { rules: [{ at: 1, persist: true, operations: ['unlink'], path: /\.wopt\/lock$/, action: { kind: 'errno', errno: 'EIO' } }] });
