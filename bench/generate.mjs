@@ -43,7 +43,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import Handlebars from 'handlebars';
 import { caseHelpers, componentNames, hashTree, hygenTemplatesDir, plopfilePath, templateSources, woptTemplate } from './generate-fixtures/fixtures.mjs';
-import { environment, median, mib, min, rssSampler } from './lib.mjs';
+import { codeState, environment, median, mib, min, rssSampler } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const distGenerate = join(here, '..', 'dist', 'generate', 'index.js');
@@ -373,18 +373,6 @@ function expectedTree(names) {
   return { hash: hash.digest('hex'), files: files.length, bytes };
 }
 
-function codeState() {
-  const repo = join(here, '..');
-  const git = (...a) => {
-    try {
-      return execFileSync('git', a, { cwd: repo, encoding: 'utf8' }).trim();
-    } catch {
-      return '';
-    }
-  };
-  const dirty = git('status', '--porcelain', '--', 'src').split('\n').filter(Boolean).length;
-  return `commit ${git('rev-parse', '--short', 'HEAD') || 'unknown'}${dirty > 0 ? ` + ${dirty} uncommitted change(s) under src/` : ''}`;
-}
 
 async function main() {
   const REPS = Number(args.reps);
@@ -470,7 +458,7 @@ async function main() {
   lines.push(`- Date: ${env.date}`);
   lines.push(`- Node: ${env.node}; CPUs: ${env.cpus} × ${env.cpuModel}; load average at start: ${loadStart}; at end: ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (shared machine: numbers are noisy)`);
   lines.push(`- Temp directory filesystem: ${env.fsType}`);
-  lines.push(`- Command: \`node bench/generate.mjs${process.argv.slice(2).length > 0 ? ` ${process.argv.slice(2).join(' ')}` : ''}\` (after \`npm run build\`); wopt measured: ${codeState()}`);
+  lines.push(`- Command: \`node bench/generate.mjs${process.argv.slice(2).length > 0 ? ` ${process.argv.slice(2).join(' ')}` : ''}\` (after \`npm run build\`); wopt measured: ${codeState(join(here, '..'))}`);
   lines.push(`- wopt driven by: ${driverName}${fallback === undefined ? '' : `; ${fallback}`}`);
   lines.push(
     `- ${REPS} repetitions per variant, interleaved round-robin (order rotated each round). Every repetition runs in its own child process (UV_THREADPOOL_SIZE=${args.pool} for all), in a fresh directory, after an untimed warm-up of ${args.warmup} components in that child and a \`sync\`. Times are wall-clock ms of the generation alone (module loading and warm-up excluded; cold start is measured by bench/cold-start.mjs). Peak RSS growth: RSS sampled every 10 ms during the timed run, peak minus RSS at its start.`,

@@ -6,6 +6,7 @@ import { Buffer } from 'node:buffer';
 import { createCipheriv, createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { clearInterval, setInterval } from 'node:timers';
 
@@ -144,4 +145,26 @@ export function environment(dir) {
     threadpool: process.env.UV_THREADPOOL_SIZE ?? '4 (libuv default)',
     loadavg: fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
   };
+}
+
+/** Which wopt was measured: the commit, uncommitted changes under src/, and a fingerprint of src/. */
+export function codeState(repo) {
+  const git = (...args) => {
+    try {
+      return execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
+    } catch {
+      return '';
+    }
+  };
+  const hash = createHash('sha256');
+  const walk = (dir) => {
+    for (const name of fs.readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (fs.statSync(path).isDirectory()) walk(path);
+      else hash.update(`${path.slice(repo.length)}\0`).update(fs.readFileSync(path));
+    }
+  };
+  walk(join(repo, 'src'));
+  const dirty = git('status', '--porcelain', '--', 'src').split('\n').filter(Boolean).length;
+  return `commit ${git('rev-parse', '--short', 'HEAD') || 'unknown'}${dirty > 0 ? ` + ${dirty} uncommitted change(s) under src/` : ''}; src/ fingerprint ${hash.digest('hex').slice(0, 12)}`;
 }

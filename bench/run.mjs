@@ -18,7 +18,6 @@
  * uses) so that every variant runs on the same libuv thread pool; set --pool 4 for libuv's default.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -65,7 +64,7 @@ async function main() {
   const { createFaultPort } = await import('../dist/testing/index.js');
   const { nodeFs } = await import('../dist/fs/node.js');
   const { default: writeFileAtomic } = await import('write-file-atomic');
-  const { environment, fileSet, foldersOf, median, min, mib } = await import('./lib.mjs');
+  const { codeState, environment, fileSet, foldersOf, median, min, mib } = await import('./lib.mjs');
 
   const REPS = Number(args.reps);
   const N = Number(args.files);
@@ -105,28 +104,7 @@ async function main() {
     return { ms, cpuMs: (used.user + used.system) / 1000, result };
   }
 
-  /** Which wopt was measured: the commit, and a fingerprint of src/ (the tree may be uncommitted). */
-  function codeState() {
-    const repo = join(here, '..');
-    const git = (...a) => {
-      try {
-        return execFileSync('git', a, { cwd: repo, encoding: 'utf8' }).trim();
-      } catch {
-        return '';
-      }
-    };
-    const hash = createHash('sha256');
-    const walk = (dir) => {
-      for (const name of fs.readdirSync(dir).sort()) {
-        const path = join(dir, name);
-        if (fs.statSync(path).isDirectory()) walk(path);
-        else hash.update(`${path.slice(repo.length)}\0`).update(fs.readFileSync(path));
-      }
-    };
-    walk(join(repo, 'src'));
-    const dirty = git('status', '--porcelain', '--', 'src').split('\n').filter(Boolean).length;
-    return `commit ${git('rev-parse', '--short', 'HEAD') || 'unknown'}${dirty > 0 ? ` + ${dirty} uncommitted change(s) under src/` : ''}; src/ fingerprint ${hash.digest('hex').slice(0, 12)}`;
-  }
+
 
   function verifyTree(root, files) {
     for (const file of files) {
@@ -364,7 +342,7 @@ async function main() {
   lines.push(`- Temp directory filesystem: ${env.fsType}`);
   lines.push(`- UV_THREADPOOL_SIZE=${env.threadpool} for every variant (the wopt CLI uses 16)`);
   lines.push(`- Command: \`${['node bench/run.mjs', ...process.argv.slice(2)].join(' ')}\` (\`npm run bench\` = \`npm run build && node bench/run.mjs\`)`);
-  lines.push(`- wopt measured: ${codeState()}`);
+  lines.push(`- wopt measured: ${codeState(join(here, '..'))}`);
   lines.push(
     `- ${REPS} repetitions per variant after one warm-up round, variants interleaved round-robin (order rotated each round), each repetition in a fresh directory, \`sync\` before each timed run; times are wall-clock ms.`,
   );

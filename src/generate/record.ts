@@ -24,6 +24,7 @@ import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { WoptError, isWoptError } from '../errors.js';
 import type { FileStat, FsPort } from '../fs/port.js';
+import { sortKeys } from '../util/sort-keys.js';
 
 /** The record's file name, at the root. */
 export const RECORD_FILE = 'wopt.generated.json';
@@ -45,18 +46,6 @@ export interface GeneratedFile {
   readonly sha256: string;
   /** Bytes of what the template generated. */
   readonly size: number;
-}
-
-/** Objects with their keys sorted, recursively; arrays keep their order. */
-export function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (typeof value !== 'object' || value === null) return value;
-  const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) {
-    const item = (value as Record<string, unknown>)[key];
-    if (item !== undefined) sorted[key] = sortKeys(item);
-  }
-  return sorted;
 }
 
 export const sha256 = (content: string | Uint8Array): string => createHash('sha256').update(content).digest('hex');

@@ -3,19 +3,9 @@
  * manifest and files, so the same template has the same hash wherever and however it was saved.
  */
 import { createHash } from 'node:crypto';
+import { sortKeys } from '../util/sort-keys.js';
 import type { Template } from './template.js';
 
-/** Objects with their keys sorted (recursively); arrays keep their order. */
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (typeof value !== 'object' || value === null) return value;
-  const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) {
-    const item = (value as Record<string, unknown>)[key];
-    if (item !== undefined) sorted[key] = sortKeys(item);
-  }
-  return sorted;
-}
 
 const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
