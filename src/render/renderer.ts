@@ -11,6 +11,7 @@
  * - Compiled templates are cached by content hash, in memory and optionally on disk.
  */
 import type Handlebars from 'handlebars';
+import handlebarsRuntime from 'handlebars/runtime.js';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { WoptError } from '../errors.js';
@@ -174,10 +175,9 @@ type HandlebarsEnv = typeof Handlebars;
  * three quarters of Handlebars' modules) is loaded only when a template must be compiled, so a
  * process whose templates all come from the disk cache never loads it.
  */
-const requireHere = createRequire(import.meta.url);
-const runtime = requireHere('handlebars/runtime') as HandlebarsEnv;
+const runtime = handlebarsRuntime as HandlebarsEnv;
 let compiler: HandlebarsEnv | undefined;
-const loadCompiler = (): HandlebarsEnv => (compiler ??= requireHere('handlebars') as HandlebarsEnv);
+const loadCompiler = (): HandlebarsEnv => (compiler ??= createRequire(import.meta.url)('handlebars') as HandlebarsEnv);
 type RawTemplate = (context: unknown, options?: unknown) => string;
 
 interface Compiled {

@@ -12,7 +12,7 @@ import type { Durability, EntryRecord, JournalRecord, Staged } from './journal.j
 import { JournalWriter } from './journal.js';
 import type { Layout } from './layout.js';
 import { backupPathFor, journalPath, keptBackupPath, tempPathFor, transactionDir } from './layout.js';
-import type { PlannedEntry, PlanStep } from './plan.js';
+import { withoutContent, type PlannedEntry, type PlanStep } from './plan.js';
 import { markCleaned, pruneKept, removeTransactionDir } from './retention.js';
 import { finishCommitted, hashFile, mkdirs, rollBack, syncTouchedDirs } from './rollback.js';
 import { stageFile } from './stage-file.js';
@@ -162,7 +162,7 @@ export class Transaction {
     await forEachLimited(step.entries, this.options.concurrency, (entry) => this.stageEntry(entry), this.options.signal);
     // Staged: the content lives in the temp file now. Holding it would make memory grow with the batch.
     for (const entry of step.entries) {
-      if (this.entries.get(entry.i) === entry) this.entries.set(entry.i, { ...entry, content: undefined });
+      if (this.entries.get(entry.i) === entry) this.entries.set(entry.i, withoutContent(entry));
     }
   }
 

@@ -42,6 +42,8 @@ export function normalizePath(raw: unknown, root: string): string {
     }
   } else {
     relative = posix.normalize(raw);
+    // The caller's own string when it was already normal: a batch keeps every path, once.
+    if (relative === raw) relative = raw;
   }
   if (relative.endsWith('/')) relative = relative.slice(0, -1);
   if (relative === '.' || relative === '') throw errors.pathInvalid(raw, 'it names the root itself, not a file');

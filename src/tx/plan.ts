@@ -51,6 +51,23 @@ export interface PlannedEntry {
   readonly renamedFrom?: string;
 }
 
+const contentless = new WeakMap<PlannedEntry, PlannedEntry>();
+
+/**
+ * The entry without its content, once staged. The planner and the transaction both hold every
+ * entry of a batch; this gives them one shared copy (per-file bookkeeping is what a 100,000-file
+ * batch keeps in memory).
+ */
+export function withoutContent(entry: PlannedEntry): PlannedEntry {
+  if (entry.content === undefined) return entry;
+  let stripped = contentless.get(entry);
+  if (stripped === undefined) {
+    stripped = { ...entry, content: undefined };
+    contentless.set(entry, stripped);
+  }
+  return stripped;
+}
+
 export interface Plan {
   readonly root: string;
   readonly entries: readonly PlannedEntry[];
@@ -281,7 +298,7 @@ export class Planner {
   /** Forgets the content of entries once staged (it lives in their temp files from then on). */
   release(entries: readonly PlannedEntry[]): void {
     for (const entry of entries) {
-      if (this.entries.get(entry.i) === entry) this.entries.set(entry.i, { ...entry, content: undefined });
+      if (this.entries.get(entry.i) === entry) this.entries.set(entry.i, withoutContent(entry));
     }
   }
 
