@@ -43,8 +43,8 @@ export type {
   Provenance,
   LayerName,
 } from './library/index.js';
-export { defineConfig, loadConfig, applyFlags } from './config/index.js';
-export type { WoptConfig, ResolvedConfig, LoadedConfig } from './config/index.js';
+export { defineConfig, loadConfig, loadHelpers, applyFlags } from './config/index.js';
+export type { WoptConfig, ResolvedConfig, LoadedConfig, LoadedHelpers, LoadHelpersOptions } from './config/index.js';
 
 // Generation from templates, the generation record, and regeneration that keeps edits.
 export { batchWriteFromTemplate, updateGenerated, mergeThreeWay, readRecord, RECORD_FILE, paramsFromFile } from './generate/index.js';

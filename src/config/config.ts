@@ -25,7 +25,7 @@ export interface WoptConfig {
   readonly templates?: string | undefined;
   /**
    * A module (relative to the root) whose exports are Handlebars helpers, registered on the
-   * renderer. Passed through as given; the caller loads it.
+   * renderer by `wopt gen` and `wopt update` (see loadHelpers).
    * @example { helpers: './wopt.helpers.mjs' }
    */
   readonly helpers?: string | undefined;

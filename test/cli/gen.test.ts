@@ -1,6 +1,8 @@
 /**
  * `wopt gen` through main() with fake io, on real temp dirs.
  */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -164,6 +166,27 @@ describe('wopt gen', () => {
     expect(tty.stderr).toMatch(/2\/2 items|2 items/);
     const ci = await run(['gen', 'card', '--params', 'list.jsonl', '--force', '--yes'], { cwd: dir, env: { CI: 'true' } });
     expect(ci.stderr).toBe('');
+  });
+
+  it('renders with the helpers module named in the config, and refuses a broken one before writing', async () => {
+    const dir = project({
+      'wopt.config.json': JSON.stringify({ helpers: './wopt.helpers.mjs' }),
+      'wopt.helpers.mjs': 'export const shout = (s) => `${String(s).toUpperCase()}!`;\n',
+      'templates/banner/template.json': JSON.stringify({ name: 'banner', params: { name: { type: 'string' } } }),
+      'templates/banner/files/{{kebabCase name}}.txt.hbs': '{{shout name}}\n',
+    });
+    const result = await run(['gen', 'banner', '--name', 'hello world'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(read(dir, 'hello-world.txt')).toBe('HELLO WORLD!\n');
+
+    // (Another file: this process has the first one in its module cache, as a fresh CLI would not.)
+    writeFileSync(join(dir, 'broken.helpers.mjs'), 'export const shout = "not a function";\n');
+    writeFileSync(join(dir, 'wopt.config.json'), JSON.stringify({ helpers: 'broken.helpers.mjs' }));
+    const broken = await run(['gen', 'banner', '--name', 'other'], { cwd: dir });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/wopt\.config\.json.*"helpers": "broken\.helpers\.mjs".*the export "shout" is string, not a function.*\[E_CONFIG_INVALID\]/s);
+    expect(existsSync(join(dir, 'other.txt'))).toBe(false);
   });
 
   it('refuses an unknown --set key with a suggestion', async () => {

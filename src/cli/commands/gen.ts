@@ -13,7 +13,6 @@ import type { Library } from '../../library/index.js';
 import { compilePattern } from '../../library/validate.js';
 import { didYouMean } from '../../library/suggest.js';
 import type { Template, TemplateManifest } from '../../library/template.js';
-import { createRenderer } from '../../render/index.js';
 import type { Durability } from '../../tx/journal.js';
 import type { FlagValues } from '../args.js';
 import { booleanFlag, choiceFlag, integerFlag, jsonOption, stringFlag, usageError } from '../args.js';
@@ -25,7 +24,7 @@ import type { CommandContext } from '../io.js';
 import { createProgressBar, wantsProgress } from '../progress.js';
 import { canPrompt, prompterFor } from '../prompt.js';
 import { openProjectLibrary } from './templates.js';
-import { templateCacheDir } from '../cache-dir.js';
+import { projectRenderer } from '../project-renderer.js';
 
 const help = `Usage: wopt gen <template[@version]> [--name NAME] [--set key=value ...] [options]
        wopt gen <template> --params params.jsonl [options]
@@ -262,18 +261,14 @@ export const command: Command = {
             });
           };
 
+    const renderer = await projectRenderer(ctx, root, config);
     let report: GenerateReport;
     try {
       report = await batchWriteFromTemplate(source, items, {
         root,
         fs: ctx.fs,
         library,
-        renderer: createRenderer({
-          fs: ctx.fs,
-          root,
-          format: config.config.prettier,
-          cache: { dir: templateCacheDir(io.env) },
-        }),
+        renderer,
         dryRun,
         parallel,
         skipUnchanged: !booleanFlag(values, 'force'),

@@ -5,7 +5,6 @@
 import { posix, relative, resolve } from 'node:path';
 import type { UpdateAction, UpdateReport } from '../../generate/index.js';
 import { updateGenerated } from '../../generate/index.js';
-import { createRenderer } from '../../render/index.js';
 import { booleanFlag, choiceFlag, jsonOption, stringFlag, usageError } from '../args.js';
 import type { Command } from '../command.js';
 import { rootOf } from '../command.js';
@@ -13,7 +12,7 @@ import { renderDiff } from '../diff.js';
 import type { Style } from '../format.js';
 import { createStyle, summaryLine, toJson } from '../format.js';
 import { openProjectLibrary } from './templates.js';
-import { templateCacheDir } from '../cache-dir.js';
+import { projectRenderer } from '../project-renderer.js';
 
 const help = `Usage: wopt update [paths...] [--template NAME] [--conflict=markers|refuse] [options]
 
@@ -89,16 +88,12 @@ export const command: Command = {
     const style = createStyle(ctx.color);
     const { library, config } = await openProjectLibrary(ctx, root);
     const diffs: string[] = [];
+    const renderer = await projectRenderer(ctx, root, config);
     const report = await updateGenerated({
       root,
       fs: ctx.fs,
       library,
-      renderer: createRenderer({
-        fs: ctx.fs,
-        root,
-        format: config.config.prettier,
-        cache: { dir: templateCacheDir(io.env) },
-      }),
+      renderer,
       paths,
       template: stringFlag(values, 'template'),
       conflict: mode,
