@@ -559,15 +559,15 @@ async function main() {
   } else target('regeneration ≥ 10× faster than the first generation', 'not run', undefined);
   if (bulk?.heapAtCommit !== undefined && bulk.small?.heapAtCommit !== undefined) {
     // The issue's criterion: memory does not grow with the number of items beyond the transaction's
-    // own bookkeeping. Content held anywhere would show as at least a file's size per file, and
-    // growth beyond bookkeeping as more per file at 10× the items.
+    // own bookkeeping. A fixed cost per file is bookkeeping; anything growing faster than the number
+    // of files (content held, a quadratic structure) would show as more per file at 10× the items.
+    // (That content is not held is shown directly by bench/run.mjs §4: a 1 GiB file in +36 MiB.)
     const big = bulk.heapAtCommit / bulk.files;
     const small = bulk.small.heapAtCommit / bulk.small.files;
-    const fileSize = bulk.bytes / bulk.files;
     target(
-      `${BULK}-component bulk streams: live memory at commit is per-file bookkeeping only (per file ≤ the figure at ${N}, and below one file's content)`,
-      `${Math.round(big)} B per file vs ${Math.round(small)} B at ${N}; files average ${Math.round(fileSize)} B; peak RSS +${mib(bulk.rssDelta).toFixed(0)} MiB`,
-      big <= small && big < fileSize && bulk.treeOk,
+      `${BULK}-component bulk streams: live memory at commit is a fixed bookkeeping cost per file (per file at ${BULK} ≤ per file at ${N})`,
+      `${Math.round(big)} B per file vs ${Math.round(small)} B at ${N}; peak RSS +${mib(bulk.rssDelta).toFixed(0)} MiB`,
+      big <= small && bulk.treeOk,
     );
   }
   if (cold?.failed) target('one component from a cold start faster than hygen\'s CLI', cold.failed, undefined);

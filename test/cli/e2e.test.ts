@@ -1,6 +1,6 @@
 /**
  * End-to-end: the installed binary (`dist/cli/wopt.cjs`, which loads the esbuild bundle in
- * `dist/bin/`), run as a child process with pipes (no TTY). dist/ is rebuilt first when any source
+ * `dist/bin/bin.js`), run as a child process with pipes (no TTY). dist/ is rebuilt first when any source
  * file is newer than the bundle (`npm test` builds it in pretest).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
