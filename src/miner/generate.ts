@@ -1,8 +1,9 @@
 /**
- * Step 7: a member from params. Rendering, plus two conventions of mined templates:
+ * Step 7: a member from params. Rendering as the library renders (src/library/render.ts), in one
+ * synchronous pass:
  * - params not given take their default from the manifest (a new member needs only its name);
- * - a file whose path renders empty (`{{#if hasStories}}…{{/if}}.hbs`) is not generated: files that
- *   only some members have are conditional on a boolean param.
+ * - a file whose template content is not empty but renders to nothing but whitespace is not
+ *   generated: files that only some members have are wrapped in `{{#if hasStories}}…{{/if}}`.
  */
 import type { Template } from '../library/template.js';
 import { checkRenderedPath, createRenderer, stripTemplateSuffix, type Renderer } from '../render/index.js';
@@ -37,10 +38,10 @@ export function generateMember(template: Template, params: Readonly<Record<strin
   const values = withDefaults(template, params);
   const out: Example[] = [];
   for (const file of template.files) {
-    const rendered = renderer.renderSync(stripTemplateSuffix(file.path), values, { name: file.path });
-    if (rendered === '') continue;
-    const path = checkRenderedPath(file.path, rendered);
-    out.push({ path, content: renderer.renderSync(file.content, values, { name: file.path }) });
+    const content = renderer.renderSync(file.content, values, { name: file.path });
+    if (file.content.trim() !== '' && content.trim() === '') continue;
+    const path = checkRenderedPath(file.path, renderer.renderSync(stripTemplateSuffix(file.path), values, { name: file.path }));
+    out.push({ path, content });
   }
   return out;
 }

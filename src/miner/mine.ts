@@ -99,6 +99,20 @@ function checkFamily(members: readonly MinedMember[], allPaths: readonly string[
   }
 }
 
+// A path wholly inside one `{{#if flag}}…{{/if}}` with no other block in it.
+const WHOLLY_CONDITIONAL = /^\{\{#if ([^{}\s]+)\}\}((?:(?!\{\{[#/]|\{\{else)[\s\S])*)\{\{\/if\}\}$/;
+
+/**
+ * A file only some members have comes out of the alignment with its path wholly conditional. A
+ * path cannot hold a block (its `{{/if}}` would be a folder separator in the template's folder), so
+ * the condition moves to the content: a file whose content renders empty is not written.
+ */
+function templateFile(path: string, content: string): TemplateFile {
+  const conditional = WHOLLY_CONDITIONAL.exec(path);
+  if (conditional === null || content === '') return { path: `${path}.hbs`, content };
+  return { path: `${conditional[2]}.hbs`, content: `{{#if ${conditional[1]}}}${content}{{/if}}` };
+}
+
 function toTemplate(
   built: Built,
   templateName: string,
@@ -108,7 +122,7 @@ function toTemplate(
   names: string[],
   provenance: MineOptions['provenance'] = {},
 ): Template {
-  const files: TemplateFile[] = built.files.map((file) => ({ path: `${emit(file.path, entityParam)}.hbs`, content: emit(file.content, entityParam) }));
+  const files: TemplateFile[] = built.files.map((file) => templateFile(emit(file.path, entityParam), emit(file.content, entityParam)));
   // `{{name}}` as is (a name whose acronyms no case helper spells) needs the name in PascalCase.
   const asIs = new RegExp(`\\{\\{(?:pluralize )?(?:@root\\.)?${entityParam}\\}\\}`);
   const pascalOnly = files.some((file) => asIs.test(file.path) || asIs.test(file.content));
@@ -193,6 +207,11 @@ function verify(template: Template, params: readonly MemberParams[], members: re
       generated = generateMember(template, given, { renderer });
     } catch (error) {
       failures.push(`${member.key}: rendering failed (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+      return;
+    }
+    const blocked = template.files.find((file) => file.path.includes('{{#') || file.path.includes('{{/'));
+    if (blocked !== undefined) {
+      failures.push(`the path ${JSON.stringify(blocked.path)} holds a block, which a template folder cannot store as a file name`);
       return;
     }
     const want = [...member.files].sort((a, b) => byString(a.path, b.path));

@@ -2,12 +2,12 @@
  * Helpers for the CLI tests: run `main()` in-process with buffers for stdio, on real temp dirs.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, posix } from 'node:path';
+import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { FsPort } from '../../src/fs/port.js';
 import { main } from '../../src/cli/main.js';
+import { removeTempDirs, tempProject, writeFiles } from '../helpers/temp.js';
 
 export interface RunResult {
   readonly code: number;
@@ -41,26 +41,12 @@ export async function run(argv: readonly string[], options: RunOptions): Promise
   return { code, stdout, stderr };
 }
 
-const made: string[] = [];
+/** A fresh temp directory holding `files`; removed by `cleanUp` (and after each test). */
+export const project = (files: Readonly<Record<string, string | Uint8Array>> = {}): string => tempProject('cli', files);
 
-/** A fresh temp directory holding `files`; removed by `cleanUp`. */
-export function project(files: Readonly<Record<string, string | Uint8Array>> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'wopt-cli-'));
-  made.push(dir);
-  writeFiles(dir, files);
-  return dir;
-}
+export { writeFiles };
 
-export function writeFiles(dir: string, files: Readonly<Record<string, string | Uint8Array>>): void {
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(posix.dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
-}
-
-export function cleanUp(): void {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
+export const cleanUp = removeTempDirs;
 
 export const read = (dir: string, path: string): string => readFileSync(join(dir, path), 'utf8');
 

@@ -2,7 +2,7 @@
  * `wopt mine` through main(): the human explanation, the --json document, --save into the project
  * library, a family that is not one, and the example in examples/mining.
  */
-import { cpSync, readdirSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodeFs } from '../../src/fs/node.js';
@@ -71,6 +71,26 @@ describe('wopt mine', () => {
     const again = await run(['mine', 'src/routes/*.routes.ts', '--name', 'route', '--save'], { cwd });
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/^already saved: template "route"/m);
+  });
+
+  it('a file only some members have: --save stores it, and gen makes a member with or without it', async () => {
+    const card = (pascal: string) => `export function ${pascal}() {\n  return '${pascal}';\n}\n`;
+    const cwd = project({
+      'src/StatCard.tsx': card('StatCard'),
+      'src/StatCard.stories.tsx': "export default { title: 'Stat Card' };\n",
+      'src/KpiTile.tsx': card('KpiTile'),
+      'src/TeamRoster.tsx': card('TeamRoster'),
+    });
+    const saved = await run(['mine', 'src/*', '--name', 'card', '--save'], { cwd });
+    expect(saved.stderr).toBe('');
+    expect(saved.code).toBe(0);
+    const bare = await run(['gen', 'card', '--name', 'PriceTag'], { cwd });
+    expect(bare.stderr).toBe('');
+    expect(bare.code).toBe(0);
+    expect(readdirSync(join(cwd, 'src')).filter((name) => name.startsWith('PriceTag'))).toEqual(['PriceTag.tsx']);
+    const withStories = await run(['gen', 'card', '--name', 'AlertBox', '--set', 'hasStories=true'], { cwd });
+    expect(withStories.code).toBe(0);
+    expect(readFileSync(join(cwd, 'src/AlertBox.stories.tsx'), 'utf8')).toBe("export default { title: 'Alert Box' };\n");
   });
 
   it('refuses files that are not a family with one line and exit code 1', async () => {

@@ -1,24 +1,12 @@
-import * as fs from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyFlags, configDefaults, defineConfig, loadConfig } from '../../src/config/index.js';
 import { createNodeFs } from '../../src/fs/node.js';
+import { tempProject } from '../helpers/temp.js';
 import { rejection } from '../library/helpers.js';
 
 const nodeFs = createNodeFs();
-const dirs: string[] = [];
-
-function project(files: Record<string, string>): string {
-  const root = fs.realpathSync(fs.mkdtempSync(join(tmpdir(), 'wopt-config-')));
-  dirs.push(root);
-  for (const [path, content] of Object.entries(files)) fs.writeFileSync(join(root, path), content);
-  return root;
-}
-
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const project = (files: Record<string, string>): string => tempProject('config', files);
 
 /** An importModule that serves modules from a table, recording what was asked. */
 function modules(table: Record<string, unknown>) {

@@ -1,30 +1,15 @@
 /**
  * loadHelpers: the project's helpers module, imported for real from temp folders.
  */
-import * as fs from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadHelpers } from '../../src/config/index.js';
 import { createNodeFs } from '../../src/fs/node.js';
+import { tempProject } from '../helpers/temp.js';
 import { rejection } from '../library/helpers.js';
 
 const nodeFs = createNodeFs();
-const dirs: string[] = [];
-
-function project(files: Record<string, string>): string {
-  const root = fs.realpathSync(fs.mkdtempSync(join(tmpdir(), 'wopt-helpers-')));
-  dirs.push(root);
-  for (const [path, content] of Object.entries(files)) {
-    fs.mkdirSync(join(root, path, '..'), { recursive: true });
-    fs.writeFileSync(join(root, path), content);
-  }
-  return root;
-}
-
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const project = (files: Record<string, string>): string => tempProject('helpers', files);
 
 const load = (root: string, helpers: string | undefined) => loadHelpers({ fs: nodeFs, root, config: { helpers }, configFile: join(root, 'wopt.config.json') });
 

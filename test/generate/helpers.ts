@@ -2,32 +2,15 @@
  * Temp projects and tree comparisons for the generation tests.
  */
 import * as fs from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { afterEach } from 'vitest';
-
-const made: string[] = [];
+import { join, relative } from 'node:path';
+import { tempProject as makeTempProject, writeFiles } from '../helpers/temp.js';
 
 export const fixtures = join(import.meta.dirname, 'fixtures');
 
 /** A fresh temp dir (real path), removed after the test; `files` written into it. */
-export function tempProject(files: Readonly<Record<string, string>> = {}): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(join(tmpdir(), 'wopt-generate-')));
-  made.push(dir);
-  writeFiles(dir, files);
-  return dir;
-}
+export const tempProject = (files: Readonly<Record<string, string>> = {}): string => makeTempProject('generate', files);
 
-afterEach(() => {
-  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-export function writeFiles(dir: string, files: Readonly<Record<string, string>>): void {
-  for (const [path, content] of Object.entries(files)) {
-    fs.mkdirSync(dirname(join(dir, path)), { recursive: true });
-    fs.writeFileSync(join(dir, path), content);
-  }
-}
+export { writeFiles };
 
 /** Copies a folder's files into `dir`. */
 export function copyInto(from: string, dir: string): void {

@@ -2,34 +2,15 @@
  * Real temp dirs and small builders for the library tests.
  */
 import * as fs from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { afterEach, expect } from 'vitest';
+import { join, relative } from 'node:path';
+import { expect } from 'vitest';
 import { WoptError } from '../../src/errors.js';
-
-const made: string[] = [];
+import { tempProject, writeFiles } from '../helpers/temp.js';
 
 /** A fresh temp dir, removed after the test. */
-export function tempDir(prefix = 'wopt-library-'): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(join(tmpdir(), prefix)));
-  made.push(dir);
-  return dir;
-}
+export const tempDir = (prefix = 'wopt-library-'): string => tempProject(prefix.replace(/^wopt-|-$/g, ''));
 
-afterEach(() => {
-  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** Writes files (path → content, or [content, mode]) below `dir`. */
-export function writeFiles(dir: string, files: Readonly<Record<string, string | readonly [string, number]>>): void {
-  for (const [path, spec] of Object.entries(files)) {
-    const [content, mode] = typeof spec === 'string' ? [spec, 0o644] : spec;
-    const full = join(dir, path);
-    fs.mkdirSync(dirname(full), { recursive: true });
-    fs.writeFileSync(full, content);
-    fs.chmodSync(full, mode);
-  }
-}
+export { writeFiles };
 
 /** Every file below `dir` (skipping .wopt/), path → content. */
 export function readFiles(dir: string): Record<string, string> {

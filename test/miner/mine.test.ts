@@ -108,7 +108,10 @@ describe('mineTemplate', () => {
       { path: 'w/TeamRoster.tsx', content: 'export const TeamRoster = 1;\n' },
     ];
     const result = mineTemplate(examples);
-    expect(result.template.files.map((file) => file.path)).toContain('{{#if hasStories}}w/{{pascalCase name}}.stories.tsx{{/if}}.hbs');
+    // The condition wraps the content (a path cannot hold a block: "{{/if}}" would be a folder).
+    const stories = result.template.files.find((file) => file.path === 'w/{{pascalCase name}}.stories.tsx.hbs');
+    expect(stories?.content).toBe("{{#if hasStories}}export default { title: '{{titleCase name}}' };\n{{/if}}");
+    expect(result.template.files.every((file) => !file.path.includes('{{#') && !file.path.includes('{{/'))).toBe(true);
     expectRoundTrip(examples, result);
     expect(generateMember(result.template, { name: 'Foo' }).map((file) => file.path)).toEqual(['w/Foo.tsx']);
     expect(generateMember(result.template, { name: 'Foo', hasStories: true }).map((file) => file.path)).toContain('w/Foo.stories.tsx');
