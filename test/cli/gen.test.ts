@@ -208,5 +208,17 @@ describe('wopt gen', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(read(dir, 'src/models/product.ts')).toBe(member('Product', 'Products'));
+
+    // The positional name names the mined template (in the record); --unit chooses the grouping.
+    const named = await run(['gen', 'model', '--from', 'src/models/*.ts', '--unit', 'file', '--name', 'customer'], { cwd: dir });
+    expect(named.stderr).toBe('');
+    expect(named.code).toBe(0);
+    expect(read(dir, 'src/models/customer.ts')).toBe(member('Customer', 'Customers'));
+    const record = JSON.parse(read(dir, 'wopt.generated.json')) as { files: { path: string; template: string }[] };
+    expect(record.files.find((file) => file.path === 'src/models/customer.ts')?.template).toBe('model');
+
+    const misplaced = await run(['gen', 'model', '--unit', 'file', '--name', 'x'], { cwd: dir });
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.stderr).toMatch(/--unit applies to --from only/);
   });
 });

@@ -28,6 +28,7 @@ import { projectRenderer } from '../project-renderer.js';
 
 const help = `Usage: wopt gen <template[@version]> [--name NAME] [--set key=value ...] [options]
        wopt gen <template> --params params.jsonl [options]
+       wopt gen [<name>] --from GLOB --name NAME [options]   (mine the template from your files)
 
 Generates files from a template, for one set of params or for a whole list, as one all-or-nothing
 transaction. Every generated file is recorded in wopt.generated.json (same transaction), so
@@ -52,7 +53,10 @@ Options:
   --force                  re-render every item, even those whose output is known unchanged
   --parallel N             items rendered at once (default 8)
   --durability LEVEL       full (default), process, none (see \`wopt write --help\`)
-  --from GLOB              mine the template from existing files (pattern mining)
+  --from GLOB              mine the template from existing files (pattern mining; the mined
+                           template is cached by the files' content and named <template>)
+  --unit file|folder       with --from: a member is one file (siblings grouped by stem) or one
+                           folder (everything below it); default: guessed from the paths
   --json                   print the report as JSON on stdout
   -h, --help               show this help
 
@@ -60,9 +64,12 @@ Examples:
   wopt gen react-component --name "user card"
   wopt gen express-route --set name=invoice --set methods=get,post --dry-run
   wopt gen react-component --params components.jsonl --yes
+  wopt gen component --from 'src/components/*/*' --name UserProfile --dry-run
 `;
 
 const DURABILITIES: readonly Durability[] = ['full', 'process', 'none'];
+type MineUnit = 'file' | 'folder';
+const MINE_UNITS: readonly MineUnit[] = ['file', 'folder'];
 
 /** `--set` values (one string or several). */
 function setFlags(values: FlagValues): string[] {
@@ -141,27 +148,13 @@ async function completeParams(ctx: CommandContext, manifest: TemplateManifest, g
 }
 
 /**
- * HOOK(--from): pattern mining lives in src/miner as `mineFromGlob` (another module). When
- * `src/miner/index.ts` exports it, `wopt gen --from <glob>` mines a template from the matching files
- * and generates from it; otherwise `--from` is reported as not available yet. Contract used:
- *   mineFromGlob({ fs, root, cwd, pattern }) → Promise<{ template: Template }>
+ * `--from`: the template mined from existing files (src/miner, loaded only here: it brings the
+ * TypeScript scanner). The positional name, when given, names the mined template.
  */
-async function templateFromGlob(ctx: CommandContext, root: string, glob: string): Promise<Template> {
-  const miner = (await import('../../miner/index.js')) as unknown as Readonly<Record<string, unknown>>;
-  const mine = miner.mineFromGlob;
-  if (typeof mine !== 'function') {
-    throw errors.invalidInput(
-      '--from is not available yet (mining a template from existing files is coming in a later version)',
-      'Generate from a library template instead: `wopt templates list`.',
-    );
-  }
-  const mined = (await (mine as (options: { fs: unknown; root: string; cwd: string; pattern: string }) => Promise<unknown>)({
-    fs: ctx.fs,
-    root,
-    cwd: ctx.io.cwd,
-    pattern: glob,
-  })) as Template | { template: Template };
-  return 'template' in mined ? mined.template : mined;
+async function templateFromGlob(ctx: CommandContext, root: string, pattern: string, name: string | undefined, unit: MineUnit | undefined): Promise<Template> {
+  const { mineFromGlob } = await import('../../miner/from-glob.js');
+  const { template } = await mineFromGlob({ fs: ctx.fs, root, cwd: ctx.io.cwd, pattern, name, unit });
+  return template;
 }
 
 function planLines(report: GenerateReport, root: string, style: Style): string {
@@ -195,6 +188,7 @@ export const command: Command = {
     parallel: { type: 'string' },
     durability: { type: 'string' },
     from: { type: 'string' },
+    unit: { type: 'string' },
   },
   async run(ctx, { values, positionals }) {
     const { io } = ctx;
@@ -206,6 +200,8 @@ export const command: Command = {
     const parallel = integerFlag('gen', values, 'parallel', 1);
     const durability = choiceFlag('gen', values, 'durability', DURABILITIES);
     const from = stringFlag(values, 'from');
+    const unit = choiceFlag('gen', values, 'unit', MINE_UNITS);
+    if (unit !== undefined && from === undefined) throw usageError('gen', '--unit applies to --from only (how the mined files form members)');
     const [ref] = positionals;
     if (ref === undefined && from === undefined)
       throw usageError('gen', 'missing the template (e.g. `wopt gen react-component --name "user card"`; `wopt templates list` shows them)');
@@ -214,7 +210,7 @@ export const command: Command = {
     let template: Template;
     let source: Template | Awaited<ReturnType<Library['get']>>;
     if (from !== undefined) {
-      template = await templateFromGlob(ctx, root, from);
+      template = await templateFromGlob(ctx, root, from, ref, unit);
       source = template;
     } else {
       const loaded = await library.get(ref as string);
