@@ -3,7 +3,7 @@
  * recorded in wopt.generated.json.
  */
 import { resolve } from 'node:path';
-import { WoptError, errors } from '../../errors.js';
+import { WoptError } from '../../errors.js';
 // The modules a plain `wopt gen` needs, imported one by one: the generate barrel would also load
 // the three-way merge (node-diff3) that only `wopt update` uses. Start-up time is a feature here.
 import type { GenerateReport, PlannedFile } from '../../generate/batch.js';
