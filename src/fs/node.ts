@@ -47,9 +47,10 @@ const openFlags: Record<OpenMode, string> = {
 const handleOf = (handle: FileHandle): fs.promises.FileHandle => (handle as NodeHandle).fh;
 
 
-async function processStartTime(pid: number): Promise<string | undefined> {
+// Synchronous: procfs answers from memory, and a thread-pool round trip would cost more.
+function processStartTime(pid: number): string | undefined {
   try {
-    const stat = await fsp.readFile(`/proc/${pid}/stat`, 'utf8');
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) may hold spaces and parentheses; fields after it follow the last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return fields[19];
@@ -218,11 +219,11 @@ export function createNodeFs(): FsPort {
     },
 
     self: () =>
-      (selfIdentity ??= (async () => ({
+      (selfIdentity ??= Promise.resolve({
         pid: process.pid,
-        startTime: (await processStartTime(process.pid)) ?? 'unknown',
+        startTime: processStartTime(process.pid) ?? 'unknown',
         host: hostname(),
-      }))()),
+      })),
     isAlive: async (owner) => {
       if (owner.host !== hostname()) return true; // Not ours to judge: a lock from another host is never broken automatically.
       try {
@@ -230,7 +231,7 @@ export function createNodeFs(): FsPort {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
       }
-      const startTime = await processStartTime(owner.pid);
+      const startTime = processStartTime(owner.pid);
       return startTime === undefined || owner.startTime === 'unknown' || startTime === owner.startTime;
     },
   };
