@@ -243,7 +243,8 @@ export function chooseForm(forms: readonly NameForm[], before: string, after: st
   };
   const spaced = (ch: string) => ch === ' ' || ch === '' || ch === '\n' || /[.,;:!?'"`()]/.test(ch);
   let preferred: NameForm | undefined;
-  if (snakeFiles && (before === '/' || before === '') && (after === '.' || after === '_')) preferred = pick('snakeCase');
+  // In the path of a Python or Go file, folders are packages too, and a package name cannot hold `-`.
+  if (snakeFiles && (before === '/' || before === '') && (after === '.' || after === '_' || after === '/')) preferred = pick('snakeCase');
   else if (before === '-' || after === '-' || before === '/' || after === '/') preferred = pick('kebabCase');
   else if (before === '_' || after === '_') preferred = pick('snakeCase', 'constantCase');
   else if (prose && (before === ' ' || after === ' ') && spaced(before) && spaced(after)) preferred = pick('noCase', 'titleCase', 'sentenceCase');

@@ -114,6 +114,10 @@ describe('case variants', () => {
     expect(chooseForm(forms, ' ', ' ', true).helper).toBe('noCase');
     expect(chooseForm(forms, ' ', '.', false).helper).toBe('camelCase');
     expect(chooseForm(forms, '/', '.', false, true).helper).toBe('snakeCase');
+    // A folder in the path of a Python or Go file is a package: snake_case, never kebab-case.
+    expect(chooseForm(forms, '/', '/', false, true).helper).toBe('snakeCase');
+    expect(chooseForm(forms, '/', '/', false).helper).toBe('kebabCase');
+    expect(renameText('shop/apps/customers/models.py', 'Customer', 'ShippingAddress')).toBe('shop/apps/shipping_addresses/models.py');
   });
 
   test('renameText replaces every variant (the sed baseline)', () => {
