@@ -139,7 +139,7 @@ const WORD = /[\p{L}\p{N}_$]/u;
 const SPACE = /[ \t\r\f\v]/;
 
 const occurrenceKey = (occurrence: Occurrence, strict: boolean): string => {
-  const plural = occurrence.forms[0]?.plural === true ? 'p' : 's';
+  const plural = `${occurrence.forms[0]?.plural === true ? 'p' : 's'}${occurrence.forms[0]?.slice ?? ''}`;
   const detail = strict ? `:${occurrence.forms.map((form: NameForm) => formKey(form)).join(',')}` : '';
   return `\u0001${caseClass(occurrence.text, occurrence.before, occurrence.after)}${plural}${detail}\u0002`;
 };

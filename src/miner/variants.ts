@@ -21,6 +21,7 @@ import {
   titleCase,
   upperCase,
 } from '../render/case.js';
+import { wordSlices } from '../render/helpers.js';
 import { pluralize } from '../render/inflect.js';
 
 /** The case helpers the miner writes, in order of preference when several fit. */
@@ -61,17 +62,27 @@ const CONVERT: Readonly<Record<CaseHelper, (input: string) => string>> = {
   asIs: (input) => input,
 };
 
-/** One way to write a name: a case helper, applied to the name or to its plural. */
+/** A part of a name some members write instead of the whole (see `wordSlices` of the renderer). */
+export type WordSlice = keyof typeof wordSlices;
+/** In order of preference: `UserProfile` takes a `user` and `TeamMemberList` a `teamMember`. */
+export const WORD_SLICES: readonly WordSlice[] = ['initialWords', 'firstWord', 'lastWord'];
+
+/**
+ * One way to write a name: a case helper, applied to the name or to its plural, or to a word slice
+ * of the name (`initialWords`: all words but the last) or its plural.
+ */
 export interface NameForm {
   readonly helper: CaseHelper;
   readonly plural: boolean;
+  readonly slice?: WordSlice | undefined;
 }
 
-export const formKey = (form: NameForm): string => `${form.helper}${form.plural ? '+p' : ''}`;
+export const formKey = (form: NameForm): string => `${form.slice === undefined ? '' : `${form.slice}:`}${form.helper}${form.plural ? '+p' : ''}`;
 
 /** The spelling of a name in one form. */
 export function spell(name: string, form: NameForm): string {
-  return CONVERT[form.helper](form.plural ? pluralize(name) : name);
+  const base = form.slice === undefined ? name : wordSlices[form.slice](name);
+  return CONVERT[form.helper](form.plural ? pluralize(base) : base);
 }
 
 /**
@@ -79,8 +90,9 @@ export function spell(name: string, form: NameForm): string {
  * @example formExpression({ helper: 'kebabCase', plural: true }) // 'kebabCase (pluralize name)'
  */
 export function formExpression(form: NameForm, param = 'name'): string {
-  const arg = form.plural ? `(pluralize ${param})` : param;
-  if (form.helper === 'asIs') return form.plural ? `pluralize ${param}` : param;
+  const base = form.slice === undefined ? param : `(${form.slice} ${param})`;
+  const arg = form.plural ? `(pluralize ${base})` : base;
+  if (form.helper === 'asIs') return form.plural ? `pluralize ${base}` : form.slice === undefined ? param : `${form.slice} ${param}`;
   if (form.helper === 'lowerCase' || form.helper === 'upperCase') return `${form.helper} (pascalCase ${arg})`;
   return `${form.helper} ${arg}`;
 }
@@ -95,16 +107,24 @@ export interface Variant {
  * Every distinct spelling of a name, longest first. A spelling that both the singular and the
  * plural give (`ListProjects`, `series`) is kept as singular only.
  */
-export function nameVariants(name: string): Variant[] {
+export function nameVariants(name: string, slices: readonly WordSlice[] = []): Variant[] {
   const byText = new Map<string, NameForm[]>();
-  for (const plural of [false, true]) {
-    for (const helper of CASE_HELPERS) {
-      const text = spell(name, { helper, plural });
-      if (text === '') continue;
-      const forms = byText.get(text) ?? [];
-      if (plural && forms.some((form) => !form.plural)) continue;
-      forms.push({ helper, plural });
-      byText.set(text, forms);
+  const whole = pascalCase(name);
+  for (const slice of [undefined, ...slices]) {
+    // A slice that is the whole name, or too short to tell from other words, adds nothing.
+    if (slice !== undefined && (wordSlices[slice](name) === whole || wordSlices[slice](name).length < 3)) continue;
+    for (const plural of [false, true]) {
+      for (const helper of CASE_HELPERS) {
+        if (slice !== undefined && helper === 'asIs') continue;
+        const text = spell(name, { helper, plural, slice });
+        if (text === '') continue;
+        const forms = byText.get(text) ?? [];
+        // The whole name wins over a slice; the singular over the plural.
+        if (slice !== undefined && forms.some((form) => form.slice !== slice)) continue;
+        if (plural && forms.some((form) => !form.plural)) continue;
+        forms.push(slice === undefined ? { helper, plural } : { helper, plural, slice });
+        byText.set(text, forms);
+      }
     }
   }
   return [...byText.entries()]
@@ -249,4 +269,39 @@ export function chooseForm(forms: readonly NameForm[], before: string, after: st
   else if (before === '_' || after === '_') preferred = pick('snakeCase', 'constantCase');
   else if (prose && (before === ' ' || after === ' ') && spaced(before) && spaced(after)) preferred = pick('noCase', 'titleCase', 'sentenceCase');
   return preferred ?? pick(...CASE_HELPERS) ?? forms[0] ?? { helper: 'pascalCase', plural: false };
+}
+
+/** A word slice form that spells most members' literals, and the members it does not. */
+export interface SliceMatch {
+  readonly form: NameForm;
+  /** Members having a literal that the form does not spell (each keeps its own literal). */
+  readonly exceptions: readonly number[];
+}
+
+/**
+ * The form in which most members' literals spell a word slice of their own name, if there is one:
+ * `user`, `product`, `order` in `UserCard`, `ProductTile`, `OrderSummary` are
+ * `camelCase (initialWords name)`, so a new member gets its own instead of one member's. Needs two
+ * distinct literals spelled, more than half of the members having a literal, and a member whose
+ * slice is not its whole name (else the literal would have been found as the name itself).
+ */
+export function sliceForm(values: readonly (string | undefined)[], names: readonly string[]): SliceMatch | undefined {
+  const having = values.flatMap((value, m) => (value === undefined ? [] : [{ value, name: names[m] ?? '', m }]));
+  if (new Set(having.map((entry) => entry.value)).size < 2) return undefined;
+  let best: { form: NameForm; spelled: typeof having } | undefined;
+  for (const slice of WORD_SLICES) {
+    for (const plural of [false, true]) {
+      for (const helper of CASE_HELPERS) {
+        if (helper === 'asIs') continue;
+        const form: NameForm = { helper, plural, slice };
+        const spelled = having.filter((entry) => entry.value !== '' && spell(entry.name, form) === entry.value);
+        if (spelled.length > (best?.spelled.length ?? 0)) best = { form, spelled };
+      }
+    }
+  }
+  if (best === undefined || best.spelled.length * 2 <= having.length || new Set(best.spelled.map((entry) => entry.value)).size < 2) return undefined;
+  const slice = best.form.slice;
+  if (slice === undefined || !best.spelled.some((entry) => wordSlices[slice](entry.name) !== pascalCase(entry.name))) return undefined;
+  const spelled = new Set(best.spelled.map((entry) => entry.m));
+  return { form: best.form, exceptions: having.filter((entry) => !spelled.has(entry.m)).map((entry) => entry.m) };
 }

@@ -75,6 +75,21 @@ describe('miner quality', () => {
     expect(generateMember(mined.template, { name: 'Year' })[0]?.content).toBe(member('Year', 'NaN'));
   });
 
+  test('a member naming part of its entity (UserCard takes a user) gives a new member its own part', () => {
+    const card = (name: string, entity: string, field: string) => {
+      const prop = entity.charAt(0).toLowerCase() + entity.slice(1);
+      return `import type { ${entity} } from '../../types';\n\nexport interface ${name}Props {\n  ${prop}: ${entity};\n}\n\nexport function ${name}({ ${prop} }: ${name}Props) {\n  return <span>{${prop}.${field}}</span>;\n}\n`;
+    };
+    const mined = mineTemplate([
+      { path: 'src/components/UserCard.tsx', content: card('UserCard', 'User', 'name') },
+      { path: 'src/components/ProductTile.tsx', content: card('ProductTile', 'Product', 'title') },
+      { path: 'src/components/OrderSummary.tsx', content: card('OrderSummary', 'Order', 'title') },
+    ]);
+    expect(mined.report.level).toBe('aligned');
+    expect(mined.template.files[0]?.content).toContain('  {{camelCase (initialWords name)}}: {{pascalCase (initialWords name)}};\n');
+    expect(generateMember(mined.template, { name: 'InvoiceRow' })[0]?.content).toBe(card('InvoiceRow', 'Invoice', 'title'));
+  });
+
   test('mining is deterministic: the same files in any order give the same result', () => {
     const examples = [
       { path: 'src/clients/HTTPClient.ts', content: client('HTTP', 'http') },

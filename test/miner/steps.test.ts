@@ -9,7 +9,7 @@ import { lcsPairs } from '../../src/miner/lcs.js';
 import { detectNames } from '../../src/miner/names.js';
 import { compareFiles, lineEditDistance, renameCopy } from '../../src/miner/score.js';
 import { scanRegions, splitLines, tokenize } from '../../src/miner/tokenize.js';
-import { chooseForm, findOccurrences, nameVariants, renameText, spell } from '../../src/miner/variants.js';
+import { chooseForm, findOccurrences, formExpression, nameVariants, renameText, sliceForm, spell } from '../../src/miner/variants.js';
 
 const file = (path: string, content = '') => ({ path, content });
 const keysOf = (grouping: ReturnType<typeof groupMembers>) => grouping.members.map((member) => [member.label, member.files.map((f) => f.path)]);
@@ -118,6 +118,40 @@ describe('case variants', () => {
     expect(chooseForm(forms, '/', '/', false, true).helper).toBe('snakeCase');
     expect(chooseForm(forms, '/', '/', false).helper).toBe('kebabCase');
     expect(renameText('shop/apps/customers/models.py', 'Customer', 'ShippingAddress')).toBe('shop/apps/shipping_addresses/models.py');
+  });
+
+  test('word slices of a name: spelled, written as helpers, rendered the same way', () => {
+    const form = { helper: 'camelCase', plural: true, slice: 'initialWords' } as const;
+    expect(spell('TeamMemberList', form)).toBe('teamMembers');
+    expect(spell('UserCard', { helper: 'pascalCase', plural: false, slice: 'initialWords' })).toBe('User');
+    // A one-word name is its own slice.
+    expect(spell('Cart', { helper: 'kebabCase', plural: false, slice: 'initialWords' })).toBe('cart');
+    expect(formExpression(form)).toBe('camelCase (pluralize (initialWords name))');
+    const renderer = createRenderer({ cache: false });
+    expect(renderer.renderSync(`{{${formExpression(form)}}} {{firstWord name}} {{lastWord name}}`, { name: 'team-member-list' })).toBe('teamMembers Team List');
+  });
+
+  test('slice variants are found only when asked for, and the whole name wins over a slice', () => {
+    const texts = (variants: ReturnType<typeof nameVariants>) => findOccurrences('const user: User = users[0]; // UserCard', variants).map((o) => o.text);
+    expect(texts(nameVariants('UserCard'))).toEqual(['UserCard']);
+    expect(texts(nameVariants('UserCard', ['initialWords']))).toEqual(['user', 'User', 'users', 'UserCard']);
+    const user = nameVariants('UserCard', ['initialWords']).find((variant) => variant.text === 'user');
+    expect(user?.forms.every((f) => f.slice === 'initialWords')).toBe(true);
+    // A one-word name has no slice other than itself.
+    expect(nameVariants('Cart', ['initialWords'])).toEqual(nameVariants('Cart'));
+  });
+
+  test('a varying literal that spells a word slice of each member name, exceptions kept apart', () => {
+    const names = ['UserCard', 'ProductTile', 'OrderSummary', 'TeamMemberList'];
+    expect(sliceForm(['user', 'product', 'order', undefined], names)).toEqual({
+      form: { helper: 'camelCase', plural: false, slice: 'initialWords' },
+      exceptions: [],
+    });
+    expect(sliceForm(['user', 'product', 'order', 'members'], names)?.exceptions).toEqual([3]);
+    // Half the members is not enough; nor is one value; nor literals that are whole names.
+    expect(sliceForm(['user', 'product', 'x', 'y'], names)).toBeUndefined();
+    expect(sliceForm(['user', undefined, undefined, undefined], names)).toBeUndefined();
+    expect(sliceForm(['cart', 'theme'], ['Cart', 'Theme'])).toBeUndefined();
   });
 
   test('renameText replaces every variant (the sed baseline)', () => {
