@@ -192,6 +192,16 @@ function onBoundary(text: string, start: number, end: number, spelling: string):
   return true;
 }
 
+/**
+ * Whether a spelling that only dotCase or pathCase gives continues into a longer identifier
+ * (`user.avatarUrl` is a property access, not `UserAvatar` in dotCase; `user.avatar.title` may be).
+ */
+function inPropertyPath(text: string, end: number, variant: Variant): boolean {
+  if (!variant.forms.every((form) => form.helper === 'dotCase' || form.helper === 'pathCase')) return false;
+  if (!/[./]/.test(variant.text)) return false;
+  return isLetterOrDigit(text[end] ?? '');
+}
+
 /** Every occurrence of any variant, left to right, longest first at each position, never overlapping. */
 export function findOccurrences(text: string, variants: readonly Variant[]): Occurrence[] {
   const out: Occurrence[] = [];
@@ -210,7 +220,7 @@ export function findOccurrences(text: string, variants: readonly Variant[]): Occ
     let matched: Variant | undefined;
     if (candidates !== undefined) {
       for (const variant of candidates) {
-        if (text.startsWith(variant.text, i) && onBoundary(text, i, i + variant.text.length, variant.text)) {
+        if (text.startsWith(variant.text, i) && onBoundary(text, i, i + variant.text.length, variant.text) && !inPropertyPath(text, i + variant.text.length, variant)) {
           matched = variant;
           break;
         }

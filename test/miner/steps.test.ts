@@ -105,6 +105,8 @@ describe('case variants', () => {
     ]);
     expect(found('Day', 'subDays today Days holiday days')).toEqual(['Days', 'Days', 'days']);
     expect(found('User', 'users superuser Users user2 user_id')).toEqual(['users', 'Users', 'user']);
+    // A dotted spelling that runs on into an identifier is a property access, not the name.
+    expect(found('UserAvatar', "user.avatarUrl t('user.avatar.title')")).toEqual(['user.avatar']);
   });
 
   test('forms are chosen by context when a one-word name fits several', () => {
