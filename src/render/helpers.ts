@@ -1,11 +1,11 @@
 /**
  * The built-in helpers every renderer registers: case conversions under wopt's names and plop's,
- * pluralize/singularize, word slices (`initialWords`, `firstWord`, `lastWord`), `pkg`, and `raw` (for
+ * pluralize/singularize, `article` (a/an), word slices (`initialWords`, `firstWord`, `lastWord`), `pkg`, and `raw` (for
  * `{{{{raw}}}} … {{{{/raw}}}}` blocks).
  */
 import { caseConversions, kebabCase, pascalCase, words } from './case.js';
 import { renderErrors } from './errors.js';
-import { pluralize, singularize } from './inflect.js';
+import { indefiniteArticle, pluralize, singularize } from './inflect.js';
 
 /**
  * Word slices of a name, in PascalCase, for mined templates whose members name a part of their
@@ -71,6 +71,7 @@ export function builtinHelpers(options: BuiltinHelperOptions = {}): Record<strin
     pluralize,
     singularize,
     ...wordSlices,
+    article: indefiniteArticle,
   };
   const helpers: Record<string, Helper> = {};
   for (const [name, convert] of Object.entries(cases)) helpers[name] = stringHelper(name, convert);

@@ -90,6 +90,26 @@ describe('miner quality', () => {
     expect(generateMember(mined.template, { name: 'InvoiceRow' })[0]?.content).toBe(card('InvoiceRow', 'Invoice', 'title'));
   });
 
+  test('the article before the name follows the new name (a customer, an invoice)', () => {
+    const model = (name: string, article: string) => `class ${name}(models.Model):\n    \"\"\"${article} ${name.toLowerCase()} record, kept for seven years.\"\"\"\n`;
+    const allA = mineTemplate(['Customer', 'Category', 'Company'].map((name) => ({ path: `app/${name.toLowerCase()}.py`, content: model(name, 'A') })));
+    expect(allA.template.files[0]?.content).toContain('{{pascalCase (article name)}} {{noCase name}} record');
+    expect(generateMember(allA.template, { name: 'Invoice' })[0]?.content).toBe(model('Invoice', 'An'));
+    expect(generateMember(allA.template, { name: 'User' })[0]?.content).toBe(model('User', 'A'));
+    // Members that disagree: each keeps its article, a new member gets the one its name takes.
+    const mixed = mineTemplate([
+      { path: 'app/customer.py', content: model('Customer', 'A') },
+      { path: 'app/invoice.py', content: model('Invoice', 'An') },
+      { path: 'app/category.py', content: model('Category', 'A') },
+    ]);
+    expect(mixed.report.level).toBe('aligned');
+    expect(generateMember(mixed.template, { name: 'Order' })[0]?.content).toBe(model('Order', 'An'));
+    // An article the name does not explain stays literal.
+    const odd = mineTemplate(['Customer', 'Category'].map((name) => ({ path: `app/${name.toLowerCase()}.py`, content: model(name, 'An') })));
+    expect(generateMember(odd.template, { name: 'Invoice' })[0]?.content).toBe(model('Invoice', 'An'));
+    expect(odd.template.files[0]?.content).not.toContain('article');
+  });
+
   test('mining is deterministic: the same files in any order give the same result', () => {
     const examples = [
       { path: 'src/clients/HTTPClient.ts', content: client('HTTP', 'http') },

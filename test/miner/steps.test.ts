@@ -133,6 +133,22 @@ describe('case variants', () => {
     expect(renderer.renderSync(`{{${formExpression(form)}}} {{firstWord name}} {{lastWord name}}`, { name: 'team-member-list' })).toBe('teamMembers Team List');
   });
 
+  test('the article helper goes by the sound of the first word', () => {
+    const renderer = createRenderer({ cache: false });
+    const article = (name: string) => renderer.renderSync('{{article name}}', { name });
+    expect(['Customer', 'OrderItem', 'Invoice', 'UserCard', 'Hour', 'Unit', 'Update', 'EuropeanVat', 'url_rule'].map(article)).toEqual([
+      'a',
+      'an',
+      'an',
+      'a',
+      'an',
+      'a',
+      'an',
+      'a',
+      'a',
+    ]);
+  });
+
   test('slice variants are found only when asked for, and the whole name wins over a slice', () => {
     const texts = (variants: ReturnType<typeof nameVariants>) => findOccurrences('const user: User = users[0]; // UserCard', variants).map((o) => o.text);
     expect(texts(nameVariants('UserCard'))).toEqual(['UserCard']);
