@@ -91,7 +91,7 @@ describe('miner quality', () => {
   });
 
   test('the article before the name follows the new name (a customer, an invoice)', () => {
-    const model = (name: string, article: string) => `class ${name}(models.Model):\n    \"\"\"${article} ${name.toLowerCase()} record, kept for seven years.\"\"\"\n`;
+    const model = (name: string, article: string) => `class ${name}(models.Model):\n    """${article} ${name.toLowerCase()} record, kept for seven years."""\n`;
     const allA = mineTemplate(['Customer', 'Category', 'Company'].map((name) => ({ path: `app/${name.toLowerCase()}.py`, content: model(name, 'A') })));
     expect(allA.template.files[0]?.content).toContain('{{pascalCase (article name)}} {{noCase name}} record');
     expect(generateMember(allA.template, { name: 'Invoice' })[0]?.content).toBe(model('Invoice', 'An'));
