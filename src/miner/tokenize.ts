@@ -116,9 +116,72 @@ export function scanRegions(path: string, content: string): Region[] {
   return regions;
 }
 
+const HASH_COMMENTS = /\.(?:py|pyi|rb|ex|exs|sh|bash|r)$/i;
+const SLASH_COMMENTS = /\.(?:go|rs|java|kt|kts|scala|swift|c|h|cc|cpp|hpp|cs|php|dart)$/i;
+/** Languages whose variables, functions and string keys are snake_case. */
+const SNAKE_CODE = /\.(?:py|pyi|rb|rs|ex|exs)$/i;
+
+/** Whether a path is code that `scanCodeRegions` reads (not TS/JS, which the TypeScript scanner reads). */
+export const isOtherCodePath = (path: string): boolean => HASH_COMMENTS.test(path.replace(/\.hbs$/, '')) || SLASH_COMMENTS.test(path.replace(/\.hbs$/, ''));
+
+/**
+ * Code, string and comment regions of a Python, Ruby, shell, Go, Rust, Java-like or C-like file: a
+ * small scanner for comments (`#` or `//` and `/* *\/`) and string literals (quotes with backslash
+ * escapes, Python's triple quotes, Go's raw backquotes), so that a name in code is read as an
+ * identifier and a name in a message or docstring as words.
+ */
+export function scanCodeRegions(path: string, content: string): Region[] {
+  const hash = HASH_COMMENTS.test(path.replace(/\.hbs$/, ''));
+  const regions: Region[] = [];
+  const push = (start: number, end: number, kind: RegionKind) => {
+    if (end <= start) return;
+    const last = regions[regions.length - 1];
+    if (last !== undefined && last.kind === kind && last.end === start) regions[regions.length - 1] = { start: last.start, end, kind };
+    else regions.push({ start, end, kind });
+  };
+  let i = 0;
+  let codeStart = 0;
+  while (i < content.length) {
+    const ch = content[i] ?? '';
+    let end = -1;
+    let kind: RegionKind = 'string';
+    if (hash && ch === '#') {
+      kind = 'comment';
+      end = content.indexOf('\n', i);
+    } else if (!hash && content.startsWith('//', i)) {
+      kind = 'comment';
+      end = content.indexOf('\n', i);
+    } else if (!hash && content.startsWith('/*', i)) {
+      kind = 'comment';
+      const close = content.indexOf('*/', i + 2);
+      end = close < 0 ? content.length : close + 2;
+    } else if (hash && (content.startsWith('"""', i) || content.startsWith("'''", i))) {
+      const close = content.indexOf(content.slice(i, i + 3), i + 3);
+      end = close < 0 ? content.length : close + 3;
+    } else if (ch === '"' || ch === "'" || (ch === '`' && !hash)) {
+      let j = i + 1;
+      while (j < content.length && content[j] !== ch && (ch === '`' || content[j] !== '\n')) j += content[j] === '\\' && ch !== '`' ? 2 : 1;
+      end = Math.min(content.length, j + 1);
+    }
+    if (end < 0 && kind === 'comment') end = content.length;
+    if (end < 0) {
+      i++;
+      continue;
+    }
+    push(codeStart, i, 'code');
+    push(i, end, kind);
+    i = end;
+    codeStart = end;
+  }
+  push(codeStart, content.length, 'code');
+  return regions;
+}
+
 /** One occurrence of the name inside a token. */
 export interface TokenOccurrence extends Occurrence {
   readonly prose: boolean;
+  /** In the code of a language that writes identifiers in snake_case (Python, Ruby, Rust, Elixir). */
+  readonly snakeCode?: boolean | undefined;
 }
 
 /** A literal piece of a token, or an occurrence of the name. */
@@ -149,7 +212,12 @@ const occurrenceKey = (occurrence: Occurrence, strict: boolean): string => {
  * tokens around them.
  */
 export function tokenize(path: string, content: string, occurrences: readonly Occurrence[]): Token[] {
-  const regions = isScriptPath(path) ? scanRegions(path, content) : [{ start: 0, end: content.length, kind: 'text' as const }];
+  const regions = isScriptPath(path)
+    ? scanRegions(path, content)
+    : isOtherCodePath(path)
+      ? scanCodeRegions(path, content)
+      : [{ start: 0, end: content.length, kind: 'text' as const }];
+  const snakeCode = SNAKE_CODE.test(path.replace(/\.hbs$/, ''));
   let regionIndex = 0;
   const kindAt = (offset: number): RegionKind => {
     while (regionIndex < regions.length - 1 && (regions[regionIndex]?.end ?? 0) <= offset) regionIndex++;
@@ -172,7 +240,7 @@ export function tokenize(path: string, content: string, occurrences: readonly Oc
         if (occurrence !== undefined && occurrence.start === i) {
           if (literal !== '') parts.push(literal);
           literal = '';
-          parts.push({ ...occurrence, prose });
+          parts.push(snakeCode ? { ...occurrence, prose, snakeCode: true } : { ...occurrence, prose });
           i = occurrence.end;
           occurrenceIndex++;
         } else if (i < content.length && WORD.test(content[i] ?? '')) {

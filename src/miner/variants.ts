@@ -156,6 +156,8 @@ export interface Occurrence {
   /** The characters around it, for choosing between forms by context. */
   readonly before: string;
   readonly after: string;
+  /** The character after `after` (a lower-case letter there means a sentence goes on). */
+  readonly next?: string | undefined;
 }
 
 const isUpper = (ch: string): boolean => ch !== ch.toLowerCase();
@@ -231,7 +233,7 @@ export function findOccurrences(text: string, variants: readonly Variant[]): Occ
       continue;
     }
     const end = i + matched.text.length;
-    out.push({ start: i, end, text: matched.text, forms: matched.forms, before: text[i - 1] ?? '', after: text[end] ?? '' });
+    out.push({ start: i, end, text: matched.text, forms: matched.forms, before: text[i - 1] ?? '', after: text[end] ?? '', next: text[end + 1] ?? '' });
     i = end;
   }
   return out;
@@ -262,7 +264,14 @@ export const usesSnakeFileNames = (path: string): boolean => /\.(?:go|py|pyi|rb|
  * `_`, words in prose (`noCase`, `titleCase`), identifiers otherwise (`camelCase`, `pascalCase`,
  * `constantCase`).
  */
-export function chooseForm(forms: readonly NameForm[], before: string, after: string, prose: boolean, snakeFiles = false): NameForm {
+export function chooseForm(
+  forms: readonly NameForm[],
+  before: string,
+  after: string,
+  prose: boolean,
+  snakeFiles = false,
+  context: { readonly snakeCode?: boolean | undefined; readonly next?: string | undefined } = {},
+): NameForm {
   const has = (helper: CaseHelper) => forms.find((form) => form.helper === helper);
   const pick = (...helpers: CaseHelper[]): NameForm | undefined => {
     for (const helper of helpers) {
@@ -277,7 +286,11 @@ export function chooseForm(forms: readonly NameForm[], before: string, after: st
   if (snakeFiles && (before === '/' || before === '') && (after === '.' || after === '_' || after === '/')) preferred = pick('snakeCase');
   else if (before === '-' || after === '-' || before === '/' || after === '/') preferred = pick('kebabCase');
   else if (before === '_' || after === '_') preferred = pick('snakeCase', 'constantCase');
+  // The first words of a sentence (`"Shipping address not found"`): only the first is capitalized.
+  else if (prose && /^["'`>\n]?$/.test(before) && after === ' ' && /\p{Ll}/u.test(context.next ?? '')) preferred = pick('noCase', 'sentenceCase', 'titleCase');
   else if (prose && (before === ' ' || after === ' ') && spaced(before) && spaced(after)) preferred = pick('noCase', 'titleCase', 'sentenceCase');
+  // Python, Ruby, Rust and Elixir write variables, functions and string keys in snake_case.
+  else if (context.snakeCode === true) preferred = pick('snakeCase');
   return preferred ?? pick(...CASE_HELPERS) ?? forms[0] ?? { helper: 'pascalCase', plural: false };
 }
 

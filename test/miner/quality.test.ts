@@ -110,6 +110,19 @@ describe('miner quality', () => {
     expect(odd.template.files[0]?.content).not.toContain('article');
   });
 
+  test('Python members with one-word names give a multi-word member snake_case code and sentence-case messages', () => {
+    const view = (name: string, snake: string, words: string) =>
+      `from app.models import ${name}\n\n\ndef get_${snake}(${snake}_id: int):\n    ${snake} = ${name}.get(${snake}_id)\n    if ${snake} is None:\n        raise NotFound("${words[0]?.toUpperCase()}${words.slice(1)} not found")  # ${words} is gone\n    return ${snake}\n`;
+    const mined = mineTemplate([
+      { path: 'app/views/customer.py', content: view('Customer', 'customer', 'customer') },
+      { path: 'app/views/supplier.py', content: view('Supplier', 'supplier', 'supplier') },
+      { path: 'app/views/invoice.py', content: view('Invoice', 'invoice', 'invoice') },
+    ]);
+    const [file] = generateMember(mined.template, { name: 'ShippingAddress' });
+    expect(file?.path).toBe('app/views/shipping_address.py');
+    expect(file?.content).toBe(view('ShippingAddress', 'shipping_address', 'shipping address'));
+  });
+
   test('mining is deterministic: the same files in any order give the same result', () => {
     const examples = [
       { path: 'src/clients/HTTPClient.ts', content: client('HTTP', 'http') },

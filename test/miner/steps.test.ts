@@ -8,7 +8,7 @@ import { groupMembers, stemOf } from '../../src/miner/group.js';
 import { lcsPairs } from '../../src/miner/lcs.js';
 import { detectNames } from '../../src/miner/names.js';
 import { compareFiles, lineEditDistance, renameCopy } from '../../src/miner/score.js';
-import { scanRegions, splitLines, tokenize } from '../../src/miner/tokenize.js';
+import { scanCodeRegions, scanRegions, splitLines, tokenize } from '../../src/miner/tokenize.js';
 import { chooseForm, findOccurrences, formExpression, nameVariants, renameText, sliceForm, spell } from '../../src/miner/variants.js';
 
 const file = (path: string, content = '') => ({ path, content });
@@ -119,6 +119,13 @@ describe('case variants', () => {
     // A folder in the path of a Python or Go file is a package: snake_case, never kebab-case.
     expect(chooseForm(forms, '/', '/', false, true).helper).toBe('snakeCase');
     expect(chooseForm(forms, '/', '/', false).helper).toBe('kebabCase');
+    // Python code writes identifiers in snake_case; a message starts with a capital, then words.
+    expect(chooseForm(forms, ' ', ' ', false, false, { snakeCode: true }).helper).toBe('snakeCase');
+    expect(chooseForm(forms, ' ', '.', false).helper).toBe('camelCase');
+    const capitalized = nameVariants('Cart').find((v) => v.text === 'Cart')?.forms ?? [];
+    expect(chooseForm(capitalized, '"', ' ', true, false, { next: 'n' }).helper).toBe('sentenceCase');
+    expect(chooseForm(capitalized, ' ', ' ', true, false, { next: 'n' }).helper).toBe('titleCase');
+    expect(chooseForm(capitalized, '"', '"', true).helper).toBe('pascalCase');
     expect(renameText('shop/apps/customers/models.py', 'Customer', 'ShippingAddress')).toBe('shop/apps/shipping_addresses/models.py');
   });
 
@@ -217,7 +224,33 @@ describe('tokenizers', () => {
   test('the generic tokenizer splits words, numbers, spaces and punctuation', () => {
     const tokens = tokenize('a.go', 'x := 42 // hi\n', []);
     expect(tokens.map((token) => token.text)).toEqual(['x', ' ', ':', '=', ' ', '42', ' ', '/', '/', ' ', 'hi', '\n']);
-    expect(tokens.every((token) => token.kind === 'text')).toBe(true);
+    expect(tokenize('notes.txt', 'x := 42 // hi\n', []).every((token) => token.kind === 'text')).toBe(true);
+  });
+
+  test('Python, Go and other code files: code, strings and comments told apart', () => {
+    const kinds = (path: string, content: string) =>
+      scanCodeRegions(path, content).map((region) => `${region.kind}:${content.slice(region.start, region.end)}`);
+    expect(kinds('a.py', "x = \"a # b\"  # note\ny = 'it\\'s'\n\"\"\"doc\n\"\"\"\n")).toEqual([
+      'code:x = ',
+      'string:"a # b"',
+      'code:  ',
+      'comment:# note',
+      'code:\ny = ',
+      "string:'it\\'s'",
+      'code:\n',
+      'string:"""doc\n"""',
+      'code:\n',
+    ]);
+    expect(kinds('a.go', 'x := `raw // not` // yes\n/* c */ y')).toEqual([
+      'code:x := ',
+      'string:`raw // not`',
+      'code: ',
+      'comment:// yes',
+      'code:\n',
+      'comment:/* c */',
+      'code: y',
+    ]);
+    expect(tokenize('a.go', 'x := 1 // hi\n', []).map((token) => token.kind).join(' ')).toBe('code code code code code code code comment comment comment comment code');
   });
 });
 
