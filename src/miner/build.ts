@@ -321,7 +321,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       }
       forms = narrowed;
     }
-    return { t: 'name', form: chooseForm(forms, first?.before ?? '', first?.after ?? '', first?.prose ?? false, snakeFiles, { snakeCode: first?.snakeCode, next: first?.next }) };
+    return { t: 'name', form: chooseForm(forms, first?.before ?? '', first?.after ?? '', first?.prose ?? false, snakeFiles, { snakeCode: first?.snakeCode, kebabCode: first?.kebabCode, next: first?.next, lead: first?.lead }) };
   };
 
   /** Pieces for aligned tokens: column i holds the i-th token of every member (same keys). */

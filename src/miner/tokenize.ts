@@ -117,7 +117,9 @@ export function scanRegions(path: string, content: string): Region[] {
 }
 
 const HASH_COMMENTS = /\.(?:py|pyi|rb|ex|exs|sh|bash|r)$/i;
-const SLASH_COMMENTS = /\.(?:go|rs|java|kt|kts|scala|swift|c|h|cc|cpp|hpp|cs|php|dart)$/i;
+const SLASH_COMMENTS = /\.(?:go|rs|java|kt|kts|scala|swift|c|h|cc|cpp|hpp|cs|php|dart|css|scss|less|styl)$/i;
+/** Style sheets, whose selectors and custom properties are kebab-case. */
+const KEBAB_CODE = /\.(?:css|scss|less|styl)$/i;
 /** Languages whose variables, functions and string keys are snake_case. */
 const SNAKE_CODE = /\.(?:py|pyi|rb|rs|ex|exs)$/i;
 
@@ -182,6 +184,8 @@ export interface TokenOccurrence extends Occurrence {
   readonly prose: boolean;
   /** In the code of a language that writes identifiers in snake_case (Python, Ruby, Rust, Elixir). */
   readonly snakeCode?: boolean | undefined;
+  /** In a style sheet's code (selectors, custom properties). */
+  readonly kebabCode?: boolean | undefined;
 }
 
 /** A literal piece of a token, or an occurrence of the name. */
@@ -218,6 +222,7 @@ export function tokenize(path: string, content: string, occurrences: readonly Oc
       ? scanCodeRegions(path, content)
       : [{ start: 0, end: content.length, kind: 'text' as const }];
   const snakeCode = SNAKE_CODE.test(path.replace(/\.hbs$/, ''));
+  const kebabCode = KEBAB_CODE.test(path.replace(/\.hbs$/, ''));
   let regionIndex = 0;
   const kindAt = (offset: number): RegionKind => {
     while (regionIndex < regions.length - 1 && (regions[regionIndex]?.end ?? 0) <= offset) regionIndex++;
@@ -240,7 +245,7 @@ export function tokenize(path: string, content: string, occurrences: readonly Oc
         if (occurrence !== undefined && occurrence.start === i) {
           if (literal !== '') parts.push(literal);
           literal = '';
-          parts.push(snakeCode ? { ...occurrence, prose, snakeCode: true } : { ...occurrence, prose });
+          parts.push(snakeCode || kebabCode ? { ...occurrence, prose, snakeCode, kebabCode } : { ...occurrence, prose });
           i = occurrence.end;
           occurrenceIndex++;
         } else if (i < content.length && WORD.test(content[i] ?? '')) {

@@ -158,6 +158,8 @@ export interface Occurrence {
   readonly after: string;
   /** The character after `after` (a lower-case letter there means a sentence goes on). */
   readonly next?: string | undefined;
+  /** Up to 16 characters before it (`class="` means a CSS class). */
+  readonly lead?: string | undefined;
 }
 
 const isUpper = (ch: string): boolean => ch !== ch.toLowerCase();
@@ -233,7 +235,7 @@ export function findOccurrences(text: string, variants: readonly Variant[]): Occ
       continue;
     }
     const end = i + matched.text.length;
-    out.push({ start: i, end, text: matched.text, forms: matched.forms, before: text[i - 1] ?? '', after: text[end] ?? '', next: text[end + 1] ?? '' });
+    out.push({ start: i, end, text: matched.text, forms: matched.forms, before: text[i - 1] ?? '', after: text[end] ?? '', next: text[end + 1] ?? '', lead: text.slice(Math.max(0, i - 16), i) });
     i = end;
   }
   return out;
@@ -270,7 +272,12 @@ export function chooseForm(
   after: string,
   prose: boolean,
   snakeFiles = false,
-  context: { readonly snakeCode?: boolean | undefined; readonly next?: string | undefined } = {},
+  context: {
+    readonly snakeCode?: boolean | undefined;
+    readonly kebabCode?: boolean | undefined;
+    readonly next?: string | undefined;
+    readonly lead?: string | undefined;
+  } = {},
 ): NameForm {
   const has = (helper: CaseHelper) => forms.find((form) => form.helper === helper);
   const pick = (...helpers: CaseHelper[]): NameForm | undefined => {
@@ -284,8 +291,14 @@ export function chooseForm(
   let preferred: NameForm | undefined;
   // In the path of a Python or Go file, folders are packages too, and a package name cannot hold `-`.
   if (snakeFiles && (before === '/' || before === '') && (after === '.' || after === '_' || after === '/')) preferred = pick('snakeCase');
+  // A BEM block (`cart__title`, `cart--open`) is kebab-case.
+  else if (after === '_' && context.next === '_') preferred = pick('kebabCase');
   else if (before === '-' || after === '-' || before === '/' || after === '/') preferred = pick('kebabCase');
   else if (before === '_' || after === '_') preferred = pick('snakeCase', 'constantCase');
+  // CSS classes and selectors, custom properties and keyframes are kebab-case.
+  else if ((context.kebabCode === true && !prose) || /\bclass(?:Name)?\s*=\s*["'`{][^"'`=]*$/.test(context.lead ?? '')) preferred = pick('kebabCase');
+  // The text of an element (`<h2>Shopping Cart</h2>`) is words.
+  else if (prose && before === '>' && after === '<') preferred = pick('noCase', 'titleCase', 'sentenceCase');
   // The first words of a sentence (`"Shipping address not found"`): only the first is capitalized.
   else if (prose && /^["'`>\n]?$/.test(before) && after === ' ' && /\p{Ll}/u.test(context.next ?? '')) preferred = pick('noCase', 'sentenceCase', 'titleCase');
   else if (prose && (before === ' ' || after === ' ') && spaced(before) && spaced(after)) preferred = pick('noCase', 'titleCase', 'sentenceCase');

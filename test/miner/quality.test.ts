@@ -123,6 +123,16 @@ describe('miner quality', () => {
     expect(file?.content).toBe(view('ShippingAddress', 'shipping_address', 'shipping address'));
   });
 
+  test('style sheets and markup: kebab-case selectors and classes, words in element text', () => {
+    const css = (k: string) => `.${k} {\n  display: flex;\n}\n\n.${k}__title {\n  color: var(--${k}-accent);\n}\n`;
+    const html = (k: string, title: string) => `<section class="${k}">\n  <h2 class="${k}__title">${title}</h2>\n</section>\n`;
+    const members = ['cart', 'theme', 'badge'];
+    const styles = mineTemplate(members.map((k) => ({ path: `src/${k}/${k}.css`, content: css(k) })));
+    expect(generateMember(styles.template, { name: 'ShoppingCart' })[0]?.content).toBe(css('shopping-cart'));
+    const markup = mineTemplate(members.map((k) => ({ path: `src/${k}/${k}.html`, content: html(k, k[0]?.toUpperCase() + k.slice(1)) })));
+    expect(generateMember(markup.template, { name: 'ShoppingCart' })[0]?.content).toBe(html('shopping-cart', 'Shopping Cart'));
+  });
+
   test('mining is deterministic: the same files in any order give the same result', () => {
     const examples = [
       { path: 'src/clients/HTTPClient.ts', content: client('HTTP', 'http') },

@@ -126,6 +126,11 @@ describe('case variants', () => {
     expect(chooseForm(capitalized, '"', ' ', true, false, { next: 'n' }).helper).toBe('sentenceCase');
     expect(chooseForm(capitalized, ' ', ' ', true, false, { next: 'n' }).helper).toBe('titleCase');
     expect(chooseForm(capitalized, '"', '"', true).helper).toBe('pascalCase');
+    expect(chooseForm(capitalized, '>', '<', true).helper).toBe('titleCase');
+    expect(chooseForm(forms, '.', '_', false, false, { next: '_' }).helper).toBe('kebabCase');
+    expect(chooseForm(forms, '.', ' ', false, false, { kebabCode: true }).helper).toBe('kebabCase');
+    expect(chooseForm(forms, '"', '"', true, false, { lead: '<li class="' }).helper).toBe('kebabCase');
+    expect(chooseForm(forms, '"', '"', true, false, { lead: '<li id="' }).helper).toBe('camelCase');
     expect(renameText('shop/apps/customers/models.py', 'Customer', 'ShippingAddress')).toBe('shop/apps/shipping_addresses/models.py');
   });
 
