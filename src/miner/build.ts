@@ -321,7 +321,14 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       }
       forms = narrowed;
     }
-    return { t: 'name', form: chooseForm(forms, first?.before ?? '', first?.after ?? '', first?.prose ?? false, snakeFiles, { snakeCode: first?.snakeCode, kebabCode: first?.kebabCode, next: first?.next, lead: first?.lead }) };
+    return { t: 'name', form: chooseForm(forms, first?.before ?? '', first?.after ?? '', first?.prose ?? false, snakeFiles, {
+        snakeCode: first?.snakeCode,
+        kebabCode: first?.kebabCode,
+        next: first?.next,
+        lead: first?.lead,
+        comment: first?.comment,
+        stringForm: first?.stringForm,
+      }) };
   };
 
   /** Pieces for aligned tokens: column i holds the i-th token of every member (same keys). */

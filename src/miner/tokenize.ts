@@ -186,6 +186,30 @@ export interface TokenOccurrence extends Occurrence {
   readonly snakeCode?: boolean | undefined;
   /** In a style sheet's code (selectors, custom properties). */
   readonly kebabCode?: boolean | undefined;
+  /** In a comment. */
+  readonly comment?: boolean | undefined;
+  /** The form that this file's strings holding the name show, when they agree (see `stringFormOf`). */
+  readonly stringForm?: 'kebabCase' | 'snakeCase' | undefined;
+}
+
+const kindOf = (regions: readonly Region[], offset: number): RegionKind =>
+  regions.find((region) => region.start <= offset && offset < region.end)?.kind ?? 'text';
+
+/**
+ * The form the name takes in a file's strings where a separator tells it (`'cart--open'`,
+ * `"cart__title"`, `'/carts'` are kebab-case; `'shop_cart'` is snake_case), when one wins: a string
+ * holding only the name (`'cart'`) most likely follows it.
+ */
+function stringFormOf(occurrences: readonly Occurrence[], regions: readonly Region[]): 'kebabCase' | 'snakeCase' | undefined {
+  let kebab = 0;
+  let snake = 0;
+  for (const occurrence of occurrences) {
+    if (kindOf(regions, occurrence.start) === 'code') continue;
+    const { before, after, next } = occurrence;
+    if (before === '-' || after === '-' || before === '/' || after === '/' || (after === '_' && next === '_')) kebab++;
+    else if (before === '_' || after === '_') snake++;
+  }
+  return kebab > snake ? 'kebabCase' : snake > kebab ? 'snakeCase' : undefined;
 }
 
 /** A literal piece of a token, or an occurrence of the name. */
@@ -223,6 +247,7 @@ export function tokenize(path: string, content: string, occurrences: readonly Oc
       : [{ start: 0, end: content.length, kind: 'text' as const }];
   const snakeCode = SNAKE_CODE.test(path.replace(/\.hbs$/, ''));
   const kebabCode = KEBAB_CODE.test(path.replace(/\.hbs$/, ''));
+  const stringForm = stringFormOf(occurrences, regions);
   let regionIndex = 0;
   const kindAt = (offset: number): RegionKind => {
     while (regionIndex < regions.length - 1 && (regions[regionIndex]?.end ?? 0) <= offset) regionIndex++;
@@ -245,7 +270,14 @@ export function tokenize(path: string, content: string, occurrences: readonly Oc
         if (occurrence !== undefined && occurrence.start === i) {
           if (literal !== '') parts.push(literal);
           literal = '';
-          parts.push(snakeCode || kebabCode ? { ...occurrence, prose, snakeCode, kebabCode } : { ...occurrence, prose });
+          parts.push({
+            ...occurrence,
+            prose,
+            ...(snakeCode ? { snakeCode } : {}),
+            ...(kebabCode ? { kebabCode } : {}),
+            ...(kind === 'comment' ? { comment: true } : {}),
+            ...(stringForm !== undefined && kind !== 'code' ? { stringForm } : {}),
+          });
           i = occurrence.end;
           occurrenceIndex++;
         } else if (i < content.length && WORD.test(content[i] ?? '')) {

@@ -277,6 +277,9 @@ export function chooseForm(
     readonly kebabCode?: boolean | undefined;
     readonly next?: string | undefined;
     readonly lead?: string | undefined;
+    /** The form the file's other strings holding the name show (`'cart--open'` tells kebab-case). */
+    readonly stringForm?: CaseHelper | undefined;
+    readonly comment?: boolean | undefined;
   } = {},
 ): NameForm {
   const has = (helper: CaseHelper) => forms.find((form) => form.helper === helper);
@@ -288,22 +291,45 @@ export function chooseForm(
     return undefined;
   };
   const spaced = (ch: string) => ch === ' ' || ch === '' || ch === '\n' || /[.,;:!?'"`()]/.test(ch);
+  const quote = (ch: string) => /["'`]/.test(ch);
+  const capitalized = has('pascalCase') !== undefined || has('titleCase') !== undefined;
+  // The first rule that applies and has a fitting form wins.
+  const rules: Array<[boolean, CaseHelper[]]> = [
+    // In the path of a Python or Go file, folders are packages too, and a package name cannot hold `-`.
+    [snakeFiles && (before === '/' || before === '') && (after === '.' || after === '_' || after === '/'), ['snakeCase']],
+    // Glued to a capitalized word, the name is one word of an identifier (`cartSlice`, `useCartStore`).
+    [/\p{Lu}/u.test(after) && !prose, ['camelCase', 'pascalCase']],
+    [/\p{Lu}/u.test(after) && /[/.]/.test(before), ['camelCase', 'pascalCase']],
+    // A BEM block (`cart__title`, `cart--open`) is kebab-case.
+    [after === '_' && context.next === '_', ['kebabCase']],
+    [before === '-' || after === '-' || before === '/' || after === '/', ['kebabCase']],
+    [before === '_' || after === '_', ['snakeCase', 'constantCase']],
+    // CSS classes and selectors, custom properties and keyframes are kebab-case.
+    [(context.kebabCode === true && !prose) || /\bclass(?:Name)?\s*=\s*["'`{][^"'`=]*$/.test(context.lead ?? ''), ['kebabCase']],
+    // Collection and table names are snake_case (`collection: 'order_items'`, `@Entity('order_items')`).
+    [/(?:\b(?:collection|collectionName|table|tableName|db_table)["']?\s*[:=]|@Entity\()\s*["'`]$/.test(context.lead ?? ''), ['snakeCase']],
+    // Labels for people: words, a capital first (`aria-label="Activity feed"`, `"title": "Order Item"`,
+    // `verbose_name = _("order item")`).
+    [/\b(?:aria-label|alt|placeholder|help_text)["']?\s*[:=]\s*_?\(?\s*["'`]$/.test(context.lead ?? ''), ['noCase', 'sentenceCase', 'titleCase']],
+    [/(?:\b(?:title|label|verbose_name(?:_plural)?|header|caption)["']?\s*[:=]\s*|\b_\(\s*)["'`]$/.test(context.lead ?? ''), ['noCase', 'titleCase', 'sentenceCase']],
+    // A string that is just the name follows the other strings of the file that hold it.
+    [context.stringForm !== undefined && quote(before) && quote(after), context.stringForm === undefined ? [] : [context.stringForm]],
+    // In a comment, a capitalized name is the code symbol it documents (`UserCard shows ...`).
+    [context.comment === true && capitalized, ['pascalCase']],
+    // The text of an element (`<h2>Shopping Cart</h2>`) is words.
+    [prose && before === '>' && after === '<', ['noCase', 'titleCase', 'sentenceCase']],
+    // The first words of a sentence (`"Shipping address not found"`): only the first is capitalized.
+    [prose && /^["'`>\n]?$/.test(before) && after === ' ' && /\p{Ll}/u.test(context.next ?? ''), ['noCase', 'sentenceCase', 'titleCase']],
+    [prose && (before === ' ' || after === ' ') && spaced(before) && spaced(after), ['noCase', 'titleCase', 'sentenceCase']],
+    // Python, Ruby, Rust and Elixir write variables, functions and string keys in snake_case.
+    [context.snakeCode === true, ['snakeCase']],
+  ];
   let preferred: NameForm | undefined;
-  // In the path of a Python or Go file, folders are packages too, and a package name cannot hold `-`.
-  if (snakeFiles && (before === '/' || before === '') && (after === '.' || after === '_' || after === '/')) preferred = pick('snakeCase');
-  // A BEM block (`cart__title`, `cart--open`) is kebab-case.
-  else if (after === '_' && context.next === '_') preferred = pick('kebabCase');
-  else if (before === '-' || after === '-' || before === '/' || after === '/') preferred = pick('kebabCase');
-  else if (before === '_' || after === '_') preferred = pick('snakeCase', 'constantCase');
-  // CSS classes and selectors, custom properties and keyframes are kebab-case.
-  else if ((context.kebabCode === true && !prose) || /\bclass(?:Name)?\s*=\s*["'`{][^"'`=]*$/.test(context.lead ?? '')) preferred = pick('kebabCase');
-  // The text of an element (`<h2>Shopping Cart</h2>`) is words.
-  else if (prose && before === '>' && after === '<') preferred = pick('noCase', 'titleCase', 'sentenceCase');
-  // The first words of a sentence (`"Shipping address not found"`): only the first is capitalized.
-  else if (prose && /^["'`>\n]?$/.test(before) && after === ' ' && /\p{Ll}/u.test(context.next ?? '')) preferred = pick('noCase', 'sentenceCase', 'titleCase');
-  else if (prose && (before === ' ' || after === ' ') && spaced(before) && spaced(after)) preferred = pick('noCase', 'titleCase', 'sentenceCase');
-  // Python, Ruby, Rust and Elixir write variables, functions and string keys in snake_case.
-  else if (context.snakeCode === true) preferred = pick('snakeCase');
+  for (const [applies, helpers] of rules) {
+    if (!applies) continue;
+    preferred = pick(...helpers);
+    if (preferred !== undefined) break;
+  }
   return preferred ?? pick(...CASE_HELPERS) ?? forms[0] ?? { helper: 'pascalCase', plural: false };
 }
 

@@ -184,6 +184,32 @@ describe('case variants', () => {
     expect(sliceForm(['cart', 'theme'], ['Cart', 'Theme'])).toBeUndefined();
   });
 
+  test('forms by wider context: glued words, strings of the file, comments, labels, table names', () => {
+    const lower = nameVariants('Cart').find((v) => v.text === 'cart')?.forms ?? [];
+    const upper = nameVariants('Cart').find((v) => v.text === 'Cart')?.forms ?? [];
+    const helper = (forms: typeof lower, before: string, after: string, prose: boolean, context = {}) => chooseForm(forms, before, after, prose, false, context).helper;
+    // `cartSlice.ts`, `useCartStore`: one word of an identifier.
+    expect(helper(lower, '/', 'S', false)).toBe('camelCase');
+    expect(helper(upper, 'e', 'S', false)).toBe('pascalCase');
+    // A string that is only the name follows the file's other strings; without them, camelCase.
+    expect(helper(lower, "'", "'", true, { stringForm: 'kebabCase' })).toBe('kebabCase');
+    expect(helper(lower, "'", "'", true)).toBe('camelCase');
+    // A capitalized name in a comment is the symbol it documents; in a label, words.
+    expect(helper(upper, ' ', ' ', true, { comment: true, next: 's' })).toBe('pascalCase');
+    expect(helper(upper, ' ', ' ', true, { next: 's' })).toBe('titleCase');
+    expect(helper(upper, '"', '"', true, { lead: '  "title": "' })).toBe('titleCase');
+    expect(helper(upper, '"', '"', true, { lead: ' aria-label="' })).toBe('sentenceCase');
+    expect(helper(lower, '"', '"', true, { lead: 'verbose_name = _("' })).toBe('noCase');
+    expect(helper(lower, "'", "'", true, { lead: "  collection: '" })).toBe('snakeCase');
+  });
+
+  test('the form of the strings of a file is read from those a separator settles', () => {
+    const occurrencesIn = (content: string) => tokenize('a.tsx', content, findOccurrences(content, nameVariants('Cart'))).flatMap((token) => token.parts.filter((part) => typeof part !== 'string'));
+    const parts = occurrencesIn("const id = 'cart';\nconst c = clsx('cart--open');\n");
+    expect(parts.map((part) => (typeof part === 'string' ? '' : part.stringForm))).toEqual(['kebabCase', 'kebabCase']);
+    expect(occurrencesIn("const id = 'cart';\n").map((part) => (typeof part === 'string' ? '' : part.stringForm))).toEqual([undefined]);
+  });
+
   test('renameText replaces every variant (the sed baseline)', () => {
     expect(renameText('const userCard: UserCard = USER_CARD; // the user card', 'UserCard', 'OrderItem', true)).toBe(
       'const orderItem: OrderItem = ORDER_ITEM; // the order item',
