@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { evaluateFamily, formatTable, mineTemplate, renameCopy, totals } from '../dist/miner/index.js';
+import { evaluateFamily, formCheck, formatTable, mineTemplate, renameCopy, totals } from '../dist/miner/index.js';
 
 const root = join(import.meta.dirname, '..', 'test', 'fixtures', 'families');
 
@@ -38,6 +38,13 @@ console.log(`baseline: copy the other member with the most files in common (ties
 console.log(`oracle: the best rename-copy in hindsight (an upper bound for copying, not a fair baseline)`);
 console.log(`evaluation took ${(elapsed / 1000).toFixed(1)} s; slowest full-family mine ${Math.max(...scores.map((s) => s.fullMineMs)).toFixed(0)} ms`);
 
+// Case forms alone: each multi-word member mined from three one-word copies of itself, then
+// generated back from its name (see src/miner/form-check.ts).
+const checks = families.map((family) => formCheck(family));
+const checked = checks.reduce((sum, check) => sum + check.checked, 0);
+const formsExact = checks.reduce((sum, check) => sum + check.exact, 0);
+console.log(`name forms from one-word members: ${formsExact}/${checked} multi-word members generated back exactly; missed: ${checks.flatMap((check) => check.missed.map((name) => `${check.id}/${name}`)).join(', ') || 'none'}`);
+
 // Timing: a 10-member family of ~100-line files (express-routes, each member also copied under a
 // second name so there are ten).
 const routes = families.find((family) => family.id === 'express-routes');
@@ -62,6 +69,6 @@ if (worse.length > 0) {
   process.exitCode = 1;
 }
 if (all.minerExact < 2 * all.baselineExact) {
-  console.log(`exact rate ${all.minerExact} is below twice the baseline's ${all.baselineExact}`);
+  console.log(`the issue's exact target is not met here: miner ${(100 * all.minerExact).toFixed(1)}% exact, below twice the baseline's ${(100 * all.baselineExact).toFixed(1)}%`);
   process.exitCode = 1;
 }

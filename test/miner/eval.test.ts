@@ -12,7 +12,7 @@
  * regression bars.
  */
 import { describe, expect, test } from 'vitest';
-import { evaluateFamily, formatTable, totals, type FamilyScore } from '../../src/miner/index.js';
+import { evaluateFamily, formCheck, formatTable, totals, type FamilyScore } from '../../src/miner/index.js';
 import { loadFamilies } from './corpus.js';
 
 describe('leave-one-out evaluation', () => {
@@ -37,6 +37,15 @@ describe('leave-one-out evaluation', () => {
     expect(all.minerExact).toBeGreaterThan(all.baselineExact);
     expect(all.minerSimilarity).toBeGreaterThanOrEqual(0.6);
     expect(all.minerSimilarity).toBeGreaterThanOrEqual(all.oracleSimilarity);
+  });
+
+  test('name forms: multi-word members come back from one-word copies of themselves', () => {
+    const checks = loadFamilies().map((family) => formCheck(family));
+    const checked = checks.reduce((sum, check) => sum + check.checked, 0);
+    const exact = checks.reduce((sum, check) => sum + check.exact, 0);
+    expect(checked).toBe(45);
+    // 13 before the forms were read from wider context (file strings, labels, comments, code language).
+    expect(exact).toBeGreaterThanOrEqual(31);
   });
 
   test('no family is worse than the baseline', () => {
