@@ -328,6 +328,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
         lead: first?.lead,
         comment: first?.comment,
         stringForm: first?.stringForm,
+        settled: first?.settled,
       }) };
   };
 

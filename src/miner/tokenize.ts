@@ -13,7 +13,7 @@
  */
 import { createRequire } from 'node:module';
 import type { ts as TS } from 'ts-morph';
-import { caseClass, formKey, type NameForm, type Occurrence } from './variants.js';
+import { caseClass, formKey, ruledForm, type NameForm, type Occurrence } from './variants.js';
 
 export type RegionKind = 'code' | 'string' | 'comment' | 'text';
 
@@ -190,6 +190,8 @@ export interface TokenOccurrence extends Occurrence {
   readonly comment?: boolean | undefined;
   /** The form that this file's strings holding the name show, when they agree (see `stringFormOf`). */
   readonly stringForm?: 'kebabCase' | 'snakeCase' | undefined;
+  /** The form (formKey) the rules gave the same spelling elsewhere in the file (see `settledForms`). */
+  readonly settled?: string | undefined;
 }
 
 const kindOf = (regions: readonly Region[], offset: number): RegionKind =>
@@ -210,6 +212,27 @@ function stringFormOf(occurrences: readonly Occurrence[], regions: readonly Regi
     else if (before === '_' || after === '_') snake++;
   }
   return kebab > snake ? 'kebabCase' : snake > kebab ? 'snakeCase' : undefined;
+}
+
+/**
+ * For each spelling of the name in a file's code, and in its prose (strings, comments), the form the
+ * context rules give it wherever they decide, when they agree: `carts` in a comment is `snakeCase (pluralize name)` when `collection: 'carts'`
+ * is, since an identifier written the same way twice in one file is one identifier.
+ */
+function settledForms(occurrences: readonly Occurrence[], contextOf: (occurrence: Occurrence) => Omit<TokenOccurrence, keyof Occurrence>): Map<string, string> {
+  const seen = new Map<string, Set<string>>();
+  for (const occurrence of occurrences) {
+    const context = contextOf(occurrence);
+    const form = ruledForm(occurrence.forms, occurrence.before, occurrence.after, context.prose, false, { ...context, next: occurrence.next, lead: occurrence.lead });
+    if (form === undefined) continue;
+    const key = `${context.prose ? 'prose' : 'code'}:${occurrence.text}`;
+    const forms = seen.get(key) ?? new Set<string>();
+    forms.add(formKey(form));
+    seen.set(key, forms);
+  }
+  const out = new Map<string, string>();
+  for (const [text, forms] of seen) if (forms.size === 1) out.set(text, [...forms][0] ?? '');
+  return out;
 }
 
 /** A literal piece of a token, or an occurrence of the name. */
@@ -248,6 +271,14 @@ export function tokenize(path: string, content: string, occurrences: readonly Oc
   const snakeCode = SNAKE_CODE.test(path.replace(/\.hbs$/, ''));
   const kebabCode = KEBAB_CODE.test(path.replace(/\.hbs$/, ''));
   const stringForm = stringFormOf(occurrences, regions);
+  const contextOf = (occurrence: Occurrence, kind: RegionKind): Omit<TokenOccurrence, keyof Occurrence> => ({
+    prose: kind !== 'code',
+    ...(snakeCode ? { snakeCode } : {}),
+    ...(kebabCode ? { kebabCode } : {}),
+    ...(kind === 'comment' ? { comment: true } : {}),
+    ...(stringForm !== undefined && kind !== 'code' ? { stringForm } : {}),
+  });
+  const settled = settledForms(occurrences, (occurrence) => contextOf(occurrence, kindOf(regions, occurrence.start)));
   let regionIndex = 0;
   const kindAt = (offset: number): RegionKind => {
     while (regionIndex < regions.length - 1 && (regions[regionIndex]?.end ?? 0) <= offset) regionIndex++;
@@ -270,14 +301,8 @@ export function tokenize(path: string, content: string, occurrences: readonly Oc
         if (occurrence !== undefined && occurrence.start === i) {
           if (literal !== '') parts.push(literal);
           literal = '';
-          parts.push({
-            ...occurrence,
-            prose,
-            ...(snakeCode ? { snakeCode } : {}),
-            ...(kebabCode ? { kebabCode } : {}),
-            ...(kind === 'comment' ? { comment: true } : {}),
-            ...(stringForm !== undefined && kind !== 'code' ? { stringForm } : {}),
-          });
+          const form = settled.get(`${prose ? 'prose' : 'code'}:${occurrence.text}`);
+          parts.push({ ...occurrence, ...contextOf(occurrence, kind), ...(form === undefined ? {} : { settled: form }) });
           i = occurrence.end;
           occurrenceIndex++;
         } else if (i < content.length && WORD.test(content[i] ?? '')) {

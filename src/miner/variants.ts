@@ -261,27 +261,28 @@ export function renameText(text: string, from: string, to: string, prose = false
 /** Languages whose file names are snake_case by convention (Go, Python, Ruby, Rust, Elixir, C). */
 export const usesSnakeFileNames = (path: string): boolean => /\.(?:go|py|pyi|rb|rs|ex|exs|c|h)$/.test(path.replace(/\.hbs$/, ''));
 
+/** What is around an occurrence of the name, beyond the characters right before and after it. */
+export interface FormContext {
+  /** In the code of Python, Ruby, Rust or Elixir (snake_case identifiers). */
+  readonly snakeCode?: boolean | undefined;
+  /** In a style sheet's code (kebab-case selectors). */
+  readonly kebabCode?: boolean | undefined;
+  /** The character after `after`. */
+  readonly next?: string | undefined;
+  /** Up to 16 characters before the occurrence. */
+  readonly lead?: string | undefined;
+  /** The form the file's other strings holding the name show. */
+  readonly stringForm?: CaseHelper | undefined;
+  readonly comment?: boolean | undefined;
+  /** The form (formKey) a rule gave the same spelling elsewhere in the file. */
+  readonly settled?: string | undefined;
+}
+
 /**
- * Picks one form among those that fit, by context: `kebabCase` next to `-` or `/`, `snakeCase` next to
- * `_`, words in prose (`noCase`, `titleCase`), identifiers otherwise (`camelCase`, `pascalCase`,
- * `constantCase`).
+ * The form the context rules pick among those that fit: `kebabCase` next to `-` or `/`, `snakeCase`
+ * next to `_`, words in prose (`noCase`, `titleCase`)...; undefined when no rule decides.
  */
-export function chooseForm(
-  forms: readonly NameForm[],
-  before: string,
-  after: string,
-  prose: boolean,
-  snakeFiles = false,
-  context: {
-    readonly snakeCode?: boolean | undefined;
-    readonly kebabCode?: boolean | undefined;
-    readonly next?: string | undefined;
-    readonly lead?: string | undefined;
-    /** The form the file's other strings holding the name show (`'cart--open'` tells kebab-case). */
-    readonly stringForm?: CaseHelper | undefined;
-    readonly comment?: boolean | undefined;
-  } = {},
-): NameForm {
+export function ruledForm(forms: readonly NameForm[], before: string, after: string, prose: boolean, snakeFiles = false, context: FormContext = {}): NameForm | undefined {
   const has = (helper: CaseHelper) => forms.find((form) => form.helper === helper);
   const pick = (...helpers: CaseHelper[]): NameForm | undefined => {
     for (const helper of helpers) {
@@ -298,8 +299,7 @@ export function chooseForm(
     // In the path of a Python or Go file, folders are packages too, and a package name cannot hold `-`.
     [snakeFiles && (before === '/' || before === '') && (after === '.' || after === '_' || after === '/'), ['snakeCase']],
     // Glued to a capitalized word, the name is one word of an identifier (`cartSlice`, `useCartStore`).
-    [/\p{Lu}/u.test(after) && !prose, ['camelCase', 'pascalCase']],
-    [/\p{Lu}/u.test(after) && /[/.]/.test(before), ['camelCase', 'pascalCase']],
+    [/\p{Lu}/u.test(after), ['camelCase', 'pascalCase']],
     // A BEM block (`cart__title`, `cart--open`) is kebab-case.
     [after === '_' && context.next === '_', ['kebabCase']],
     [before === '-' || after === '-' || before === '/' || after === '/', ['kebabCase']],
@@ -324,13 +324,27 @@ export function chooseForm(
     // Python, Ruby, Rust and Elixir write variables, functions and string keys in snake_case.
     [context.snakeCode === true, ['snakeCase']],
   ];
-  let preferred: NameForm | undefined;
   for (const [applies, helpers] of rules) {
     if (!applies) continue;
-    preferred = pick(...helpers);
-    if (preferred !== undefined) break;
+    const preferred = pick(...helpers);
+    if (preferred !== undefined) return preferred;
   }
-  return preferred ?? pick(...CASE_HELPERS) ?? forms[0] ?? { helper: 'pascalCase', plural: false };
+  return undefined;
+}
+
+/**
+ * Picks one form among those that fit: the one a context rule picks (see ruledForm), else the one a
+ * rule gave the same spelling elsewhere in the file (an identifier written twice is one identifier),
+ * else identifiers (`pascalCase`, `camelCase`, `constantCase`) before the rest.
+ */
+export function chooseForm(forms: readonly NameForm[], before: string, after: string, prose: boolean, snakeFiles = false, context: FormContext = {}): NameForm {
+  const settled = context.settled === undefined ? undefined : forms.find((form) => formKey(form) === context.settled);
+  return (
+    ruledForm(forms, before, after, prose, snakeFiles, context) ??
+    settled ??
+    CASE_HELPERS.map((helper) => forms.find((form) => form.helper === helper)).find((form) => form !== undefined) ??
+    forms[0] ?? { helper: 'pascalCase', plural: false }
+  );
 }
 
 /** A word slice form that spells most members' literals, and the members it does not. */

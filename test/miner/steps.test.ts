@@ -210,6 +210,15 @@ describe('case variants', () => {
     expect(occurrencesIn("const id = 'cart';\n").map((part) => (typeof part === 'string' ? '' : part.stringForm))).toEqual([undefined]);
   });
 
+  test('a spelling no rule settles takes the form a rule gave it elsewhere in the file, code and prose apart', () => {
+    const content = "/** Stored in the `carts` collection. */\nconst schema = { collection: 'carts' };\nconst carts = load();\n";
+    const parts = tokenize('a.ts', content, findOccurrences(content, nameVariants('Cart'))).flatMap((token) => token.parts.filter((part) => typeof part !== 'string'));
+    expect(parts.map((part) => (typeof part === 'string' ? '' : `${part.text}:${part.settled ?? '-'}`))).toEqual(['carts:snakeCase+p', 'carts:snakeCase+p', 'carts:-']);
+    const [comment] = parts;
+    if (comment === undefined || typeof comment === 'string') throw new Error('no occurrence');
+    expect(chooseForm(comment.forms, comment.before, comment.after, comment.prose, false, comment).helper).toBe('snakeCase');
+  });
+
   test('renameText replaces every variant (the sed baseline)', () => {
     expect(renameText('const userCard: UserCard = USER_CARD; // the user card', 'UserCard', 'OrderItem', true)).toBe(
       'const orderItem: OrderItem = ORDER_ITEM; // the order item',
