@@ -364,13 +364,21 @@ export interface SliceMatch {
 export function sliceForm(values: readonly (string | undefined)[], names: readonly string[]): SliceMatch | undefined {
   const having = values.flatMap((value, m) => (value === undefined ? [] : [{ value, name: names[m] ?? '', m }]));
   if (new Set(having.map((entry) => entry.value)).size < 2) return undefined;
+  // Letters only, to try the case helpers only where the letters already agree (this runs for every
+  // varying literal, and spelling is not cheap).
+  const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   let best: { form: NameForm; spelled: typeof having } | undefined;
   for (const slice of WORD_SLICES) {
     for (const plural of [false, true]) {
+      const candidates = having.filter((entry) => {
+        const base = wordSlices[slice](entry.name);
+        return entry.value !== '' && letters(entry.value) === letters(plural ? pluralize(base) : base);
+      });
+      if (candidates.length <= (best?.spelled.length ?? 0)) continue;
       for (const helper of CASE_HELPERS) {
         if (helper === 'asIs') continue;
         const form: NameForm = { helper, plural, slice };
-        const spelled = having.filter((entry) => entry.value !== '' && spell(entry.name, form) === entry.value);
+        const spelled = candidates.filter((entry) => spell(entry.name, form) === entry.value);
         if (spelled.length > (best?.spelled.length ?? 0)) best = { form, spelled };
       }
     }
