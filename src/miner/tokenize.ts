@@ -224,7 +224,8 @@ function settledForms(occurrences: readonly Occurrence[], contextOf: (occurrence
   for (const occurrence of occurrences) {
     const context = contextOf(occurrence);
     const form = ruledForm(occurrence.forms, occurrence.before, occurrence.after, context.prose, false, { ...context, next: occurrence.next, lead: occurrence.lead });
-    if (form === undefined) continue;
+    // Words in a sentence say nothing about how the same letters are written as an identifier.
+    if (form === undefined || form.helper === 'noCase' || form.helper === 'titleCase' || form.helper === 'sentenceCase') continue;
     const key = `${context.prose ? 'prose' : 'code'}:${occurrence.text}`;
     const forms = seen.get(key) ?? new Set<string>();
     forms.add(formKey(form));

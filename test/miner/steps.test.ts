@@ -359,5 +359,11 @@ describe('scoring', () => {
     expect(renameCopy([file('src/user-card/UserCard.tsx', 'export const UserCard = 1; // user card')], 'UserCard', 'OrderItem')).toEqual([
       file('src/order-item/OrderItem.tsx', 'export const OrderItem = 1; // order item'),
     ]);
+    // The baseline renames contents as prose (sed); byContext chooses forms the way the miner does.
+    const source = [file('src/companies.ts', "const companies = await list('companies'); // all companies\n")];
+    expect(renameCopy(source, 'Company', 'ShippingAddress')[0]?.content).toBe("const shipping addresses = await list('shippingAddresses'); // all shipping addresses\n");
+    expect(renameCopy(source, 'Company', 'ShippingAddress', { byContext: true })[0]?.content).toBe(
+      "const shippingAddresses = await list('shippingAddresses'); // all shipping addresses\n",
+    );
   });
 });
