@@ -44,7 +44,7 @@ describe('leave-one-out evaluation', () => {
     const checked = checks.reduce((sum, check) => sum + check.checked, 0);
     const exact = checks.reduce((sum, check) => sum + check.exact, 0);
     expect(checked).toBe(45);
-    // 13 before the forms were read from wider context (file strings, labels, comments, code language).
+    // 7 before the forms were read from wider context (code language, file strings, labels, comments).
     expect(exact).toBeGreaterThanOrEqual(33);
   });
 
