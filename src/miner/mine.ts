@@ -306,7 +306,7 @@ export function mineTemplate(examples: readonly Example[], options: MineOptions 
         path: file.path,
         content: file.content,
         pathTokens: tokenize('', file.path, findOccurrences(file.path, variants)),
-        lines: splitLines(tokenize(file.path, file.content, findOccurrences(file.content, variants))),
+        lines: splitLines(tokenize(file.path, file.content, findOccurrences(file.content, variants), findOccurrences(file.path, variants))),
       })),
     };
   });

@@ -84,7 +84,8 @@ export function compareFiles(generated: readonly Example[], real: readonly Examp
  */
 export function renameContent(path: string, content: string, from: string, to: string): string {
   let out = '';
-  for (const token of tokenize(path, content, findOccurrences(content, nameVariants(from)))) {
+  const variants = nameVariants(from);
+  for (const token of tokenize(path, content, findOccurrences(content, variants), findOccurrences(path, variants))) {
     for (const part of token.parts) {
       out += typeof part === 'string' ? part : spell(to, chooseForm(part.forms, part.before, part.after, part.prose, false, part));
     }

@@ -13,7 +13,7 @@
  */
 import { createRequire } from 'node:module';
 import type { ts as TS } from 'ts-morph';
-import { caseClass, formKey, ruledForm, type NameForm, type Occurrence } from './variants.js';
+import { caseClass, formKey, ruledForm, usesSnakeFileNames, type CaseHelper, type NameForm, type Occurrence } from './variants.js';
 
 export type RegionKind = 'code' | 'string' | 'comment' | 'text';
 
@@ -189,7 +189,7 @@ export interface TokenOccurrence extends Occurrence {
   /** In a comment. */
   readonly comment?: boolean | undefined;
   /** The form that this file's strings holding the name show, when they agree (see `stringFormOf`). */
-  readonly stringForm?: 'kebabCase' | 'snakeCase' | undefined;
+  readonly stringForm?: CaseHelper | undefined;
   /** The form (formKey) the rules gave the same spelling elsewhere in the file (see `settledForms`). */
   readonly settled?: string | undefined;
 }
@@ -236,6 +236,18 @@ function settledForms(occurrences: readonly Occurrence[], contextOf: (occurrence
   return out;
 }
 
+/**
+ * The form of the name in the file's own name (`add-user.ts`, `cartSlice.ts`, `order_item.go`), when
+ * a rule settles it: how the project spells this member, which a string holding only the name most
+ * likely repeats (`.command('add-user')`, `describe('add-user')`).
+ */
+function fileNameForm(path: string, pathOccurrences: readonly Occurrence[]): CaseHelper | undefined {
+  const fileName = pathOccurrences.at(-1);
+  if (fileName === undefined || path.slice(fileName.end).includes('/')) return undefined;
+  const form = ruledForm(fileName.forms, fileName.before, fileName.after, false, usesSnakeFileNames(path), { next: fileName.next });
+  return form === undefined || form.plural ? undefined : form.helper;
+}
+
 /** A literal piece of a token, or an occurrence of the name. */
 export type TokenPart = string | TokenOccurrence;
 
@@ -263,7 +275,7 @@ const occurrenceKey = (occurrence: Occurrence, strict: boolean): string => {
  * Splits a text into tokens, with the name's occurrences (found beforehand) glued into the word
  * tokens around them.
  */
-export function tokenize(path: string, content: string, occurrences: readonly Occurrence[]): Token[] {
+export function tokenize(path: string, content: string, occurrences: readonly Occurrence[], pathOccurrences: readonly Occurrence[] = []): Token[] {
   const regions = isScriptPath(path)
     ? scanRegions(path, content)
     : isOtherCodePath(path)
@@ -271,7 +283,7 @@ export function tokenize(path: string, content: string, occurrences: readonly Oc
       : [{ start: 0, end: content.length, kind: 'text' as const }];
   const snakeCode = SNAKE_CODE.test(path.replace(/\.hbs$/, ''));
   const kebabCode = KEBAB_CODE.test(path.replace(/\.hbs$/, ''));
-  const stringForm = stringFormOf(occurrences, regions);
+  const stringForm = stringFormOf(occurrences, regions) ?? fileNameForm(path, pathOccurrences);
   const contextOf = (occurrence: Occurrence, kind: RegionKind): Omit<TokenOccurrence, keyof Occurrence> => ({
     prose: kind !== 'code',
     ...(snakeCode ? { snakeCode } : {}),

@@ -319,7 +319,7 @@ export function ruledForm(forms: readonly NameForm[], before: string, after: str
     // The text of an element (`<h2>Shopping Cart</h2>`) is words.
     [prose && before === '>' && after === '<', ['noCase', 'titleCase', 'sentenceCase']],
     // The first words of a sentence (`"Shipping address not found"`): only the first is capitalized.
-    [prose && /^["'`>\n]?$/.test(before) && after === ' ' && /\p{Ll}/u.test(context.next ?? ''), ['noCase', 'sentenceCase', 'titleCase']],
+    [prose && /^["'`>\n]?$/.test(before) && after === ' ' && /[\p{Ll}\p{N}$]/u.test(context.next ?? ''), ['noCase', 'sentenceCase', 'titleCase']],
     [prose && (before === ' ' || after === ' ') && spaced(before) && spaced(after), ['noCase', 'titleCase', 'sentenceCase']],
     // Python, Ruby, Rust and Elixir write variables, functions and string keys in snake_case.
     [context.snakeCode === true, ['snakeCase']],

@@ -133,6 +133,15 @@ describe('miner quality', () => {
     expect(generateMember(markup.template, { name: 'ShoppingCart' })[0]?.content).toBe(html('shopping-cart', 'Shopping Cart'));
   });
 
+  test('a string holding only the name is spelled like the file name; a message starts in sentence case', () => {
+    const command = (kebab: string, camel: string, words: string) =>
+      `export function register(program: Program) {\n  program.command('${kebab}').action(${camel});\n}\n\nconst ask = (id: string) => confirm(\`${words[0]?.toUpperCase()}${words.slice(1)} \${id}?\`);\n`;
+    const mined = mineTemplate(['sync', 'login', 'deploy'].map((name) => ({ path: `src/commands/${name}.ts`, content: command(name, name, name) })));
+    const [file] = generateMember(mined.template, { name: 'AddUser' });
+    expect(file?.path).toBe('src/commands/add-user.ts');
+    expect(file?.content).toBe(command('add-user', 'addUser', 'add user'));
+  });
+
   test('mining is deterministic: the same files in any order give the same result', () => {
     const examples = [
       { path: 'src/clients/HTTPClient.ts', content: client('HTTP', 'http') },
