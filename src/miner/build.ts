@@ -15,12 +15,13 @@
  * Every choice is recorded per member, so rendering each member's params gives it back.
  */
 import { camelCase, words } from '../render/case.js';
-import { indefiniteArticle } from '../render/inflect.js';
-import { mergeText, type Piece } from './emit.js';
+import type { Piece } from './emit.js';
+import { chooseForm, usesSnakeFileNames } from './forms.js';
 import { lcsPairs } from './lcs.js';
 import { lineEditDistance } from './score.js';
 import type { Line, Token, TokenOccurrence } from './tokenize.js';
-import { chooseForm, formKey, sliceForm, usesSnakeFileNames, type NameForm, type SliceMatch } from './variants.js';
+import { articleOf, sliceForm, withArticles, type SliceMatch } from './name-literals.js';
+import { formKey, type NameForm } from './variants.js';
 
 export interface MemberFile {
   readonly path: string;
@@ -213,43 +214,6 @@ const lineWeight = (key: string): number => (/[\p{L}\p{N}]/u.test(key) ? 2 : 1);
 
 const literalText = (tokens: readonly Token[]): string =>
   tokens.map((token) => token.parts.map((part) => (typeof part === 'string' ? part : ' ')).join('')).join('');
-
-/**
- * An article piece when every member's literal is the article its own name takes (`A customer`,
- * `An invoice`), all capitalized alike; undefined otherwise.
- */
-function articleOf(values: readonly (string | undefined)[], names: readonly string[]): Piece | undefined {
-  const having = values.flatMap((value, m) => (value === undefined ? [] : [{ value, name: names[m] ?? '' }]));
-  if (having.length === 0 || !having.every((entry) => /^[Aa]n?$/.test(entry.value) && entry.value.toLowerCase() === indefiniteArticle(entry.name))) return undefined;
-  const capital = having.map((entry) => entry.value[0] === 'A');
-  if (capital.some((value) => value !== capital[0])) return undefined;
-  return { t: 'article', capital: capital[0] === true };
-}
-
-/**
- * A literal `a ` or `an ` right before the name, which every member writes as its own name needs,
- * becomes the article helper, so that a new member gets `an invoice` where the others all had
- * `a customer`, `a category`.
- */
-function withArticles(given: readonly Piece[], names: readonly string[]): Piece[] {
-  const pieces = mergeText(given);
-  const out: Piece[] = [];
-  pieces.forEach((piece, k) => {
-    const next = pieces[k + 1];
-    if (piece.t === 'text' && next?.t === 'name' && next.form.slice === undefined && !next.form.plural) {
-      const match = /(?<![\p{L}\p{N}_$'-])([Aa]n?) $/u.exec(piece.text);
-      const article = match?.[1];
-      if (article !== undefined && names.length > 0 && names.every((name) => indefiniteArticle(name) === article.toLowerCase())) {
-        out.push({ t: 'text', text: piece.text.slice(0, piece.text.length - article.length - 1) }, { t: 'article', capital: article[0] === 'A' }, { t: 'text', text: ' ' });
-        return;
-      }
-    }
-    if (piece.t === 'if') out.push({ ...piece, then: withArticles(piece.then, names), else: withArticles(piece.else, names) });
-    else if (piece.t === 'each') out.push({ ...piece, body: withArticles(piece.body, names) });
-    else out.push(piece);
-  });
-  return out;
-}
 
 /** Builds the IR of every file. `members` are in member order. */
 export function buildTemplate(members: readonly MinedMember[], options: BuildOptions, entityParam: string): Built {

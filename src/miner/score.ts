@@ -11,7 +11,8 @@
  */
 import type { Example } from './types.js';
 import { tokenize } from './tokenize.js';
-import { chooseForm, findOccurrences, nameVariants, renameText, spell } from './variants.js';
+import { chooseForm, renameText } from './forms.js';
+import { findOccurrences, nameVariants, spell } from './variants.js';
 
 export const splitLines = (content: string): string[] => (content === '' ? [] : content.split('\n'));
 

@@ -13,7 +13,8 @@
  */
 import { createRequire } from 'node:module';
 import type { ts as TS } from 'ts-morph';
-import { caseClass, formKey, ruledForm, usesSnakeFileNames, type CaseHelper, type NameForm, type Occurrence } from './variants.js';
+import { ruledForm, usesSnakeFileNames } from './forms.js';
+import { caseClass, formKey, type CaseHelper, type NameForm, type Occurrence } from './variants.js';
 
 export type RegionKind = 'code' | 'string' | 'comment' | 'text';
 

@@ -9,7 +9,9 @@ import { lcsPairs } from '../../src/miner/lcs.js';
 import { detectNames } from '../../src/miner/names.js';
 import { compareFiles, lineEditDistance, renameCopy } from '../../src/miner/score.js';
 import { scanCodeRegions, scanRegions, splitLines, tokenize } from '../../src/miner/tokenize.js';
-import { chooseForm, findOccurrences, formExpression, nameVariants, renameText, sliceForm, spell } from '../../src/miner/variants.js';
+import { chooseForm, renameText } from '../../src/miner/forms.js';
+import { sliceForm } from '../../src/miner/name-literals.js';
+import { findOccurrences, formExpression, nameVariants, spell } from '../../src/miner/variants.js';
 
 const file = (path: string, content = '') => ({ path, content });
 const keysOf = (grouping: ReturnType<typeof groupMembers>) => grouping.members.map((member) => [member.label, member.files.map((f) => f.path)]);
