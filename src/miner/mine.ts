@@ -30,7 +30,7 @@ const LEVELS: ReadonlyArray<{ level: MineLevel; options: BuildOptions }> = [
 ];
 
 /** The word slices of a name that members write for it (see nameVariants). */
-const NAME_SLICES: readonly WordSlice[] = ['initialWords'];
+const NAME_SLICES: readonly WordSlice[] = ['initialWords', 'lastWord'];
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -292,9 +292,10 @@ export function mineTemplate(examples: readonly Example[], options: MineOptions 
     grouping.members.map((member) => member.label),
     grouping.members.map((member) => member.files.flatMap((file) => [file.path, file.content])),
   );
-  // Members may name a part of their entity (`UserProfile` takes a `user`): those words are
-  // abstracted too, when two members or more have names of several words, so that the alignment can
-  // confirm them (one member's `books` in `BookCategory` is more often another entity than its own).
+  // Members may name a part of their entity (`UserProfile` takes a `user`, `AddUser` lists `users`):
+  // those words are abstracted too, when two members or more have names of several words, so that
+  // the alignment can confirm them (one member's `books` in `BookCategory` is more often another
+  // entity than its own).
   const slices = detection.names.filter((name) => words(name).length > 1).length >= 2 ? NAME_SLICES : [];
   const members: MinedMember[] = grouping.members.map((group, m) => {
     const name = detection.names[m] ?? '';

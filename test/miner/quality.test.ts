@@ -142,6 +142,17 @@ describe('miner quality', () => {
     expect(file?.content).toBe(command('add-user', 'addUser', 'add user'));
   });
 
+  test('verb-noun members name their noun (AddUser lists users): a new member gets its own noun', () => {
+    const command = (camel: string, noun: string) => `export async function ${camel}(client: Client) {\n  const ${noun}s = await client.${noun}s.list();\n  return ${noun}s.length;\n}\n`;
+    const mined = mineTemplate([
+      { path: 'src/commands/add-user.ts', content: command('addUser', 'user') },
+      { path: 'src/commands/remove-token.ts', content: command('removeToken', 'token') },
+      { path: 'src/commands/sync-repo.ts', content: command('syncRepo', 'repo') },
+    ]);
+    expect(mined.template.files[0]?.content).toContain('{{camelCase (pluralize (lastWord name))}}');
+    expect(generateMember(mined.template, { name: 'ExportReport' })[0]?.content).toBe(command('exportReport', 'report'));
+  });
+
   test('mining is deterministic: the same files in any order give the same result', () => {
     const examples = [
       { path: 'src/clients/HTTPClient.ts', content: client('HTTP', 'http') },
