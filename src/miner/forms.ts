@@ -59,6 +59,8 @@ export function ruledForm(forms: readonly NameForm[], before: string, after: str
   const spaced = (ch: string) => ch === ' ' || ch === '' || ch === '\n' || /[.,;:!?'"`()]/.test(ch);
   const quote = (ch: string) => /["'`]/.test(ch);
   const capitalized = has('pascalCase') !== undefined || has('titleCase') !== undefined;
+  // Inside a code span of a comment (`` `acme add-user --email` ``) the name is code, not words.
+  const words = prose && !(context.comment === true && ((context.lead ?? '').split('`').length - 1) % 2 === 1);
   // The first rule that applies and has a fitting form wins.
   const rules: Array<[boolean, CaseHelper[]]> = [
     // In the path of a Python or Go file, folders are packages too, and a package name cannot hold `-`.
@@ -82,10 +84,10 @@ export function ruledForm(forms: readonly NameForm[], before: string, after: str
     // In a comment, a capitalized name is the code symbol it documents (`UserCard shows ...`).
     [context.comment === true && capitalized, ['pascalCase']],
     // The text of an element (`<h2>Shopping Cart</h2>`) is words.
-    [prose && before === '>' && after === '<', ['noCase', 'titleCase', 'sentenceCase']],
+    [words && before === '>' && after === '<', ['noCase', 'titleCase', 'sentenceCase']],
     // The first words of a sentence (`"Shipping address not found"`): only the first is capitalized.
-    [prose && /^["'`>\n]?$/.test(before) && after === ' ' && /[\p{Ll}\p{N}$]/u.test(context.next ?? ''), ['noCase', 'sentenceCase', 'titleCase']],
-    [prose && (before === ' ' || after === ' ') && spaced(before) && spaced(after), ['noCase', 'titleCase', 'sentenceCase']],
+    [words && /^["'`>\n]?$/.test(before) && after === ' ' && /[\p{Ll}\p{N}$]/u.test(context.next ?? ''), ['noCase', 'sentenceCase', 'titleCase']],
+    [words && (before === ' ' || after === ' ') && spaced(before) && spaced(after), ['noCase', 'titleCase', 'sentenceCase']],
     // Python, Ruby, Rust and Elixir write variables, functions and string keys in snake_case.
     [context.snakeCode === true, ['snakeCase']],
   ];

@@ -203,6 +203,9 @@ describe('case variants', () => {
     expect(helper(upper, '"', '"', true, { lead: ' aria-label="' })).toBe('sentenceCase');
     expect(helper(lower, '"', '"', true, { lead: 'verbose_name = _("' })).toBe('noCase');
     expect(helper(lower, "'", "'", true, { lead: "  collection: '" })).toBe('snakeCase');
+    // In a comment's code span the name is code: the form the file settled, not words.
+    expect(helper(lower, ' ', ' ', true, { comment: true, lead: ' * `acme ', settled: 'kebabCase' })).toBe('kebabCase');
+    expect(helper(lower, ' ', ' ', true, { comment: true, lead: ' * acme ', settled: 'kebabCase' })).toBe('noCase');
   });
 
   test('the form of the strings of a file is read from those a separator settles', () => {
