@@ -76,9 +76,9 @@ export function ruledForm(forms: readonly NameForm[], before: string, after: str
     // Collection and table names are snake_case (`collection: 'order_items'`, `@Entity('order_items')`).
     [/(?:\b(?:collection|collectionName|table|tableName|db_table)["']?\s*[:=]|@Entity\()\s*["'`]$/.test(context.lead ?? ''), ['snakeCase']],
     // Labels for people: words, a capital first (`aria-label="Activity feed"`, `"title": "Order Item"`,
-    // `verbose_name = _("order item")`).
+    // `verbose_name = _("order item")`); not `label`, an identifier as often as not (Django apps).
     [/\b(?:aria-label|alt|placeholder|help_text)["']?\s*[:=]\s*_?\(?\s*["'`]$/.test(context.lead ?? ''), ['noCase', 'sentenceCase', 'titleCase']],
-    [/(?:\b(?:title|label|verbose_name(?:_plural)?|header|caption)["']?\s*[:=]\s*|\b_\(\s*)["'`]$/.test(context.lead ?? ''), ['noCase', 'titleCase', 'sentenceCase']],
+    [/(?:\b(?:title|verbose_name(?:_plural)?|header|caption)["']?\s*[:=]\s*|\b_\(\s*)["'`]$/.test(context.lead ?? ''), ['noCase', 'titleCase', 'sentenceCase']],
     // A string that is just the name follows the other strings of the file that hold it.
     [context.stringForm !== undefined && quote(before) && quote(after), context.stringForm === undefined ? [] : [context.stringForm]],
     // In a comment, a capitalized name is the code symbol it documents (`UserCard shows ...`).
