@@ -14,7 +14,7 @@ const members = family.members.map((member) => ({
   files: member.files.map((path) => ({ path, content: readFileSync(join(dir, path), 'utf8') })),
 }));
 const extra = ['Invoice', 'Warehouse', 'Customer', 'ShippingAddress', 'Review'];
-const files = [...members.flatMap((member) => member.files), ...members.flatMap((member, i) => renameCopy(member.files, member.name, extra[i] ?? `Extra${i}`))];
+const files = [...members.flatMap((member) => member.files), ...members.flatMap((member, i) => renameCopy(member.files, member.name, extra[i] ?? `Extra${i}`, { byContext: true }))];
 const lines = files.reduce((sum, file) => sum + file.content.split('\n').length, 0);
 
 const time = (label) => {

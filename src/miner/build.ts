@@ -16,10 +16,12 @@
  */
 import { camelCase, words } from '../render/case.js';
 import type { Piece } from './emit.js';
+import { chooseForm, usesSnakeFileNames } from './forms.js';
 import { lcsPairs } from './lcs.js';
 import { lineEditDistance } from './score.js';
 import type { Line, Token, TokenOccurrence } from './tokenize.js';
-import { chooseForm, formKey, usesSnakeFileNames, type NameForm } from './variants.js';
+import { articleOf, sliceForm, withArticles, type SliceMatch } from './name-literals.js';
+import { formKey, type NameForm } from './variants.js';
 
 export interface MemberFile {
   readonly path: string;
@@ -91,7 +93,7 @@ export interface Built {
 }
 
 const RESERVED = new Set(
-  'pascalCase properCase camelCase kebabCase dashCase kabobCase snakeCase constantCase dotCase pathCase noCase titleCase sentenceCase lowerCase upperCase pluralize singularize pkg raw if unless each with lookup log this else true false null undefined blockHelperMissing helperMissing'.split(
+  'pascalCase properCase camelCase kebabCase dashCase kabobCase snakeCase constantCase dotCase pathCase noCase titleCase sentenceCase lowerCase upperCase pluralize singularize initialWords firstWord lastWord article pkg raw if unless each with lookup log this else true false null undefined blockHelperMissing helperMissing'.split(
     ' ',
   ),
 );
@@ -216,6 +218,7 @@ const literalText = (tokens: readonly Token[]): string =>
 /** Builds the IR of every file. `members` are in member order. */
 export function buildTemplate(members: readonly MinedMember[], options: BuildOptions, entityParam: string): Built {
   const count = members.length;
+  const names = members.map((member) => member.name);
   const keyOf = (token: Token) => (options.strict ? token.strictKey : token.key);
   const lineKey = (line: Line) => (options.strict ? line.strictKey : line.key);
   const pathKey = (file: MemberFile) => file.pathTokens.map(keyOf).join('');
@@ -282,7 +285,15 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       }
       forms = narrowed;
     }
-    return { t: 'name', form: chooseForm(forms, first?.before ?? '', first?.after ?? '', first?.prose ?? false, snakeFiles) };
+    return { t: 'name', form: chooseForm(forms, first?.before ?? '', first?.after ?? '', first?.prose ?? false, snakeFiles, {
+        snakeCode: first?.snakeCode,
+        kebabCode: first?.kebabCode,
+        next: first?.next,
+        lead: first?.lead,
+        comment: first?.comment,
+        stringForm: first?.stringForm,
+        settled: first?.settled,
+      }) };
   };
 
   /** Pieces for aligned tokens: column i holds the i-th token of every member (same keys). */
@@ -417,7 +428,13 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
         ids.forEach((id, k) => {
           values[id] = (runs[k] ?? []).map((token) => token.text).join('');
         });
-        pieces.push({ t: 'value', param: registry.value(values, hint === '' ? hintWord(literalText(after)) : hint, preferred) });
+        const paramHint = hint === '' ? hintWord(literalText(after)) : hint;
+        const slice = sliceForm(values, names);
+        const nextIsName = after[0]?.text === ' ' && typeof after[1]?.parts[0] === 'object';
+        const article = nextIsName ? articleOf(values, names) : undefined;
+        if (article !== undefined) pieces.push(article);
+        else if (slice === undefined) pieces.push({ t: 'value', param: registry.value(values, paramHint, preferred) });
+        else pieces.push(...slicePieces(slice, values, paramHint, where));
       } else if ((runs[0]?.length ?? 0) > 0) {
         const columns = (runs[0] ?? []).map((_, t) => runs.map((run) => run[t]).filter((token): token is Token => token !== undefined));
         pieces.push(...tokenPieces(columns, where));
@@ -429,6 +446,20 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     }
     if (slots > 6) return undefined;
     return pieces;
+  };
+
+  /**
+   * A literal that spells a word slice of each member's name (see sliceForm): the slice, and the
+   * members it does not fit keep their own literal behind a flag that is off by default.
+   */
+  const slicePieces = (slice: SliceMatch, values: readonly (string | undefined)[], hint: string, where: string): Piece[] => {
+    const name: Piece = { t: 'name', form: slice.form };
+    if (slice.exceptions.length === 0) return [name];
+    const own = values.map((value, m) => (slice.exceptions.includes(m) ? value : undefined));
+    const distinct = [...new Set(own.filter((value): value is string => value !== undefined))];
+    const then: Piece = distinct.length === 1 ? { t: 'text', text: distinct[0] ?? '' } : { t: 'value', param: registry.value(own, hint, slice.exceptions[0] ?? 0) };
+    const flag = registry.flag(slice.exceptions, false, 'with', distinct[0] ?? hint, `${where}: a literal that is not a word of the name, in ${slice.exceptions.length} members`);
+    return [{ t: 'if', flag, then: [then], else: [name], lines: false }];
   };
 
   /** `{{#each}}` over lines that all follow one pattern with one varying literal. */
@@ -754,7 +785,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
         for (const id of ids) previous.set(id, at(id, i));
       }
     }
-    files.push({ path, content, members: ids });
+    files.push({ path, content: withArticles(content, ids.map((id) => names[id] ?? '')), members: ids });
   }
   return { files, params: registry.params, conflicts: registry.conflicts, center };
 }

@@ -18,6 +18,8 @@ export type Piece =
   | { readonly t: 'name'; readonly form: NameForm }
   | { readonly t: 'value'; readonly param: string }
   | { readonly t: 'item' }
+  /** `a` or `an` for the name (`{{article name}}`), capitalized at the start of a sentence. */
+  | { readonly t: 'article'; readonly capital: boolean }
   | {
       readonly t: 'if';
       readonly flag: string;
@@ -91,6 +93,9 @@ export function emit(pieces: readonly Piece[], param: string): string {
         break;
       case 'item':
         out += '{{this}}';
+        break;
+      case 'article':
+        out += piece.capital ? `{{pascalCase (article ${param})}}` : `{{article ${param}}}`;
         break;
       case 'if': {
         const nl = piece.lines ? '\n' : '';

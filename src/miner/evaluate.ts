@@ -23,6 +23,8 @@ export interface MemberScore {
   readonly error?: string | undefined;
   readonly baseline: Comparison;
   readonly baselineSource: string;
+  /** The same baseline with every form chosen from its context (see RenameOptions.byContext). */
+  readonly carefulBaseline: Comparison;
   readonly oracle: Comparison;
   readonly oracleSource: string;
   /** The level the miner reached (see MineReport.level). */
@@ -82,6 +84,7 @@ export function evaluateFamily(family: FamilyInput, now: () => number = () => pe
       level,
       baseline: compareFiles(baseline.files, held.files),
       baselineSource: baseline.source,
+      carefulBaseline: compareFiles(renameCopyBaseline(others, { name: held.name, paths: held.files.map((file) => file.path) }, { byContext: true }).files, held.files),
       oracle: compareFiles(oracle.files, held.files),
       oracleSource: oracle.source,
       mineMs,
@@ -109,6 +112,11 @@ function rates(members: readonly MemberScore[]): Omit<Totals, 'members'> {
     minerExact: rate((member) => member.miner?.exact === true),
     baselineExact: rate((member) => member.baseline.exact),
     oracleExact: rate((member) => member.oracle.exact),
+    carefulBaselineExact: rate((member) => member.carefulBaseline.exact),
+    carefulBaselineSimilarity: weighted(
+      members.map((member) => member.carefulBaseline),
+      lines,
+    ),
     minerSimilarity: weighted(
       members.map((member) => member.miner),
       lines,
@@ -134,6 +142,9 @@ export interface Totals {
   readonly minerSimilarity: number;
   readonly baselineSimilarity: number;
   readonly oracleSimilarity: number;
+  /** The careful rename-copy baseline (forms chosen by context), for reference. */
+  readonly carefulBaselineExact: number;
+  readonly carefulBaselineSimilarity: number;
   readonly members: number;
 }
 

@@ -22,6 +22,8 @@ export { compareFiles, lineEditDistance, renameCopy, renameCopyBaseline, renameC
 export type { BaselineMember, Comparison } from './score.js';
 export { evaluateFamily, formatTable, totals } from './evaluate.js';
 export type { FamilyInput, FamilyScore, MemberScore, Totals } from './evaluate.js';
+export { formCheck } from './form-check.js';
+export type { FormCheck } from './form-check.js';
 export { expandGlob, mineFromGlob, MINER_VERSION } from './from-glob.js';
 export type { MineFromGlobOptions, MineFromGlobResult } from './from-glob.js';
 export { driftOf } from './drift.js';

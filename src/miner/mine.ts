@@ -7,6 +7,7 @@
  * the most typical member with only its name abstracted; the report says which and why.
  */
 import { createHash } from 'node:crypto';
+import { words } from '../render/case.js';
 import type { ParamSpec, Template, TemplateFile } from '../library/template.js';
 import { createRenderer, type Renderer } from '../render/index.js';
 import { buildTemplate, type Built, type BuildOptions, type MinedMember, type MinedParam } from './build.js';
@@ -18,7 +19,7 @@ import { lcsPairs } from './lcs.js';
 import { detectNames } from './names.js';
 import { splitLines, tokenize } from './tokenize.js';
 import type { Example, MemberParams, MineLevel, MineOptions, MineReport, MineResult, ParamReport, ParamValue } from './types.js';
-import { findOccurrences, nameVariants } from './variants.js';
+import { findOccurrences, nameVariants, type WordSlice } from './variants.js';
 import { WoptError } from '../errors.js';
 
 const LEVELS: ReadonlyArray<{ level: MineLevel; options: BuildOptions }> = [
@@ -27,6 +28,9 @@ const LEVELS: ReadonlyArray<{ level: MineLevel; options: BuildOptions }> = [
   { level: 'aligned-strict', options: { strict: true, inline: true, repeats: true } },
   { level: 'blocks', options: { strict: true, inline: false, repeats: false } },
 ];
+
+/** The word slices of a name that members write for it (see nameVariants). */
+const NAME_SLICES: readonly WordSlice[] = ['initialWords', 'lastWord'];
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -307,9 +311,14 @@ export function mineTemplate(examples: readonly Example[], options: MineOptions 
     grouping.members.map((member) => member.label),
     grouping.members.map((member) => member.files.flatMap((file) => [file.path, file.content])),
   );
+  // Members may name a part of their entity (`UserProfile` takes a `user`, `AddUser` lists `users`):
+  // those words are abstracted too, when two members or more have names of several words, so that
+  // the alignment can confirm them (one member's `books` in `BookCategory` is more often another
+  // entity than its own).
+  const slices = detection.names.filter((name) => words(name).length > 1).length >= 2 ? NAME_SLICES : [];
   const members: MinedMember[] = grouping.members.map((group, m) => {
     const name = detection.names[m] ?? '';
-    const variants = nameVariants(name);
+    const variants = nameVariants(name, slices);
     return {
       key: group.key,
       name,
@@ -317,7 +326,7 @@ export function mineTemplate(examples: readonly Example[], options: MineOptions 
         path: file.path,
         content: file.content,
         pathTokens: tokenize('', file.path, findOccurrences(file.path, variants)),
-        lines: splitLines(tokenize(file.path, file.content, findOccurrences(file.content, variants))),
+        lines: splitLines(tokenize(file.path, file.content, findOccurrences(file.content, variants), findOccurrences(file.path, variants))),
       })),
     };
   });

@@ -10,7 +10,9 @@
  *   new name, in paths and contents (what a user does by hand with sed).
  */
 import type { Example } from './types.js';
-import { renameText } from './variants.js';
+import { tokenize } from './tokenize.js';
+import { chooseForm, renameText } from './forms.js';
+import { findOccurrences, nameVariants, spell } from './variants.js';
 
 export const splitLines = (content: string): string[] => (content === '' ? [] : content.split('\n'));
 
@@ -76,9 +78,37 @@ export function compareFiles(generated: readonly Example[], real: readonly Examp
   return { exact, similarity: lines === 0 ? 1 : same / lines, lines, same, missing, extra };
 }
 
+/**
+ * Replaces every case variant of `from` in a file's content by the same form of `to`, each form
+ * chosen from its context the way the miner chooses it (code or prose, the characters around it,
+ * the file's other spellings): a careful user's rename, not a blind one.
+ */
+export function renameContent(path: string, content: string, from: string, to: string): string {
+  let out = '';
+  const variants = nameVariants(from);
+  for (const token of tokenize(path, content, findOccurrences(content, variants), findOccurrences(path, variants))) {
+    for (const part of token.parts) {
+      out += typeof part === 'string' ? part : spell(to, chooseForm(part.forms, part.before, part.after, part.prose, false, part));
+    }
+  }
+  return out;
+}
+
+export interface RenameOptions {
+  /**
+   * Choose each form from its context the way the miner does (`renameContent`): a careful user.
+   * Default false: the contents are renamed as prose (`renameText`), a user with sed, which is the
+   * baseline the issue defines.
+   */
+  readonly byContext?: boolean | undefined;
+}
+
 /** Copies a member under a new name: every case variant of `from` replaced by `to`, paths included. */
-export function renameCopy(files: readonly Example[], from: string, to: string): Example[] {
-  return files.map((file) => ({ path: renameText(file.path, from, to), content: renameText(file.content, from, to, true) }));
+export function renameCopy(files: readonly Example[], from: string, to: string, options: RenameOptions = {}): Example[] {
+  return files.map((file) => ({
+    path: renameText(file.path, from, to),
+    content: options.byContext === true ? renameContent(file.path, file.content, from, to) : renameText(file.content, from, to, true),
+  }));
 }
 
 export interface BaselineMember {
@@ -94,15 +124,16 @@ export interface BaselineMember {
 export function renameCopyBaseline(
   others: readonly BaselineMember[],
   target: { readonly name: string; readonly paths: readonly string[] },
+  options: RenameOptions = {},
 ): { source: string; files: Example[] } {
   const wanted = new Set(target.paths);
   const candidates = others.map((member) => {
-    const files = renameCopy(member.files, member.name, target.name);
+    const files = renameCopy(member.files, member.name, target.name, options);
     const common = files.filter((file) => wanted.has(file.path)).length;
     let typicality = 0;
     for (const other of others) {
       if (other === member) continue;
-      typicality += compareFiles(renameCopy(member.files, member.name, other.name), other.files).same;
+      typicality += compareFiles(renameCopy(member.files, member.name, other.name, options), other.files).same;
     }
     return { source: member.name, files, common, typicality };
   });

@@ -13,7 +13,8 @@
  */
 import { createRequire } from 'node:module';
 import type { ts as TS } from 'ts-morph';
-import { caseClass, formKey, type NameForm, type Occurrence } from './variants.js';
+import { ruledForm, usesSnakeFileNames } from './forms.js';
+import { caseClass, formKey, type CaseHelper, type NameForm, type Occurrence } from './variants.js';
 
 export type RegionKind = 'code' | 'string' | 'comment' | 'text';
 
@@ -116,9 +117,136 @@ export function scanRegions(path: string, content: string): Region[] {
   return regions;
 }
 
+const HASH_COMMENTS = /\.(?:py|pyi|rb|ex|exs|sh|bash|r)$/i;
+const SLASH_COMMENTS = /\.(?:go|rs|java|kt|kts|scala|swift|c|h|cc|cpp|hpp|cs|php|dart|css|scss|less|styl)$/i;
+/** Style sheets, whose selectors and custom properties are kebab-case. */
+const KEBAB_CODE = /\.(?:css|scss|less|styl)$/i;
+/** Languages whose variables, functions and string keys are snake_case. */
+const SNAKE_CODE = /\.(?:py|pyi|rb|rs|ex|exs)$/i;
+
+/** Whether a path is code that `scanCodeRegions` reads (not TS/JS, which the TypeScript scanner reads). */
+export const isOtherCodePath = (path: string): boolean => HASH_COMMENTS.test(path.replace(/\.hbs$/, '')) || SLASH_COMMENTS.test(path.replace(/\.hbs$/, ''));
+
+/**
+ * Code, string and comment regions of a Python, Ruby, shell, Go, Rust, Java-like or C-like file: a
+ * small scanner for comments (`#` or `//` and `/* *\/`) and string literals (quotes with backslash
+ * escapes, Python's triple quotes, Go's raw backquotes), so that a name in code is read as an
+ * identifier and a name in a message or docstring as words.
+ */
+export function scanCodeRegions(path: string, content: string): Region[] {
+  const hash = HASH_COMMENTS.test(path.replace(/\.hbs$/, ''));
+  const regions: Region[] = [];
+  const push = (start: number, end: number, kind: RegionKind) => {
+    if (end <= start) return;
+    const last = regions[regions.length - 1];
+    if (last !== undefined && last.kind === kind && last.end === start) regions[regions.length - 1] = { start: last.start, end, kind };
+    else regions.push({ start, end, kind });
+  };
+  let i = 0;
+  let codeStart = 0;
+  while (i < content.length) {
+    const ch = content[i] ?? '';
+    let end = -1;
+    let kind: RegionKind = 'string';
+    if (hash && ch === '#') {
+      kind = 'comment';
+      end = content.indexOf('\n', i);
+    } else if (!hash && content.startsWith('//', i)) {
+      kind = 'comment';
+      end = content.indexOf('\n', i);
+    } else if (!hash && content.startsWith('/*', i)) {
+      kind = 'comment';
+      const close = content.indexOf('*/', i + 2);
+      end = close < 0 ? content.length : close + 2;
+    } else if (hash && (content.startsWith('"""', i) || content.startsWith("'''", i))) {
+      const close = content.indexOf(content.slice(i, i + 3), i + 3);
+      end = close < 0 ? content.length : close + 3;
+    } else if (ch === '"' || ch === "'" || (ch === '`' && !hash)) {
+      let j = i + 1;
+      while (j < content.length && content[j] !== ch && (ch === '`' || content[j] !== '\n')) j += content[j] === '\\' && ch !== '`' ? 2 : 1;
+      end = Math.min(content.length, j + 1);
+    }
+    if (end < 0 && kind === 'comment') end = content.length;
+    if (end < 0) {
+      i++;
+      continue;
+    }
+    push(codeStart, i, 'code');
+    push(i, end, kind);
+    i = end;
+    codeStart = end;
+  }
+  push(codeStart, content.length, 'code');
+  return regions;
+}
+
 /** One occurrence of the name inside a token. */
 export interface TokenOccurrence extends Occurrence {
   readonly prose: boolean;
+  /** In the code of a language that writes identifiers in snake_case (Python, Ruby, Rust, Elixir). */
+  readonly snakeCode?: boolean | undefined;
+  /** In a style sheet's code (selectors, custom properties). */
+  readonly kebabCode?: boolean | undefined;
+  /** In a comment. */
+  readonly comment?: boolean | undefined;
+  /** The form that this file's strings holding the name show, when they agree (see `stringFormOf`). */
+  readonly stringForm?: CaseHelper | undefined;
+  /** The form (formKey) the rules gave the same spelling elsewhere in the file (see `settledForms`). */
+  readonly settled?: string | undefined;
+}
+
+const kindOf = (regions: readonly Region[], offset: number): RegionKind =>
+  regions.find((region) => region.start <= offset && offset < region.end)?.kind ?? 'text';
+
+/**
+ * The form the name takes in a file's strings where a separator tells it (`'cart--open'`,
+ * `"cart__title"`, `'/carts'` are kebab-case; `'shop_cart'` is snake_case), when one wins: a string
+ * holding only the name (`'cart'`) most likely follows it.
+ */
+function stringFormOf(occurrences: readonly Occurrence[], regions: readonly Region[]): 'kebabCase' | 'snakeCase' | undefined {
+  let kebab = 0;
+  let snake = 0;
+  for (const occurrence of occurrences) {
+    if (kindOf(regions, occurrence.start) === 'code') continue;
+    const { before, after, next } = occurrence;
+    if (before === '-' || after === '-' || before === '/' || after === '/' || (after === '_' && next === '_')) kebab++;
+    else if (before === '_' || after === '_') snake++;
+  }
+  return kebab > snake ? 'kebabCase' : snake > kebab ? 'snakeCase' : undefined;
+}
+
+/**
+ * For each spelling of the name in a file's code, and in its prose (strings, comments), the form the
+ * context rules give it wherever they decide, when they agree: `carts` in a comment is `snakeCase (pluralize name)` when `collection: 'carts'`
+ * is, since an identifier written the same way twice in one file is one identifier.
+ */
+function settledForms(occurrences: readonly Occurrence[], contextOf: (occurrence: Occurrence) => Omit<TokenOccurrence, keyof Occurrence>): Map<string, string> {
+  const seen = new Map<string, Set<string>>();
+  for (const occurrence of occurrences) {
+    const context = contextOf(occurrence);
+    const form = ruledForm(occurrence.forms, occurrence.before, occurrence.after, context.prose, false, { ...context, next: occurrence.next, lead: occurrence.lead });
+    // Words in a sentence say nothing about how the same letters are written as an identifier.
+    if (form === undefined || form.helper === 'noCase' || form.helper === 'titleCase' || form.helper === 'sentenceCase') continue;
+    const key = `${context.prose ? 'prose' : 'code'}:${occurrence.text}`;
+    const forms = seen.get(key) ?? new Set<string>();
+    forms.add(formKey(form));
+    seen.set(key, forms);
+  }
+  const out = new Map<string, string>();
+  for (const [text, forms] of seen) if (forms.size === 1) out.set(text, [...forms][0] ?? '');
+  return out;
+}
+
+/**
+ * The form of the name in the file's own name (`add-user.ts`, `cartSlice.ts`, `order_item.go`), when
+ * a rule settles it: how the project spells this member, which a string holding only the name most
+ * likely repeats (`.command('add-user')`, `describe('add-user')`).
+ */
+function fileNameForm(path: string, pathOccurrences: readonly Occurrence[]): CaseHelper | undefined {
+  const fileName = pathOccurrences.at(-1);
+  if (fileName === undefined || path.slice(fileName.end).includes('/')) return undefined;
+  const form = ruledForm(fileName.forms, fileName.before, fileName.after, false, usesSnakeFileNames(path), { next: fileName.next });
+  return form === undefined || form.plural ? undefined : form.helper;
 }
 
 /** A literal piece of a token, or an occurrence of the name. */
@@ -139,7 +267,7 @@ const WORD = /[\p{L}\p{N}_$]/u;
 const SPACE = /[ \t\r\f\v]/;
 
 const occurrenceKey = (occurrence: Occurrence, strict: boolean): string => {
-  const plural = occurrence.forms[0]?.plural === true ? 'p' : 's';
+  const plural = `${occurrence.forms[0]?.plural === true ? 'p' : 's'}${occurrence.forms[0]?.slice ?? ''}`;
   const detail = strict ? `:${occurrence.forms.map((form: NameForm) => formKey(form)).join(',')}` : '';
   return `\u0001${caseClass(occurrence.text, occurrence.before, occurrence.after)}${plural}${detail}\u0002`;
 };
@@ -148,8 +276,23 @@ const occurrenceKey = (occurrence: Occurrence, strict: boolean): string => {
  * Splits a text into tokens, with the name's occurrences (found beforehand) glued into the word
  * tokens around them.
  */
-export function tokenize(path: string, content: string, occurrences: readonly Occurrence[]): Token[] {
-  const regions = isScriptPath(path) ? scanRegions(path, content) : [{ start: 0, end: content.length, kind: 'text' as const }];
+export function tokenize(path: string, content: string, occurrences: readonly Occurrence[], pathOccurrences: readonly Occurrence[] = []): Token[] {
+  const regions = isScriptPath(path)
+    ? scanRegions(path, content)
+    : isOtherCodePath(path)
+      ? scanCodeRegions(path, content)
+      : [{ start: 0, end: content.length, kind: 'text' as const }];
+  const snakeCode = SNAKE_CODE.test(path.replace(/\.hbs$/, ''));
+  const kebabCode = KEBAB_CODE.test(path.replace(/\.hbs$/, ''));
+  const stringForm = stringFormOf(occurrences, regions) ?? fileNameForm(path, pathOccurrences);
+  const contextOf = (occurrence: Occurrence, kind: RegionKind): Omit<TokenOccurrence, keyof Occurrence> => ({
+    prose: kind !== 'code',
+    ...(snakeCode ? { snakeCode } : {}),
+    ...(kebabCode ? { kebabCode } : {}),
+    ...(kind === 'comment' ? { comment: true } : {}),
+    ...(stringForm !== undefined && kind !== 'code' ? { stringForm } : {}),
+  });
+  const settled = settledForms(occurrences, (occurrence) => contextOf(occurrence, kindOf(regions, occurrence.start)));
   let regionIndex = 0;
   const kindAt = (offset: number): RegionKind => {
     while (regionIndex < regions.length - 1 && (regions[regionIndex]?.end ?? 0) <= offset) regionIndex++;
@@ -172,7 +315,8 @@ export function tokenize(path: string, content: string, occurrences: readonly Oc
         if (occurrence !== undefined && occurrence.start === i) {
           if (literal !== '') parts.push(literal);
           literal = '';
-          parts.push({ ...occurrence, prose });
+          const form = settled.get(`${prose ? 'prose' : 'code'}:${occurrence.text}`);
+          parts.push({ ...occurrence, ...contextOf(occurrence, kind), ...(form === undefined ? {} : { settled: form }) });
           i = occurrence.end;
           occurrenceIndex++;
         } else if (i < content.length && WORD.test(content[i] ?? '')) {

@@ -21,6 +21,7 @@ import {
   titleCase,
   upperCase,
 } from '../render/case.js';
+import { wordSlices } from '../render/helpers.js';
 import { pluralize } from '../render/inflect.js';
 
 /** The case helpers the miner writes, in order of preference when several fit. */
@@ -61,17 +62,27 @@ const CONVERT: Readonly<Record<CaseHelper, (input: string) => string>> = {
   asIs: (input) => input,
 };
 
-/** One way to write a name: a case helper, applied to the name or to its plural. */
+/** A part of a name some members write instead of the whole (see `wordSlices` of the renderer). */
+export type WordSlice = keyof typeof wordSlices;
+/** In order of preference: `UserProfile` takes a `user` and `TeamMemberList` a `teamMember`. */
+export const WORD_SLICES: readonly WordSlice[] = ['initialWords', 'firstWord', 'lastWord'];
+
+/**
+ * One way to write a name: a case helper, applied to the name or to its plural, or to a word slice
+ * of the name (`initialWords`: all words but the last) or its plural.
+ */
 export interface NameForm {
   readonly helper: CaseHelper;
   readonly plural: boolean;
+  readonly slice?: WordSlice | undefined;
 }
 
-export const formKey = (form: NameForm): string => `${form.helper}${form.plural ? '+p' : ''}`;
+export const formKey = (form: NameForm): string => `${form.slice === undefined ? '' : `${form.slice}:`}${form.helper}${form.plural ? '+p' : ''}`;
 
 /** The spelling of a name in one form. */
 export function spell(name: string, form: NameForm): string {
-  return CONVERT[form.helper](form.plural ? pluralize(name) : name);
+  const base = form.slice === undefined ? name : wordSlices[form.slice](name);
+  return CONVERT[form.helper](form.plural ? pluralize(base) : base);
 }
 
 /**
@@ -79,8 +90,9 @@ export function spell(name: string, form: NameForm): string {
  * @example formExpression({ helper: 'kebabCase', plural: true }) // 'kebabCase (pluralize name)'
  */
 export function formExpression(form: NameForm, param = 'name'): string {
-  const arg = form.plural ? `(pluralize ${param})` : param;
-  if (form.helper === 'asIs') return form.plural ? `pluralize ${param}` : param;
+  const base = form.slice === undefined ? param : `(${form.slice} ${param})`;
+  const arg = form.plural ? `(pluralize ${base})` : base;
+  if (form.helper === 'asIs') return form.plural ? `pluralize ${base}` : form.slice === undefined ? param : `${form.slice} ${param}`;
   if (form.helper === 'lowerCase' || form.helper === 'upperCase') return `${form.helper} (pascalCase ${arg})`;
   return `${form.helper} ${arg}`;
 }
@@ -95,16 +107,24 @@ export interface Variant {
  * Every distinct spelling of a name, longest first. A spelling that both the singular and the
  * plural give (`ListProjects`, `series`) is kept as singular only.
  */
-export function nameVariants(name: string): Variant[] {
+export function nameVariants(name: string, slices: readonly WordSlice[] = []): Variant[] {
   const byText = new Map<string, NameForm[]>();
-  for (const plural of [false, true]) {
-    for (const helper of CASE_HELPERS) {
-      const text = spell(name, { helper, plural });
-      if (text === '') continue;
-      const forms = byText.get(text) ?? [];
-      if (plural && forms.some((form) => !form.plural)) continue;
-      forms.push({ helper, plural });
-      byText.set(text, forms);
+  const whole = pascalCase(name);
+  for (const slice of [undefined, ...slices]) {
+    // A slice that is the whole name, or too short to tell from other words, adds nothing.
+    if (slice !== undefined && (wordSlices[slice](name) === whole || wordSlices[slice](name).length < 3)) continue;
+    for (const plural of [false, true]) {
+      for (const helper of CASE_HELPERS) {
+        if (slice !== undefined && helper === 'asIs') continue;
+        const text = spell(name, { helper, plural, slice });
+        if (text === '') continue;
+        const forms = byText.get(text) ?? [];
+        // The whole name wins over a slice; the singular over the plural.
+        if (slice !== undefined && forms.some((form) => form.slice !== slice)) continue;
+        if (plural && forms.some((form) => !form.plural)) continue;
+        forms.push(slice === undefined ? { helper, plural } : { helper, plural, slice });
+        byText.set(text, forms);
+      }
     }
   }
   return [...byText.entries()]
@@ -136,6 +156,10 @@ export interface Occurrence {
   /** The characters around it, for choosing between forms by context. */
   readonly before: string;
   readonly after: string;
+  /** The character after `after` (a lower-case letter there means a sentence goes on). */
+  readonly next?: string | undefined;
+  /** Up to 16 characters before it (`class="` means a CSS class). */
+  readonly lead?: string | undefined;
 }
 
 const isUpper = (ch: string): boolean => ch !== ch.toLowerCase();
@@ -172,6 +196,16 @@ function onBoundary(text: string, start: number, end: number, spelling: string):
   return true;
 }
 
+/**
+ * Whether a spelling that only dotCase or pathCase gives continues into a longer identifier
+ * (`user.avatarUrl` is a property access, not `UserAvatar` in dotCase; `user.avatar.title` may be).
+ */
+function inPropertyPath(text: string, end: number, variant: Variant): boolean {
+  if (!variant.forms.every((form) => form.helper === 'dotCase' || form.helper === 'pathCase')) return false;
+  if (!/[./]/.test(variant.text)) return false;
+  return isLetterOrDigit(text[end] ?? '');
+}
+
 /** Every occurrence of any variant, left to right, longest first at each position, never overlapping. */
 export function findOccurrences(text: string, variants: readonly Variant[]): Occurrence[] {
   const out: Occurrence[] = [];
@@ -190,7 +224,7 @@ export function findOccurrences(text: string, variants: readonly Variant[]): Occ
     let matched: Variant | undefined;
     if (candidates !== undefined) {
       for (const variant of candidates) {
-        if (text.startsWith(variant.text, i) && onBoundary(text, i, i + variant.text.length, variant.text)) {
+        if (text.startsWith(variant.text, i) && onBoundary(text, i, i + variant.text.length, variant.text) && !inPropertyPath(text, i + variant.text.length, variant)) {
           matched = variant;
           break;
         }
@@ -201,51 +235,8 @@ export function findOccurrences(text: string, variants: readonly Variant[]): Occ
       continue;
     }
     const end = i + matched.text.length;
-    out.push({ start: i, end, text: matched.text, forms: matched.forms, before: text[i - 1] ?? '', after: text[end] ?? '' });
+    out.push({ start: i, end, text: matched.text, forms: matched.forms, before: text[i - 1] ?? '', after: text[end] ?? '', next: text[end + 1] ?? '', lead: text.slice(Math.max(0, i - 16), i) });
     i = end;
   }
   return out;
-}
-
-/**
- * Replaces every case variant of `from` in `text` by the same form of `to`: what a user does by hand
- * with sed when copying a member (the rename-copy baseline).
- */
-export function renameText(text: string, from: string, to: string, prose = false): string {
-  const snakeFiles = !prose && usesSnakeFileNames(text);
-  const occurrences = findOccurrences(text, nameVariants(from));
-  let out = '';
-  let at = 0;
-  for (const occurrence of occurrences) {
-    out += text.slice(at, occurrence.start);
-    out += spell(to, chooseForm(occurrence.forms, occurrence.before, occurrence.after, prose, snakeFiles));
-    at = occurrence.end;
-  }
-  return out + text.slice(at);
-}
-
-/** Languages whose file names are snake_case by convention (Go, Python, Ruby, Rust, Elixir, C). */
-export const usesSnakeFileNames = (path: string): boolean => /\.(?:go|py|pyi|rb|rs|ex|exs|c|h)$/.test(path.replace(/\.hbs$/, ''));
-
-/**
- * Picks one form among those that fit, by context: `kebabCase` next to `-` or `/`, `snakeCase` next to
- * `_`, words in prose (`noCase`, `titleCase`), identifiers otherwise (`camelCase`, `pascalCase`,
- * `constantCase`).
- */
-export function chooseForm(forms: readonly NameForm[], before: string, after: string, prose: boolean, snakeFiles = false): NameForm {
-  const has = (helper: CaseHelper) => forms.find((form) => form.helper === helper);
-  const pick = (...helpers: CaseHelper[]): NameForm | undefined => {
-    for (const helper of helpers) {
-      const form = has(helper);
-      if (form !== undefined) return form;
-    }
-    return undefined;
-  };
-  const spaced = (ch: string) => ch === ' ' || ch === '' || ch === '\n' || /[.,;:!?'"`()]/.test(ch);
-  let preferred: NameForm | undefined;
-  if (snakeFiles && (before === '/' || before === '') && (after === '.' || after === '_')) preferred = pick('snakeCase');
-  else if (before === '-' || after === '-' || before === '/' || after === '/') preferred = pick('kebabCase');
-  else if (before === '_' || after === '_') preferred = pick('snakeCase', 'constantCase');
-  else if (prose && (before === ' ' || after === ' ') && spaced(before) && spaced(after)) preferred = pick('noCase', 'titleCase', 'sentenceCase');
-  return preferred ?? pick(...CASE_HELPERS) ?? forms[0] ?? { helper: 'pascalCase', plural: false };
 }

@@ -1,10 +1,22 @@
 /**
  * The built-in helpers every renderer registers: case conversions under wopt's names and plop's,
- * pluralize/singularize, `pkg`, and `raw` (for `{{{{raw}}}} … {{{{/raw}}}}` blocks).
+ * pluralize/singularize, `article` (a/an), word slices (`initialWords`, `firstWord`, `lastWord`), `pkg`, and `raw` (for
+ * `{{{{raw}}}} … {{{{/raw}}}}` blocks).
  */
-import { caseConversions, kebabCase, pascalCase } from './case.js';
+import { caseConversions, kebabCase, pascalCase, words } from './case.js';
 import { renderErrors } from './errors.js';
-import { pluralize, singularize } from './inflect.js';
+import { indefiniteArticle, pluralize, singularize } from './inflect.js';
+
+/**
+ * Word slices of a name, in PascalCase, for mined templates whose members name a part of their
+ * entity (`UserProfile` takes a `user`): a one-word name is its own slice, so no slice is empty.
+ * @example initialWords('TeamMemberList') // 'TeamMember'
+ */
+export const wordSlices: Readonly<Record<'initialWords' | 'firstWord' | 'lastWord', (input: string) => string>> = Object.freeze({
+  initialWords: (input: string) => pascalCase(words(input).slice(0, Math.max(1, words(input).length - 1)).join(' ')),
+  firstWord: (input: string) => pascalCase(words(input).slice(0, 1).join(' ')),
+  lastWord: (input: string) => pascalCase(words(input).slice(-1).join(' ')),
+});
 
 /** A Handlebars helper: positional arguments, then Handlebars' options object last. */
 export type Helper = (...args: never[]) => unknown;
@@ -58,6 +70,8 @@ export function builtinHelpers(options: BuiltinHelperOptions = {}): Record<strin
     kabobCase: kebabCase,
     pluralize,
     singularize,
+    ...wordSlices,
+    article: indefiniteArticle,
   };
   const helpers: Record<string, Helper> = {};
   for (const [name, convert] of Object.entries(cases)) helpers[name] = stringHelper(name, convert);

@@ -218,3 +218,19 @@ export function pluralize(input: string): string {
 export function singularize(input: string): string {
   return inflectLast(input, singularizeWord);
 }
+
+/**
+ * The indefinite article for a noun or an identifier, by the sound of its first word: `an` before a
+ * vowel sound (`an invoice`, `an hour`), `a` otherwise (`a user`, `a one-off`, `a company`).
+ *
+ * @example
+ * indefiniteArticle('OrderItem') // 'an'
+ * indefiniteArticle('user_card') // 'a'
+ */
+export function indefiniteArticle(input: string): 'a' | 'an' {
+  const first = /[A-Za-z]+/.exec(input.replace(/([a-z])([A-Z])/g, '$1 $2'))?.[0].toLowerCase() ?? '';
+  if (/^(?:hour|honest|honou?r|heir)/.test(first)) return 'an';
+  // A "you" or "w" sound: a user, a unit, a European, a one-off.
+  if (/^(?:u[bcfhjkmrstn][aeiou]|uu|url|uri|uni|use|usu|eu|ewe|one|once)/.test(first) && !/^(?:un[^i]|under|upper|ult)/.test(first)) return 'a';
+  return /^[aeiou]/.test(first) ? 'an' : 'a';
+}

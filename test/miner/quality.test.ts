@@ -75,6 +75,84 @@ describe('miner quality', () => {
     expect(generateMember(mined.template, { name: 'Year' })[0]?.content).toBe(member('Year', 'NaN'));
   });
 
+  test('a member naming part of its entity (UserCard takes a user) gives a new member its own part', () => {
+    const card = (name: string, entity: string, field: string) => {
+      const prop = entity.charAt(0).toLowerCase() + entity.slice(1);
+      return `import type { ${entity} } from '../../types';\n\nexport interface ${name}Props {\n  ${prop}: ${entity};\n}\n\nexport function ${name}({ ${prop} }: ${name}Props) {\n  return <span>{${prop}.${field}}</span>;\n}\n`;
+    };
+    const mined = mineTemplate([
+      { path: 'src/components/UserCard.tsx', content: card('UserCard', 'User', 'name') },
+      { path: 'src/components/ProductTile.tsx', content: card('ProductTile', 'Product', 'title') },
+      { path: 'src/components/OrderSummary.tsx', content: card('OrderSummary', 'Order', 'title') },
+    ]);
+    expect(mined.report.level).toBe('aligned');
+    expect(mined.template.files[0]?.content).toContain('  {{camelCase (initialWords name)}}: {{pascalCase (initialWords name)}};\n');
+    expect(generateMember(mined.template, { name: 'InvoiceRow' })[0]?.content).toBe(card('InvoiceRow', 'Invoice', 'title'));
+  });
+
+  test('the article before the name follows the new name (a customer, an invoice)', () => {
+    const model = (name: string, article: string) => `class ${name}(models.Model):\n    """${article} ${name.toLowerCase()} record, kept for seven years."""\n`;
+    const allA = mineTemplate(['Customer', 'Category', 'Company'].map((name) => ({ path: `app/${name.toLowerCase()}.py`, content: model(name, 'A') })));
+    expect(allA.template.files[0]?.content).toContain('{{pascalCase (article name)}} {{noCase name}} record');
+    expect(generateMember(allA.template, { name: 'Invoice' })[0]?.content).toBe(model('Invoice', 'An'));
+    expect(generateMember(allA.template, { name: 'User' })[0]?.content).toBe(model('User', 'A'));
+    // Members that disagree: each keeps its article, a new member gets the one its name takes.
+    const mixed = mineTemplate([
+      { path: 'app/customer.py', content: model('Customer', 'A') },
+      { path: 'app/invoice.py', content: model('Invoice', 'An') },
+      { path: 'app/category.py', content: model('Category', 'A') },
+    ]);
+    expect(mixed.report.level).toBe('aligned');
+    expect(generateMember(mixed.template, { name: 'Order' })[0]?.content).toBe(model('Order', 'An'));
+    // An article the name does not explain stays literal.
+    const odd = mineTemplate(['Customer', 'Category'].map((name) => ({ path: `app/${name.toLowerCase()}.py`, content: model(name, 'An') })));
+    expect(generateMember(odd.template, { name: 'Invoice' })[0]?.content).toBe(model('Invoice', 'An'));
+    expect(odd.template.files[0]?.content).not.toContain('article');
+  });
+
+  test('Python members with one-word names give a multi-word member snake_case code and sentence-case messages', () => {
+    const view = (name: string, snake: string, words: string) =>
+      `from app.models import ${name}\n\n\ndef get_${snake}(${snake}_id: int):\n    ${snake} = ${name}.get(${snake}_id)\n    if ${snake} is None:\n        raise NotFound("${words[0]?.toUpperCase()}${words.slice(1)} not found")  # ${words} is gone\n    return ${snake}\n`;
+    const mined = mineTemplate([
+      { path: 'app/views/customer.py', content: view('Customer', 'customer', 'customer') },
+      { path: 'app/views/supplier.py', content: view('Supplier', 'supplier', 'supplier') },
+      { path: 'app/views/invoice.py', content: view('Invoice', 'invoice', 'invoice') },
+    ]);
+    const [file] = generateMember(mined.template, { name: 'ShippingAddress' });
+    expect(file?.path).toBe('app/views/shipping_address.py');
+    expect(file?.content).toBe(view('ShippingAddress', 'shipping_address', 'shipping address'));
+  });
+
+  test('style sheets and markup: kebab-case selectors and classes, words in element text', () => {
+    const css = (k: string) => `.${k} {\n  display: flex;\n}\n\n.${k}__title {\n  color: var(--${k}-accent);\n}\n`;
+    const html = (k: string, title: string) => `<section class="${k}">\n  <h2 class="${k}__title">${title}</h2>\n</section>\n`;
+    const members = ['cart', 'theme', 'badge'];
+    const styles = mineTemplate(members.map((k) => ({ path: `src/${k}/${k}.css`, content: css(k) })));
+    expect(generateMember(styles.template, { name: 'ShoppingCart' })[0]?.content).toBe(css('shopping-cart'));
+    const markup = mineTemplate(members.map((k) => ({ path: `src/${k}/${k}.html`, content: html(k, k[0]?.toUpperCase() + k.slice(1)) })));
+    expect(generateMember(markup.template, { name: 'ShoppingCart' })[0]?.content).toBe(html('shopping-cart', 'Shopping Cart'));
+  });
+
+  test('a string holding only the name is spelled like the file name; a message starts in sentence case', () => {
+    const command = (kebab: string, camel: string, words: string) =>
+      `export function register(program: Program) {\n  program.command('${kebab}').action(${camel});\n}\n\nconst ask = (id: string) => confirm(\`${words[0]?.toUpperCase()}${words.slice(1)} \${id}?\`);\n`;
+    const mined = mineTemplate(['sync', 'login', 'deploy'].map((name) => ({ path: `src/commands/${name}.ts`, content: command(name, name, name) })));
+    const [file] = generateMember(mined.template, { name: 'AddUser' });
+    expect(file?.path).toBe('src/commands/add-user.ts');
+    expect(file?.content).toBe(command('add-user', 'addUser', 'add user'));
+  });
+
+  test('verb-noun members name their noun (AddUser lists users): a new member gets its own noun', () => {
+    const command = (camel: string, noun: string) => `export async function ${camel}(client: Client) {\n  const ${noun}s = await client.${noun}s.list();\n  return ${noun}s.length;\n}\n`;
+    const mined = mineTemplate([
+      { path: 'src/commands/add-user.ts', content: command('addUser', 'user') },
+      { path: 'src/commands/remove-token.ts', content: command('removeToken', 'token') },
+      { path: 'src/commands/sync-repo.ts', content: command('syncRepo', 'repo') },
+    ]);
+    expect(mined.template.files[0]?.content).toContain('{{camelCase (pluralize (lastWord name))}}');
+    expect(generateMember(mined.template, { name: 'ExportReport' })[0]?.content).toBe(command('exportReport', 'report'));
+  });
+
   test('mining is deterministic: the same files in any order give the same result', () => {
     const examples = [
       { path: 'src/clients/HTTPClient.ts', content: client('HTTP', 'http') },

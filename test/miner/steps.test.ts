@@ -8,8 +8,10 @@ import { groupMembers, stemOf } from '../../src/miner/group.js';
 import { lcsPairs } from '../../src/miner/lcs.js';
 import { detectNames } from '../../src/miner/names.js';
 import { compareFiles, lineEditDistance, renameCopy } from '../../src/miner/score.js';
-import { scanRegions, splitLines, tokenize } from '../../src/miner/tokenize.js';
-import { chooseForm, findOccurrences, nameVariants, renameText, spell } from '../../src/miner/variants.js';
+import { scanCodeRegions, scanRegions, splitLines, tokenize } from '../../src/miner/tokenize.js';
+import { chooseForm, renameText } from '../../src/miner/forms.js';
+import { sliceForm } from '../../src/miner/name-literals.js';
+import { findOccurrences, formExpression, nameVariants, spell } from '../../src/miner/variants.js';
 
 const file = (path: string, content = '') => ({ path, content });
 const keysOf = (grouping: ReturnType<typeof groupMembers>) => grouping.members.map((member) => [member.label, member.files.map((f) => f.path)]);
@@ -105,6 +107,8 @@ describe('case variants', () => {
     ]);
     expect(found('Day', 'subDays today Days holiday days')).toEqual(['Days', 'Days', 'days']);
     expect(found('User', 'users superuser Users user2 user_id')).toEqual(['users', 'Users', 'user']);
+    // A dotted spelling that runs on into an identifier is a property access, not the name.
+    expect(found('UserAvatar', "user.avatarUrl t('user.avatar.title')")).toEqual(['user.avatar']);
   });
 
   test('forms are chosen by context when a one-word name fits several', () => {
@@ -114,6 +118,110 @@ describe('case variants', () => {
     expect(chooseForm(forms, ' ', ' ', true).helper).toBe('noCase');
     expect(chooseForm(forms, ' ', '.', false).helper).toBe('camelCase');
     expect(chooseForm(forms, '/', '.', false, true).helper).toBe('snakeCase');
+    // A folder in the path of a Python or Go file is a package: snake_case, never kebab-case.
+    expect(chooseForm(forms, '/', '/', false, true).helper).toBe('snakeCase');
+    expect(chooseForm(forms, '/', '/', false).helper).toBe('kebabCase');
+    // Python code writes identifiers in snake_case; a message starts with a capital, then words.
+    expect(chooseForm(forms, ' ', ' ', false, false, { snakeCode: true }).helper).toBe('snakeCase');
+    expect(chooseForm(forms, ' ', '.', false).helper).toBe('camelCase');
+    const capitalized = nameVariants('Cart').find((v) => v.text === 'Cart')?.forms ?? [];
+    expect(chooseForm(capitalized, '"', ' ', true, false, { next: 'n' }).helper).toBe('sentenceCase');
+    expect(chooseForm(capitalized, ' ', ' ', true, false, { next: 'n' }).helper).toBe('titleCase');
+    expect(chooseForm(capitalized, '"', '"', true).helper).toBe('pascalCase');
+    expect(chooseForm(capitalized, '>', '<', true).helper).toBe('titleCase');
+    expect(chooseForm(forms, '.', '_', false, false, { next: '_' }).helper).toBe('kebabCase');
+    expect(chooseForm(forms, '.', ' ', false, false, { kebabCode: true }).helper).toBe('kebabCase');
+    expect(chooseForm(forms, '"', '"', true, false, { lead: '<li class="' }).helper).toBe('kebabCase');
+    expect(chooseForm(forms, '"', '"', true, false, { lead: '<li id="' }).helper).toBe('camelCase');
+    expect(renameText('shop/apps/customers/models.py', 'Customer', 'ShippingAddress')).toBe('shop/apps/shipping_addresses/models.py');
+  });
+
+  test('word slices of a name: spelled, written as helpers, rendered the same way', () => {
+    const form = { helper: 'camelCase', plural: true, slice: 'initialWords' } as const;
+    expect(spell('TeamMemberList', form)).toBe('teamMembers');
+    expect(spell('UserCard', { helper: 'pascalCase', plural: false, slice: 'initialWords' })).toBe('User');
+    // A one-word name is its own slice.
+    expect(spell('Cart', { helper: 'kebabCase', plural: false, slice: 'initialWords' })).toBe('cart');
+    expect(formExpression(form)).toBe('camelCase (pluralize (initialWords name))');
+    const renderer = createRenderer({ cache: false });
+    expect(renderer.renderSync(`{{${formExpression(form)}}} {{firstWord name}} {{lastWord name}}`, { name: 'team-member-list' })).toBe('teamMembers Team List');
+  });
+
+  test('the article helper goes by the sound of the first word', () => {
+    const renderer = createRenderer({ cache: false });
+    const article = (name: string) => renderer.renderSync('{{article name}}', { name });
+    expect(['Customer', 'OrderItem', 'Invoice', 'UserCard', 'Hour', 'Unit', 'Update', 'EuropeanVat', 'url_rule'].map(article)).toEqual([
+      'a',
+      'an',
+      'an',
+      'a',
+      'an',
+      'a',
+      'an',
+      'a',
+      'a',
+    ]);
+  });
+
+  test('slice variants are found only when asked for, and the whole name wins over a slice', () => {
+    const texts = (variants: ReturnType<typeof nameVariants>) => findOccurrences('const user: User = users[0]; // UserCard', variants).map((o) => o.text);
+    expect(texts(nameVariants('UserCard'))).toEqual(['UserCard']);
+    expect(texts(nameVariants('UserCard', ['initialWords']))).toEqual(['user', 'User', 'users', 'UserCard']);
+    const user = nameVariants('UserCard', ['initialWords']).find((variant) => variant.text === 'user');
+    expect(user?.forms.every((f) => f.slice === 'initialWords')).toBe(true);
+    // A one-word name has no slice other than itself.
+    expect(nameVariants('Cart', ['initialWords'])).toEqual(nameVariants('Cart'));
+  });
+
+  test('a varying literal that spells a word slice of each member name, exceptions kept apart', () => {
+    const names = ['UserCard', 'ProductTile', 'OrderSummary', 'TeamMemberList'];
+    expect(sliceForm(['user', 'product', 'order', undefined], names)).toEqual({
+      form: { helper: 'camelCase', plural: false, slice: 'initialWords' },
+      exceptions: [],
+    });
+    expect(sliceForm(['user', 'product', 'order', 'members'], names)?.exceptions).toEqual([3]);
+    // Half the members is not enough; nor is one value; nor literals that are whole names.
+    expect(sliceForm(['user', 'product', 'x', 'y'], names)).toBeUndefined();
+    expect(sliceForm(['user', undefined, undefined, undefined], names)).toBeUndefined();
+    expect(sliceForm(['cart', 'theme'], ['Cart', 'Theme'])).toBeUndefined();
+  });
+
+  test('forms by wider context: glued words, strings of the file, comments, labels, table names', () => {
+    const lower = nameVariants('Cart').find((v) => v.text === 'cart')?.forms ?? [];
+    const upper = nameVariants('Cart').find((v) => v.text === 'Cart')?.forms ?? [];
+    const helper = (forms: typeof lower, before: string, after: string, prose: boolean, context = {}) => chooseForm(forms, before, after, prose, false, context).helper;
+    // `cartSlice.ts`, `useCartStore`: one word of an identifier.
+    expect(helper(lower, '/', 'S', false)).toBe('camelCase');
+    expect(helper(upper, 'e', 'S', false)).toBe('pascalCase');
+    // A string that is only the name follows the file's other strings; without them, camelCase.
+    expect(helper(lower, "'", "'", true, { stringForm: 'kebabCase' })).toBe('kebabCase');
+    expect(helper(lower, "'", "'", true)).toBe('camelCase');
+    // A capitalized name in a comment is the symbol it documents; in a label, words.
+    expect(helper(upper, ' ', ' ', true, { comment: true, next: 's' })).toBe('pascalCase');
+    expect(helper(upper, ' ', ' ', true, { next: 's' })).toBe('titleCase');
+    expect(helper(upper, '"', '"', true, { lead: '  "title": "' })).toBe('titleCase');
+    expect(helper(upper, '"', '"', true, { lead: ' aria-label="' })).toBe('sentenceCase');
+    expect(helper(lower, '"', '"', true, { lead: 'verbose_name = _("' })).toBe('noCase');
+    expect(helper(lower, "'", "'", true, { lead: "  collection: '" })).toBe('snakeCase');
+    // In a comment's code span the name is code: the form the file settled, not words.
+    expect(helper(lower, ' ', ' ', true, { comment: true, lead: ' * `acme ', settled: 'kebabCase' })).toBe('kebabCase');
+    expect(helper(lower, ' ', ' ', true, { comment: true, lead: ' * acme ', settled: 'kebabCase' })).toBe('noCase');
+  });
+
+  test('the form of the strings of a file is read from those a separator settles', () => {
+    const occurrencesIn = (content: string) => tokenize('a.tsx', content, findOccurrences(content, nameVariants('Cart'))).flatMap((token) => token.parts.filter((part) => typeof part !== 'string'));
+    const parts = occurrencesIn("const id = 'cart';\nconst c = clsx('cart--open');\n");
+    expect(parts.map((part) => (typeof part === 'string' ? '' : part.stringForm))).toEqual(['kebabCase', 'kebabCase']);
+    expect(occurrencesIn("const id = 'cart';\n").map((part) => (typeof part === 'string' ? '' : part.stringForm))).toEqual([undefined]);
+  });
+
+  test('a spelling no rule settles takes the form a rule gave it elsewhere in the file, code and prose apart', () => {
+    const content = "/** Stored in the `carts` collection. */\nconst schema = { collection: 'carts' };\nconst carts = load();\n";
+    const parts = tokenize('a.ts', content, findOccurrences(content, nameVariants('Cart'))).flatMap((token) => token.parts.filter((part) => typeof part !== 'string'));
+    expect(parts.map((part) => (typeof part === 'string' ? '' : `${part.text}:${part.settled ?? '-'}`))).toEqual(['carts:snakeCase+p', 'carts:snakeCase+p', 'carts:-']);
+    const [comment] = parts;
+    if (comment === undefined || typeof comment === 'string') throw new Error('no occurrence');
+    expect(chooseForm(comment.forms, comment.before, comment.after, comment.prose, false, comment).helper).toBe('snakeCase');
   });
 
   test('renameText replaces every variant (the sed baseline)', () => {
@@ -161,7 +269,33 @@ describe('tokenizers', () => {
   test('the generic tokenizer splits words, numbers, spaces and punctuation', () => {
     const tokens = tokenize('a.go', 'x := 42 // hi\n', []);
     expect(tokens.map((token) => token.text)).toEqual(['x', ' ', ':', '=', ' ', '42', ' ', '/', '/', ' ', 'hi', '\n']);
-    expect(tokens.every((token) => token.kind === 'text')).toBe(true);
+    expect(tokenize('notes.txt', 'x := 42 // hi\n', []).every((token) => token.kind === 'text')).toBe(true);
+  });
+
+  test('Python, Go and other code files: code, strings and comments told apart', () => {
+    const kinds = (path: string, content: string) =>
+      scanCodeRegions(path, content).map((region) => `${region.kind}:${content.slice(region.start, region.end)}`);
+    expect(kinds('a.py', "x = \"a # b\"  # note\ny = 'it\\'s'\n\"\"\"doc\n\"\"\"\n")).toEqual([
+      'code:x = ',
+      'string:"a # b"',
+      'code:  ',
+      'comment:# note',
+      'code:\ny = ',
+      "string:'it\\'s'",
+      'code:\n',
+      'string:"""doc\n"""',
+      'code:\n',
+    ]);
+    expect(kinds('a.go', 'x := `raw // not` // yes\n/* c */ y')).toEqual([
+      'code:x := ',
+      'string:`raw // not`',
+      'code: ',
+      'comment:// yes',
+      'code:\n',
+      'comment:/* c */',
+      'code: y',
+    ]);
+    expect(tokenize('a.go', 'x := 1 // hi\n', []).map((token) => token.kind).join(' ')).toBe('code code code code code code code comment comment comment comment code');
   });
 });
 
@@ -230,5 +364,11 @@ describe('scoring', () => {
     expect(renameCopy([file('src/user-card/UserCard.tsx', 'export const UserCard = 1; // user card')], 'UserCard', 'OrderItem')).toEqual([
       file('src/order-item/OrderItem.tsx', 'export const OrderItem = 1; // order item'),
     ]);
+    // The baseline renames contents as prose (sed); byContext chooses forms the way the miner does.
+    const source = [file('src/companies.ts', "const companies = await list('companies'); // all companies\n")];
+    expect(renameCopy(source, 'Company', 'ShippingAddress')[0]?.content).toBe("const shipping addresses = await list('shippingAddresses'); // all shipping addresses\n");
+    expect(renameCopy(source, 'Company', 'ShippingAddress', { byContext: true })[0]?.content).toBe(
+      "const shippingAddresses = await list('shippingAddresses'); // all shipping addresses\n",
+    );
   });
 });

@@ -1,0 +1,89 @@
+/**
+ * Literals the name predicts: a varying literal that spells a word slice of each member's name
+ * (`user` in `UserCard`), and the article before the name (`a customer`, `an invoice`).
+ */
+import { pascalCase } from '../render/case.js';
+import { wordSlices } from '../render/helpers.js';
+import { indefiniteArticle, pluralize } from '../render/inflect.js';
+import { mergeText, type Piece } from './emit.js';
+import { CASE_HELPERS, spell, WORD_SLICES, type NameForm } from './variants.js';
+
+/** A word slice form that spells most members' literals, and the members it does not. */
+export interface SliceMatch {
+  readonly form: NameForm;
+  /** Members having a literal that the form does not spell (each keeps its own literal). */
+  readonly exceptions: readonly number[];
+}
+
+/**
+ * The form in which most members' literals spell a word slice of their own name, if there is one:
+ * `user`, `product`, `order` in `UserCard`, `ProductTile`, `OrderSummary` are
+ * `camelCase (initialWords name)`, so a new member gets its own instead of one member's. Needs two
+ * distinct literals spelled, more than half of the members having a literal, and a member whose
+ * slice is not its whole name (else the literal would have been found as the name itself).
+ */
+export function sliceForm(values: readonly (string | undefined)[], names: readonly string[]): SliceMatch | undefined {
+  const having = values.flatMap((value, m) => (value === undefined ? [] : [{ value, name: names[m] ?? '', m }]));
+  if (new Set(having.map((entry) => entry.value)).size < 2) return undefined;
+  // Letters only, to try the case helpers only where the letters already agree (this runs for every
+  // varying literal, and spelling is not cheap).
+  const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  let best: { form: NameForm; spelled: typeof having } | undefined;
+  for (const slice of WORD_SLICES) {
+    for (const plural of [false, true]) {
+      const candidates = having.filter((entry) => {
+        const base = wordSlices[slice](entry.name);
+        return entry.value !== '' && letters(entry.value) === letters(plural ? pluralize(base) : base);
+      });
+      if (candidates.length <= (best?.spelled.length ?? 0)) continue;
+      for (const helper of CASE_HELPERS) {
+        if (helper === 'asIs') continue;
+        const form: NameForm = { helper, plural, slice };
+        const spelled = candidates.filter((entry) => spell(entry.name, form) === entry.value);
+        if (spelled.length > (best?.spelled.length ?? 0)) best = { form, spelled };
+      }
+    }
+  }
+  if (best === undefined || best.spelled.length * 2 <= having.length || new Set(best.spelled.map((entry) => entry.value)).size < 2) return undefined;
+  const slice = best.form.slice;
+  if (slice === undefined || !best.spelled.some((entry) => wordSlices[slice](entry.name) !== pascalCase(entry.name))) return undefined;
+  const spelled = new Set(best.spelled.map((entry) => entry.m));
+  return { form: best.form, exceptions: having.filter((entry) => !spelled.has(entry.m)).map((entry) => entry.m) };
+}
+
+/**
+ * An article piece when every member's literal is the article its own name takes (`A customer`,
+ * `An invoice`), all capitalized alike; undefined otherwise.
+ */
+export function articleOf(values: readonly (string | undefined)[], names: readonly string[]): Piece | undefined {
+  const having = values.flatMap((value, m) => (value === undefined ? [] : [{ value, name: names[m] ?? '' }]));
+  if (having.length === 0 || !having.every((entry) => /^[Aa]n?$/.test(entry.value) && entry.value.toLowerCase() === indefiniteArticle(entry.name))) return undefined;
+  const capital = having.map((entry) => entry.value[0] === 'A');
+  if (capital.some((value) => value !== capital[0])) return undefined;
+  return { t: 'article', capital: capital[0] === true };
+}
+
+/**
+ * A literal `a ` or `an ` right before the name, which every member writes as its own name needs,
+ * becomes the article helper, so that a new member gets `an invoice` where the others all had
+ * `a customer`, `a category`.
+ */
+export function withArticles(given: readonly Piece[], names: readonly string[]): Piece[] {
+  const pieces = mergeText(given);
+  const out: Piece[] = [];
+  pieces.forEach((piece, k) => {
+    const next = pieces[k + 1];
+    if (piece.t === 'text' && next?.t === 'name' && next.form.slice === undefined && !next.form.plural) {
+      const match = /(?<![\p{L}\p{N}_$'-])([Aa]n?) $/u.exec(piece.text);
+      const article = match?.[1];
+      if (article !== undefined && names.length > 0 && names.every((name) => indefiniteArticle(name) === article.toLowerCase())) {
+        out.push({ t: 'text', text: piece.text.slice(0, piece.text.length - article.length - 1) }, { t: 'article', capital: article[0] === 'A' }, { t: 'text', text: ' ' });
+        return;
+      }
+    }
+    if (piece.t === 'if') out.push({ ...piece, then: withArticles(piece.then, names), else: withArticles(piece.else, names) });
+    else if (piece.t === 'each') out.push({ ...piece, body: withArticles(piece.body, names) });
+    else out.push(piece);
+  });
+  return out;
+}
