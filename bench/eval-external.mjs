@@ -208,6 +208,8 @@ async function evaluateMember(family, index, options, env) {
   const baseline = renameCopyBaseline(others, { name: held.name, paths: heldPaths });
   record.baseline = compareFiles(baseline.files, held.files);
   record.baselineSource = baseline.source;
+  // The careful baseline (forms chosen by context, as the miner chooses them), for reference.
+  record.carefulBaseline = compareFiles(renameCopyBaseline(others, { name: held.name, paths: heldPaths }, { byContext: true }).files, held.files);
   const oracle = renameCopyOracle(others, held);
   record.oracle = compareFiles(oracle.files, held.files);
 
