@@ -166,6 +166,14 @@ describe('helpers', () => {
     ]);
   });
 
+  test('word slices of a name (never empty) and the indefinite article', () => {
+    const slices = (name: string) => renderer.renderSync('{{initialWords name}}|{{firstWord name}}|{{lastWord name}}', { name });
+    expect(slices('TeamMemberList')).toBe('TeamMember|Team|List');
+    expect(slices('order-item')).toBe('Order|Order|Item');
+    expect(slices('User')).toBe('User|User|User');
+    expect(renderer.renderSync('{{article name}} {{camelCase (initialWords name)}}', { name: 'OrderItem' })).toBe('an order');
+  });
+
   test('helpers compose through subexpressions', () => {
     expect(renderer.renderSync('{{kebabCase (pluralize name)}}', { name: 'UserCategory' })).toBe('user-categories');
   });
