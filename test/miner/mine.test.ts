@@ -155,6 +155,26 @@ describe('mineTemplate', () => {
     }
   });
 
+  test('files in one role with unrelated contents are refused; a loose family is still mined', () => {
+    const unrelated: Example[] = [
+      { path: 'src/jobs/backup.ts', content: 'import { spawn } from "node:child_process";\nspawn("rsync", ["-a", "/srv", "/mnt"]);\n' },
+      { path: 'src/jobs/report.ts', content: 'const total = [1, 2, 3].reduce((a, b) => a + b, 0);\nconsole.log(`sum ${total}`);\n' },
+      { path: 'src/jobs/cleanup.ts', content: 'export default async function sweep(): Promise<void> {\n  await Bun.sleep(10);\n}\n' },
+    ];
+    expect(() => mineTemplate(unrelated, { unit: 'file' })).toThrow(/not a family: their contents have almost no lines in common \(\d+\.\d% on average, at least 10% is needed\)/);
+
+    // Two shared lines out of eight or nine: loose, like many real route modules, but a family.
+    const route = (name: string, body: string[]) =>
+      [`import { Router } from 'express';`, `export const ${name}Router = Router();`, ...body, ''].join('\n');
+    const loose: Example[] = [
+      { path: 'src/routes/users.ts', content: route('users', ['const cache = new Map();', 'usersRouter.get("/", (req, res) => res.json([...cache.values()]));', 'usersRouter.post("/", (req, res) => {', '  cache.set(req.body.id, req.body);', '  res.sendStatus(201);', '});']) },
+      { path: 'src/routes/health.ts', content: route('health', ['let started = Date.now();', 'healthRouter.get("/", (_req, res) => res.json({ uptime: Date.now() - started }));', 'export function reset(): void {', '  started = Date.now();', '}']) },
+      { path: 'src/routes/files.ts', content: route('files', ['import multer from "multer";', 'const upload = multer({ dest: "uploads/" });', 'filesRouter.post("/", upload.single("file"), (req, res) => {', '  res.json({ name: req.file?.originalname });', '});']) },
+    ];
+    const mined = mineTemplate(loose, { unit: 'file' });
+    expectRoundTrip(loose, mined);
+  });
+
   test('refuses bad input', () => {
     expect(() => mineTemplate([])).toThrow(/No example files/);
     expect(() => mineTemplate([servers[0] as Example, servers[0] as Example])).toThrow(/given twice/);
