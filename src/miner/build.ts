@@ -219,6 +219,9 @@ const literalText = (tokens: readonly Token[]): string =>
 export function buildTemplate(members: readonly MinedMember[], options: BuildOptions, entityParam: string): Built {
   const count = members.length;
   const names = members.map((member) => member.name);
+  // Who has a variant, for the report: "2 of 5 members (User, Company)".
+  const share = (having: readonly number[], of: number): string =>
+    `${having.length} of ${of} members (${having.map((id) => names[id] ?? String(id)).join(', ')})`;
   const keyOf = (token: Token) => (options.strict ? token.strictKey : token.key);
   const lineKey = (line: Line) => (options.strict ? line.strictKey : line.key);
   const pathKey = (file: MemberFile) => file.pathTokens.map(keyOf).join('');
@@ -552,13 +555,13 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
         present === fallback,
         'has',
         groupText(present),
-        `${where}: lines present in ${present.members.length} of ${ids.length} members`,
+        `${where}: lines present in ${share(present.members, ids.length)}`,
       );
       return [{ t: 'if', flag, then: content(present), else: [], lines: endsWithNewline }];
     }
     let chain: Piece[] = isEmpty(fallback) ? [] : content(fallback);
     for (const group of ranked.slice(1).reverse()) {
-      const flag = registry.flag(group.members, false, 'with', groupText(group), `${where}: a variant of ${group.members.length} of ${ids.length} members`);
+      const flag = registry.flag(group.members, false, 'with', groupText(group), `${where}: a variant of ${share(group.members, ids.length)}`);
       chain = [{ t: 'if', flag, then: isEmpty(group) ? [] : content(group), else: chain, lines: endsWithNewline }];
     }
     return chain;
@@ -653,7 +656,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       }
       const isDefault = predicted >= 0.7 * (ids.length - present.length) * medoidKeys.length;
       const text = literalText((sub.get(subCenter) ?? []).flatMap((line) => line.tokens));
-      const flag = registry.flag(present, isDefault, 'has', text, `${where}: lines present in ${present.length} of ${ids.length} members`);
+      const flag = registry.flag(present, isDefault, 'has', text, `${where}: lines present in ${share(present, ids.length)}`);
       return [{ t: 'if', flag, then: inner, else: [], lines: true }];
     }
     // Every member has lines: align the variants against each other.
@@ -746,7 +749,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       const distinct = words_.filter((word) => !others.some((other) => other.includes(word)));
       const hint = (distinct.length > 0 ? distinct : words_.slice(-1)).join(' ');
       const isDefault = ids.length * 2 > count || (ids.length * 2 === count && ids.includes(center));
-      const flag = registry.flag(ids, isDefault, 'has', hint, `file ${where} exists in ${ids.length} of ${count} members`);
+      const flag = registry.flag(ids, isDefault, 'has', hint, `file ${where} exists in ${share(ids, count)}`);
       path = [{ t: 'if', flag, then: path, else: [], lines: false }];
     }
 

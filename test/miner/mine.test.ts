@@ -112,6 +112,7 @@ describe('mineTemplate', () => {
     const stories = result.template.files.find((file) => file.path === 'w/{{pascalCase name}}.stories.tsx.hbs');
     expect(stories?.content).toBe("{{#if hasStories}}export default { title: '{{titleCase name}}' };\n{{/if}}");
     expect(result.template.files.every((file) => !file.path.includes('{{#') && !file.path.includes('{{/'))).toBe(true);
+    expect(result.report.params.find((param) => param.name === 'hasStories')?.why).toMatch(/exists in 1 of 3 members \(StatCard\)/);
     expectRoundTrip(examples, result);
     expect(generateMember(result.template, { name: 'Foo' }).map((file) => file.path)).toEqual(['w/Foo.tsx']);
     expect(generateMember(result.template, { name: 'Foo', hasStories: true }).map((file) => file.path)).toContain('w/Foo.stories.tsx');
