@@ -91,10 +91,16 @@ export function createNodeFs(): FsPort {
       attempt('read', path, async () => {
         const fd = fs.openSync(path, 'r');
         try {
-          // One read of the size a stat just gave (plus one byte, to notice growth): no fstat.
+          // One read of the size a stat just gave (plus one byte, to notice growth): no fstat. A read
+          // that returns the whole expected size but less than asked has met the end of the file, so
+          // no second read is needed to see it; a shorter one (truncated meanwhile, or a file system
+          // that returns short reads) reads on until a read returns nothing.
           const buffer = Buffer.allocUnsafe(size + 1);
           let length = 0;
-          for (let n; length < buffer.length && (n = fs.readSync(fd, buffer, length, buffer.length - length, length)) > 0; ) length += n;
+          for (let n; length < buffer.length && (n = fs.readSync(fd, buffer, length, buffer.length - length, length)) > 0; ) {
+            length += n;
+            if (length === size) break;
+          }
           return length <= size ? buffer.subarray(0, length) : fs.readFileSync(fd);
         } finally {
           fs.closeSync(fd);
