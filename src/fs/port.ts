@@ -7,6 +7,9 @@
  * keep the system error as `cause` (with its errno in `errno`).
  */
 
+/** Files up to this size are read with {@link FsPort.readSmallFile}, in one synchronous read. */
+export const SMALL_FILE_BYTES = 64 * 1024;
+
 export interface FileStat {
   readonly kind: 'file' | 'directory' | 'symlink' | 'other';
   readonly size: number;
@@ -57,8 +60,9 @@ export interface FsPort {
   readlink(path: string): Promise<string>;
   readFile(path: string): Promise<Buffer>;
   /**
-   * Reads a file known to be small (a few KiB) whole, in one go: for such files a thread-pool
-   * round trip per step costs several times the read itself, and planning reads many of them.
+   * Reads a file known to be small (up to {@link SMALL_FILE_BYTES}) whole, in one go: for such
+   * files a thread-pool round trip per step costs several times the read itself, and planning
+   * reads many of them.
    * `size` is what a stat just said; a file that grew since is still read whole.
    */
   readSmallFile(path: string, size: number): Promise<Buffer>;

@@ -13,7 +13,7 @@
  * special file below `files/` is refused.
  */
 import { posix } from 'node:path';
-import type { FsPort } from '../fs/port.js';
+import { SMALL_FILE_BYTES, type FsPort } from '../fs/port.js';
 import type { WriteChange } from '../tx/changes.js';
 import { libraryErrors } from './errors.js';
 import { validateManifest, parseManifest } from './validate.js';
@@ -29,7 +29,6 @@ export const REGULAR_MODE = 0o644;
 
 /** Limits that stop a wrong folder (a whole project, node_modules) from being read into memory. */
 export const MAX_TEMPLATE_FILES = 5000;
-const SMALL_TEMPLATE_FILE = 64 * 1024;
 export const MAX_TEMPLATE_BYTES = 64 * 1024 * 1024;
 
 /** A template read from a folder or an archive, with what was found beside it. */
@@ -180,7 +179,7 @@ export async function readFolderEntries(fs: FsPort, dir: string): Promise<Folder
           throw libraryErrors.folderInvalid(dir, `holds more than ${MAX_TEMPLATE_BYTES} bytes`, 'Point at a template folder (template.json and files/), not a whole project.');
         }
         // Template files are small: one synchronous read each (see FsPort.readSmallFile).
-        const content = stat.size <= SMALL_TEMPLATE_FILE ? await fs.readSmallFile(full, stat.size) : await fs.readFile(full);
+        const content = stat.size <= SMALL_FILE_BYTES ? await fs.readSmallFile(full, stat.size) : await fs.readFile(full);
         entries.push({ path, kind: 'file', content, mode: stat.mode });
       } else entries.push({ path, kind: stat.kind, mode: stat.mode });
     }

@@ -32,16 +32,22 @@ export interface MemberScore {
   readonly mineMs: number;
 }
 
-export interface FamilyScore {
-  readonly id: string;
-  readonly members: readonly MemberScore[];
+/** Exact-match rates over members, and line similarities weighted by each member's lines. */
+export interface Rates {
   readonly minerExact: number;
   readonly baselineExact: number;
   readonly oracleExact: number;
-  /** Line-weighted over the family's members. */
   readonly minerSimilarity: number;
   readonly baselineSimilarity: number;
   readonly oracleSimilarity: number;
+  /** The careful rename-copy baseline (forms chosen by context), for reference. */
+  readonly carefulBaselineExact: number;
+  readonly carefulBaselineSimilarity: number;
+}
+
+export interface FamilyScore extends Rates {
+  readonly id: string;
+  readonly members: readonly MemberScore[];
   readonly lines: number;
   /** Mining every member's own family (all members), for the round trip and timing. */
   readonly fullMineMs: number;
@@ -104,8 +110,7 @@ export function evaluateFamily(family: FamilyInput, now: () => number = () => pe
   return { id: family.id, members, ...rates(members), lines: lines.reduce((sum, n) => sum + n, 0), fullMineMs };
 }
 
-/** Exact-match rates over members, and similarity weighted by each member's lines. */
-function rates(members: readonly MemberScore[]): Omit<Totals, 'members'> {
+function rates(members: readonly MemberScore[]): Rates {
   const lines = members.map((member) => member.baseline.lines);
   const rate = (pick: (member: MemberScore) => boolean) => (members.length === 0 ? 0 : members.filter(pick).length / members.length);
   return {
@@ -135,16 +140,7 @@ function rates(members: readonly MemberScore[]): Omit<Totals, 'members'> {
 const pct = (value: number): string => `${(100 * value).toFixed(1)}%`;
 const sim = (value: number): string => value.toFixed(3);
 
-export interface Totals {
-  readonly minerExact: number;
-  readonly baselineExact: number;
-  readonly oracleExact: number;
-  readonly minerSimilarity: number;
-  readonly baselineSimilarity: number;
-  readonly oracleSimilarity: number;
-  /** The careful rename-copy baseline (forms chosen by context), for reference. */
-  readonly carefulBaselineExact: number;
-  readonly carefulBaselineSimilarity: number;
+export interface Totals extends Rates {
   readonly members: number;
 }
 

@@ -21,7 +21,7 @@ export type {
 export { compareFiles, lineEditDistance, renameCopy, renameCopyBaseline, renameCopyOracle } from './score.js';
 export type { BaselineMember, Comparison } from './score.js';
 export { evaluateFamily, formatTable, totals } from './evaluate.js';
-export type { FamilyInput, FamilyScore, MemberScore, Totals } from './evaluate.js';
+export type { FamilyInput, FamilyScore, MemberScore, Rates, Totals } from './evaluate.js';
 export { formCheck } from './form-check.js';
 export type { FormCheck } from './form-check.js';
 export { expandGlob, mineFromGlob, MINER_VERSION } from './from-glob.js';

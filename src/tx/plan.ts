@@ -5,7 +5,7 @@
  */
 import { posix } from 'node:path';
 import { errors, isWoptError } from '../errors.js';
-import type { FileStat, FsPort } from '../fs/port.js';
+import { SMALL_FILE_BYTES, type FileStat, type FsPort } from '../fs/port.js';
 import type { Content, NormalizedChange } from './changes.js';
 import { isStreamContent } from './changes.js';
 import { applyConventions, detectConventions } from './content.js';
@@ -80,8 +80,6 @@ export interface Plan {
 
 const WHOLE_READ_LIMIT = 1 << 20;
 const HEAD_BYTES = 64 * 1024;
-/** Existing files up to this size are read in one quick read while planning. */
-const SMALL_FILE = 64 * 1024;
 
 interface Probe extends Located {
   /** The existing file's bytes, when it is small enough to have been read ahead. */
@@ -90,7 +88,7 @@ interface Probe extends Located {
 
 /** An existing file's bytes: whole when small enough to compare, else its head (for conventions). */
 function readExisting(fs: FsPort, target: string, size: number): Promise<Buffer> {
-  if (size <= SMALL_FILE) return fs.readSmallFile(target, size);
+  if (size <= SMALL_FILE_BYTES) return fs.readSmallFile(target, size);
   return size <= WHOLE_READ_LIMIT ? fs.readFile(target) : fs.readHead(target, HEAD_BYTES);
 }
 
@@ -401,7 +399,7 @@ export class Planner {
 
   private async lookUp(change: Exclude<NormalizedChange, { kind: 'rename' }>): Promise<Probe> {
     const located = await locate(this.resolver, this.fs, change.path, change.kind === 'write');
-    const wantsBytes = change.kind === 'write' && located.stat !== undefined && !isStreamContent(change.content) && located.stat.size <= SMALL_FILE;
+    const wantsBytes = change.kind === 'write' && located.stat !== undefined && !isStreamContent(change.content) && located.stat.size <= SMALL_FILE_BYTES;
     const existing = wantsBytes ? this.fs.readSmallFile(located.target, located.stat?.size ?? 0) : undefined;
     existing?.catch(() => undefined);
     return { ...located, existing };

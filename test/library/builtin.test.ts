@@ -10,7 +10,7 @@ import { renderTemplate } from '../../src/library/render.js';
 import { createRenderer } from '../../src/render/index.js';
 import { tempDir } from './helpers.js';
 
-const library = openLibrary({ fs: createNodeFs(), root: tempDir('wopt-builtin-test-'), env: {} });
+const library = openLibrary({ fs: createNodeFs(), root: tempDir('builtin-test'), env: {} });
 
 function syntaxErrors(path: string, content: string): string[] {
   const kind = path.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;

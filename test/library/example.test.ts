@@ -20,7 +20,7 @@ beforeAll(() => {
 
 describe('examples/templates/generate.mjs', () => {
   it('adds a project template, renders a built-in and writes the files in one transaction', () => {
-    const root = tempDir('wopt-example-');
+    const root = tempDir('example');
     const output = execFileSync(process.execPath, [join(repo, 'examples/templates/generate.mjs'), root], {
       encoding: 'utf8',
       env: { ...process.env, WOPT_HOME: join(root, '.wopt-home') },

@@ -8,7 +8,7 @@ import { WoptError } from '../../src/errors.js';
 import { tempProject, writeFiles } from '../helpers/temp.js';
 
 /** A fresh temp dir, removed after the test. */
-export const tempDir = (prefix = 'wopt-library-'): string => tempProject(prefix.replace(/^wopt-|-$/g, ''));
+export const tempDir = (area = 'library'): string => tempProject(area);
 
 export { writeFiles };
 

@@ -15,9 +15,9 @@ const nodeFs = createNodeFs();
 
 /** Three layers in temp dirs: project root, WOPT_HOME, and a built-in folder. */
 function setup(extra: Partial<LibraryOptions> = {}) {
-  const root = tempDir('wopt-project-');
-  const home = tempDir('wopt-home-');
-  const builtin = tempDir('wopt-builtin-');
+  const root = tempDir('project');
+  const home = tempDir('home');
+  const builtin = tempDir('builtin');
   const warnings: string[] = [];
   const library = openLibrary({ fs: nodeFs, root, env: { WOPT_HOME: home }, homeDir: '/nonexistent-home', builtinDir: builtin, onWarning: (m) => warnings.push(m), ...extra });
   return { root, home, builtin, library, warnings, user: join(home, 'templates'), project: join(root, 'templates') };
@@ -74,7 +74,7 @@ describe('layers', () => {
   });
 
   it('uses the project folder set in the config', async () => {
-    const root = tempDir('wopt-project-');
+    const root = tempDir('project');
     const configured = openLibrary({ fs: nodeFs, root, config: { templates: 'tools/tpl' }, builtinDir: false });
     writeFiles(join(root, 'tools/tpl/card'), card('1.0.0'));
     expect((await configured.get('card')).dir).toBe(join(root, 'tools/tpl/card'));
