@@ -5,18 +5,18 @@
 //   node bench/eval-external.mjs <families-dir> [--family id ...] [--json out.json] [--timeout 60] [--keep]
 //
 // <families-dir> holds one folder per family: the family's files at their original repo-relative
-// paths plus a family.json ({ id, repo, description, from, unit, members: [{ name, files, commits }] },
-// the shape of test/fixtures/families/*/family.json). The families are public code kept outside the
-// project (they are evaluation data, never committed here).
+// paths plus a family.json ({ id, repo, description, from, unit, members: [{ name, files, commits,
+// params? }] }, the shape of test/fixtures/families/*/family.json; `params` holds a member's real
+// parameters other than the name: strings as they appear in its files, booleans for optional
+// parts). The families are public code kept outside the project (evaluation data, never committed).
 //
 // For each family and each held-out member:
 //   1. an empty temp project gets the OTHER members at their original paths, and
 //      `wopt mine '<from>' --json` runs there (a spawned CLI process);
-//   2. a second temp project gets ALL members and `wopt mine '<from>' --json` runs there too; its
-//      params are matched to the leave-one-out params (the same name with the same values on the
-//      shared members, else any param with those values, else the same name alone), and the
-//      held-out member's value of each matched param is passed with `--set key=value` (booleans as
-//      true/false, lists comma-separated); the entity param `name` is passed with `--name`;
+//   2. its per-member param values are matched to the real parameters: a mined param whose value on
+//      every other member equals a real param's is that param, and the held-out member's real value
+//      is passed with `--set key=value` (booleans as true/false, lists comma-separated); the entity
+//      param `name` is passed with `--name`; mined params matching no real param keep their defaults;
 //   3. `wopt gen <family-id> --from '<from>' --name <Name> --yes [--set ...]` runs in the
 //      leave-one-out project; the files it creates or changes (wopt's own bookkeeping excluded:
 //      .wopt/, templates/.versions/, wopt.generated.json) are compared with the held-out member's
@@ -74,6 +74,7 @@ function loadFamily(dir) {
     members: json.members.map((member) => ({
       name: member.name,
       files: member.files.map((path) => ({ path, content: readFileSync(join(dir, path), 'utf8') })),
+      params: member.params,
     })),
   };
 }
@@ -154,47 +155,34 @@ function parseMine(result) {
 }
 
 const filesKey = (files) => [...files].sort().join('\n');
-const sameValue = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+const sameValue = (a, b) => formatValue(a) === formatValue(b);
 const formatValue = (value) => (Array.isArray(value) ? value.join(',') : String(value));
-const typeOf = (value) => (Array.isArray(value) ? 'list' : typeof value);
 
 /**
- * The held-out member's values for the leave-one-out params, read from the full mine: returns
- * { sets: ['key=value', ...], matched: [{ param, from, how }], unmatched: [param] }.
+ * The held-out member's values for the leave-one-out params, from the family's real parameters
+ * (`members[].params` in family.json): a mined param whose value on every other member equals a
+ * real param's value there is that param, and gets the held-out member's real value with `--set`.
+ * Mined params that match no real param keep their defaults. Returns
+ * { sets: ['key=value', ...], matched: [{ param, from }], unmatched: [param] }.
  */
-function heldOutValues(loo, full, heldPaths) {
+function heldOutValues(loo, others, held) {
   const result = { sets: [], matched: [], unmatched: [] };
   const looParams = loo.params.map((param) => param.name).filter((name) => name !== ENTITY);
   if (looParams.length === 0) return result;
-  if (full === undefined) {
-    result.unmatched.push(...looParams);
-    return result;
-  }
-  const wanted = new Set(heldPaths);
-  let held;
-  let overlap = 0;
-  for (const member of full.members) {
-    const common = member.files.filter((path) => wanted.has(path)).length;
-    if (common > overlap) [held, overlap] = [member, common];
-  }
-  const fullByFiles = new Map(full.members.map((member) => [filesKey(member.files), member]));
-  const shared = loo.members.map((member) => [member, fullByFiles.get(filesKey(member.files))]).filter(([, other]) => other !== undefined);
-  const agrees = (looName, fullName) => shared.length > 0 && shared.every(([a, b]) => sameValue(a.params[looName], b.params[fullName]));
-  const fullParams = full.params.map((param) => param.name).filter((name) => name !== ENTITY);
+  const realNames = [...new Set(others.flatMap((member) => Object.keys(member.params ?? {})))];
+  const minedByFiles = new Map(loo.members.map((member) => [filesKey(member.files), member]));
+  const pairs = others.map((member) => [member, minedByFiles.get(filesKey(member.files.map((file) => file.path)))]);
   for (const name of looParams) {
-    let match;
-    let how;
-    if (fullParams.includes(name) && agrees(name, name)) [match, how] = [name, 'name and values'];
-    else if ((match = fullParams.find((other) => agrees(name, other))) !== undefined) how = 'values';
-    else if (fullParams.includes(name)) [match, how] = [name, 'name only'];
-    const value = match === undefined || held === undefined ? undefined : held.params[match];
-    const looType = typeOf(loo.members[0]?.params[name]);
-    if (value === undefined || typeOf(value) !== looType) {
+    const match =
+      pairs.every(([, mined]) => mined !== undefined) &&
+      realNames.find((real) => pairs.every(([member, mined]) => member.params?.[real] !== undefined && sameValue(mined.params[name], member.params[real])));
+    const value = match ? held.params?.[match] : undefined;
+    if (value === undefined) {
       result.unmatched.push(name);
       continue;
     }
     result.sets.push(`${name}=${formatValue(value)}`);
-    result.matched.push({ param: name, from: match, how });
+    result.matched.push({ param: name, from: match });
   }
   return result;
 }
@@ -214,7 +202,6 @@ async function evaluateMember(family, index, options, env) {
   record.oracle = compareFiles(oracle.files, held.files);
 
   const looDir = layOut(others);
-  const fullDir = layOut(family.members);
   try {
     const call = async (label, args, cwd) => {
       const result = await runCli(args, cwd, env, options.timeoutMs);
@@ -224,10 +211,7 @@ async function evaluateMember(family, index, options, env) {
     const looMine = await call('mine (others)', ['mine', family.from, '--json'], looDir);
     const loo = parseMine(looMine);
     if (looMine.status !== 'ok') record.calls.at(-1).status = looMine.status;
-    const fullMine = await call('mine (all)', ['mine', family.from, '--json'], fullDir);
-    const full = parseMine(fullMine);
-    if (fullMine.status !== 'ok') record.calls.at(-1).status = fullMine.status;
-    const values = loo === undefined ? { sets: [], matched: [], unmatched: [] } : heldOutValues(loo, full, heldPaths);
+    const values = loo === undefined ? { sets: [], matched: [], unmatched: [] } : heldOutValues(loo, others, held);
     record.sets = values.sets;
     record.matched = values.matched;
     record.unmatched = values.unmatched;
@@ -241,11 +225,8 @@ async function evaluateMember(family, index, options, env) {
     record.miner = gen.status === 'ok' ? compareFiles(generated, held.files) : undefined;
     record.error = record.calls.filter((c) => c.status !== 'ok').map((c) => `${c.label} ${c.status}: ${c.why}`)[0];
   } finally {
-    if (options.keep) record.dirs = { loo: looDir, full: fullDir };
-    else {
-      rmSync(looDir, { recursive: true, force: true });
-      rmSync(fullDir, { recursive: true, force: true });
-    }
+    if (options.keep) record.dirs = { loo: looDir };
+    else rmSync(looDir, { recursive: true, force: true });
   }
   record.crashed = record.calls.some((c) => c.status === 'crashed');
   record.refused = !record.crashed && record.calls.some((c) => c.status === 'refused');
@@ -296,8 +277,8 @@ function memberTable(family) {
     if (m.miner?.missing.length) notes.push(`missing: ${m.miner.missing.join(', ')}`);
     if (m.miner?.extra.length) notes.push(`extra: ${m.miner.extra.join(', ')}`);
     if (m.unmatched?.length) notes.push(`no held-out value for: ${m.unmatched.join(', ')}`);
-    const how = m.matched?.filter((x) => x.how !== 'name and values').map((x) => `${x.param}←${x.from} (${x.how})`) ?? [];
-    if (how.length) notes.push(`matched by ${how.join(', ')}`);
+    const how = m.matched?.filter((x) => x.param !== x.from).map((x) => `${x.param}←${x.from}`) ?? [];
+    if (how.length) notes.push(`matched to real params: ${how.join(', ')}`);
     rows.push(
       `| ${m.name} | ${miner} | ${base} | ${cell(m.looParams?.join(', ') || '-')} | ${cell(m.sets?.join(' ') || '-')} | ${cell(m.generated?.join(', ') || '-')} | ${cell(notes.join('; '))} |`,
     );
