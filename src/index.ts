@@ -39,6 +39,7 @@ export type {
   Template,
   TemplateManifest,
   ParamSpec,
+  ParamAffixes,
   ParamType,
   Provenance,
   LayerName,

@@ -3,7 +3,8 @@
  * library (project > user > built-in) with saved versions, tarball import/export, and rendering a
  * library template with params.
  */
-export type { ParamSpec, ParamType, Provenance, Template, TemplateFile, TemplateManifest } from './template.js';
+export type { ParamAffixes, ParamSpec, ParamType, Provenance, Template, TemplateFile, TemplateManifest } from './template.js';
+export { stripAffixes } from './affixes.js';
 export { readTemplateFolder, templateToChanges, checkTemplate, manifestText } from './folder.js';
 export type { TemplateFolder } from './folder.js';
 export { checkManifest, parseManifest, validateManifest } from './validate.js';

@@ -10,6 +10,7 @@
  */
 import { WoptError } from '../errors.js';
 import type { Params, RenderedFile, Renderer } from '../render/index.js';
+import { stripAffixes } from './affixes.js';
 import { didYouMean } from './suggest.js';
 import type { ParamSpec, Template, TemplateManifest } from './template.js';
 import { compilePattern, isTemplatedDefault } from './validate.js';
@@ -50,7 +51,8 @@ function checkValue(template: string, name: string, spec: ParamSpec, value: unkn
 }
 
 /**
- * The params a template renders with: each given value checked against its type and pattern,
+ * The params a template renders with: each given value checked against its type and pattern (and
+ * a string read without its affixes, see ParamSpec.affixes),
  * defaults filled in (a string default holding `{{…}}` is rendered with the params before it and
  * every plain value, e.g. `"/{{kebabCase (pluralize name)}}"`), required params enforced.
  * Returns a new object; `given` is not modified.
@@ -70,7 +72,10 @@ export async function resolveParams(renderer: Renderer, manifest: TemplateManife
   const deferred: [string, ParamSpec, string][] = [];
   for (const [name, spec] of Object.entries(manifest.params)) {
     const value = given[name];
-    if (value !== undefined) resolved[name] = checkValue(manifest.name, name, spec, value);
+    if (value !== undefined) {
+      const checked = checkValue(manifest.name, name, spec, value);
+      resolved[name] = typeof checked === 'string' ? stripAffixes(checked, spec.affixes) : checked;
+    }
     else if (isTemplatedDefault(spec.default)) deferred.push([name, spec, spec.default]);
     else if (spec.default !== undefined) resolved[name] = Array.isArray(spec.default) ? [...(spec.default as string[])] : spec.default;
     else if (spec.required !== false) {

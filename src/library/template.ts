@@ -16,6 +16,21 @@ export interface ParamSpec {
   readonly pattern?: string;
   /** Defaults to true for params without a default. */
   readonly required?: boolean;
+  /**
+   * Words a string value may carry around what it names, as the files of a family are named: with
+   * `{ "prefix": "App" }` (`AppFooter.vue`, `AppHeader.vue`), `AppSidebar` and `app-sidebar` are
+   * read as `Sidebar`, and `Sidebar` stays. Matched as whole words in any case; a value that is
+   * nothing but these words is kept. Mined templates set it on the entity param when the members'
+   * names were read without words every label shares.
+   * @example { "prefix": "use", "suffix": "Store" }
+   */
+  readonly affixes?: ParamAffixes;
+}
+
+/** See ParamSpec.affixes. */
+export interface ParamAffixes {
+  readonly prefix?: string;
+  readonly suffix?: string;
 }
 
 /** Where a mined template came from, so it can be checked for drift and re-mined. */

@@ -7,7 +7,7 @@
 import type { WoptError } from '../errors.js';
 import { jsonPath, libraryErrors } from './errors.js';
 import { didYouMean } from './suggest.js';
-import type { ParamSpec, ParamType, Provenance, TemplateManifest } from './template.js';
+import type { ParamAffixes, ParamSpec, ParamType, Provenance, TemplateManifest } from './template.js';
 
 /** One problem: where (JSON path segments), what is wrong, and how to fix it. */
 export interface ManifestIssue {
@@ -24,7 +24,8 @@ export const PARAM_TYPES: readonly ParamType[] = ['string', 'number', 'boolean',
 const SHA256 = /^[0-9a-f]{64}$/;
 
 const MANIFEST_KEYS = ['$schema', 'name', 'description', 'version', 'params', 'source'] as const;
-const PARAM_KEYS = ['type', 'description', 'prompt', 'default', 'pattern', 'required'] as const;
+const PARAM_KEYS = ['type', 'description', 'prompt', 'default', 'pattern', 'required', 'affixes'] as const;
+const AFFIX_KEYS = ['prefix', 'suffix'] as const;
 const SOURCE_KEYS = ['kind', 'from', 'files', 'minedAt', 'tool'] as const;
 const SOURCE_FILE_KEYS = ['path', 'sha256'] as const;
 
@@ -92,6 +93,20 @@ export function compilePattern(pattern: string): RegExp {
   return new RegExp(pattern, 'u');
 }
 
+function checkAffixes(check: Checker, value: unknown, path: Path, type: ParamType | undefined): ParamAffixes | undefined {
+  if (value === undefined) return undefined;
+  const at = [...path, 'affixes'];
+  if (!isObject(value)) {
+    check.add(at, `must be an object, got ${describe(value)}`, 'Write it as "affixes": { "prefix": "App" } (a "prefix" and/or a "suffix").');
+    return undefined;
+  }
+  check.keys(value, at, AFFIX_KEYS, '"affixes"');
+  if (type !== undefined && type !== 'string') check.add(at, `applies to strings, but the param is a ${type}`, 'Remove "affixes", or change "type" to "string".');
+  const prefix = check.string(value, 'prefix', at);
+  const suffix = check.string(value, 'suffix', at);
+  return { ...(prefix === undefined ? {} : { prefix }), ...(suffix === undefined ? {} : { suffix }) };
+}
+
 function checkParam(check: Checker, name: string, spec: unknown): ParamSpec | undefined {
   const path = ['params', name];
   if (!PARAM_NAME.test(name)) {
@@ -149,8 +164,11 @@ function checkParam(check: Checker, name: string, spec: unknown): ParamSpec | un
     }
   }
 
+  const affixes = checkAffixes(check, spec.affixes, path, type);
+
   if (type === undefined) return undefined;
   const result: { -readonly [K in keyof ParamSpec]: ParamSpec[K] } = { type };
+  if (affixes !== undefined) result.affixes = affixes;
   if (description !== undefined) result.description = description;
   if (prompt !== undefined) result.prompt = prompt;
   if (value !== undefined) result.default = Array.isArray(value) ? [...(value as string[])] : (value as string | number | boolean);

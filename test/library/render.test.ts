@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stripAffixes } from '../../src/library/affixes.js';
 import { renderTemplate, resolveParams } from '../../src/library/render.js';
 import type { Template, TemplateManifest } from '../../src/library/template.js';
 import { createRenderer } from '../../src/render/index.js';
@@ -38,6 +39,23 @@ describe('resolveParams', () => {
     // A templated default is checked against the pattern once rendered.
     const odd = { ...manifest, params: { ...manifest.params, path: { type: 'string' as const, default: '/{{name}}', pattern: '^/[a-z-]+$' } } };
     expect((await rejection(() => resolveParams(renderer, odd, { name: 'a b' }))).message).toContain('the param "path" is "/a b"');
+  });
+});
+
+describe('affixes', () => {
+  it('reads a name given with the words every member carries around it as the name itself', async () => {
+    expect(stripAffixes('AppSidebar', { prefix: 'App' })).toBe('Sidebar');
+    expect(stripAffixes('app-side-bar', { prefix: 'App' })).toBe('SideBar');
+    expect(stripAffixes('useAuthSessionStore', { prefix: 'use', suffix: 'Store' })).toBe('AuthSession');
+    expect(stripAffixes('AuthStore', { prefix: 'use', suffix: 'Store' })).toBe('Auth');
+    expect(stripAffixes('useHTTPClientStore', { prefix: 'use', suffix: 'Store' })).toBe('HTTPClient');
+    // Kept: no affix, an affix inside a word, or nothing left without it.
+    expect(stripAffixes('Sidebar', { prefix: 'App' })).toBe('Sidebar');
+    expect(stripAffixes('Application', { prefix: 'App' })).toBe('Application');
+    expect(stripAffixes('App', { prefix: 'App' })).toBe('App');
+    expect(stripAffixes('user card', undefined)).toBe('user card');
+    const named: TemplateManifest = { name: 'app', params: { name: { type: 'string', affixes: { prefix: 'App' } }, title: { type: 'string', default: '{{titleCase name}}' } } };
+    expect(await resolveParams(renderer, named, { name: 'AppUserMenu' })).toEqual({ name: 'UserMenu', title: 'User Menu' });
   });
 });
 

@@ -60,6 +60,12 @@ const cases: readonly Case[] = [
   { title: 'pattern that does not compile', manifest: { name: 'a', params: { x: { type: 'string', pattern: '([a-z' } } }, error: 'params.x.pattern', beyondSchema: true },
   { title: 'default not matching the pattern', manifest: { name: 'a', params: { x: { type: 'string', pattern: '^[a-z]+$', default: 'ABC' } } }, error: 'params.x.default', beyondSchema: true },
   { title: 'array default item not matching the pattern', manifest: { name: 'a', params: { x: { type: 'string[]', pattern: '^[a-z]$', default: ['a', 'BB'] } } }, error: 'params.x.default[1]', beyondSchema: true },
+  { title: 'affixes on the entity name', manifest: { name: 'a', params: { name: { type: 'string', affixes: { prefix: 'use', suffix: 'Store' } } } } },
+  { title: 'affixes not an object', manifest: { name: 'a', params: { x: { type: 'string', affixes: 'App' } } }, error: 'params.x.affixes' },
+  { title: 'affixes with an unknown key', manifest: { name: 'a', params: { x: { type: 'string', affixes: { before: 'App' } } } }, error: 'params.x.affixes.before' },
+  { title: 'affix not a string', manifest: { name: 'a', params: { x: { type: 'string', affixes: { prefix: 1 } } } }, error: 'params.x.affixes.prefix' },
+  { title: 'affixes on a number', manifest: { name: 'a', params: { x: { type: 'number', affixes: { prefix: 'a' } } } }, error: 'params.x.affixes' },
+  { title: 'affixes on a string[]', manifest: { name: 'a', params: { x: { type: 'string[]', affixes: { prefix: 'a' } } } }, error: 'params.x.affixes' },
   { title: 'source with the wrong kind', manifest: { name: 'a', source: { kind: 'copied', files: [] } }, error: 'source.kind' },
   { title: 'source without files', manifest: { name: 'a', source: { kind: 'mined' } }, error: 'source.files' },
   { title: 'source file with a bad sha256', manifest: { name: 'a', source: { kind: 'mined', files: [{ path: 'a', sha256: 'xyz' }] } }, error: 'source.files[0].sha256' },
@@ -106,7 +112,7 @@ describe('template.json validator', () => {
   it('says what is wrong, where, and how to fix it, with a "did you mean" for a misspelt key', () => {
     const error = errorOf(() => validateManifest({ name: 'a', params: { name: { type: 'string', reqired: true } } }, 'x/template.json'));
     expect(error.message).toBe(
-      'Template "x/template.json", params.name.reqired: unknown key in a param. Did you mean "required"? Allowed keys: type, description, prompt, default, pattern, required.',
+      'Template "x/template.json", params.name.reqired: unknown key in a param. Did you mean "required"? Allowed keys: type, description, prompt, default, pattern, required, affixes.',
     );
     const type = errorOf(() => validateManifest({ name: 'a', params: { n: { type: 'strng' } } }, 't.json'));
     expect(type.message).toContain('params.n.type: must be one of "string", "number", "boolean", "string[]", got the string "strng". Did you mean "string"?');

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { generateMember, mineTemplate } from '../../src/miner/index.js';
-import { keepAcronyms } from '../../src/miner/names.js';
+import { keepAcronyms } from '../../src/render/case.js';
 import { findOccurrences, nameVariants } from '../../src/miner/variants.js';
 
 const client = (name: string, scheme: string) =>
