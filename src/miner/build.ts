@@ -16,12 +16,12 @@
  */
 import { camelCase, words } from '../render/case.js';
 import type { Piece } from './emit.js';
-import { chooseForm, usesSnakeFileNames } from './forms.js';
+import { chooseForm, ruledForm, usesSnakeFileNames } from './forms.js';
 import { lcsPairs } from './lcs.js';
 import { lineEditDistance } from './score.js';
 import type { Line, Token, TokenOccurrence } from './tokenize.js';
 import { articleOf, sliceForm, withArticles, type SliceMatch } from './name-literals.js';
-import { formKey, type NameForm } from './variants.js';
+import { CASE_HELPERS, caseClass, formKey, spell, type NameForm } from './variants.js';
 
 export interface MemberFile {
   readonly path: string;
@@ -60,7 +60,10 @@ export interface ValueParam {
   readonly type: 'string' | 'number' | 'boolean';
   /** Per member (undefined where the member has no such place: it gets the default). */
   readonly values: readonly (string | undefined)[];
+  /** The preferred member's value. */
   readonly default: string;
+  /** When set, the default is this (the name and other params in it), not `default`. */
+  readonly template?: readonly Piece[] | undefined;
 }
 export interface FlagParam {
   readonly kind: 'flag';
@@ -103,6 +106,22 @@ const STOP = new Set(
   ),
 );
 
+/**
+ * Which file of the template a member's file is: its path with the name reduced to its case class,
+ * singular and plural alike (`clients/clients.service.ts` and `company/company.service.ts`), and
+ * numbers to `#` (`2025_03_29_071754_create_users_table.php`). What still differs between the
+ * members of a role (a timestamp, a plural folder) becomes a param of the path. Coarse even when
+ * strict: two roles rendering one path would write the same file twice.
+ */
+export const roleKey = (tokens: readonly Token[]): string =>
+  tokens
+    .map((token) =>
+      /^\p{N}+$/u.test(token.text)
+        ? '#'
+        : token.parts.map((part) => (typeof part === 'string' ? part : `\u0001${caseClass(part.text, part.before, part.after)}${part.forms[0]?.slice ?? ''}\u0002`)).join(''),
+    )
+    .join('');
+
 /** The params being collected while building. */
 class Registry {
   readonly params: MinedParam[] = [];
@@ -118,6 +137,27 @@ class Registry {
     entityParam: string,
   ) {
     this.taken.add(entityParam);
+  }
+
+  /** The pieces a value param's default is written from (see value). */
+  templateOf(name: string): readonly Piece[] | undefined {
+    const param = this.params.find((known) => known.name === name);
+    return param?.kind === 'value' ? param.template : undefined;
+  }
+
+  /** A point to go back to (see rollback). */
+  mark(): number {
+    return this.params.length;
+  }
+
+  /** Forgets the params made since `mark` (a construction tried and dropped). */
+  rollback(mark: number): void {
+    for (const param of this.params.splice(mark)) {
+      this.taken.delete(param.name);
+      for (const registry of [this.flags, this.values, this.items] as Array<Map<string, MinedParam>>) {
+        for (const [key, known] of registry) if (known === param) registry.delete(key);
+      }
+    }
   }
 
   uniqueName(hint: string, fallback: string): string {
@@ -141,23 +181,31 @@ class Registry {
     return name;
   }
 
-  /** `preferred`: the member whose value is the default (the one whose whole line is most common). */
-  value(values: readonly (string | undefined)[], hint: string, preferred: number): string {
+  /**
+   * `preferred`: the member whose value is the default (the one whose whole line is most common).
+   * `template`: the default written from parts (the name, other params) rather than one member's
+   * value, so a new member gets its own.
+   */
+  value(values: readonly (string | undefined)[], hint: string, preferred: number, template?: readonly Piece[]): string {
     const key = JSON.stringify(values);
     const known = this.values.get(key);
     if (known !== undefined) return known.name;
     const present = values.filter((value): value is string => value !== undefined);
-    const type = present.every((value) => value === 'true' || value === 'false')
-      ? 'boolean'
-      : present.every((value) => value !== '' && String(Number(value)) === value)
-        ? 'number'
-        : 'string';
+    const templated = template !== undefined && template.some((piece) => piece.t !== 'text');
+    const type = templated
+      ? 'string'
+      : present.every((value) => value === 'true' || value === 'false')
+        ? 'boolean'
+        : present.every((value) => value !== '' && String(Number(value)) === value)
+          ? 'number'
+          : 'string';
     const param: ValueParam = {
       kind: 'value',
       name: this.uniqueName(hint, 'value'),
       type,
       values,
       default: values[preferred] ?? mostCommon(values, this.center) ?? '',
+      ...(templated ? { template } : {}),
     };
     this.values.set(key, param);
     this.params.push(param);
@@ -224,7 +272,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     `${having.length} of ${of} members (${having.map((id) => names[id] ?? String(id)).join(', ')})`;
   const keyOf = (token: Token) => (options.strict ? token.strictKey : token.key);
   const lineKey = (line: Line) => (options.strict ? line.strictKey : line.key);
-  const pathKey = (file: MemberFile) => file.pathTokens.map(keyOf).join('');
+  const pathKey = (file: MemberFile) => roleKey(file.pathTokens);
 
   // Roles: files matched across members by abstracted path.
   const roles = new Map<string, Map<number, MemberFile>>();
@@ -342,6 +390,81 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     });
   };
 
+  /** Whether token lists of equal keys (one per member) have fitting forms in every column. */
+  const fits = (lists: readonly (readonly Token[])[]): boolean =>
+    (lists[0] ?? []).every((_, t) => compatible(lists.map((list) => list[t]).filter((token): token is Token => token !== undefined)));
+
+  /**
+   * Whether a group's forms of the name include, at every occurrence, the helper the context rules
+   * would pick were every helper possible there (words in prose, kebab-case beside a `-`...): of two
+   * equally large groups, the one written the natural way is what a new member follows.
+   */
+  const natural = (lists: readonly (readonly Token[])[]): boolean =>
+    (lists[0] ?? []).every((lead, t) =>
+      lead.parts.every((part, p) => {
+        if (typeof part === 'string') return true;
+        const plural = part.forms[0]?.plural ?? false;
+        const slice = part.forms[0]?.slice;
+        const caseOf = caseClass(part.text, part.before, part.after);
+        const any = CASE_HELPERS.filter((helper) => caseClass(spell('Probe Word', { helper, plural: false })) === caseOf).map((helper) => ({ helper, plural, slice }));
+        const ruled = ruledForm(any, part.before, part.after, part.prose, false, part);
+        if (ruled === undefined) return true;
+        return lists.every((list) => {
+          const other = list[t]?.parts[p];
+          return typeof other === 'object' && other.forms.some((form) => form.helper === ruled.helper);
+        });
+      }),
+    );
+
+  /**
+   * Members grouped by what they hold at one place (`tokensOf`: their tokens there): equal keys, and
+   * forms of the name that one case helper spells for all of the group (`a map`, `a set` against
+   * `a regexp` and `a typed array`), so a disagreement splits the place into variants instead of
+   * failing the whole template. Each group is the largest left (ties: the natural one, then the one
+   * led by the most typical member). Groups come in member order.
+   */
+  const groupsOf = (ids: readonly number[], tokensOf: (id: number) => readonly Token[]): number[][] => {
+    const left = [...ids].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+    const keys = new Map(left.map((id) => [id, tokensOf(id).map(keyOf).join('')]));
+    const groups: number[][] = [];
+    while (left.length > 0) {
+      let best: { members: number[]; natural: boolean } | undefined;
+      for (const seed of left) {
+        const members = [seed];
+        for (const id of left) {
+          if (id !== seed && keys.get(id) === keys.get(seed) && fits([...members, id].map(tokensOf))) members.push(id);
+        }
+        const candidate = { members, natural: members.length > 1 && natural(members.map(tokensOf)) };
+        if (best === undefined || members.length > best.members.length || (members.length === best.members.length && candidate.natural && !best.natural)) best = candidate;
+        if (members.length === left.length) break;
+      }
+      const chosen = best?.members ?? [];
+      groups.push(chosen.sort((a, b) => a - b));
+      for (const id of chosen) left.splice(left.indexOf(id), 1);
+    }
+    return groups.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+  };
+
+  /** A line's significant token keys, each quoted string (on one line) one element. */
+  const shapeOf = (tokens: readonly Token[]): string[] => {
+    const shape: string[] = [];
+    for (let t = 0; t < tokens.length; t++) {
+      const text = tokens[t]?.text ?? '';
+      if (text.trim() === '') continue;
+      if (text === '"' || text === "'" || text === '`') {
+        let close = t + 1;
+        while (close < tokens.length && tokens[close]?.text !== text && tokens[close]?.text !== '\n') close++;
+        if (close < tokens.length && tokens[close]?.text === text) {
+          shape.push(`${text}…${text}`);
+          t = close;
+          continue;
+        }
+      }
+      shape.push(keyOf(tokens[t] as Token));
+    }
+    return shape;
+  };
+
   /** Token-level alignment of one line per member; undefined when the lines are too different. */
   const inlineLine = (ids: readonly number[], lines: ReadonlyMap<number, Line>, centerId: number, where: string): Piece[] | undefined => {
     const centerLine = lines.get(centerId);
@@ -349,14 +472,16 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     const centerTokens = centerLine.tokens;
     const centerKeys = centerTokens.map(keyOf);
     const matches = new Map<number, Int32Array>();
-    const significant = (tokens: readonly Token[]) => tokens.filter((token) => token.text.trim() !== '').length;
+    const centerShape = shapeOf(centerTokens);
     for (const id of ids) {
       if (id === centerId) continue;
       const tokens = lines.get(id)?.tokens ?? [];
+      // Alike when most of their significant tokens match, a quoted string counting as one: two
+      // `"description": "…",` lines are one line with a varying value, however long the values.
+      const shape = shapeOf(tokens);
+      const most = Math.max(centerShape.length, shape.length);
+      if (most === 0 || lcsPairs(centerShape, shape).length / most < 0.6) return undefined;
       const pairs = lcsPairs(centerKeys, tokens.map(keyOf));
-      const matched = pairs.filter(([i]) => (centerTokens[i]?.text.trim() ?? '') !== '').length;
-      const most = Math.max(significant(centerTokens), significant(tokens));
-      if (most === 0 || matched / most < 0.6) return undefined;
       const match = new Int32Array(centerTokens.length).fill(-1);
       for (const [i, j] of pairs) match[i] = j;
       matches.set(id, match);
@@ -375,28 +500,65 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     for (const id of [...ids].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0))) {
       if ((lineCounts.get(lines.get(id)?.text ?? '') ?? 0) > (lineCounts.get(lines.get(preferred)?.text ?? '') ?? 0)) preferred = id;
     }
-    const pieces: Piece[] = [];
-    const previous = new Map<number, number>(ids.map((id) => [id, -1]));
+    const stableAt = centerTokens.map((_, i) => stable(i));
+    const tokenOf = (id: number, i: number) => lines.get(id)?.tokens[at(id, i)];
+    const columnAt = (i: number) => ids.map((id) => tokenOf(id, i)).filter((t): t is Token => t !== undefined);
+    /** Each member's tokens strictly between center positions `a` and `b` (-1 and length: the ends). */
+    const between = (id: number, a: number, b: number): readonly Token[] => {
+      const tokens = lines.get(id)?.tokens ?? [];
+      return tokens.slice(a < 0 ? 0 : at(id, a) + 1, b >= centerTokens.length ? tokens.length : at(id, b));
+    };
+    const textOf = (tokens: readonly Token[]) => tokens.map((token) => token.text).join('');
+    const differs = (a: number, b: number) => groupsOf(ids, (id) => between(id, a, b)).length > 1;
+
+    /**
+     * The quoted string opening at stable position `a`, when its content varies: the position of its
+     * closing quote. A varying string is one value whole (a label, a route, a message: what a user
+     * would pass), whose default is written from its parts.
+     */
+    const QUOTES = new Set(['"', "'", '`']);
+    const stringEnd = (a: number): number | undefined => {
+      const quote = centerTokens[a]?.text ?? '';
+      if (!QUOTES.has(quote) || stableAt[a] !== true) return undefined;
+      // An opening quote: an even number of that quote before it on the line.
+      if (centerTokens.slice(0, a).filter((token) => token.text === quote).length % 2 !== 0) return undefined;
+      let b = a + 1;
+      while (b < centerTokens.length && centerTokens[b]?.text !== quote) b++;
+      if (b >= centerTokens.length || stableAt[b] !== true) return undefined;
+      const inside = ids.map((id) => between(id, a, b));
+      if (inside.some((tokens) => tokens.some((token) => token.text === quote || token.text.includes('\n') || token.text === '\\'))) return undefined;
+      if (inside.some((tokens) => textOf(tokens).length > 200) || !differs(a, b)) return undefined;
+      return b;
+    };
+
     let slots = 0;
-    for (let i = 0; i <= centerTokens.length; i++) {
-      if (i < centerTokens.length && !stable(i)) continue;
-      const runs = ids.map((id) => {
-        const tokens = lines.get(id)?.tokens ?? [];
-        const end = i < centerTokens.length ? at(id, i) : tokens.length;
-        return tokens.slice((previous.get(id) ?? -1) + 1, end);
-      });
-      const runKeys = runs.map((run) => run.map(keyOf).join(''));
-      if (runKeys.some((key) => key !== runKeys[0])) {
-        slots++;
-        if (runs.some((run) => run.some((token) => token.parts.some((part) => typeof part !== 'string')))) {
-          // The name is in the differing run: one inline alternative per distinct run.
-          if (options.inlineBlocks !== true) return undefined;
-          const groups = new Map<string, number[]>();
-          ids.forEach((id, k) => groups.set(runKeys[k] ?? '', [...(groups.get(runKeys[k] ?? '') ?? []), id]));
-          const runOf = (id: number) => runs[ids.indexOf(id)] ?? [];
-          const ranked = [...groups.entries()].sort(
-            ([, a], [, b]) => b.length - a.length || Number(b.includes(preferred)) - Number(a.includes(preferred)) || (a[0] ?? 0) - (b[0] ?? 0),
-          );
+    const hintBefore = (position: number): string =>
+      hintWord(
+        literalText(centerTokens.slice(0, position))
+          .split(/[^A-Za-z0-9_$]+/)
+          .filter((word) => word !== '')
+          .reverse()
+          .join(' '),
+      );
+
+    /**
+     * Pieces for the center positions [from, to): stable tokens and the varying runs between them.
+     * `inString`: inside a string that is a value whole, whose default these pieces write.
+     */
+    const piecesOf = (from: number, to: number, inString = false): Piece[] | undefined => {
+      const pieces: Piece[] = [];
+      let previous = from - 1;
+      for (let i = from; i <= to; i++) {
+        if (i < to && stableAt[i] !== true) continue;
+        const runs = ids.map((id) => between(id, previous, i < to ? i : to));
+        const runOf = (id: number) => runs[ids.indexOf(id)] ?? [];
+        const runGroups = groupsOf(ids, runOf);
+        if (runGroups.length > 1) {
+          slots++;
+          const withName = runs.some((run) => run.some((token) => token.parts.some((part) => typeof part !== 'string')));
+          const ranked = runGroups
+            .map((members) => [members[0] ?? 0, members] as const)
+            .sort(([, a], [, b]) => b.length - a.length || Number(b.includes(preferred)) - Number(a.includes(preferred)) || (a[0] ?? 0) - (b[0] ?? 0));
           const content = (members: readonly number[]) => {
             const lead = runOf(members[0] ?? 0);
             return tokenPieces(
@@ -404,50 +566,71 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
               where,
             );
           };
-          let chain: Piece[] = content(ranked[0]?.[1] ?? []);
-          for (const [, members] of ranked.slice(1).reverse()) {
-            const text = runOf(members[0] ?? 0).map((token) => token.text).join('');
-            const flag = registry.flag(members, false, 'with', text, `${where}: a variant inside a line, in ${members.length} of ${ids.length} members`);
-            chain = [{ t: 'if', flag, then: content(members), else: chain, lines: false }];
+          const values = new Array<string | undefined>(count).fill(undefined);
+          ids.forEach((id, k) => {
+            values[id] = textOf(runs[k] ?? []);
+          });
+          const after = centerTokens.slice(i);
+          const hint = hintBefore(previous + 1);
+          const paramHint = hint === '' ? hintWord(literalText(after)) : hint;
+          if (withName && inString) {
+            // The string is the value; its default takes the most common variant.
+            pieces.push(...content(ranked[0]?.[1] ?? []));
+          } else if (withName && runs.every((run) => run.every((token) => token.kind !== 'code'))) {
+            // Words holding the name in some members (prose, a string's part): a value, whose
+            // default is the most common variant with the name written for the new member.
+            pieces.push({ t: 'value', param: registry.value(values, paramHint, preferred, content(ranked[0]?.[1] ?? [])) });
+          } else if (withName) {
+            // The name is in the differing code: one inline alternative per distinct run.
+            if (options.inlineBlocks !== true) return undefined;
+            let chain: Piece[] = content(ranked[0]?.[1] ?? []);
+            for (const [, members] of ranked.slice(1).reverse()) {
+              const text = textOf(runOf(members[0] ?? 0));
+              const flag = registry.flag(members, false, 'with', text, `${where}: a variant inside a line, in ${members.length} of ${ids.length} members`);
+              chain = [{ t: 'if', flag, then: content(members), else: chain, lines: false }];
+            }
+            pieces.push(...chain);
+          } else {
+            const slice = sliceForm(values, names);
+            const nextIsName = after[0]?.text === ' ' && typeof after[1]?.parts[0] === 'object';
+            const article = nextIsName ? articleOf(values, names) : undefined;
+            if (article !== undefined) pieces.push(article);
+            else if (slice === undefined) pieces.push({ t: 'value', param: registry.value(values, paramHint, preferred) });
+            else pieces.push(...slicePieces(slice, values, paramHint, where));
           }
-          pieces.push(...chain);
-          if (i < centerTokens.length) {
-            pieces.push(...tokenPieces([ids.map((id) => lines.get(id)?.tokens[at(id, i)]).filter((t): t is Token => t !== undefined)], where));
-            for (const id of ids) previous.set(id, at(id, i));
-          }
-          continue;
+        } else if ((runs[0]?.length ?? 0) > 0) {
+          const columns = (runs[0] ?? []).map((_, t) => runs.map((run) => run[t]).filter((token): token is Token => token !== undefined));
+          pieces.push(...tokenPieces(columns, where));
         }
-        // Name the slot after the nearest word before it on the center line.
-        const before = centerTokens.slice(0, (previous.get(centerId) ?? -1) + 1);
-        const after = centerTokens.slice(i);
-        const hint = hintWord(
-          literalText(before)
-            .split(/[^A-Za-z0-9_$]+/)
-            .filter((word) => word !== '')
-            .reverse()
-            .join(' '),
-        );
-        const values = new Array<string | undefined>(count).fill(undefined);
-        ids.forEach((id, k) => {
-          values[id] = (runs[k] ?? []).map((token) => token.text).join('');
-        });
-        const paramHint = hint === '' ? hintWord(literalText(after)) : hint;
-        const slice = sliceForm(values, names);
-        const nextIsName = after[0]?.text === ' ' && typeof after[1]?.parts[0] === 'object';
-        const article = nextIsName ? articleOf(values, names) : undefined;
-        if (article !== undefined) pieces.push(article);
-        else if (slice === undefined) pieces.push({ t: 'value', param: registry.value(values, paramHint, preferred) });
-        else pieces.push(...slicePieces(slice, values, paramHint, where));
-      } else if ((runs[0]?.length ?? 0) > 0) {
-        const columns = (runs[0] ?? []).map((_, t) => runs.map((run) => run[t]).filter((token): token is Token => token !== undefined));
-        pieces.push(...tokenPieces(columns, where));
+        if (i >= to) break;
+        pieces.push(...tokenPieces([columnAt(i)], where));
+        previous = i;
+        const close = stringEnd(i);
+        if (close !== undefined) {
+          // Differences inside the string write its default; they are not slots of the line. One
+          // is a part worth its own param (`{{prefix}}-{{kebabCase name}}`, `>={{version}}`); more
+          // are unrelated texts, and the default is the preferred member's, its name written anew.
+          const outer = slots;
+          const mark = registry.mark();
+          let inner = piecesOf(i + 1, close, true);
+          slots = outer;
+          const innerParams = registry.mark() - mark;
+          if (inner === undefined || innerParams > 1) {
+            registry.rollback(mark);
+            inner = tokenPieces(between(preferred, i, close).map((token) => [token]), where);
+          }
+          const values = new Array<string | undefined>(count).fill(undefined);
+          for (const id of ids) values[id] = textOf(between(id, i, close));
+          pieces.push({ t: 'value', param: registry.value(values, hintBefore(i), preferred, inner) });
+          pieces.push(...tokenPieces([columnAt(close)], where));
+          previous = close;
+          i = close;
+        }
       }
-      if (i < centerTokens.length) {
-        pieces.push(...tokenPieces([ids.map((id) => lines.get(id)?.tokens[at(id, i)]).filter((t): t is Token => t !== undefined)], where));
-        for (const id of ids) previous.set(id, at(id, i));
-      }
-    }
-    if (slots > 6) return undefined;
+      return pieces;
+    };
+    const pieces = piecesOf(0, centerTokens.length);
+    if (pieces === undefined || slots > 6) return undefined;
     return pieces;
   };
 
@@ -502,20 +685,8 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
 
   /** Alternatives per group of members with the same lines. */
   const blocks = (ids: readonly number[], region: ReadonlyMap<number, readonly Line[]>, centerId: number, where: string): Piece[] => {
-    const groups: Array<{ members: number[]; lines: Array<readonly Line[]> }> = [];
-    const byKey = new Map<string, { members: number[]; lines: Array<readonly Line[]> }>();
-    for (const id of ids) {
-      const lines = region.get(id) ?? [];
-      const key = lines.map(lineKey).join('\n');
-      let group = byKey.get(key);
-      if (group === undefined) {
-        group = { members: [], lines: [] };
-        byKey.set(key, group);
-        groups.push(group);
-      }
-      group.members.push(id);
-      group.lines.push(lines);
-    }
+    const tokensOf = (id: number) => (region.get(id) ?? []).flatMap((line) => line.tokens);
+    const groups = groupsOf(ids, tokensOf).map((members) => ({ members, lines: members.map((id) => region.get(id) ?? []) }));
     const content = (group: { lines: Array<readonly Line[]> }) => zipLines(group.lines, where);
     const isEmpty = (group: { lines: Array<readonly Line[]> }) => (group.lines[0]?.length ?? 0) === 0;
     const groupText = (group: { lines: Array<readonly Line[]> }) => literalText((group.lines[0] ?? []).flatMap((line) => line.tokens));
@@ -709,6 +880,58 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     return undefined;
   };
 
+  /**
+   * The pieces of one role's path (`tokensOf`: each member's path tokens, as many for every member
+   * since they share a role key). Where the members differ (a timestamp, a sequence number, a
+   * plural folder beside singular ones), the differing run, with the separators inside it, is one
+   * value param: what a new member passes (`--set timestamp=...`), by default the most common
+   * variant, its name written for the new member.
+   */
+  const pathPieces = (ids: readonly number[], tokensOf: (id: number) => readonly Token[], centerId: number, where: string): Piece[] => {
+    const centerTokens = tokensOf(centerId);
+    const column = (t: number) => ids.map((id) => tokensOf(id)[t]).filter((token): token is Token => token !== undefined);
+    const agrees = (t: number) => groupsOf(ids, (id) => tokensOf(id).slice(t, t + 1)).length === 1;
+    const snakeFiles = usesSnakeFileNames(where);
+    // The runs that vary: differing tokens, single separators between two of them, and the numbers
+    // joined to a differing number (`2025_03_29_071754` whole, though every member has `2025`).
+    const isNumber = (k: number) => /^\p{N}+$/u.test(centerTokens[k]?.text ?? '');
+    const isSeparator = (k: number) => /^[-_.]$/.test(centerTokens[k]?.text ?? '');
+    const varies = centerTokens.map((_, k) => !agrees(k));
+    for (let k = 0; k < varies.length; k++) {
+      if (!varies[k] || !isNumber(k)) continue;
+      for (let left = k; left >= 2 && isSeparator(left - 1) && isNumber(left - 2); left -= 2) varies[left - 1] = varies[left - 2] = true;
+      for (let right = k; right + 2 < varies.length && isSeparator(right + 1) && isNumber(right + 2); right += 2) varies[right + 1] = varies[right + 2] = true;
+    }
+    for (let k = 1; k + 1 < varies.length; k++) if (!varies[k] && isSeparator(k) && varies[k - 1] === true && varies[k + 1] === true) varies[k] = true;
+    const pieces: Piece[] = [];
+    let t = 0;
+    while (t < centerTokens.length) {
+      if (varies[t] !== true) {
+        pieces.push(...tokenPieces([column(t)], `path of ${where}`, snakeFiles));
+        t++;
+        continue;
+      }
+      let end = t + 1;
+      while (end < centerTokens.length && varies[end] === true) end++;
+      const runOf = (id: number) => tokensOf(id).slice(t, end);
+      const values = new Array<string | undefined>(count).fill(undefined);
+      for (const id of ids) values[id] = runOf(id).map((token) => token.text).join('');
+      const groups = groupsOf(ids, runOf).sort((a, b) => b.length - a.length || Number(b.includes(centerId)) - Number(a.includes(centerId)) || (a[0] ?? 0) - (b[0] ?? 0));
+      const lead = groups[0] ?? [centerId];
+      const template = tokenPieces(
+        runOf(lead[0] ?? centerId).map((_, k) => lead.map((id) => runOf(id)[k]).filter((token): token is Token => token !== undefined)),
+        `path of ${where}`,
+        snakeFiles,
+      );
+      const text = values[centerId] ?? '';
+      const digits = text.replace(/\P{N}/gu, '').length;
+      const hint = /^[\p{N}_.-]+$/u.test(text) ? (digits >= 8 ? 'timestamp' : 'number') : centerTokens.slice(end).some((token) => token.text === '/') ? 'folder' : 'file name';
+      pieces.push({ t: 'value', param: registry.value(values, hint, lead[0] ?? centerId, template) });
+      t = end;
+    }
+    return pieces;
+  };
+
   const files: BuiltFile[] = [];
   const roleEntries = [...roles.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [, role] of roleEntries) {
@@ -731,11 +954,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     const where = centerFile.path;
 
     // Path pieces.
-    let path: Piece[] = tokenPieces(
-      centerFile.pathTokens.map((_, t) => ids.map((id) => role.get(id)?.pathTokens[t]).filter((token): token is Token => token !== undefined)),
-      `path of ${where}`,
-      usesSnakeFileNames(where),
-    );
+    let path = pathPieces(ids, (id) => role.get(id)?.pathTokens ?? [], centerId, where);
     if (ids.length < count) {
       // Words of the file name, the entity name left out.
       const baseWords = (file: MemberFile | undefined) => {
@@ -788,7 +1007,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
         for (const id of ids) previous.set(id, at(id, i));
       }
     }
-    files.push({ path, content: withArticles(content, ids.map((id) => names[id] ?? '')), members: ids });
+    files.push({ path, content: withArticles(content, ids.map((id) => names[id] ?? ''), (param) => registry.templateOf(param)), members: ids });
   }
   return { files, params: registry.params, conflicts: registry.conflicts, center };
 }

@@ -1,11 +1,15 @@
 /**
  * Step 7: a member from params. Rendering as the library renders (src/library/render.ts), in one
  * synchronous pass:
- * - params not given take their default from the manifest (a new member needs only its name);
+ * - params not given take their default from the manifest (a new member needs only its name); a
+ *   given string is read without its affixes (`AppSidebar` is a `Sidebar` when the members are
+ *   `AppFooter`, `AppHeader`);
  * - a file whose template content is not empty but renders to nothing but whitespace is not
  *   generated: files that only some members have are wrapped in `{{#if hasStories}}…{{/if}}`.
  */
+import { stripAffixes } from '../library/affixes.js';
 import type { Template } from '../library/template.js';
+import { isTemplatedDefault } from '../library/validate.js';
 import { checkRenderedPath, createRenderer, stripTemplateSuffix, type Renderer } from '../render/index.js';
 import type { Example, ParamValue } from './types.js';
 
@@ -14,15 +18,26 @@ export interface GenerateOptions {
   readonly renderer?: Renderer | undefined;
 }
 
-/** The params a template is rendered with: the given ones over the manifest's defaults. */
-export function withDefaults(template: Template, params: Readonly<Record<string, ParamValue | undefined>>): Record<string, ParamValue> {
+/**
+ * The params a template is rendered with: the given ones over the manifest's defaults; a default
+ * that is itself a template (`"/{{kebabCase (pluralize name)}}"`) is rendered with the params
+ * before it, as the library resolves params.
+ */
+export function withDefaults(
+  template: Template,
+  params: Readonly<Record<string, ParamValue | undefined>>,
+  renderer: Renderer = createRenderer({ cache: false }),
+): Record<string, ParamValue> {
   const out: Record<string, ParamValue> = {};
+  const deferred: Array<[string, string]> = [];
   for (const [name, spec] of Object.entries(template.manifest.params)) {
     const value = params[name];
-    if (value !== undefined) out[name] = value;
+    if (value !== undefined) out[name] = typeof value === 'string' ? stripAffixes(value, spec.affixes) : value;
+    else if (isTemplatedDefault(spec.default)) deferred.push([name, spec.default]);
     else if (spec.default !== undefined) out[name] = Array.isArray(spec.default) ? [...(spec.default as string[])] : (spec.default as ParamValue);
   }
   for (const [name, value] of Object.entries(params)) if (value !== undefined && !(name in out)) out[name] = value;
+  for (const [name, source] of deferred) out[name] = renderer.renderSync(source, out, { name: `${template.manifest.name}: params.${name}.default` });
   return out;
 }
 
@@ -35,7 +50,7 @@ export function withDefaults(template: Template, params: Readonly<Record<string,
  */
 export function generateMember(template: Template, params: Readonly<Record<string, ParamValue | undefined>>, options: GenerateOptions = {}): Example[] {
   const renderer = options.renderer ?? createRenderer({ cache: false });
-  const values = withDefaults(template, params);
+  const values = withDefaults(template, params, renderer);
   const out: Example[] = [];
   for (const file of template.files) {
     const content = renderer.renderSync(file.content, values, { name: file.path });

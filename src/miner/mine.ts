@@ -8,16 +8,17 @@
  */
 import { createHash } from 'node:crypto';
 import { words } from '../render/case.js';
-import type { ParamSpec, Template, TemplateFile } from '../library/template.js';
+import type { ParamAffixes, ParamSpec, Template, TemplateFile } from '../library/template.js';
 import { createRenderer, type Renderer } from '../render/index.js';
-import { buildTemplate, type Built, type BuildOptions, type MinedMember, type MinedParam } from './build.js';
+import { buildTemplate, roleKey, type Built, type BuildOptions, type MinedMember, type MinedParam, type ValueParam } from './build.js';
+import { isTemplatedDefault } from '../library/validate.js';
 import { emit } from './emit.js';
 import { minerErrors } from './errors.js';
 import { generateMember } from './generate.js';
 import { commonFolder, groupMembers } from './group.js';
 import { lcsPairs } from './lcs.js';
 import { detectNames } from './names.js';
-import { splitLines, tokenize } from './tokenize.js';
+import { splitLines, tokenize, tokenizePath } from './tokenize.js';
 import type { Example, MemberParams, MineLevel, MineOptions, MineReport, MineResult, ParamReport, ParamValue } from './types.js';
 import { findOccurrences, nameVariants, type WordSlice } from './variants.js';
 import { WoptError } from '../errors.js';
@@ -63,7 +64,7 @@ function checkFamily(members: readonly MinedMember[], allPaths: readonly string[
   const roles = new Map<string, number[]>();
   members.forEach((member, m) => {
     for (const file of member.files) {
-      const key = file.pathTokens.map((token) => token.key).join('');
+      const key = roleKey(file.pathTokens);
       roles.set(key, [...(roles.get(key) ?? []), m]);
     }
   });
@@ -78,7 +79,7 @@ function checkFamily(members: readonly MinedMember[], allPaths: readonly string[
   let total = 0;
   let pairs = 0;
   for (const [key, ids] of shared) {
-    const files = ids.map((id) => members[id]?.files.find((file) => file.pathTokens.map((token) => token.key).join('') === key));
+    const files = ids.map((id) => members[id]?.files.find((file) => roleKey(file.pathTokens) === key));
     for (let a = 0; a < files.length; a++) {
       for (let b = a + 1; b < files.length; b++) {
         const fa = files[a];
@@ -121,18 +122,23 @@ const WHOLLY_CONDITIONAL = /^\{\{#if ([^{}\s]+)\}\}((?:(?!\{\{[#/]|\{\{else)[\s\
 function templateFile(path: string, content: string): TemplateFile {
   const conditional = WHOLLY_CONDITIONAL.exec(path);
   if (conditional === null || content === '') return { path: `${path}.hbs`, content };
-  return { path: `${conditional[2]}.hbs`, content: `{{#if ${conditional[1]}}}${content}{{/if}}` };
+  // The opening tag on a line of its own (Handlebars drops that line): glued to the content, it would
+  // make a first line that is empty, or a block that opens the content, lose its newline.
+  return { path: `${conditional[2]}.hbs`, content: `{{#if ${conditional[1]}}}\n${content}{{/if}}` };
 }
 
-function toTemplate(
-  built: Built,
-  templateName: string,
-  entityParam: string,
-  members: readonly MinedMember[],
-  examples: readonly Example[],
-  names: string[],
-  provenance: MineOptions['provenance'] = {},
-): Template {
+interface TemplateContext {
+  readonly templateName: string;
+  readonly entityParam: string;
+  readonly examples: readonly Example[];
+  readonly provenance?: MineOptions['provenance'];
+  /** The words every member's label shares around its name (see ParamSpec.affixes). */
+  readonly affixes?: ParamAffixes | undefined;
+}
+
+function toTemplate(built: Built, members: readonly MinedMember[], context: TemplateContext): Template {
+  const { templateName, entityParam, examples, provenance = {}, affixes } = context;
+  const names = members.map((member) => member.name);
   const files: TemplateFile[] = built.files.map((file) => templateFile(emit(file.path, entityParam), emit(file.content, entityParam)));
   // `{{name}}` as is (a name whose acronyms no case helper spells) needs the name in PascalCase.
   const asIs = new RegExp(`\\{\\{(?:pluralize )?(?:@root\\.)?${entityParam}\\}\\}`);
@@ -145,15 +151,17 @@ function toTemplate(
           prompt: `${entityParam} (PascalCase)?`,
           pattern: '^[A-Z][A-Za-z0-9]*$',
           required: true,
+          ...(affixes === undefined ? {} : { affixes }),
         }
       : {
           type: 'string',
           description: `The entity name, in any case (members: ${names.join(', ')}).`,
           prompt: `${entityParam}?`,
           required: true,
+          ...(affixes === undefined ? {} : { affixes }),
         },
   };
-  for (const param of built.params) params[param.name] = paramSpec(param, members);
+  for (const param of built.params) params[param.name] = paramSpec(param, members, entityParam);
   return {
     manifest: {
       name: templateName,
@@ -180,7 +188,17 @@ function typedDefault(param: MinedParam): ParamValue {
 const typed = (type: 'string' | 'number' | 'boolean', value: string): ParamValue =>
   type === 'number' ? Number(value) : type === 'boolean' ? value === 'true' : value;
 
-function paramSpec(param: MinedParam, members: readonly MinedMember[]): ParamSpec {
+/**
+ * A value param's default as template.json holds it: written from its parts when it has some (the
+ * name, other params), else the preferred member's literal, escaped where it holds `{{`.
+ */
+function valueDefault(param: ValueParam, entityParam: string): ParamValue {
+  if (param.template !== undefined) return emit(param.template, entityParam);
+  if (param.type === 'string') return emit([{ t: 'text', text: param.default }], entityParam);
+  return typed(param.type, param.default);
+}
+
+function paramSpec(param: MinedParam, members: readonly MinedMember[], entityParam: string): ParamSpec {
   switch (param.kind) {
     case 'flag':
       return {
@@ -192,7 +210,12 @@ function paramSpec(param: MinedParam, members: readonly MinedMember[]): ParamSpe
     case 'items':
       return { type: 'string[]', default: [...param.default], description: 'Repeated items.', required: false };
     case 'value':
-      return { type: param.type, default: typedDefault(param), description: 'A literal that varies between members.', required: false };
+      return {
+        type: param.type,
+        default: valueDefault(param, entityParam),
+        description: param.template === undefined ? 'A literal that varies between members.' : 'A literal that varies between members; by default written from the name.',
+        required: false,
+      };
   }
 }
 
@@ -257,6 +280,7 @@ function paramReports(
   entityParam: string,
   nameOccurrences: readonly number[],
   nameWhy: string,
+  renderer: Renderer,
 ): ParamReport[] {
   const confirmed = nameOccurrences.filter((count) => count >= 2).length;
   const reports: ParamReport[] = [
@@ -272,8 +296,11 @@ function paramReports(
   ];
   for (const param of built?.params ?? []) {
     const values = params.map((member) => member.params[param.name] ?? typedDefault(param));
-    const fallback = typedDefault(param);
-    const agreeing = values.filter((value) => JSON.stringify(value) === JSON.stringify(fallback)).length;
+    const fallback = template.manifest.params[param.name]?.default ?? typedDefault(param);
+    // A default written from the name is each member's own: compare it rendered for that member.
+    const defaultFor = (m: number): unknown =>
+      isTemplatedDefault(fallback) ? renderer.renderSync(fallback, params[m]?.params ?? {}, { name: `params.${param.name}.default` }) : fallback;
+    const agreeing = values.filter((value, m) => JSON.stringify(value) === JSON.stringify(defaultFor(m))).length;
     const distinct = new Set(values.map((value) => JSON.stringify(value))).size;
     const why =
       param.kind === 'flag'
@@ -287,7 +314,7 @@ function paramReports(
       kind: param.kind,
       occurrences: occurrencesOf(template, param.name),
       values,
-      default: fallback,
+      default: fallback as ParamValue,
       confidence: members.length === 0 ? 0 : agreeing / members.length,
       why: `${why} (confidence = share of members with the default)`,
     });
@@ -323,24 +350,32 @@ export function mineTemplate(examples: readonly Example[], options: MineOptions 
   // the alignment can confirm them (one member's `books` in `BookCategory` is more often another
   // entity than its own).
   const slices = detection.names.filter((name) => words(name).length > 1).length >= 2 ? NAME_SLICES : [];
+  const allPaths = [...examples].map((example) => example.path).sort(byString);
+  const shared = commonFolder(allPaths);
   const members: MinedMember[] = grouping.members.map((group, m) => {
     const name = detection.names[m] ?? '';
     const variants = nameVariants(name, slices);
+    // The folders above the members are every member's (`server/db/models/` is not the `Model` of
+    // `CarModel`): the name is looked for from the member's folder or stem on.
+    const from = grouping.unit === 'folder' ? group.key.length - group.label.length : shared === '' ? 0 : shared.length + 1;
     return {
       key: group.key,
       name,
-      files: group.files.map((file) => ({
-        path: file.path,
-        content: file.content,
-        pathTokens: tokenize('', file.path, findOccurrences(file.path, variants)),
-        lines: splitLines(tokenize(file.path, file.content, findOccurrences(file.content, variants), findOccurrences(file.path, variants))),
-      })),
+      files: group.files.map((file) => {
+        const inPath = findOccurrences(file.path, variants).filter((occurrence) => occurrence.start >= from);
+        return {
+          path: file.path,
+          content: file.content,
+          pathTokens: tokenizePath(file.path, inPath),
+          lines: splitLines(tokenize(file.path, file.content, findOccurrences(file.content, variants), inPath)),
+        };
+      }),
     };
   });
-  const allPaths = [...examples].map((example) => example.path).sort(byString);
   checkFamily(members, allPaths);
 
-  const templateName = options.name ?? (commonFolder(allPaths).split('/').pop() || 'mined');
+  const templateName = options.name ?? (shared.split('/').pop() || 'mined');
+  const context: TemplateContext = { templateName, entityParam, examples, provenance: options.provenance, affixes: detection.affixes };
   const renderer = createRenderer({ cache: { maxEntries: 500 } });
   const warnings = [...detection.warnings];
   if (members.length === 1) warnings.push('only one member: the template is that member with its name abstracted; pass more members to find what varies');
@@ -358,7 +393,7 @@ export function mineTemplate(examples: readonly Example[], options: MineOptions 
       })),
       nameWhy: detection.why,
       center: members[center]?.key ?? '',
-      params: paramReports(template, built, members, params, entityParam, detection.occurrences, detection.why),
+      params: paramReports(template, built, members, params, entityParam, detection.occurrences, detection.why, renderer),
       level,
       fallback: level !== 'aligned',
       fallbackWhy: whyNot.length === 0 ? undefined : whyNot.join('; '),
@@ -374,7 +409,7 @@ export function mineTemplate(examples: readonly Example[], options: MineOptions 
       whyNot.push(`${level}: case forms disagree (${built.conflicts[0]})`);
       continue;
     }
-    const template = toTemplate(built, templateName, entityParam, members, examples, detection.names.slice(), options.provenance);
+    const template = toTemplate(built, members, context);
     const params = memberParams(built, members, entityParam);
     let failures: string[];
     try {
@@ -392,7 +427,7 @@ export function mineTemplate(examples: readonly Example[], options: MineOptions 
   const single = members[center];
   if (single === undefined) throw minerErrors.noExamples();
   const alone = buildTemplate([single], { strict: true, inline: false, repeats: false }, entityParam);
-  const template = toTemplate(alone, templateName, entityParam, [single], examples, [single.name], options.provenance);
+  const template = toTemplate(alone, [single], context);
   const params = memberParams(alone, [single], entityParam);
   const failures = verify(template, params, [single], renderer);
   warnings.push(`the template reproduces only ${single.key}; other members differ in ways no finer template reproduced`);

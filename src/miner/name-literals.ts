@@ -68,22 +68,49 @@ export function articleOf(values: readonly (string | undefined)[], names: readon
  * becomes the article helper, so that a new member gets `an invoice` where the others all had
  * `a customer`, `a category`.
  */
-export function withArticles(given: readonly Piece[], names: readonly string[]): Piece[] {
+export function withArticles(given: readonly Piece[], names: readonly string[], templateOf: TemplateOf = () => undefined): Piece[] {
   const pieces = mergeText(given);
   const out: Piece[] = [];
   pieces.forEach((piece, k) => {
     const next = pieces[k + 1];
-    if (piece.t === 'text' && next?.t === 'name' && next.form.slice === undefined && !next.form.plural) {
-      const match = /(?<![\p{L}\p{N}_$'-])([Aa]n?) $/u.exec(piece.text);
+    if (piece.t === 'text' && next !== undefined && startsWithName(next, templateOf)) {
+      // `a customer`, and `a \`Customer\`` or `a "customer"` with the name quoted.
+      const match = /(?<![\p{L}\p{N}_$'-])([Aa]n?) ([`'"(]?)$/u.exec(piece.text);
       const article = match?.[1];
-      if (article !== undefined && names.length > 0 && names.every((name) => indefiniteArticle(name) === article.toLowerCase())) {
-        out.push({ t: 'text', text: piece.text.slice(0, piece.text.length - article.length - 1) }, { t: 'article', capital: article[0] === 'A' }, { t: 'text', text: ' ' });
+      if (match !== null && article !== undefined && names.length > 0 && names.every((name) => indefiniteArticle(name) === article.toLowerCase())) {
+        const opening = match[2] ?? '';
+        out.push({ t: 'text', text: piece.text.slice(0, match.index) }, { t: 'article', capital: article[0] === 'A' }, { t: 'text', text: ` ${opening}` });
         return;
       }
     }
-    if (piece.t === 'if') out.push({ ...piece, then: withArticles(piece.then, names), else: withArticles(piece.else, names) });
-    else if (piece.t === 'each') out.push({ ...piece, body: withArticles(piece.body, names) });
+    if (piece.t === 'if') out.push({ ...piece, then: withArticles(piece.then, names, templateOf), else: withArticles(piece.else, names, templateOf) });
+    else if (piece.t === 'each') out.push({ ...piece, body: withArticles(piece.body, names, templateOf) });
     else out.push(piece);
   });
   return out;
+}
+
+/** The pieces a value param's default is written from, if it has some. */
+export type TemplateOf = (param: string) => readonly Piece[] | undefined;
+
+/**
+ * Whether a piece starts with the whole name, singular (the article goes with it): a name piece, a
+ * value whose default starts so, or a block every branch of which starts so
+ * (`a {{#if x}}{{noCase name}}{{else}}{{lowerCase name}}{{/if}}`).
+ */
+function startsWithName(piece: Piece, templateOf: TemplateOf): boolean {
+  // A branch or a default may open a quote first (`a {{#if x}}{{noCase name}}{{else}}\`{{pascalCase name}}\`{{/if}}`).
+  const first = (branch: readonly Piece[]) => {
+    const [lead, second] = mergeText(branch);
+    return lead?.t === 'text' && /^[`'"(]$/.test(lead.text) ? second : lead;
+  };
+  if (piece.t === 'name') return piece.form.slice === undefined && !piece.form.plural;
+  if (piece.t === 'value') {
+    const lead = first(templateOf(piece.param) ?? []);
+    return lead !== undefined && startsWithName(lead, templateOf);
+  }
+  if (piece.t !== 'if' || piece.lines) return false;
+  const then = first(piece.then);
+  const otherwise = first(piece.else);
+  return then !== undefined && otherwise !== undefined && startsWithName(then, templateOf) && startsWithName(otherwise, templateOf);
 }

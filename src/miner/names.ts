@@ -1,14 +1,19 @@
 /**
  * Step 2: each member's entity name, read from its folder or stem and confirmed in its content.
  *
+ * - A one-word lower-case label is split into the words its contents write (`fullservice` holding
+ *   `FullService` is `Full Service`).
  * - Affixes every member shares are learned, not hard-coded: `useCartStore`/`useThemeStore` share
- *   `use…Store`, `subDays`/`subWeeks` share `sub…`. They are stripped when what is left occurs in
- *   the contents more often than the whole label (so `UserCard`/`UserList` keep `User`).
+ *   `use…Store`, `subDays`/`subWeeks` share `sub…`. They are stripped when what is left occurs on
+ *   its own in most members (so `UserCard`/`UserList` keep `User`, `en-au`/`en-gb` keep `en`);
+ *   the template then reads a given name without them too (ParamSpec.affixes).
  * - Plural folders for singular entities (`companies/`, `people/`, `shipping_addresses/`): when
- *   every label is a plural, names are singularized.
+ *   every label is a plural, names are singularized; when most are, a plural label is singularized
+ *   when its member writes the singular on its own.
  * - The name is given in PascalCase words; every helper reads it through `words()`.
  */
-import { pascalCase, words } from '../render/case.js';
+import type { ParamAffixes } from '../library/template.js';
+import { keepAcronyms, words } from '../render/case.js';
 import { pluralize, singularize } from '../render/inflect.js';
 import { findOccurrences, nameVariants } from './variants.js';
 
@@ -18,6 +23,8 @@ export interface NameDetection {
   readonly occurrences: readonly number[];
   readonly why: string;
   readonly warnings: readonly string[];
+  /** The words every label shares around its name, when they were stripped (see ParamSpec.affixes). */
+  readonly affixes?: ParamAffixes | undefined;
 }
 
 const isPlural = (word: string): boolean => {
@@ -31,15 +38,53 @@ function countOccurrences(name: string, texts: readonly string[]): number {
   return texts.reduce((sum, text) => sum + findOccurrences(text, variants).length, 0);
 }
 
+/** Occurrences of `part` in the texts that are not inside an occurrence of `whole`. */
+function countOwnOccurrences(part: string, whole: string, texts: readonly string[]): number {
+  if (part === '') return 0;
+  const partVariants = nameVariants(part);
+  const wholeVariants = nameVariants(whole);
+  let count = 0;
+  for (const text of texts) {
+    const spans = findOccurrences(text, wholeVariants);
+    for (const occurrence of findOccurrences(text, partVariants)) {
+      if (!spans.some((span) => span.start <= occurrence.start && occurrence.end <= span.end)) count++;
+    }
+  }
+  return count;
+}
+
 /**
- * PascalCase that keeps acronyms of a mixed-case name (`HTTPClient`, `getAPIKey` → `GetAPIKey`);
- * an all-caps name (`USER_CARD`) has none.
+ * The words of a one-word lower-case (or upper-case) label as its member's contents write them:
+ * `fullservice` is `Full Service` when the file defines `FullService`. Undefined when the contents
+ * show no spelling of more words (the most frequent one wins).
  */
-export function keepAcronyms(name: string, label: string = name): string {
-  if (!/\p{Ll}/u.test(label)) return pascalCase(name);
-  return words(name)
-    .map((word) => (word.length > 1 && word === word.toUpperCase() && /\p{Lu}/u.test(word) ? word : pascalCase(word)))
-    .join('');
+function wordsFromContent(label: string, texts: readonly string[]): string[] | undefined {
+  const letters = label.toLowerCase();
+  if (words(label).length !== 1 || letters.length < 5 || (label !== letters && label !== label.toUpperCase())) return undefined;
+  const counts = new Map<string, { words: string[]; count: number }>();
+  for (const text of texts) {
+    for (const [identifier] of text.matchAll(/[\p{L}\p{N}_$-]+/gu)) {
+      const split = words(identifier);
+      if (split.length < 2 || !identifier.toLowerCase().replace(/[_$-]/g, '').includes(letters)) continue;
+      // The run of whole words that spells the label.
+      for (let start = 0; start < split.length; start++) {
+        let joined = '';
+        for (let end = start; end < split.length && joined.length < letters.length; end++) {
+          joined += (split[end] ?? '').toLowerCase();
+          if (joined === letters && end > start) {
+            const run = split.slice(start, end + 1);
+            const key = run.join(' ');
+            const entry = counts.get(key) ?? { words: run, count: 0 };
+            entry.count++;
+            counts.set(key, entry);
+          }
+        }
+      }
+    }
+  }
+  let best: { words: string[]; count: number } | undefined;
+  for (const entry of counts.values()) if (best === undefined || entry.count > best.count) best = entry;
+  return best?.words;
 }
 
 /**
@@ -47,9 +92,17 @@ export function keepAcronyms(name: string, label: string = name): string {
  * @param texts the paths and contents of each member
  */
 export function detectNames(labels: readonly string[], texts: readonly (readonly string[])[]): NameDetection {
-  const split = labels.map((label) => words(label));
   const notes: string[] = [];
   const warnings: string[] = [];
+  // Numbers in a label are never the entity's: sequence numbers, timestamps, versions
+  // (`2025_03_29_071754_create_users_table`, `0003_add_user`).
+  const named = (label: string) => words(label).filter((word) => !/^\p{N}+$/u.test(word));
+  const split = labels.map((label, i) => {
+    const found = wordsFromContent(label, texts[i] ?? []);
+    if (found === undefined) return named(label);
+    notes.push(`${JSON.stringify(label)} read as ${found.join(' ')} (how its contents write it)`);
+    return found;
+  });
 
   // Learn shared leading and trailing words (case-insensitive), keeping at least one word each.
   let prefix = 0;
@@ -64,26 +117,44 @@ export function detectNames(labels: readonly string[], texts: readonly (readonly
     while (suffix < shortest - 1 - prefix && same((w) => w[w.length - 1 - suffix])) suffix++;
   }
   let names = split.map((w) => w.slice(prefix, w.length - suffix).join(' '));
+  let affixes: ParamAffixes | undefined;
   if (prefix + suffix > 0) {
     const whole = split.map((w) => w.join(' '));
-    const strippedCount = names.reduce((sum, name, i) => sum + countOccurrences(keepAcronyms(name, labels[i]), texts[i] ?? []), 0);
-    const wholeCount = whole.reduce((sum, name, i) => sum + countOccurrences(keepAcronyms(name, labels[i]), texts[i] ?? []), 0);
+    // The shared words are not part of the entity when what is left also occurs on its own, outside
+    // the whole label, in most members (`Cart` in `CartState` beside `useCartStore`); `en-au` and
+    // `en-gb` never write `au` or `gb` alone, so `en` stays.
+    const standsAlone = names.filter((name, i) => countOwnOccurrences(keepAcronyms(name, labels[i]), keepAcronyms(whole[i] ?? '', labels[i]), texts[i] ?? []) > 0).length;
     const affix = [
       prefix > 0 ? `prefix "${(split[0] ?? []).slice(0, prefix).join(' ')}"` : '',
       suffix > 0 ? `suffix "${(split[0] ?? []).slice(-suffix).join(' ')}"` : '',
     ]
       .filter((part) => part !== '')
       .join(' and ');
-    if (strippedCount > wholeCount) notes.push(`stripped the ${affix} every member's label shares`);
-    else {
+    if (standsAlone * 2 > names.length) {
+      notes.push(`stripped the ${affix} every member's label shares`);
+      const first = split[0] ?? [];
+      affixes = { ...(prefix > 0 ? { prefix: first.slice(0, prefix).join(' ') } : {}), ...(suffix > 0 ? { suffix: first.slice(-suffix).join(' ') } : {}) };
+    } else {
       names = whole;
       notes.push(`kept the ${affix} every label shares (the rest never occurs on its own)`);
     }
   }
 
+  // A plural label whose member writes the singular on its own (`clients/` holding `Client`).
+  const writesSingular = names.map((name, i) => {
+    if (!isPlural(words(name).at(-1) ?? '')) return false;
+    const variants = nameVariants(keepAcronyms(singularize(name), labels[i])).filter((variant) => variant.forms.every((form) => !form.plural));
+    return (texts[i] ?? []).some((text) => findOccurrences(text, variants).length > 0);
+  });
   if (names.length > 0 && names.every((name) => isPlural(words(name).at(-1) ?? ''))) {
     names = names.map((name) => singularize(name));
     notes.push('every label is a plural: names singularized (plural folders or stems for singular entities)');
+  } else if (writesSingular.filter(Boolean).length * 2 > names.length) {
+    // Most labels are plurals of what their members write (`clients/`, `orders/` beside
+    // `company/`): those name singular entities. Where most do not, a plural label is its entity's
+    // own name (`accepts`).
+    names = names.map((name, i) => (writesSingular[i] === true ? singularize(name) : name));
+    notes.push(`singularized ${labels.filter((_, i) => writesSingular[i]).map((label) => JSON.stringify(label)).join(', ')} (plural labels of members that write their entity in the singular)`);
   }
   const pascal = names.map((name, i) => keepAcronyms(name, labels[i]));
   const occurrences = pascal.map((name, i) => countOccurrences(name, texts[i] ?? []));
@@ -92,5 +163,5 @@ export function detectNames(labels: readonly string[], texts: readonly (readonly
     else if ((occurrences[i] ?? 0) <= 1) warnings.push(`the name ${JSON.stringify(name)} of member ${JSON.stringify(labels[i])} occurs only in its path`);
   });
   const why = [`names read from the ${labels.length === 1 ? 'label' : 'labels'} (${labels.map((l) => JSON.stringify(l)).join(', ')})`, ...notes].join('; ');
-  return { names: pascal, occurrences, why, warnings };
+  return { names: pascal, occurrences, why, warnings, affixes };
 }

@@ -264,6 +264,7 @@ export interface Token {
 }
 
 const WORD = /[\p{L}\p{N}_$]/u;
+const PATH_WORD = /[\p{L}\p{N}$]/u;
 const SPACE = /[ \t\r\f\v]/;
 
 const occurrenceKey = (occurrence: Occurrence, strict: boolean): string => {
@@ -277,6 +278,16 @@ const occurrenceKey = (occurrence: Occurrence, strict: boolean): string => {
  * tokens around them.
  */
 export function tokenize(path: string, content: string, occurrences: readonly Occurrence[], pathOccurrences: readonly Occurrence[] = []): Token[] {
+  return tokenizeWith(WORD, path, content, occurrences, pathOccurrences);
+}
+
+/**
+ * The tokens of a file's path: as `tokenize`, but `_` separates words as `-` and `.` do, so that a
+ * varying number stands alone (`2025_03_29_071754_create_users_table.php`).
+ */
+export const tokenizePath = (path: string, occurrences: readonly Occurrence[]): Token[] => tokenizeWith(PATH_WORD, '', path, occurrences, []);
+
+function tokenizeWith(word: RegExp, path: string, content: string, occurrences: readonly Occurrence[], pathOccurrences: readonly Occurrence[]): Token[] {
   const regions = isScriptPath(path)
     ? scanRegions(path, content)
     : isOtherCodePath(path)
@@ -309,7 +320,7 @@ export function tokenize(path: string, content: string, occurrences: readonly Oc
     let literal = '';
     const nextOccurrence = () => occurrences[occurrenceIndex];
     const ch = content[i] ?? '';
-    if (nextOccurrence()?.start === i || WORD.test(ch)) {
+    if (nextOccurrence()?.start === i || word.test(ch)) {
       for (;;) {
         const occurrence = nextOccurrence();
         if (occurrence !== undefined && occurrence.start === i) {
@@ -319,8 +330,12 @@ export function tokenize(path: string, content: string, occurrences: readonly Oc
           parts.push({ ...occurrence, ...contextOf(occurrence, kind), ...(form === undefined ? {} : { settled: form }) });
           i = occurrence.end;
           occurrenceIndex++;
-        } else if (i < content.length && WORD.test(content[i] ?? '')) {
+        } else if (i < content.length && word.test(content[i] ?? '')) {
           literal += content[i];
+          i++;
+        } else if (content[i] === '.' && parts.length === 0 && /^\d+(?:\.\d+)*$/.test(literal) && /\d/.test(content[i + 1] ?? '')) {
+          // A decimal or a version (`1.5`, `4.3.0`) is one literal.
+          literal += '.';
           i++;
         } else break;
       }

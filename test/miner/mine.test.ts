@@ -110,7 +110,7 @@ describe('mineTemplate', () => {
     const result = mineTemplate(examples);
     // The condition wraps the content (a path cannot hold a block: "{{/if}}" would be a folder).
     const stories = result.template.files.find((file) => file.path === 'w/{{pascalCase name}}.stories.tsx.hbs');
-    expect(stories?.content).toBe("{{#if hasStories}}export default { title: '{{titleCase name}}' };\n{{/if}}");
+    expect(stories?.content).toBe("{{#if hasStories}}\nexport default { title: '{{titleCase name}}' };\n{{/if}}");
     expect(result.template.files.every((file) => !file.path.includes('{{#') && !file.path.includes('{{/'))).toBe(true);
     expect(result.report.params.find((param) => param.name === 'hasStories')?.why).toMatch(/exists in 1 of 3 members \(StatCard\)/);
     expectRoundTrip(examples, result);
