@@ -17,7 +17,7 @@
 import { camelCase, words } from '../render/case.js';
 import type { Piece } from './emit.js';
 import { chooseForm, ruledForm, usesSnakeFileNames } from './forms.js';
-import { lcsPairs } from './lcs.js';
+import { alikePairs, lcsPairs } from './lcs.js';
 import { lineEditDistance } from './score.js';
 import type { Line, Token, TokenOccurrence } from './tokenize.js';
 import { articleOf, sliceForm, withArticles, type SliceMatch } from './name-literals.js';
@@ -257,6 +257,12 @@ function hintWord(text: string): string {
   return '';
 }
 
+/**
+ * A run of code that reads as one value: an identifier, a dotted or slashed path, a number
+ * (`IRouterStore`, `user.profile`, `v2`), nothing with spaces, brackets or operators.
+ */
+const isSimpleValue = (run: readonly Token[]): boolean => run.length > 0 && /^[\p{L}\p{N}_$][\p{L}\p{N}_$./-]*$/u.test(run.map((token) => token.text).join(''));
+
 /** Line weight in alignments: a line with a word or a number outweighs blank lines and lone braces. */
 const lineWeight = (key: string): number => (/[\p{L}\p{N}]/u.test(key) ? 2 : 1);
 
@@ -445,6 +451,39 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     return groups.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
   };
 
+  /** How alike two lines are: the share of their shapes (see shapeOf) in common, 0 to 1. */
+  const shapes = new Map<Line, string[]>();
+  const shapeOfLine = (line: Line): string[] => {
+    let shape = shapes.get(line);
+    if (shape === undefined) {
+      shape = shapeOf(line.tokens);
+      shapes.set(line, shape);
+    }
+    return shape;
+  };
+  const likeness = (a: Line, b: Line): number => {
+    const sa = shapeOfLine(a);
+    const sb = shapeOfLine(b);
+    const most = Math.max(sa.length, sb.length);
+    return most === 0 ? 0 : lcsPairs(sa, sb).length / most;
+  };
+
+  /**
+   * Each member's lines matched to the center's where they are alike (likeness of 0.6 or more), in
+   * order, the most alike overall; undefined for regions too large to compare line by line.
+   */
+  const alikeMatches = (ids: readonly number[], region: ReadonlyMap<number, readonly Line[]>, center: number): Map<number, Int32Array> | undefined => {
+    const centerLines = region.get(center) ?? [];
+    const matches = new Map<number, Int32Array>();
+    for (const id of ids) {
+      if (id === center) continue;
+      const lines = region.get(id) ?? [];
+      if (centerLines.length * lines.length > 10_000) return undefined;
+      matches.set(id, alikePairs(centerLines, lines, likeness, 0.6));
+    }
+    return matches;
+  };
+
   /** A line's significant token keys, each quoted string (on one line) one element. */
   const shapeOf = (tokens: readonly Token[]): string[] => {
     const shape: string[] = [];
@@ -556,9 +595,15 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
         if (runGroups.length > 1) {
           slots++;
           const withName = runs.some((run) => run.some((token) => token.parts.some((part) => typeof part !== 'string')));
+          // The most common variant first; of two as common, the one written with the name (the
+          // pattern a new member follows, where the other is a literal two members share).
+          const nameCount = (members: readonly number[]) => runOf(members[0] ?? 0).filter((token) => token.parts.some((part) => typeof part !== 'string')).length;
           const ranked = runGroups
             .map((members) => [members[0] ?? 0, members] as const)
-            .sort(([, a], [, b]) => b.length - a.length || Number(b.includes(preferred)) - Number(a.includes(preferred)) || (a[0] ?? 0) - (b[0] ?? 0));
+            .sort(
+              ([, a], [, b]) =>
+                b.length - a.length || nameCount(b) - nameCount(a) || Number(b.includes(preferred)) - Number(a.includes(preferred)) || (a[0] ?? 0) - (b[0] ?? 0),
+            );
           const content = (members: readonly number[]) => {
             const lead = runOf(members[0] ?? 0);
             return tokenPieces(
@@ -580,6 +625,11 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
             // Words holding the name in some members (prose, a string's part): a value, whose
             // default is the most common variant with the name written for the new member.
             pieces.push({ t: 'value', param: registry.value(values, paramHint, preferred, content(ranked[0]?.[1] ?? [])) });
+          } else if (withName && runs.every(isSimpleValue)) {
+            // One identifier or path (`IRouterStore`, `user.profile`): a value too, named after its
+            // own words (`…Store` is a store).
+            const own = hintWord(literalText(runOf(ranked[0]?.[1][0] ?? preferred)));
+            pieces.push({ t: 'value', param: registry.value(values, own === '' ? paramHint : own, preferred, content(ranked[0]?.[1] ?? [])) });
           } else if (withName) {
             // The name is in the differing code: one inline alternative per distinct run.
             if (options.inlineBlocks !== true) return undefined;
@@ -629,8 +679,12 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       }
       return pieces;
     };
+    const mark = registry.mark();
     const pieces = piecesOf(0, centerTokens.length);
-    if (pieces === undefined || slots > 6) return undefined;
+    if (pieces === undefined || slots > 6) {
+      registry.rollback(mark);
+      return undefined;
+    }
     return pieces;
   };
 
@@ -847,8 +901,8 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       const lines = ids.map((id) => region.get(id)?.[at(id, i)]).filter((line): line is Line => line !== undefined);
       return (lines[0]?.tokens ?? []).every((_, t) => compatible(lines.map((line) => line.tokens[t]).filter((x): x is Token => x !== undefined)));
     };
-    const anchors = centerLines.map((_, i) => anchor(i));
-    if (anchors.some((isAnchor) => isAnchor)) {
+    /** The region cut at the anchors: the lines between two anchors, then the anchor's lines. */
+    const cutAt = (anchors: readonly boolean[], matchOf: (id: number, i: number) => number, anchorPieces: (i: number) => Piece[]): Piece[] => {
       const pieces: Piece[] = [];
       const previous = new Map<number, number>(ids.map((id) => [id, -1]));
       for (let i = 0; i <= centerLines.length; i++) {
@@ -856,16 +910,35 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
         const sub = new Map<number, readonly Line[]>();
         for (const id of ids) {
           const lines = region.get(id) ?? [];
-          const end = i < centerLines.length ? at(id, i) : lines.length;
+          const end = i < centerLines.length ? matchOf(id, i) : lines.length;
           sub.set(id, lines.slice((previous.get(id) ?? -1) + 1, end));
         }
         pieces.push(...regionPieces(ids, sub, center, where, depth + 1));
         if (i < centerLines.length) {
-          pieces.push(...zipLines(ids.map((id) => region.get(id)?.[at(id, i)]).filter((line): line is Line => line !== undefined).map((line) => [line]), where));
-          for (const id of ids) previous.set(id, at(id, i));
+          pieces.push(...anchorPieces(i));
+          for (const id of ids) previous.set(id, matchOf(id, i));
         }
       }
       return pieces;
+    };
+    const anchors = centerLines.map((_, i) => anchor(i));
+    if (anchors.some((isAnchor) => isAnchor)) {
+      return cutAt(anchors, at, (i) => zipLines(ids.map((id) => region.get(id)?.[at(id, i)]).filter((line): line is Line => line !== undefined).map((line) => [line]), where));
+    }
+    // No line in common: lines alike in every member (`"description": "…",` with other values, an
+    // import of another module) anchor the cut instead, each aligned token by token.
+    const alike = alikeMatches(ids, region, center);
+    if (alike !== undefined) {
+      const alikeAt = (id: number, i: number) => (id === center ? i : (alike.get(id)?.[i] ?? -1));
+      const linesAt = (i: number) => new Map(ids.map((id) => [id, region.get(id)?.[alikeAt(id, i)]]).filter((entry): entry is [number, Line] => entry[1] !== undefined));
+      const fits = centerLines.map((_, i) => {
+        if (!ids.every((id) => alikeAt(id, i) >= 0)) return false;
+        const mark = registry.mark();
+        const inline = inlineLine(ids, linesAt(i), center, where);
+        registry.rollback(mark);
+        return inline !== undefined;
+      });
+      if (fits.some((fit) => fit)) return cutAt(fits, alikeAt, (i) => inlineLine(ids, linesAt(i), center, where) ?? []);
     }
     // No line in common: the same number of lines everywhere is compared line by line.
     const count_ = centerLines.length;

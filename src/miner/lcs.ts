@@ -61,3 +61,40 @@ export function lcsPairs(a: readonly string[], b: readonly string[], weight?: (k
 
 /** The length of the longest common subsequence. */
 export const lcsLength = (a: readonly string[], b: readonly string[]): number => lcsPairs(a, b).length;
+
+/**
+ * An order-keeping matching of `a` to `b` that maximizes the summed likeness of matched pairs, only
+ * pairs at least `threshold` alike being allowed: `match[i]` is the index in `b` matched to `a[i]`,
+ * or -1. O(|a|·|b|) likeness calls.
+ */
+export function alikePairs<T>(a: readonly T[], b: readonly T[], likeness: (x: T, y: T) => number, threshold: number): Int32Array {
+  const n = a.length;
+  const m = b.length;
+  const width = m + 1;
+  const best = new Float64Array((n + 1) * width);
+  const like = new Float64Array(n * m);
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      const x = a[i] as T;
+      const y = b[j] as T;
+      const score = likeness(x, y);
+      like[i * m + j] = score;
+      const skip = Math.max(best[(i + 1) * width + j] ?? 0, best[i * width + j + 1] ?? 0);
+      const take = score >= threshold ? score + (best[(i + 1) * width + j + 1] ?? 0) : -1;
+      best[i * width + j] = Math.max(skip, take);
+    }
+  }
+  const match = new Int32Array(n).fill(-1);
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    const score = like[i * m + j] ?? 0;
+    if (score >= threshold && (best[i * width + j] ?? 0) === score + (best[(i + 1) * width + j + 1] ?? 0)) {
+      match[i] = j;
+      i++;
+      j++;
+    } else if ((best[(i + 1) * width + j] ?? 0) >= (best[i * width + j + 1] ?? 0)) i++;
+    else j++;
+  }
+  return match;
+}

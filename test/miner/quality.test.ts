@@ -41,21 +41,28 @@ describe('miner quality', () => {
     expect(generateMember(mined.template, { name: 'Delta' })[0]?.content).toBe(member('Delta'));
   });
 
-  test('the name inside the differing part of a line becomes an inline alternative', () => {
+  test('the name inside differing code: one identifier is a value written from the name, more code an inline alternative', () => {
     const member = (name: string, call: string) => `export function sub${name}s(date: Date, amount: number): Date {\n  return ${call};\n}\n`;
-    const mined = mineTemplate([
+    const examples = [
       { path: 'src/subDays.ts', content: member('Day', 'addDays(date, -amount)') },
       { path: 'src/subWeeks.ts', content: member('Week', 'addWeeks(date, -amount)') },
       { path: 'src/subHours.ts', content: member('Hour', 'addMilliseconds(date, -amount * MILLISECONDS_IN_HOUR)') },
-    ]);
+    ];
+    const mined = mineTemplate(examples);
     expect(mined.report.level).toBe('aligned');
     const content = mined.template.files[0]?.content ?? '';
     expect(content).toBe(
       'export function sub{{pascalCase (pluralize name)}}(date: Date, amount: number): Date {\n' +
-        '  return {{#if withAddMilliseconds}}addMilliseconds{{else}}add{{pascalCase (pluralize name)}}{{/if}}(date, -amount{{#if withAddMilliseconds}} * MILLISECONDS_IN_{{constantCase name}}{{/if}});\n' +
+        '  return {{add}}(date, -amount{{#if withMillisecondsInHour}} * MILLISECONDS_IN_{{constantCase name}}{{/if}});\n' +
         '}\n',
     );
+    const add = mined.report.params.find((param) => param.name === 'add');
+    expect(add?.values).toEqual(['addDays', 'addMilliseconds', 'addWeeks']);
+    expect(add?.default).toBe('add{{pascalCase (pluralize name)}}');
     expect(generateMember(mined.template, { name: 'Month' })[0]?.content).toBe(member('Month', 'addMonths(date, -amount)'));
+    expect(generateMember(mined.template, { name: 'Minute', add: 'addMilliseconds', withMillisecondsInHour: true })[0]?.content).toBe(
+      member('Minute', 'addMilliseconds(date, -amount * MILLISECONDS_IN_MINUTE)'),
+    );
   });
 
   test('lines some members share become one optional block around what they share', () => {
