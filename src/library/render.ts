@@ -10,7 +10,7 @@
  */
 import { WoptError } from '../errors.js';
 import type { Params, RenderedFile, Renderer } from '../render/index.js';
-import { stripAffixes } from './affixes.js';
+import { applyAffixes } from './affixes.js';
 import { didYouMean } from './suggest.js';
 import type { ParamSpec, Template, TemplateManifest } from './template.js';
 import { compilePattern, isTemplatedDefault } from './validate.js';
@@ -51,10 +51,22 @@ function checkValue(template: string, name: string, spec: ParamSpec, value: unkn
 }
 
 /**
+ * A default that is a template renders to text; a boolean param's (`"{{not withStyles}}"`, which
+ * follows another param) reads `true` or `false`.
+ */
+export function renderedDefault(template: string, name: string, spec: ParamSpec, text: string): unknown {
+  if (spec.type !== 'boolean') return text;
+  const word = text.trim();
+  if (word === 'true' || word === 'false') return word === 'true';
+  throw paramError(template, `the default of the boolean param ${quote(name)} renders to ${quote(text)}`, 'Write a default that renders to true or false, e.g. "{{not withStyles}}".');
+}
+
+/**
  * The params a template renders with: each given value checked against its type and pattern (and
  * a string read without its affixes, see ParamSpec.affixes),
  * defaults filled in (a string default holding `{{…}}` is rendered with the params before it and
- * every plain value, e.g. `"/{{kebabCase (pluralize name)}}"`), required params enforced.
+ * every plain value, e.g. `"/{{kebabCase (pluralize name)}}"`; a boolean's renders to true or false,
+ * e.g. `"{{not withStyles}}"`), required params enforced.
  * Returns a new object; `given` is not modified.
  *
  * @example await resolveParams(renderer, manifest, { name: 'user' }) // { name: 'user', path: '/users' }
@@ -74,7 +86,7 @@ export async function resolveParams(renderer: Renderer, manifest: TemplateManife
     const value = given[name];
     if (value !== undefined) {
       const checked = checkValue(manifest.name, name, spec, value);
-      resolved[name] = typeof checked === 'string' ? stripAffixes(checked, spec.affixes) : checked;
+      resolved[name] = typeof checked === 'string' ? applyAffixes(checked, spec.affixes) : checked;
     }
     else if (isTemplatedDefault(spec.default)) deferred.push([name, spec, spec.default]);
     else if (spec.default !== undefined) resolved[name] = Array.isArray(spec.default) ? [...(spec.default as string[])] : spec.default;
@@ -84,7 +96,7 @@ export async function resolveParams(renderer: Renderer, manifest: TemplateManife
   }
   for (const [name, spec, source] of deferred) {
     const value = await renderer.render(source, resolved, { name: `${manifest.name}: params.${name}.default` });
-    resolved[name] = checkValue(manifest.name, name, spec, value);
+    resolved[name] = checkValue(manifest.name, name, spec, renderedDefault(manifest.name, name, spec, value));
   }
   return resolved;
 }

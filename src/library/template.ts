@@ -17,11 +17,12 @@ export interface ParamSpec {
   /** Defaults to true for params without a default. */
   readonly required?: boolean;
   /**
-   * Words a string value may carry around what it names, as the files of a family are named: with
-   * `{ "prefix": "App" }` (`AppFooter.vue`, `AppHeader.vue`), `AppSidebar` and `app-sidebar` are
-   * read as `Sidebar`, and `Sidebar` stays. Matched as whole words in any case; a value that is
-   * nothing but these words is kept. Mined templates set it on the entity param when the members'
-   * names were read without words every label shares.
+   * Words around what a string value names, as the files of a family are named. By default they
+   * are not part of the name: with `{ "prefix": "App" }` (`AppFooter.vue`, `AppHeader.vue`),
+   * `AppSidebar` and `app-sidebar` are read as `Sidebar`, and `Sidebar` stays. With `"keep": true`
+   * they are part of every name: with `{ "suffix": "Icon", "keep": true }` (`BellIcon.tsx`), a
+   * given `Avatar` is read as `AvatarIcon`. Matched as whole words in any case. Mined templates
+   * set it on the entity param from the words every member's label shares.
    * @example { "prefix": "use", "suffix": "Store" }
    */
   readonly affixes?: ParamAffixes;
@@ -31,6 +32,8 @@ export interface ParamSpec {
 export interface ParamAffixes {
   readonly prefix?: string;
   readonly suffix?: string;
+  /** The words are part of every name: a value lacking them gets them. Default false. */
+  readonly keep?: boolean;
 }
 
 /** Where a mined template came from, so it can be checked for drift and re-mined. */

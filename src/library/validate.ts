@@ -25,7 +25,7 @@ const SHA256 = /^[0-9a-f]{64}$/;
 
 const MANIFEST_KEYS = ['$schema', 'name', 'description', 'version', 'params', 'source'] as const;
 const PARAM_KEYS = ['type', 'description', 'prompt', 'default', 'pattern', 'required', 'affixes'] as const;
-const AFFIX_KEYS = ['prefix', 'suffix'] as const;
+const AFFIX_KEYS = ['prefix', 'suffix', 'keep'] as const;
 const SOURCE_KEYS = ['kind', 'from', 'files', 'minedAt', 'tool'] as const;
 const SOURCE_FILE_KEYS = ['path', 'sha256'] as const;
 
@@ -104,7 +104,9 @@ function checkAffixes(check: Checker, value: unknown, path: Path, type: ParamTyp
   if (type !== undefined && type !== 'string') check.add(at, `applies to strings, but the param is a ${type}`, 'Remove "affixes", or change "type" to "string".');
   const prefix = check.string(value, 'prefix', at);
   const suffix = check.string(value, 'suffix', at);
-  return { ...(prefix === undefined ? {} : { prefix }), ...(suffix === undefined ? {} : { suffix }) };
+  const keep = value.keep;
+  if (keep !== undefined && typeof keep !== 'boolean') check.add([...at, 'keep'], `must be true or false, got ${describe(keep)}`, 'Write "keep": true or "keep": false (without quotes).');
+  return { ...(prefix === undefined ? {} : { prefix }), ...(suffix === undefined ? {} : { suffix }), ...(typeof keep === 'boolean' ? { keep } : {}) };
 }
 
 function checkParam(check: Checker, name: string, spec: unknown): ParamSpec | undefined {
@@ -151,7 +153,7 @@ function checkParam(check: Checker, name: string, spec: unknown): ParamSpec | un
 
   const value = spec.default;
   if (value !== undefined && type !== undefined) {
-    if (!defaultMatchesType(type, value)) {
+    if (!defaultMatchesType(type, value) && !(type === 'boolean' && isTemplatedDefault(value))) {
       check.add([...path, 'default'], `must be a ${type} like the param, got ${describe(value)}`, `Write e.g. ${exampleDefault[type]}, or change "type".`);
     } else if (pattern !== undefined && typeof patternSource === 'string') {
       const values = typeof value === 'string' ? [value] : Array.isArray(value) ? (value as string[]) : [];

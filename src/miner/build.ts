@@ -71,7 +71,13 @@ export interface FlagParam {
   readonly members: readonly number[];
   readonly default: boolean;
   readonly why: string;
+  /**
+   * Another param this flag goes with, member for member: its default follows that param's value
+   * (`{{not hasReturns}}`, `{{eq maxRetries 1}}`), so passing one sets the other.
+   */
+  readonly follows?: Follow | undefined;
 }
+export type Follow = { readonly param: string; readonly negate: true } | { readonly param: string; readonly equals: string | number };
 export interface ItemsParam {
   readonly kind: 'items';
   readonly name: string;
@@ -96,7 +102,7 @@ export interface Built {
 }
 
 const RESERVED = new Set(
-  'pascalCase properCase camelCase kebabCase dashCase kabobCase snakeCase constantCase dotCase pathCase noCase titleCase sentenceCase lowerCase upperCase pluralize singularize initialWords firstWord lastWord article pkg raw if unless each with lookup log this else true false null undefined blockHelperMissing helperMissing'.split(
+  'eq not pascalCase properCase camelCase kebabCase dashCase kabobCase snakeCase constantCase dotCase pathCase noCase titleCase sentenceCase lowerCase upperCase pluralize singularize initialWords firstWord lastWord article pkg raw if unless each with lookup log this else true false null undefined blockHelperMissing helperMissing'.split(
     ' ',
   ),
 );
@@ -121,6 +127,68 @@ export const roleKey = (tokens: readonly Token[]): string =>
         : token.parts.map((part) => (typeof part === 'string' ? part : `\u0001${caseClass(part.text, part.before, part.after)}${part.forms[0]?.slice ?? ''}\u0002`)).join(''),
     )
     .join('');
+
+/**
+ * Flags that vary with another param, member for member, follow it: a flag true exactly where
+ * another flag is false (a variant, and the lines the other members have instead), or exactly
+ * where a value param has one value shared by two members or more (`maxRetries: 1` and the
+ * trailing comma after it). Whoever passes the leading param gets the flag's side that went with
+ * it; with nothing passed, every default stays what it was (a link that would change one is not
+ * made). Of two opposite flags the one for lines some members have (`has…`) leads, else the first;
+ * categorical params (fewest values) lead before others. A leader is a plain param (it follows
+ * nothing, and a value written from the name cannot lead), so defaults resolve in any order.
+ */
+function linkFlags(params: readonly MinedParam[], count: number): MinedParam[] {
+  const all = Array.from({ length: count }, (_, m) => m);
+  const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((m) => b.includes(m));
+  const presence = (flag: FlagParam) => flag.name.startsWith('has');
+  const follows = new Map<string, Follow>();
+  params.forEach((param, index) => {
+    if (param.kind !== 'flag') return;
+    const others = all.filter((m) => !param.members.includes(m));
+    const candidates: Array<{ follow: Follow; values: number }> = [];
+    params.forEach((lead, leadIndex) => {
+      if (lead === param || follows.has(lead.name)) return;
+      if (lead.kind === 'flag') {
+        if (!sameSet(lead.members, others) || lead.default !== !param.default) return;
+        // The presence flag leads; between two alike, the first.
+        const leads = presence(lead) !== presence(param) ? presence(lead) : leadIndex < index;
+        if (leads) candidates.push({ follow: { param: lead.name, negate: true }, values: 2 });
+      } else if (lead.kind === 'value' && lead.template === undefined && lead.values.every((value) => value !== undefined)) {
+        const distinct = new Set(lead.values);
+        for (const value of distinct) {
+          if (value === undefined || !/^[\p{L}\p{N}_ .:/@+-]{0,60}$/u.test(value)) continue;
+          const having = all.filter((m) => lead.values[m] === value);
+          if (having.length < 2 || having.length === count || !sameSet(having, param.members) || (lead.default === value) !== param.default) continue;
+          candidates.push({ follow: { param: lead.name, equals: lead.type === 'number' ? Number(value) : value }, values: distinct.size });
+        }
+      }
+    });
+    const best = candidates.sort((a, b) => a.values - b.values)[0];
+    if (best !== undefined && !params.some((other) => follows.get(other.name)?.param === param.name)) follows.set(param.name, best.follow);
+  });
+  const leaders = new Set([...follows.values()].map((follow) => follow.param));
+  return params.map((param): MinedParam => {
+    if (param.kind === 'flag') return follows.has(param.name) ? { ...param, follows: follows.get(param.name) } : param;
+    if (param.kind !== 'value' || param.type !== 'string' || param.template !== undefined || leaders.has(param.name)) return param;
+    // A text with two values, one where a flag is true, the other where it is false (`indexer`
+    // in the namespaced members' comments, `index` in the others'): its default follows the flag.
+    const distinct = [...new Set(param.values)];
+    if (distinct.length !== 2 || distinct.some((value) => value === undefined)) return param;
+    for (const lead of params) {
+      if (lead.kind !== 'flag' || follows.has(lead.name)) continue;
+      const [a = '', b = ''] = distinct as string[];
+      const values: readonly (string | undefined)[] = param.values;
+      const on: number[] = all.filter((m) => values[m] === a);
+      const off: number[] = all.filter((m) => values[m] === b);
+      const [then, otherwise]: Array<string | undefined> = sameSet(on, lead.members) ? [a, b] : sameSet(off, lead.members) ? [b, a] : [];
+      if (then === undefined || otherwise === undefined || (lead.default ? then : otherwise) !== param.default) continue;
+      const template: Piece[] = [{ t: 'if', flag: lead.name, then: [{ t: 'text', text: then }], else: [{ t: 'text', text: otherwise }], lines: false }];
+      return { ...param, template };
+    }
+    return param;
+  });
+}
 
 /** The params being collected while building. */
 class Registry {
@@ -173,7 +241,8 @@ class Registry {
     const key = `${members.join(',')}${isDefault ? '+' : '-'}`;
     const known = this.flags.get(key);
     if (known !== undefined) return known.name;
-    const word = hintWord(hint);
+    // A keyword names a flag well enough (`hasAsync`, `withNumber`), where it would not a value.
+    const word = hintWord(hint) || (/[A-Za-z_$][\w$]+/.exec(hint)?.[0] ?? '');
     const name = this.uniqueName(word === '' ? 'variant' : `${prefix} ${word}`, 'variant');
     const flag: FlagParam = { kind: 'flag', name, members, default: isDefault, why };
     this.flags.set(key, flag);
@@ -640,6 +709,13 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
               chain = [{ t: 'if', flag, then: content(members), else: chain, lines: false }];
             }
             pieces.push(...chain);
+          } else if (runGroups.length === 2 && runs.some((run) => run.length === 0)) {
+            // Text some members have and the others not (`namespace string, `, a trailing comma):
+            // an optional part, whose flag is the one of the lines that go with it when the same
+            // members have those.
+            const present = ranked.find(([, members]) => runOf(members[0] ?? 0).length > 0)?.[1] ?? [];
+            const flag = registry.flag(present, ranked[0]?.[1] === present, 'has', textOf(runOf(present[0] ?? 0)), `${where}: text present in ${share(present, ids.length)}`);
+            pieces.push({ t: 'if', flag, then: content(present), else: [], lines: false });
           } else {
             const slice = sliceForm(values, names);
             const nextIsName = after[0]?.text === ' ' && typeof after[1]?.parts[0] === 'object';
@@ -1082,5 +1158,5 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     }
     files.push({ path, content: withArticles(content, ids.map((id) => names[id] ?? ''), (param) => registry.templateOf(param)), members: ids });
   }
-  return { files, params: registry.params, conflicts: registry.conflicts, center };
+  return { files, params: linkFlags(registry.params, count), conflicts: registry.conflicts, center };
 }

@@ -72,16 +72,19 @@ export function escapeText(text: string, tagBefore: boolean, tagAfter: boolean):
   return head + body + tail;
 }
 
-/** The Handlebars text of pieces. `param` is the entity-name param. */
-export function emit(pieces: readonly Piece[], param: string): string {
+/**
+ * The Handlebars text of pieces. `param` is the entity-name param. `enclosed`: the pieces are a
+ * block's branch written inline, so a tag touches their first and last text too.
+ */
+export function emit(pieces: readonly Piece[], param: string, enclosed = false): string {
   const list = mergeText(pieces);
   let out = '';
   list.forEach((piece, index) => {
     switch (piece.t) {
       case 'text': {
         const previous = list[index - 1];
-        const before = previous !== undefined && !((previous.t === 'if' || previous.t === 'each') && previous.lines);
-        const after = index < list.length - 1;
+        const before = previous === undefined ? enclosed : !((previous.t === 'if' || previous.t === 'each') && previous.lines);
+        const after = index < list.length - 1 || enclosed;
         out += escapeText(piece.text, before, after);
         break;
       }
@@ -100,19 +103,19 @@ export function emit(pieces: readonly Piece[], param: string): string {
       case 'if': {
         const nl = piece.lines ? '\n' : '';
         const keyword = piece.negate === true ? 'unless' : 'if';
-        out += `{{#${keyword} ${piece.flag}}}${nl}${emit(piece.then, param)}`;
+        out += `{{#${keyword} ${piece.flag}}}${nl}${emit(piece.then, param, !piece.lines)}`;
         const chained = piece.else.length === 1 && piece.else[0]?.t === 'if' && piece.else[0].negate !== true && piece.else[0].lines === piece.lines;
         if (chained) {
           // {{else if}} chains read better than nested blocks; the inner block's own close is dropped.
           const inner = emit(piece.else, param);
           out += `{{else if ${inner.slice('{{#if '.length, inner.length - `{{/if}}${nl}`.length)}{{/${keyword}}}${nl}`;
-        } else if (piece.else.length > 0) out += `{{else}}${nl}${emit(piece.else, param)}{{/${keyword}}}${nl}`;
+        } else if (piece.else.length > 0) out += `{{else}}${nl}${emit(piece.else, param, !piece.lines)}{{/${keyword}}}${nl}`;
         else out += `{{/${keyword}}}${nl}`;
         break;
       }
       case 'each': {
         const nl = piece.lines ? '\n' : '';
-        out += `{{#each ${piece.param}}}${nl}${emit(piece.body, `@root.${param}`)}{{/each}}${nl}`;
+        out += `{{#each ${piece.param}}}${nl}${emit(piece.body, `@root.${param}`, !piece.lines)}{{/each}}${nl}`;
         break;
       }
     }

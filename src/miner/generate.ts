@@ -7,8 +7,9 @@
  * - a file whose template content is not empty but renders to nothing but whitespace is not
  *   generated: files that only some members have are wrapped in `{{#if hasStories}}…{{/if}}`.
  */
-import { stripAffixes } from '../library/affixes.js';
+import { applyAffixes } from '../library/affixes.js';
 import type { Template } from '../library/template.js';
+import { renderedDefault } from '../library/render.js';
 import { isTemplatedDefault } from '../library/validate.js';
 import { checkRenderedPath, createRenderer, stripTemplateSuffix, type Renderer } from '../render/index.js';
 import type { Example, ParamValue } from './types.js';
@@ -32,12 +33,16 @@ export function withDefaults(
   const deferred: Array<[string, string]> = [];
   for (const [name, spec] of Object.entries(template.manifest.params)) {
     const value = params[name];
-    if (value !== undefined) out[name] = typeof value === 'string' ? stripAffixes(value, spec.affixes) : value;
+    if (value !== undefined) out[name] = typeof value === 'string' ? applyAffixes(value, spec.affixes) : value;
     else if (isTemplatedDefault(spec.default)) deferred.push([name, spec.default]);
     else if (spec.default !== undefined) out[name] = Array.isArray(spec.default) ? [...(spec.default as string[])] : (spec.default as ParamValue);
   }
   for (const [name, value] of Object.entries(params)) if (value !== undefined && !(name in out)) out[name] = value;
-  for (const [name, source] of deferred) out[name] = renderer.renderSync(source, out, { name: `${template.manifest.name}: params.${name}.default` });
+  for (const [name, source] of deferred) {
+    const spec = template.manifest.params[name];
+    const text = renderer.renderSync(source, out, { name: `${template.manifest.name}: params.${name}.default` });
+    out[name] = spec === undefined ? text : (renderedDefault(template.manifest.name, name, spec, text) as ParamValue);
+  }
   return out;
 }
 

@@ -4,7 +4,8 @@
  * - `file`: files side by side that share a stem are one member (`Foo.tsx`, `Foo.test.tsx`,
  *   `Foo.module.css`; Go's `order_item.go` + `order_item_test.go`; Angular's
  *   `x.component.ts/.html/.spec.ts/.css`). The stem is the file name up to its first dot, without a
- *   trailing `_test`.
+ *   trailing `_test`; when that is every file's (`environment.dev.ts`, `environment.prod.ts`), the
+ *   dotted parts every name starts with are skipped (`dev`, `prod`).
  * - `folder`: everything below one per-member folder is one member, nested folders included. The
  *   member folders are the first path segment below the folder all examples share.
  * - `auto`: `file` when every example sits in one folder, `folder` otherwise.
@@ -41,6 +42,21 @@ export function stemOf(path: string): string {
   const dot = base.indexOf('.', 1);
   const stem = dot < 0 ? base : base.slice(0, dot);
   return stem.endsWith('_test') && stem.length > '_test'.length ? stem.slice(0, -'_test'.length) : stem;
+}
+
+/**
+ * How to read stems for a set of files: up to the first dot (stemOf), unless that gives every file
+ * the same stem, as in `environment.dev.ts`, `environment.prod.ts`: then the dotted parts every
+ * file name starts with are skipped (`dev`, `prod`).
+ */
+export function stemsOf(paths: readonly string[]): (path: string) => string {
+  const keys = new Set(paths.map((path) => `${dirname(path)}/${stemOf(path)}`));
+  if (keys.size > 1 || paths.length < 2) return stemOf;
+  const parts = paths.map((path) => basename(path).split('.'));
+  let shared = 0;
+  while (parts.every((part) => part.length > shared + 1 && part[shared] === parts[0]?.[shared])) shared++;
+  if (shared === 0) return stemOf;
+  return (path) => stemOf(basename(path).split('.').slice(shared).join('.'));
 }
 
 /** The longest folder every path is in ('' for the root). */
@@ -84,9 +100,10 @@ export function groupMembers(examples: readonly Example[], unit: Unit | 'auto'):
   };
   // In folder mode a file directly in the shared folder means that folder is the (only) member.
   const oneFolder = chosen === 'folder' && paths.some((path) => dirname(path) === common);
+  const stem = chosen === 'file' ? stemsOf(paths) : stemOf;
   for (const example of sorted) {
     if (chosen === 'file') {
-      const label = stemOf(example.path);
+      const label = stem(example.path);
       add(`${dirname(example.path)}/${label}`, label, example);
     } else if (oneFolder) {
       add(common, basename(common) || stemOf(example.path), example);

@@ -8,11 +8,13 @@
  */
 import { createHash } from 'node:crypto';
 import { words } from '../render/case.js';
+import { wordSlices } from '../render/helpers.js';
 import type { ParamAffixes, ParamSpec, Template, TemplateFile } from '../library/template.js';
 import { createRenderer, type Renderer } from '../render/index.js';
-import { buildTemplate, roleKey, type Built, type BuildOptions, type MinedMember, type MinedParam, type ValueParam } from './build.js';
+import { buildTemplate, roleKey, type Built, type BuildOptions, type Follow, type MinedMember, type MinedParam, type ValueParam } from './build.js';
+import { renderedDefault } from '../library/render.js';
 import { isTemplatedDefault } from '../library/validate.js';
-import { emit } from './emit.js';
+import { emit, type Piece } from './emit.js';
 import { minerErrors } from './errors.js';
 import { generateMember } from './generate.js';
 import { commonFolder, groupMembers } from './group.js';
@@ -198,13 +200,22 @@ function valueDefault(param: ValueParam, entityParam: string): ParamValue {
   return typed(param.type, param.default);
 }
 
+const mentionsName = (pieces: readonly Piece[]): boolean =>
+  pieces.some((piece) =>
+    piece.t === 'name' || piece.t === 'article' ? true : piece.t === 'if' ? mentionsName(piece.then) || mentionsName(piece.else) : piece.t === 'each' ? mentionsName(piece.body) : false,
+  );
+
+/** A linked flag's default: `{{not hasReturns}}`, `{{eq maxRetries 1}}`, `{{eq label "QA"}}`. */
+const followExpression = (follow: Follow): string =>
+  'negate' in follow ? `{{not ${follow.param}}}` : `{{eq ${follow.param} ${typeof follow.equals === 'number' ? follow.equals : JSON.stringify(follow.equals)}}}`;
+
 function paramSpec(param: MinedParam, members: readonly MinedMember[], entityParam: string): ParamSpec {
   switch (param.kind) {
     case 'flag':
       return {
         type: 'boolean',
-        default: param.default,
-        description: `${param.why}; true for ${param.members.map((m) => members[m]?.name ?? '?').join(', ')}.`,
+        default: param.follows === undefined ? param.default : followExpression(param.follows),
+        description: `${param.why}; true for ${param.members.map((m) => members[m]?.name ?? '?').join(', ')}${param.follows === undefined ? '' : `; follows ${param.follows.param}`}.`,
         required: false,
       };
     case 'items':
@@ -213,7 +224,10 @@ function paramSpec(param: MinedParam, members: readonly MinedMember[], entityPar
       return {
         type: param.type,
         default: valueDefault(param, entityParam),
-        description: param.template === undefined ? 'A literal that varies between members.' : 'A literal that varies between members; by default written from the name.',
+        description:
+          param.template === undefined
+            ? 'A literal that varies between members.'
+            : `A literal that varies between members; by default written from ${mentionsName(param.template) ? 'the name' : 'the params it goes with'}.`,
         required: false,
       };
   }
@@ -298,8 +312,11 @@ function paramReports(
     const values = params.map((member) => member.params[param.name] ?? typedDefault(param));
     const fallback = template.manifest.params[param.name]?.default ?? typedDefault(param);
     // A default written from the name is each member's own: compare it rendered for that member.
+    const spec = template.manifest.params[param.name];
     const defaultFor = (m: number): unknown =>
-      isTemplatedDefault(fallback) ? renderer.renderSync(fallback, params[m]?.params ?? {}, { name: `params.${param.name}.default` }) : fallback;
+      isTemplatedDefault(fallback) && spec !== undefined
+        ? renderedDefault(template.manifest.name, param.name, spec, renderer.renderSync(fallback, params[m]?.params ?? {}, { name: `params.${param.name}.default` }))
+        : fallback;
     const agreeing = values.filter((value, m) => JSON.stringify(value) === JSON.stringify(defaultFor(m))).length;
     const distinct = new Set(values.map((value) => JSON.stringify(value))).size;
     const why =
@@ -349,7 +366,10 @@ export function mineTemplate(examples: readonly Example[], options: MineOptions 
   // those words are abstracted too, when two members or more have names of several words, so that
   // the alignment can confirm them (one member's `books` in `BookCategory` is more often another
   // entity than its own).
-  const slices = detection.names.filter((name) => words(name).length > 1).length >= 2 ? NAME_SLICES : [];
+  // A slice every member shares (`Icon` of `BellIcon`, `BookIcon`) is constant text, not the name.
+  const multiWord = detection.names.filter((name) => words(name).length > 1);
+  const slices =
+    multiWord.length >= 2 ? NAME_SLICES.filter((slice) => new Set(detection.names.map((name) => wordSlices[slice](name).toLowerCase())).size > 1) : [];
   const allPaths = [...examples].map((example) => example.path).sort(byString);
   const shared = commonFolder(allPaths);
   const members: MinedMember[] = grouping.members.map((group, m) => {

@@ -54,6 +54,32 @@ function countOwnOccurrences(part: string, whole: string, texts: readonly string
 }
 
 /**
+ * Labels of one lower-case word each that all start or end with the same letters (`adservice`,
+ * `cartservice`, `emailservice`): that shared part as a word of its own (`ad service`), the longest
+ * one leaving every label at least two letters of its own, when the members also write it as a
+ * word (`kind: Service`; `-ation` of `creation`, `validation` is no word); undefined otherwise.
+ */
+function gluedAffix(split: readonly string[][], texts: readonly (readonly string[])[]): { word: string; prefix: boolean; split: string[][] } | undefined {
+  if (split.length < 2 || !split.every((label) => label.length === 1 && /^[\p{Ll}\p{N}]+$/u.test(label[0] ?? ''))) return undefined;
+  const labels = split.map((label) => label[0] ?? '');
+  const shortest = Math.min(...labels.map((label) => label.length));
+  const shared = (at: (label: string, n: number) => string) => {
+    let n = 0;
+    while (n < shortest - 2 && labels.every((label) => at(label, n + 1) === at(labels[0] ?? '', n + 1))) n++;
+    return n;
+  };
+  const suffix = shared((label, n) => label.slice(label.length - n));
+  const prefix = shared((label, n) => label.slice(0, n));
+  const n = Math.max(suffix, prefix);
+  if (n < 3) return undefined;
+  const asPrefix = prefix > suffix;
+  const word = asPrefix ? (labels[0] ?? '').slice(0, n) : (labels[0] ?? '').slice(-n);
+  const alone = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'iu');
+  if (!texts.some((member) => member.some((text) => alone.test(text)))) return undefined;
+  return { word, prefix: asPrefix, split: labels.map((label) => (asPrefix ? [word, label.slice(n)] : [label.slice(0, label.length - n), word])) };
+}
+
+/**
  * The words of a one-word lower-case (or upper-case) label as its member's contents write them:
  * `fullservice` is `Full Service` when the file defines `FullService`. Undefined when the contents
  * show no spelling of more words (the most frequent one wins).
@@ -97,11 +123,15 @@ export function detectNames(labels: readonly string[], texts: readonly (readonly
   // Numbers in a label are never the entity's: sequence numbers, timestamps, versions
   // (`2025_03_29_071754_create_users_table`, `0003_add_user`).
   const named = (label: string) => words(label).filter((word) => !/^\p{N}+$/u.test(word));
+  const glued = gluedAffix(labels.map(named), texts);
+  if (glued !== undefined) notes.push(`every label ${glued.prefix ? 'starts' : 'ends'} with "${glued.word}" glued to the rest: read as a word of its own`);
   const split = labels.map((label, i) => {
     const found = wordsFromContent(label, texts[i] ?? []);
-    if (found === undefined) return named(label);
-    notes.push(`${JSON.stringify(label)} read as ${found.join(' ')} (how its contents write it)`);
-    return found;
+    if (found !== undefined) {
+      notes.push(`${JSON.stringify(label)} read as ${found.join(' ')} (how its contents write it)`);
+      return found;
+    }
+    return glued?.split[i] ?? named(label);
   });
 
   // Learn shared leading and trailing words (case-insensitive), keeping at least one word each.
@@ -137,6 +167,8 @@ export function detectNames(labels: readonly string[], texts: readonly (readonly
     } else {
       names = whole;
       notes.push(`kept the ${affix} every label shares (the rest never occurs on its own)`);
+      const first = split[0] ?? [];
+      affixes = { ...(prefix > 0 ? { prefix: first.slice(0, prefix).join(' ') } : {}), ...(suffix > 0 ? { suffix: first.slice(-suffix).join(' ') } : {}), keep: true };
     }
   }
 

@@ -57,6 +57,13 @@ export const renderErrors = {
       helper,
     ),
 
+  helperArity: (helper: string, expected: string, got: number) =>
+    renderError(
+      'E_TEMPLATE_PARAM',
+      `The helper ${quote(helper)} takes ${expected} and got ${got}. Write it as {{${helper} ${expected === 'one value' ? 'withStyles' : 'kind "admin"'}}}.`,
+      helper,
+    ),
+
   pkgMissing: (property: string) =>
     renderError(
       'E_TEMPLATE_PARAM',

@@ -85,6 +85,19 @@ export function builtinHelpers(options: BuiltinHelperOptions = {}): Record<strin
     return value;
   };
 
+  // Conditions for `{{#if}}` and for defaults that follow another param (`{{not withStyles}}`,
+  // `{{eq kind "admin"}}`): true or false, numbers and strings compared by their text.
+  helpers.eq = (...args: unknown[]) => {
+    if (args.length !== 3) throw renderErrors.helperArity('eq', 'two values', args.length - 1);
+    const [a, b] = args;
+    return a === b || ((typeof a === 'string' || typeof a === 'number') && (typeof b === 'string' || typeof b === 'number') && String(a) === String(b));
+  };
+  helpers.not = (...args: unknown[]) => {
+    if (args.length !== 2) throw renderErrors.helperArity('not', 'one value', args.length - 1);
+    const [value] = args;
+    return !value || (Array.isArray(value) && value.length === 0);
+  };
+
   // {{{{raw}}}}{{not a mustache}}{{{{/raw}}}}: Handlebars hands a raw block's text to a helper.
   helpers.raw = function raw(this: unknown, options: BlockOptions) {
     return options.fn(this);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripAffixes } from '../../src/library/affixes.js';
+import { applyAffixes } from '../../src/library/affixes.js';
 import { renderTemplate, resolveParams } from '../../src/library/render.js';
 import type { Template, TemplateManifest } from '../../src/library/template.js';
 import { createRenderer } from '../../src/render/index.js';
@@ -42,18 +42,36 @@ describe('resolveParams', () => {
   });
 });
 
+describe('a boolean default that follows another param', () => {
+  it('renders to true or false, and refuses anything else naming the param', async () => {
+    const linked: TemplateManifest = {
+      name: 'linked',
+      params: { namespaced: { type: 'boolean', default: true }, withGet: { type: 'boolean', default: '{{not namespaced}}' }, retries: { type: 'number', default: 3 }, withComma: { type: 'boolean', default: '{{eq retries 1}}' } },
+    };
+    expect(await resolveParams(renderer, linked, {})).toEqual({ namespaced: true, withGet: false, retries: 3, withComma: false });
+    expect(await resolveParams(renderer, linked, { namespaced: false, retries: 1 })).toEqual({ namespaced: false, withGet: true, retries: 1, withComma: true });
+    expect(await resolveParams(renderer, linked, { namespaced: false, withGet: false })).toMatchObject({ withGet: false });
+    const broken: TemplateManifest = { name: 'broken', params: { flag: { type: 'boolean', default: '{{name}}' }, name: { type: 'string', default: 'x' } } };
+    expect((await rejection(() => resolveParams(renderer, broken, {}))).message).toContain('the default of the boolean param "flag" renders to "x"');
+  });
+});
+
 describe('affixes', () => {
   it('reads a name given with the words every member carries around it as the name itself', async () => {
-    expect(stripAffixes('AppSidebar', { prefix: 'App' })).toBe('Sidebar');
-    expect(stripAffixes('app-side-bar', { prefix: 'App' })).toBe('SideBar');
-    expect(stripAffixes('useAuthSessionStore', { prefix: 'use', suffix: 'Store' })).toBe('AuthSession');
-    expect(stripAffixes('AuthStore', { prefix: 'use', suffix: 'Store' })).toBe('Auth');
-    expect(stripAffixes('useHTTPClientStore', { prefix: 'use', suffix: 'Store' })).toBe('HTTPClient');
+    expect(applyAffixes('AppSidebar', { prefix: 'App' })).toBe('Sidebar');
+    expect(applyAffixes('app-side-bar', { prefix: 'App' })).toBe('SideBar');
+    expect(applyAffixes('useAuthSessionStore', { prefix: 'use', suffix: 'Store' })).toBe('AuthSession');
+    expect(applyAffixes('AuthStore', { prefix: 'use', suffix: 'Store' })).toBe('Auth');
+    expect(applyAffixes('useHTTPClientStore', { prefix: 'use', suffix: 'Store' })).toBe('HTTPClient');
     // Kept: no affix, an affix inside a word, or nothing left without it.
-    expect(stripAffixes('Sidebar', { prefix: 'App' })).toBe('Sidebar');
-    expect(stripAffixes('Application', { prefix: 'App' })).toBe('Application');
-    expect(stripAffixes('App', { prefix: 'App' })).toBe('App');
-    expect(stripAffixes('user card', undefined)).toBe('user card');
+    expect(applyAffixes('Sidebar', { prefix: 'App' })).toBe('Sidebar');
+    expect(applyAffixes('Application', { prefix: 'App' })).toBe('Application');
+    expect(applyAffixes('App', { prefix: 'App' })).toBe('App');
+    expect(applyAffixes('user card', undefined)).toBe('user card');
+    // Kept: the words are part of every name, and a value lacking them gets them.
+    expect(applyAffixes('Avatar', { suffix: 'Icon', keep: true })).toBe('AvatarIcon');
+    expect(applyAffixes('avatar-icon', { suffix: 'Icon', keep: true })).toBe('avatar-icon');
+    expect(applyAffixes('au', { prefix: 'en', keep: true })).toBe('EnAu');
     const named: TemplateManifest = { name: 'app', params: { name: { type: 'string', affixes: { prefix: 'App' } }, title: { type: 'string', default: '{{titleCase name}}' } } };
     expect(await resolveParams(renderer, named, { name: 'AppUserMenu' })).toEqual({ name: 'UserMenu', title: 'User Menu' });
   });

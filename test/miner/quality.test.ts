@@ -76,9 +76,10 @@ describe('miner quality', () => {
     ]);
     expect(mined.report.level).toBe('aligned');
     const content = mined.template.files[0]?.content ?? '';
-    // One block, holding one value param, not one alternative per member.
-    expect(content.match(/\{\{#if /g)).toHaveLength(1);
+    // One block of lines, not one alternative per member; inside it, the text one member adds.
+    expect(content.match(/\{\{#if [^}]*\}\}\n/g)).toHaveLength(1);
     expect(content).toContain("  it('rejects NaN', () => {\n");
+    expect(content).toContain('({{#if hasNumber}}Number.{{/if}}NaN)');
     expect(generateMember(mined.template, { name: 'Year' })[0]?.content).toBe(member('Year', 'NaN'));
   });
 

@@ -20,7 +20,8 @@ describe('names', () => {
   test('a shared prefix stays when what is left never stands alone (en-au, en-gb)', () => {
     const result = detect(['en-au', 'en-gb', 'en-ie'], ["name: 'en-au'", "name: 'en-gb'", "name: 'en-ie'"]);
     expect(result.names).toEqual(['EnAu', 'EnGb', 'EnIe']);
-    expect(result.affixes).toBeUndefined();
+    // Kept in every name: a new member given without it gets it.
+    expect(result.affixes).toEqual({ prefix: 'en', keep: true });
     const stripped = detect(['AppFooter', 'AppHeader', 'AppLink'], ['<footer>AppFooter</footer>', '<header>AppHeader</header>', '<a>AppLink link</a>']);
     expect(stripped.names).toEqual(['Footer', 'Header', 'Link']);
     expect(stripped.affixes).toEqual({ prefix: 'App' });
@@ -43,6 +44,26 @@ describe('names', () => {
   });
 });
 
+describe('labels', () => {
+  const detect = (labels: string[], contents: string[]) => detectNames(labels, contents.map((content) => [content]));
+
+  test('a word every label ends with, glued on, is a word of its own when the members write it alone', () => {
+    const result = detect(['adservice', 'cartservice', 'emailservice'], ['kind: Service\nname: adservice', 'kind: Service\nname: cartservice', 'name: emailservice']);
+    expect(result.names).toEqual(['AdService', 'CartService', 'EmailService']);
+    expect(result.affixes).toEqual({ suffix: 'service', keep: true });
+    // `-ation` is no word: creation and validation stay whole.
+    expect(detect(['creation', 'validation'], ['creation()', 'validation()']).names).toEqual(['Creation', 'Validation']);
+  });
+
+  test('files named environment.<name>.ts are members by the part that varies', () => {
+    const examples = ['dev', 'prod', 'qa'].map((stage) => ({ path: `src/environments/environment.${stage}.ts`, content: `export const environment = { name: '${stage}' };\n` }));
+    const mined = mineTemplate(examples);
+    expect(mined.report.members.map((member) => member.name)).toEqual(['Dev', 'Prod', 'Qa']);
+    expect(mined.template.files.map((file) => file.path)).toEqual(['src/environments/environment.{{camelCase name}}.ts.hbs']);
+    expect(generateMember(mined.template, { name: 'uat' })).toEqual([{ path: 'src/environments/environment.uat.ts', content: "export const environment = { name: 'uat' };\n" }]);
+  });
+});
+
 describe('generation with the names users type', () => {
   test('a name given with the shared prefix is read without it', () => {
     const component = (name: string) => `<template>\n  <${name.toLowerCase()} class="app-${name.toLowerCase()}">${name}</${name.toLowerCase()}>\n</template>\n\n<script setup>\ndefineOptions({ name: 'App${name}' })\n</script>\n`;
@@ -52,6 +73,17 @@ describe('generation with the names users type', () => {
     for (const given of ['AppAside', 'Aside', 'app-aside']) {
       expect(generateMember(mined.template, { name: given })).toEqual([{ path: 'src/components/AppAside.vue', content: component('Aside') }]);
     }
+  });
+
+  test('words every name keeps are added to a name given without them; a word every member shares is no slice of the name', () => {
+    const icon = (name: string) => `import { IconProps } from './types';\n\nexport const ${name}Icon = (props: IconProps) => <svg {...props} />;\n`;
+    const examples = ['Bell', 'BookOpen', 'BarChart'].map((name) => ({ path: `src/${name}Icon.tsx`, content: icon(name) }));
+    const mined = mineTemplate(examples);
+    expect(mined.report.members.map((member) => member.name)).toEqual(['BarChartIcon', 'BellIcon', 'BookOpenIcon']);
+    expect(mined.template.manifest.params.name?.affixes).toEqual({ suffix: 'Icon', keep: true });
+    // `IconProps` is constant: `Icon` is every member's last word, not a slice of a new name.
+    expect(mined.template.files[0]?.content).toContain("import { IconProps } from './types';");
+    for (const given of ['Avatar', 'AvatarIcon']) expect(generateMember(mined.template, { name: given })).toEqual([{ path: 'src/AvatarIcon.tsx', content: icon('Avatar') }]);
   });
 
   test('folders above the members are never the name (models/ is not the Model of CarModel)', () => {
@@ -114,6 +146,68 @@ describe('what varies', () => {
     expect(mined.report.params[2]?.default).toBe('{{selector}}-{{kebabCase name}}');
     roundTrips(examples, mined);
     expect(generateMember(mined.template, { name: 'UserList', selector: 'admin' })[0]?.content).toBe(component('admin', 'user-list'));
+  });
+
+  test('text some members have and others not is optional, under the flag of the lines that go with it', () => {
+    const informer = (name: string, namespaced: boolean) =>
+      `func New${name}Informer(client Interface, ${namespaced ? 'namespace string, ' : ''}resync Duration) Informer {\n` +
+      (namespaced ? `\treturn list${name}s(client, namespace)\n` : `\treturn list${name}s(client)\n`) +
+      '}\n';
+    const members: Array<[string, boolean]> = [['Pod', true], ['Node', false], ['Event', true], ['Secret', true], ['Volume', false]];
+    const examples = members.map(([name, namespaced]) => ({ path: `informers/${name.toLowerCase()}.go`, content: informer(name, namespaced) }));
+    const mined = mineTemplate(examples);
+    roundTrips(examples, mined);
+    // One flag for both places; a new non-namespaced member is one switch away.
+    const flags = mined.report.params.filter((param) => param.kind === 'flag');
+    expect(flags).toHaveLength(1);
+    expect(generateMember(mined.template, { name: 'Service' })[0]?.content).toBe(informer('Service', true));
+    expect(generateMember(mined.template, { name: 'Service', [flags[0]?.name ?? '']: false })[0]?.content).toBe(informer('Service', false));
+  });
+
+  test('a flag true exactly where another is false follows it; a text with two values follows a flag', () => {
+    const lister = (name: string, namespaced: boolean) =>
+      `// ${name}Lister helps list ${name}s.\n` +
+      `type ${name}Lister interface {\n` +
+      `\t// List lists all ${name}s in the ${namespaced ? 'indexer' : 'index'}.\n` +
+      `\tList(selector Selector) (ret []*${name}, err error)\n` +
+      (namespaced ? `\t// ${name}s returns a lister for one namespace.\n\t${name}s(namespace string) ${name}NamespaceLister\n` : `\t// Get retrieves the ${name} of a given name.\n\tGet(name string) (*${name}, error)\n`) +
+      `\t${name}ListerExpansion\n` +
+      '}\n' +
+      '\n' +
+      `// New${name}Lister returns a new ${name}Lister.\n` +
+      `func New${name}Lister(indexer Indexer) ${name}Lister {\n\treturn &lister{indexer: indexer}\n}\n` +
+      (namespaced ? `\n// ${name}s returns a lister for one namespace.\nfunc (s *lister) ${name}s(namespace string) ${name}NamespaceLister {\n\treturn nil\n}\n` : '');
+    const members: Array<[string, boolean]> = [['Pod', true], ['Node', false], ['Event', true], ['Secret', true]];
+    const examples = members.map(([name, namespaced]) => ({ path: `listers/${name.toLowerCase()}.go`, content: lister(name, namespaced) }));
+    const mined = mineTemplate(examples);
+    roundTrips(examples, mined);
+    const params = mined.template.manifest.params;
+    const leader = Object.entries(params).find(([, spec]) => spec.type === 'boolean' && typeof spec.default === 'boolean')?.[0] ?? '';
+    expect(leader).toMatch(/^has/);
+    // Every other place varying with it follows it: passing the one flag gives the other side whole.
+    expect(generateMember(mined.template, { name: 'Volume', [leader]: false })[0]?.content).toBe(lister('Volume', false));
+    expect(generateMember(mined.template, { name: 'Volume' })[0]?.content).toBe(lister('Volume', true));
+  });
+
+  test('a value shared by two members or more leads the flag that varies with it', () => {
+    const env = (name: string, retries: number) => `export const ${name} = {\n  retries: ${retries},\n  delay: 1000${retries === 1 ? ',' : ''}\n};\n`;
+    const members: Array<[string, number]> = [['dev', 1], ['local', 1], ['prod', 3], ['qa', 3], ['uat', 3]];
+    const examples = members.map(([name, retries]) => ({ path: `env/${name}.ts`, content: env(name, retries) }));
+    const mined = mineTemplate(examples);
+    roundTrips(examples, mined);
+    expect(Object.values(mined.template.manifest.params).some((spec) => spec.default === '{{eq retries 1}}')).toBe(true);
+    expect(generateMember(mined.template, { name: 'stage', retries: 1 })[0]?.content).toBe(env('stage', 1));
+    expect(generateMember(mined.template, { name: 'stage' })[0]?.content).toBe(env('stage', 3));
+  });
+
+  test('braces next to an inline block survive (a branch that is just "{")', () => {
+    const examples = [
+      { path: 'a.json', content: '{\n  "a": [1]\n}\n' },
+      { path: 'b.json', content: '{\n  "b": {1}\n}\n' },
+      { path: 'c.json', content: '{\n  "c": [1]\n}\n' },
+      { path: 'd.json', content: '{\n  "d": {1}\n}\n' },
+    ];
+    roundTrips(examples, mineTemplate(examples));
   });
 
   test('a version is one literal', () => {

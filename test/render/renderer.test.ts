@@ -178,6 +178,14 @@ describe('helpers', () => {
     expect(renderer.renderSync('{{kebabCase (pluralize name)}}', { name: 'UserCategory' })).toBe('user-categories');
   });
 
+  test('eq and not: conditions on params, numbers and strings compared by their text', () => {
+    const source = '{{#if (eq kind "admin")}}A{{else}}U{{/if}} {{eq retries 1}} {{eq retries "1"}} {{not withStyles}} {{not tags}}';
+    expect(renderer.renderSync(source, { kind: 'admin', retries: 1, withStyles: false, tags: [] })).toBe('A true true true true');
+    expect(renderer.renderSync(source, { kind: 'user', retries: 3, withStyles: true, tags: ['a'] })).toBe('U false false false false');
+    expect(codeOf(() => renderer.renderSync('{{eq kind}}', { kind: 'a' }))).toBe('E_TEMPLATE_PARAM');
+    expect(codeOf(() => renderer.renderSync('{{not}}', {}))).toBe('E_TEMPLATE_PARAM');
+  });
+
   test('pkg reads the package data given to the renderer', () => {
     expect(renderer.renderSync('{{pkg "name"}} {{pkg "repository.url"}}', {})).toBe('my-app git+https://x');
     expect(codeOf(() => renderer.renderSync('{{pkg "version"}}', {}))).toBe('E_TEMPLATE_PARAM');
