@@ -20,7 +20,7 @@ import { chooseForm, ruledForm, usesSnakeFileNames } from './forms.js';
 import { alikePairs, lcsPairs } from './lcs.js';
 import { lineEditDistance } from './score.js';
 import type { Line, Token, TokenOccurrence } from './tokenize.js';
-import { articleOf, sliceForm, withArticles, type SliceMatch } from './name-literals.js';
+import { articleOf, gluedName, sliceForm, withArticles, type SliceMatch } from './name-literals.js';
 import { CASE_HELPERS, caseClass, formKey, spell, type NameForm } from './variants.js';
 
 export interface MemberFile {
@@ -720,7 +720,9 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
             const slice = sliceForm(values, names);
             const nextIsName = after[0]?.text === ' ' && typeof after[1]?.parts[0] === 'object';
             const article = nextIsName ? articleOf(values, names) : undefined;
-            if (article !== undefined) pieces.push(article);
+            const glued = slice === undefined && article === undefined ? gluedName(values, names) : undefined;
+            if (glued !== undefined) pieces.push(...glued);
+            else if (article !== undefined) pieces.push(article);
             else if (slice === undefined) pieces.push({ t: 'value', param: registry.value(values, paramHint, preferred) });
             else pieces.push(...slicePieces(slice, values, paramHint, where));
           }

@@ -52,6 +52,35 @@ export function sliceForm(values: readonly (string | undefined)[], names: readon
 }
 
 /**
+ * The pieces that spell every member's literal as the same text around its own name, when the name
+ * is glued to a word where no boundary tells it (`catalogdb`, `ordersdb` for Catalog, Orders:
+ * `{{lowerCase name}}db`); undefined when no one case form fits every member. Needs two distinct
+ * literals.
+ */
+export function gluedName(values: readonly (string | undefined)[], names: readonly string[]): Piece[] | undefined {
+  const having = values.flatMap((value, m) => (value === undefined || value === '' ? [] : [{ value, name: names[m] ?? '' }]));
+  if (having.length < 2 || having.length < values.filter((value) => value !== undefined).length || new Set(having.map((entry) => entry.value)).size < 2) return undefined;
+  // Glued where no boundary shows, a name is written as one word: lower (or upper) case first.
+  const helpers = ['lowerCase', 'upperCase', ...CASE_HELPERS.filter((helper) => helper !== 'lowerCase' && helper !== 'upperCase')] as const;
+  for (const plural of [false, true]) {
+    for (const helper of helpers) {
+      const form: NameForm = { helper, plural };
+      let around: [string, string] | undefined;
+      const fits = having.every((entry) => {
+        const spelled = spell(entry.name, form);
+        const at = spelled === '' ? -1 : entry.value.indexOf(spelled);
+        if (at < 0) return false;
+        const here: [string, string] = [entry.value.slice(0, at), entry.value.slice(at + spelled.length)];
+        around ??= here;
+        return around[0] === here[0] && around[1] === here[1];
+      });
+      if (fits && around !== undefined) return mergeText([{ t: 'text', text: around[0] }, { t: 'name', form }, { t: 'text', text: around[1] }]);
+    }
+  }
+  return undefined;
+}
+
+/**
  * An article piece when every member's literal is the article its own name takes (`A customer`,
  * `An invoice`), all capitalized alike; undefined otherwise.
  */

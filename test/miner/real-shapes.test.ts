@@ -210,6 +210,14 @@ describe('what varies', () => {
     roundTrips(examples, mineTemplate(examples));
   });
 
+  test('a name glued to a word in lower case is found by what varies (catalogdb, ordersdb)', () => {
+    const values = (name: string) => `env:\n  URL: jdbc:mysql://${name.toLowerCase()}-mysql:3306/${name.toLowerCase()}db\n`;
+    const examples = ['Catalog', 'Orders', 'Users'].map((name) => ({ path: `helm/${name.toLowerCase()}/values.yaml`, content: values(name) }));
+    const mined = mineTemplate(examples);
+    expect(mined.template.files[0]?.content).toContain('3306/{{lowerCase (pascalCase name)}}db');
+    expect(generateMember(mined.template, { name: 'Payments' })[0]?.content).toBe(values('Payments'));
+  });
+
   test('a version is one literal', () => {
     const doc = (name: string, since: string) => `/**\n * Checks for a ${name}.\n * @since ${since}\n */\nexport function is${name}() {}\n`;
     const mined = mineTemplate([
