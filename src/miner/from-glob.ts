@@ -2,9 +2,9 @@
  * `mineFromGlob`: the miner on files found by a glob, read through the fs port, with companions by
  * stem and a cache of mined templates keyed by the inputs.
  *
- * - The glob is expanded by fast-glob relative to `cwd` (dotfiles and `node_modules` excluded,
- *   results sorted); fast-glob walks the disk through an adapter over the port, so nothing here
- *   touches `node:fs`.
+ * - The glob is expanded by fast-glob relative to `cwd` (`node_modules` and dotfiles excluded, but
+ *   for dot folders the glob names, as `.github/workflows/*.yml`; results sorted); fast-glob walks
+ *   the disk through an adapter over the port, so nothing here touches `node:fs`.
  * - When the glob matches one file per member (`src/app/*\/*.component.ts`), the files beside each
  *   one sharing its stem are members' files too (`*.component.html`, `*.component.spec.ts`).
  * - The mined result is cached under `<root>/.wopt/cache/mined/<sha256>.json`, the hash covering the
@@ -65,7 +65,14 @@ export interface MineFromGlobResult {
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const toPosix = (path: string): string => path.split(sep).join('/');
-const hidden = (path: string): boolean => path.split('/').some((part) => part.startsWith('.') || part === 'node_modules');
+/**
+ * Whether a path is skipped: one in node_modules, in wopt's own `.wopt/`, or below a dot folder or
+ * at a dotfile the glob does not name (`.github/workflows/*.yml` names `.github`).
+ */
+const hiddenFor = (pattern: string): ((path: string) => boolean) => {
+  const named = new Set(pattern.split('/').filter((part) => part.startsWith('.') && part !== '.' && part !== '..' && !/[*?[\]{}!]/.test(part)));
+  return (path) => path.split('/').some((part) => part === 'node_modules' || part === '.wopt' || (part.startsWith('.') && !named.has(part)));
+};
 
 type Callback<T> = (error: NodeJS.ErrnoException | null, value?: T) => void;
 
@@ -145,6 +152,7 @@ export async function expandGlob(fs: FsPort, cwd: string, pattern: string): Prom
     followSymbolicLinks: false,
     fs: globAdapter(fs) as unknown as fg.FileSystemAdapter,
   });
+  const hidden = hiddenFor(pattern);
   return found.map(toPosix).filter((path) => !hidden(path)).sort(byString);
 }
 
@@ -234,7 +242,7 @@ export async function mineFromGlob(options: MineFromGlobOptions): Promise<MineFr
   if (matched.length === 0) {
     throw new WoptError(
       'E_NOT_FOUND',
-      `The glob ${JSON.stringify(pattern)} matches no file below ${JSON.stringify(cwd)}. Quote the glob so the shell does not expand it, and check it from the working directory (dotfiles and node_modules are skipped).`,
+      `The glob ${JSON.stringify(pattern)} matches no file below ${JSON.stringify(cwd)}. Quote the glob so the shell does not expand it, and check it from the working directory (node_modules and dotfiles are skipped unless the glob names them, as in '.github/workflows/*.yml').`,
       { path: cwd },
     );
   }

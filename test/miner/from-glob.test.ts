@@ -1,6 +1,7 @@
 /**
  * mineFromGlob on real temp dirs, through a counting fault port: glob expansion, companions by stem,
- * dotfiles and node_modules skipped, and the cache (hit, miss after an edit, a different glob).
+ * dotfiles and node_modules skipped (dot folders the glob names searched), and the cache (hit, miss
+ * after an edit, a different glob).
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,6 +66,20 @@ describe('mineFromGlob', () => {
     // The Angular interpolation survives as text.
     const html = generateMember(result.template, { name: 'ShoppingCart' }).find((file) => file.path.endsWith('.html'));
     expect(html?.content).toBe('<h2>{{ title }}</h2>\n<app-shopping-cart-body></app-shopping-cart-body>\n');
+  });
+
+  test('dot folders the glob names are searched; others, and .wopt, stay skipped', async () => {
+    const workflow = (name: string) => `name: ${name}\non:\n  push:\n    paths: ['src/${name}/**']\njobs:\n  build:\n    runs-on: ubuntu-latest\n`;
+    const root = project({
+      '.github/workflows/basket/workflow.yml': workflow('basket'),
+      '.github/workflows/catalog/workflow.yml': workflow('catalog'),
+      '.github/workflows/ordering/workflow.yml': workflow('ordering'),
+      '.github/workflows/.draft/workflow.yml': workflow('draft'),
+      '.wopt/workflows/x/workflow.yml': workflow('x'),
+    });
+    const result = await mineFromGlob({ fs: nodeFs, root, cwd: root, pattern: '.github/workflows/*/workflow.yml', cacheDir: false });
+    expect(result.files).toEqual(['.github/workflows/basket/workflow.yml', '.github/workflows/catalog/workflow.yml', '.github/workflows/ordering/workflow.yml']);
+    expect(generateMember(result.template, { name: 'payment' })).toEqual([{ path: '.github/workflows/payment/workflow.yml', content: workflow('payment') }]);
   });
 
   test('provenance: the glob, every file with its sha256, the time and the tool', async () => {
