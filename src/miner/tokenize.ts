@@ -320,7 +320,14 @@ function tokenizeWith(word: RegExp, path: string, content: string, occurrences: 
     let literal = '';
     const nextOccurrence = () => occurrences[occurrenceIndex];
     const ch = content[i] ?? '';
-    if (nextOccurrence()?.start === i || word.test(ch)) {
+    // A negative number is one literal (`descent: -230`): a minus before a digit where no operand
+    // stands before it.
+    const negative = ch === '-' && /\d/.test(content[i + 1] ?? '') && nextOccurrence()?.start !== i + 1 && /(?:^|[\s:=,([{])$/.test(content.slice(Math.max(0, i - 1), i));
+    if (negative) {
+      literal = '-';
+      i++;
+    }
+    if (negative || nextOccurrence()?.start === i || word.test(ch)) {
       for (;;) {
         const occurrence = nextOccurrence();
         if (occurrence !== undefined && occurrence.start === i) {
@@ -333,7 +340,7 @@ function tokenizeWith(word: RegExp, path: string, content: string, occurrences: 
         } else if (i < content.length && word.test(content[i] ?? '')) {
           literal += content[i];
           i++;
-        } else if (content[i] === '.' && parts.length === 0 && /^\d+(?:\.\d+)*$/.test(literal) && /\d/.test(content[i + 1] ?? '')) {
+        } else if (content[i] === '.' && parts.length === 0 && /^-?\d+(?:\.\d+)*$/.test(literal) && /\d/.test(content[i + 1] ?? '')) {
           // A decimal or a version (`1.5`, `4.3.0`) is one literal.
           literal += '.';
           i++;

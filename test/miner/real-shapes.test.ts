@@ -218,16 +218,17 @@ describe('what varies', () => {
     expect(generateMember(mined.template, { name: 'Payments' })[0]?.content).toBe(values('Payments'));
   });
 
-  test('a version is one literal', () => {
-    const doc = (name: string, since: string) => `/**\n * Checks for a ${name}.\n * @since ${since}\n */\nexport function is${name}() {}\n`;
+  test('a version and a negative number are one literal each', () => {
+    const doc = (name: string, since: string, descent: number) => `/**\n * Checks for a ${name}.\n * @since ${since}\n */\nexport const ${name.toLowerCase()} = { descent: ${descent}, gap: x - 1 };\n`;
     const mined = mineTemplate([
-      { path: 'isDate.js', content: doc('Date', '0.1.0') },
-      { path: 'isMap.js', content: doc('Map', '4.3.0') },
-      { path: 'isSet.js', content: doc('Set', '4.3.0') },
+      { path: 'isDate.js', content: doc('Date', '0.1.0', -230) },
+      { path: 'isMap.js', content: doc('Map', '4.3.0', -262) },
+      { path: 'isSet.js', content: doc('Set', '4.3.0', 12) },
     ]);
     expect(mined.report.params.map((param) => [param.name, param.values])).toEqual([
       ['name', ['Date', 'Map', 'Set']],
       ['since', ['0.1.0', '4.3.0', '4.3.0']],
+      ['descent', [-230, -262, 12]],
     ]);
   });
 
