@@ -12,12 +12,13 @@
 //
 // For each family and each held-out member:
 //   1. an empty temp project gets the OTHER members at their original paths, and
-//      `wopt mine '<from>' --json` runs there (a spawned CLI process);
+//      `wopt mine '<folder>/**/*' --json` runs there (a spawned CLI process; <folder> is the folder
+//      all the family's files are in, and wopt guesses the grouping, as the issue's protocol has it);
 //   2. its per-member param values are matched to the real parameters: a mined param whose value on
 //      every other member equals a real param's is that param, and the held-out member's real value
 //      is passed with `--set key=value` (booleans as true/false, lists comma-separated); the entity
 //      param `name` is passed with `--name`; mined params matching no real param keep their defaults;
-//   3. `wopt gen <family-id> --from '<from>' --name <Name> --yes [--set ...]` runs in the
+//   3. `wopt gen <family-id> --from '<folder>/**/*' --name <Name> --yes [--set ...]` runs in the
 //      leave-one-out project; the files it creates or changes (wopt's own bookkeeping excluded:
 //      .wopt/, templates/.versions/, wopt.generated.json) are compared with the held-out member's
 //      real files: exact = every file byte-identical, paths included; similarity = the line
@@ -64,12 +65,23 @@ function parseArgs(argv) {
   return options;
 }
 
+/** The folder every path is in ('' for the root). */
+function commonFolder(paths) {
+  const dirs = paths.map((path) => path.split('/').slice(0, -1));
+  let length = Math.min(...dirs.map((dir) => dir.length));
+  while (length > 0 && !dirs.every((dir) => dir.slice(0, length).join('/') === dirs[0].slice(0, length).join('/'))) length--;
+  return dirs[0].slice(0, length).join('/');
+}
+
 function loadFamily(dir) {
   const json = JSON.parse(readFileSync(join(dir, 'family.json'), 'utf8'));
+  const folder = commonFolder(json.members.flatMap((member) => member.files));
   return {
     id: json.id,
     repo: json.repo,
     from: json.from,
+    // The issue's protocol: everything below the members' folder, the grouping guessed by wopt.
+    glob: folder === '' ? '**/*' : `${folder}/**/*`,
     unit: json.unit,
     members: json.members.map((member) => ({
       name: member.name,
@@ -208,7 +220,7 @@ async function evaluateMember(family, index, options, env) {
       record.calls.push({ label, args, status: result.status, code: result.code, ms: Math.round(result.ms), why: result.why });
       return result;
     };
-    const looMine = await call('mine (others)', ['mine', family.from, '--json'], looDir);
+    const looMine = await call('mine (others)', ['mine', family.glob, '--json'], looDir);
     const loo = parseMine(looMine);
     if (looMine.status !== 'ok') record.calls.at(-1).status = looMine.status;
     const values = loo === undefined ? { sets: [], matched: [], unmatched: [] } : heldOutValues(loo, others, held);
@@ -218,7 +230,7 @@ async function evaluateMember(family, index, options, env) {
     record.looParams = loo?.params.map((param) => param.name) ?? [];
 
     const before = snapshot(looDir);
-    const gen = await call('gen', ['gen', family.id, '--from', family.from, '--name', held.name, '--yes', ...values.sets.flatMap((set) => ['--set', set])], looDir);
+    const gen = await call('gen', ['gen', family.id, '--from', family.glob, '--name', held.name, '--yes', ...values.sets.flatMap((set) => ['--set', set])], looDir);
     const after = snapshot(looDir);
     const generated = [...after].filter(([path, content]) => before.get(path) !== content).map(([path, content]) => ({ path, content }));
     record.generated = generated.map((file) => file.path);
@@ -264,7 +276,7 @@ function familyTable(results) {
 
 function memberTable(family) {
   const rows = [
-    `#### ${family.id} (${family.repo}, \`${family.from}\`)`,
+    `#### ${family.id} (${family.repo}, \`${family.glob}\`)`,
     '',
     '| held out | miner | baseline (copy of) | params of the leave-one-out template | --set passed | generated paths | notes |',
     '|---|---|---|---|---|---|---|',
@@ -316,7 +328,7 @@ async function main() {
       const family = loadFamily(join(root, id));
       const members = [];
       for (let i = 0; i < family.members.length; i++) members.push(await evaluateMember(family, i, options, env));
-      const result = { id: family.id, repo: family.repo, from: family.from, unit: family.unit, members, ms: members.reduce((sum, m) => sum + m.ms, 0) };
+      const result = { id: family.id, repo: family.repo, from: family.glob, unit: family.unit, members, ms: members.reduce((sum, m) => sum + m.ms, 0) };
       results.push(result);
       const t = totals([result]);
       console.error(`${family.id}: miner ${pct(t.minerExact)} exact, ${sim(t.minerSimilarity)} similar; baseline ${pct(t.baselineExact)}, ${sim(t.baselineSimilarity)}`);
