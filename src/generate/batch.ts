@@ -123,6 +123,8 @@ type Rendered =
       readonly index: number;
       readonly key: string;
       readonly params: Record<string, unknown>;
+      /** Files the template's own formatting left as rendered. */
+      readonly warnings: readonly string[];
       readonly files: readonly {
         readonly path: string;
         readonly content: string;
@@ -192,8 +194,9 @@ export async function batchWriteFromTemplate(template: TemplateSource, items: It
     const key = itemKey(name, params);
     if (skipUnchanged && (await unchanged(key))) return { kind: 'skipped', index, key };
     let files;
+    let warnings: readonly string[];
     try {
-      ({ files } = await renderTemplate(renderer, resolved.template, params));
+      ({ files, warnings } = await renderTemplate(renderer, resolved.template, params));
     } catch (error) {
       throw withItem(error, index, label);
     }
@@ -211,7 +214,7 @@ export async function batchWriteFromTemplate(template: TemplateSource, items: It
         before,
       });
     }
-    return { kind: 'rendered', index, key, params, files: out };
+    return { kind: 'rendered', index, key, params, files: out, warnings };
   }
 
   let itemCount = 0;
@@ -240,6 +243,7 @@ export async function batchWriteFromTemplate(template: TemplateSource, items: It
         progress('rendering');
         continue;
       }
+      warnings.push(...result.warnings);
       const produced = new Set<string>();
       for (const file of result.files) {
         produced.add(file.path);

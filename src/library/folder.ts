@@ -16,7 +16,7 @@ import { posix } from 'node:path';
 import { SMALL_FILE_BYTES, type FsPort } from '../fs/port.js';
 import type { WriteChange } from '../tx/changes.js';
 import { libraryErrors } from './errors.js';
-import { validateManifest, parseManifest } from './validate.js';
+import { MANIFEST_KEYS, validateManifest, parseManifest } from './validate.js';
 import type { Template, TemplateFile, TemplateManifest } from './template.js';
 
 export const MANIFEST_FILE = 'template.json';
@@ -206,7 +206,7 @@ export async function readTemplateFolder(fs: FsPort, dir: string): Promise<Templ
 /** The manifest as written to disk: conventional key order, two-space JSON, final newline. */
 export function manifestText(manifest: TemplateManifest): string {
   const ordered: Record<string, unknown> = {};
-  for (const key of ['$schema', 'name', 'description', 'version', 'params', 'source'] as const) {
+  for (const key of MANIFEST_KEYS) {
     if (manifest[key] !== undefined) ordered[key] = manifest[key];
   }
   return `${JSON.stringify(ordered, null, 2)}\n`;

@@ -9,7 +9,7 @@
  * written empty (e.g. `.gitkeep`).
  */
 import { WoptError } from '../errors.js';
-import type { Params, RenderedFile, Renderer } from '../render/index.js';
+import type { Params, PrettierSettings, RenderedFile, Renderer } from '../render/index.js';
 import { applyAffixes } from './affixes.js';
 import { didYouMean } from './suggest.js';
 import type { ParamSpec, Template, TemplateManifest } from './template.js';
@@ -22,6 +22,22 @@ export interface RenderTemplateResult {
   readonly skipped: readonly string[];
   /** The params used: the given ones plus defaults. */
   readonly params: Readonly<Record<string, unknown>>;
+  /** Files the template's own formatting could not format (written as rendered). */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * A file formatted as the template asks (TemplateManifest.format). The format is a template's wish,
+ * not the user's: a file prettier cannot parse is kept as rendered, with a warning.
+ */
+async function formatAsTemplate(renderer: Renderer, settings: PrettierSettings, path: string, content: string, warnings: string[]): Promise<string> {
+  try {
+    return await renderer.formatAs(path, content, settings);
+  } catch (error) {
+    if (!(error instanceof WoptError) || error.code !== 'E_FORMAT') throw error;
+    warnings.push(`${path} is written unformatted: prettier could not parse it (${error.message.split('\n')[0] ?? ''})`);
+    return content;
+  }
 }
 
 const quote = (value: string): string => JSON.stringify(value);
@@ -103,7 +119,8 @@ export async function resolveParams(renderer: Renderer, manifest: TemplateManife
 
 /**
  * Renders a template with params: resolves them (see {@link resolveParams}), renders every file's
- * content and path, skips optional files that render to nothing, formats when the renderer does.
+ * content and path, skips optional files that render to nothing, formats as the template asks
+ * (TemplateManifest.format), else when the renderer does.
  *
  * @example
  * const { files } = await renderTemplate(createRenderer(), template, { name: 'user card' });
@@ -113,6 +130,7 @@ export async function resolveParams(renderer: Renderer, manifest: TemplateManife
  */
 export async function renderTemplate(renderer: Renderer, template: Template, given: Params): Promise<RenderTemplateResult> {
   const params = await resolveParams(renderer, template.manifest, given);
+  const warnings: string[] = [];
   const files: RenderedFile[] = [];
   const skipped: string[] = [];
   const seen = new Map<string, string>();
@@ -132,8 +150,8 @@ export async function renderTemplate(renderer: Renderer, template: Template, giv
       );
     }
     seen.set(path, file.path);
-    const formatted = await renderer.format(path, content);
+    const formatted = template.manifest.format === undefined ? await renderer.format(path, content) : await formatAsTemplate(renderer, template.manifest.format.prettier, path, content, warnings);
     files.push(file.mode === undefined ? { path, content: formatted, template: file.path } : { path, content: formatted, mode: file.mode, template: file.path });
   }
-  return { files, skipped, params };
+  return { files, skipped, params, warnings };
 }

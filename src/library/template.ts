@@ -60,6 +60,19 @@ export interface TemplateManifest {
   readonly version?: string;
   readonly params: Readonly<Record<string, ParamSpec>>;
   readonly source?: Provenance;
+  /**
+   * How the generated files are formatted: with `prettier`, every file prettier parses is formatted
+   * with exactly these options after rendering, whatever the project's formatting setting (mined
+   * templates record the options their examples were formatted with, so a long new name wraps
+   * where the examples' code would). A file prettier cannot parse is written as rendered.
+   * @example { "prettier": { "singleQuote": true, "printWidth": 100 } }
+   */
+  readonly format?: TemplateFormat;
+}
+
+/** See TemplateManifest.format. */
+export interface TemplateFormat {
+  readonly prettier: Readonly<Record<string, string | number | boolean>>;
 }
 
 /** One file of a template: its path below `files/` and its content, both Handlebars. */

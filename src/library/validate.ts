@@ -7,7 +7,7 @@
 import type { WoptError } from '../errors.js';
 import { jsonPath, libraryErrors } from './errors.js';
 import { didYouMean } from './suggest.js';
-import type { ParamAffixes, ParamSpec, ParamType, Provenance, TemplateManifest } from './template.js';
+import type { ParamAffixes, ParamSpec, ParamType, Provenance, TemplateFormat, TemplateManifest } from './template.js';
 
 /** One problem: where (JSON path segments), what is wrong, and how to fix it. */
 export interface ManifestIssue {
@@ -23,7 +23,8 @@ export const VERSION = /^\d+(\.\d+){0,2}(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 export const PARAM_TYPES: readonly ParamType[] = ['string', 'number', 'boolean', 'string[]'];
 const SHA256 = /^[0-9a-f]{64}$/;
 
-const MANIFEST_KEYS = ['$schema', 'name', 'description', 'version', 'params', 'source'] as const;
+/** template.json's keys, in the order they are written. */
+export const MANIFEST_KEYS = ['$schema', 'name', 'description', 'version', 'params', 'source', 'format'] as const;
 const PARAM_KEYS = ['type', 'description', 'prompt', 'default', 'pattern', 'required', 'affixes'] as const;
 const AFFIX_KEYS = ['prefix', 'suffix', 'keep'] as const;
 const SOURCE_KEYS = ['kind', 'from', 'files', 'minedAt', 'tool'] as const;
@@ -179,6 +180,25 @@ function checkParam(check: Checker, name: string, spec: unknown): ParamSpec | un
   return result;
 }
 
+function checkFormat(check: Checker, format: unknown): TemplateFormat | undefined {
+  if (!isObject(format)) {
+    check.add(['format'], `must be an object, got ${describe(format)}`, 'Write "format": { "prettier": { "singleQuote": true } }.');
+    return undefined;
+  }
+  check.keys(format, ['format'], ['prettier'], '"format"');
+  const prettier = format.prettier;
+  if (!isObject(prettier)) {
+    check.add(['format', 'prettier'], prettier === undefined ? 'is missing' : `must be an object of prettier options, got ${describe(prettier)}`, 'Write "prettier": { "singleQuote": true, "printWidth": 100 } ({} for prettier\'s defaults).');
+    return undefined;
+  }
+  const options: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(prettier)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') options[key] = value;
+    else check.add(['format', 'prettier', key], `must be a string, number or boolean, got ${describe(value)}`, 'Give prettier options as plain values; plugins and overrides belong in the project\'s prettier config.');
+  }
+  return { prettier: options };
+}
+
 function checkSource(check: Checker, source: unknown): Provenance | undefined {
   const path = ['source'];
   if (!isObject(source)) {
@@ -253,12 +273,14 @@ export function checkManifest(value: unknown): { manifest: TemplateManifest | un
     }
   }
   const source = value.source === undefined ? undefined : checkSource(check, value.source);
+  const format = value.format === undefined ? undefined : checkFormat(check, value.format);
   if (check.issues.length > 0 || name === undefined) return { manifest: undefined, issues: check.issues };
   const manifest: { -readonly [K in keyof TemplateManifest]: TemplateManifest[K] } = { name, params };
   if (schema !== undefined) manifest.$schema = schema;
   if (description !== undefined) manifest.description = description;
   if (version !== undefined) manifest.version = version;
   if (source !== undefined) manifest.source = source;
+  if (format !== undefined) manifest.format = format;
   return { manifest, issues: [] };
 }
 

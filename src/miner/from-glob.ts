@@ -7,6 +7,9 @@
  *   the disk through an adapter over the port, so nothing here touches `node:fs`.
  * - When the glob matches one file per member (`src/app/*\/*.component.ts`), the files beside each
  *   one sharing its stem are members' files too (`*.component.html`, `*.component.spec.ts`).
+ * - When the members are formatted by prettier (every file prettier parses is unchanged by the
+ *   project's config, or by a likely set of options), the template records those options and
+ *   formats what it generates with them (TemplateManifest.format).
  * - The mined result is cached under `<root>/.wopt/cache/mined/<sha256>.json`, the hash covering the
  *   miner version, the options and every path and content: the same files mine instantly the second
  *   time (`cached: true`), and any edit mines afresh. Entries are written through the port to a temp
@@ -18,6 +21,8 @@ import fg from 'fast-glob';
 import { WoptError } from '../errors.js';
 import type { FileStat, FsPort } from '../fs/port.js';
 import type { Template } from '../library/template.js';
+import { createFormatter, type FormatStats } from '../render/format.js';
+import { detectFormatting } from './format-detect.js';
 import { stemOf } from './group.js';
 import { mineTemplate } from './mine.js';
 import type { Example, MemberParams, MineReport } from './types.js';
@@ -26,7 +31,7 @@ import type { Example, MemberParams, MineReport } from './types.js';
  * The version of the miner's output. Part of the cache key: bump it whenever a change to the miner
  * changes what it produces, so stale cached templates are never served.
  */
-export const MINER_VERSION = '3';
+export const MINER_VERSION = '4';
 
 export interface MineFromGlobOptions {
   /** The filesystem everything is read (and the cache written) through. */
@@ -50,6 +55,11 @@ export interface MineFromGlobOptions {
   readonly tool?: string | undefined;
   /** The clock for `source.minedAt`. Default `() => new Date()`. */
   readonly now?: (() => Date) | undefined;
+  /**
+   * Record the prettier options the examples are formatted with (see detectFormatting), so the
+   * template formats its output the same way. Default true; false mines the text alone.
+   */
+  readonly detectFormat?: boolean | undefined;
 }
 
 export interface MineFromGlobResult {
@@ -63,6 +73,7 @@ export interface MineFromGlobResult {
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const formatStats = (): FormatStats => ({ prettierLoads: 0, configResolutions: 0, formatted: 0, passedThrough: 0 });
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const toPosix = (path: string): string => path.split(sep).join('/');
 /**
@@ -260,7 +271,7 @@ export async function mineFromGlob(options: MineFromGlobOptions): Promise<MineFr
   for (const path of files) examples.push({ path, content: (await fs.readFile(join(root, path))).toString('utf8') });
 
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ miner: MINER_VERSION, unit: options.unit ?? 'auto', name: options.name ?? null, from: pattern }));
+  hash.update(JSON.stringify({ miner: MINER_VERSION, unit: options.unit ?? 'auto', name: options.name ?? null, from: pattern, format: options.detectFormat !== false }));
   for (const example of examples) hash.update(`\0${example.path}\0${sha256(example.content)}`);
   const key = hash.digest('hex');
 
@@ -277,11 +288,14 @@ export async function mineFromGlob(options: MineFromGlobOptions): Promise<MineFr
     }
   }
 
-  const mined = mineTemplate(examples, {
+  const plain = mineTemplate(examples, {
     name: options.name,
     unit: options.unit,
     provenance: { from: pattern, minedAt: (options.now ?? (() => new Date()))().toISOString(), tool: options.tool },
   });
+  // The examples' formatting, when prettier's: what the template formats its output with.
+  const prettier = options.detectFormat === false ? undefined : await detectFormatting(examples, createFormatter({ fs, root, stats: formatStats() }));
+  const mined = prettier === undefined ? plain : { ...plain, template: { ...plain.template, manifest: { ...plain.template.manifest, format: { prettier } } } };
   if (cacheFile !== undefined) {
     const entry: CacheEntry = { version: MINER_VERSION, key, template: mined.template, params: mined.params, report: mined.report, files };
     await storeEntry(fs, cacheFile, `${JSON.stringify(entry)}\n`);

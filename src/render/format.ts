@@ -42,6 +42,9 @@ export interface FormatterOptions {
   readonly stats: FormatStats;
 }
 
+/** Prettier options as a template stores them (JSON values only). */
+export type PrettierSettings = Readonly<Record<string, string | number | boolean>>;
+
 export interface Formatter {
   /**
    * Formats one file's content; content of files prettier has no parser for comes back unchanged.
@@ -49,6 +52,14 @@ export interface Formatter {
    *   content does not parse.
    */
   format(path: string, content: string): Promise<string>;
+  /**
+   * Formats one file's content with exactly these options (the project's config is not read);
+   * undefined when prettier has no parser for the file.
+   * @throws WoptError E_FORMAT as {@link Formatter.format}.
+   */
+  formatWith(path: string, content: string, settings: PrettierSettings): Promise<string | undefined>;
+  /** The project's prettier options for a file (its config, overrides applied); undefined without one. */
+  projectSettings(path: string): Promise<PrettierSettings | undefined>;
 }
 
 interface Override {
@@ -327,9 +338,32 @@ export function createFormatter(options: FormatterOptions): Formatter {
     return language?.parsers[0];
   }
 
+  const absolute = (path: string) => (isAbsolute(path) ? path : resolve(options.root ?? '.', path));
   return {
+    async formatWith(path, content, settings) {
+      const file = absolute(path);
+      const api = await prettierApi();
+      const parser = await inferParser(api, file, settings as PrettierOptions);
+      if (parser === undefined) return undefined;
+      try {
+        const formatted = await api.format(content, { ...(settings as PrettierOptions), parser, filepath: file });
+        stats.formatted++;
+        return formatted;
+      } catch (error) {
+        throw renderErrors.format(path, describePrettierError(parser, error), error);
+      }
+    },
+    async projectSettings(path) {
+      const file = absolute(path);
+      if ((await configFor(dirname(file))).kind === 'none') return undefined;
+      const settings: Record<string, string | number | boolean> = {};
+      for (const [key, value] of Object.entries(await optionsFor(file))) {
+        if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') settings[key] = value;
+      }
+      return settings;
+    },
     async format(path, content) {
-      const file = isAbsolute(path) ? path : resolve(options.root ?? '.', path);
+      const file = absolute(path);
       const api = await prettierApi();
       const opts = await optionsFor(file);
       const parser = await inferParser(api, file, opts);

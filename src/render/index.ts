@@ -16,7 +16,7 @@ export type {
   TemplateFile,
 } from './renderer.js';
 export type { Helper } from './helpers.js';
-export type { PrettierApi } from './format.js';
+export type { PrettierApi, PrettierSettings } from './format.js';
 export { checkRenderedPath, stripTemplateSuffix } from './path.js';
 export {
   camelCase,

@@ -19,7 +19,7 @@ import { nodeFs } from '../fs/node.js';
 import type { FsPort } from '../fs/port.js';
 import { DiskCache, MemoryCache, templateKey, type CachedTemplate } from './cache.js';
 import { renderErrors, type TemplateLocation } from './errors.js';
-import { createFormatter, type FormatStats, type PrettierApi } from './format.js';
+import { createFormatter, type Formatter, type FormatStats, type PrettierApi, type PrettierSettings } from './format.js';
 import { builtinHelpers, type Helper } from './helpers.js';
 import { checkRenderedPath, stripTemplateSuffix } from './path.js';
 
@@ -160,6 +160,14 @@ export interface Renderer {
    * @throws WoptError E_FORMAT naming the file with prettier's message, line and column.
    */
   format(path: string, content: string): Promise<string>;
+  /**
+   * Formats content with prettier and exactly these options, whether or not formatting is on
+   * (unchanged for files prettier has no parser for): what a template that records how its files
+   * are formatted asks for.
+   * @example await renderer.formatAs('src/a.ts', 'const a = "x"', { singleQuote: true, printWidth: 100 })
+   * @throws WoptError E_FORMAT naming the file with prettier's message, line and column.
+   */
+  formatAs(path: string, content: string, settings: PrettierSettings): Promise<string>;
   /**
    * {@link Renderer.format} over many files; returns new objects, in order.
    * @example await renderer.formatFiles([{ path: 'a.ts', content: 'let a=1' }])
@@ -319,6 +327,9 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
   const disk = cacheOptions?.dir === undefined ? undefined : new DiskCache(fs, resolve(root, cacheOptions.dir));
   const inflight = new Map<string, Promise<Compiled>>();
   const formatter = options.format === true ? createFormatter({ fs, root, loadPrettier: options.loadPrettier, stats }) : undefined;
+  // Formatting a template asks for (formatAs) works whether or not formatting is on.
+  let own: Formatter | undefined;
+  const anyFormatter = (): Formatter => formatter ?? (own ??= createFormatter({ fs, root, loadPrettier: options.loadPrettier, stats }));
 
   env.registerHelper(builtinHelpers({ pkg: options.pkg }) as unknown as Handlebars.HelperDeclareSpec);
   if (options.helpers !== undefined) env.registerHelper({ ...options.helpers } as unknown as Handlebars.HelperDeclareSpec);
@@ -464,6 +475,9 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
       return rendered;
     },
     format,
+    async formatAs(path, content, settings) {
+      return (await anyFormatter().formatWith(path, content, settings)) ?? content;
+    },
     async formatFiles(files) {
       return Promise.all(files.map(async (file) => ({ ...file, content: await format(file.path, file.content) })));
     },

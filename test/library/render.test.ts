@@ -106,3 +106,30 @@ describe('renderTemplate', () => {
     expect((await rejection(() => renderTemplate(renderer, clash, { a: 'b' }))).code).toBe('E_PATH_COLLISION');
   });
 });
+
+describe('a template that says how its files are formatted', () => {
+  const selector = (name: string) => `export const ${name}Selector = createSelector({ key: '${name}Selector', get: ({ get }) => get(${name}PermissionsState) });\n`;
+  const template: Template = {
+    manifest: { name: 'selector', params: { name: { type: 'string' } }, format: { prettier: { singleQuote: true, printWidth: 80 } } },
+    files: [
+      { path: '{{camelCase name}}.ts.hbs', content: selector('{{camelCase name}}') },
+      { path: '{{camelCase name}}.go.hbs', content: 'package {{camelCase name}}\n' },
+    ],
+  };
+
+  it('formats what prettier parses with exactly its options, even with formatting off, and leaves the rest', async () => {
+    const short = await renderTemplate(renderer, template, { name: 'note' });
+    expect(short.files.find((file) => file.path === 'note.ts')?.content).toBe(
+      "export const noteSelector = createSelector({\n  key: 'noteSelector',\n  get: ({ get }) => get(notePermissionsState),\n});\n",
+    );
+    expect(short.files.find((file) => file.path === 'note.go')?.content).toBe('package note\n');
+    expect(short.warnings).toEqual([]);
+  });
+
+  it('writes a file prettier cannot parse as rendered, with a warning naming it', async () => {
+    const broken: Template = { ...template, files: [{ path: '{{name}}.ts.hbs', content: 'export const = ;\n' }] };
+    const result = await renderTemplate(renderer, broken, { name: 'x' });
+    expect(result.files[0]?.content).toBe('export const = ;\n');
+    expect(result.warnings.join('\n')).toMatch(/^x\.ts is written unformatted: prettier could not parse it/);
+  });
+});

@@ -9,7 +9,10 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createFaultPort } from '../../src/fs/fault.js';
 import { nodeFs } from '../../src/fs/node.js';
+import { format } from 'prettier';
+import { renderTemplate } from '../../src/library/render.js';
 import { generateMember, mineFromGlob } from '../../src/miner/index.js';
+import { createRenderer } from '../../src/render/index.js';
 
 const made: string[] = [];
 afterEach(() => {
@@ -80,6 +83,27 @@ describe('mineFromGlob', () => {
     const result = await mineFromGlob({ fs: nodeFs, root, cwd: root, pattern: '.github/workflows/*/workflow.yml', cacheDir: false });
     expect(result.files).toEqual(['.github/workflows/basket/workflow.yml', '.github/workflows/catalog/workflow.yml', '.github/workflows/ordering/workflow.yml']);
     expect(generateMember(result.template, { name: 'payment' })).toEqual([{ path: '.github/workflows/payment/workflow.yml', content: workflow('payment') }]);
+  });
+
+  test('members formatted by prettier: the template records the options and formats what it generates', async () => {
+    const options = { parser: 'typescript', singleQuote: true, printWidth: 80 } as const;
+    const selector = (name: string) => format(`export const ${name}Selector = selector({ key: '${name}Selector', get: read });\n`, options);
+    // Short names fit on one line of 80; long ones wrap (prettier decides, per member).
+    const names = ['note', 'task', 'company', 'opportunity', 'person'];
+    const files: Record<string, string> = {};
+    for (const name of names) files[`src/selectors/${name}.ts`] = await selector(name);
+    expect(files['src/selectors/note.ts']?.split('\n').length).toBeLessThan(files['src/selectors/opportunity.ts']?.split('\n').length ?? 0);
+    const root = project(files);
+    const result = await mineFromGlob({ fs: nodeFs, root, cwd: root, pattern: 'src/selectors/*.ts', cacheDir: false });
+    expect(result.template.manifest.format?.prettier).toMatchObject({ singleQuote: true, printWidth: 80 });
+    const renderer = createRenderer();
+    for (const name of ['pet', 'workflowVersion']) {
+      const { files: out } = await renderTemplate(renderer, result.template, { name });
+      expect(out.map((file) => file.content)).toEqual([await selector(name)]);
+    }
+    // Opting out mines the text alone.
+    const plain = await mineFromGlob({ fs: nodeFs, root, cwd: root, pattern: 'src/selectors/*.ts', cacheDir: false, detectFormat: false });
+    expect(plain.template.manifest.format).toBeUndefined();
   });
 
   test('provenance: the glob, every file with its sha256, the time and the tool', async () => {

@@ -86,6 +86,8 @@ function render(result: MineFromGlobResult, cwdOf: (path: string) => string, sty
   out.push(`  members: ${report.unitWhy}`);
   out.push(`  names: ${report.nameWhy}`);
   out.push(`  construction: ${report.level}${report.fallback ? ` (finer ones did not reproduce every member: ${report.fallbackWhy ?? 'see above'})` : ''}`);
+  const format = template.manifest.format;
+  if (format !== undefined) out.push(`  format: prettier ${JSON.stringify(format.prettier)} (the members are formatted so; generated files will be too)`);
   out.push('');
   out.push('Members:');
   report.members.forEach((member, m) => {
