@@ -326,6 +326,9 @@ function hintWord(text: string): string {
   return '';
 }
 
+/** The letter class each case helper writes a name of several words in. */
+const HELPER_CASE = new Map(CASE_HELPERS.map((helper) => [helper, caseClass(spell('Probe Word', { helper, plural: false }))]));
+
 /**
  * A run of code that reads as one value: an identifier, a dotted or slashed path, a number
  * (`IRouterStore`, `user.profile`, `v2`), nothing with spaces, brackets or operators.
@@ -481,7 +484,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
         const plural = part.forms[0]?.plural ?? false;
         const slice = part.forms[0]?.slice;
         const caseOf = caseClass(part.text, part.before, part.after);
-        const any = CASE_HELPERS.filter((helper) => caseClass(spell('Probe Word', { helper, plural: false })) === caseOf).map((helper) => ({ helper, plural, slice }));
+        const any = CASE_HELPERS.filter((helper) => HELPER_CASE.get(helper) === caseOf).map((helper) => ({ helper, plural, slice }));
         const ruled = ruledForm(any, part.before, part.after, part.prose, false, part);
         if (ruled === undefined) return true;
         return lists.every((list) => {
@@ -498,9 +501,13 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
    * failing the whole template. Each group is the largest left (ties: the natural one, then the one
    * led by the most typical member). Groups come in member order.
    */
-  const groupsOf = (ids: readonly number[], tokensOf: (id: number) => readonly Token[]): number[][] => {
+  const groupsOf = (ids: readonly number[], tokensAt: (id: number) => readonly Token[]): number[][] => {
     const left = [...ids].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+    const tokens = new Map(left.map((id) => [id, tokensAt(id)]));
+    const tokensOf = (id: number): readonly Token[] => tokens.get(id) ?? [];
     const keys = new Map(left.map((id) => [id, tokensOf(id).map(keyOf).join('')]));
+    // Every member the same: one group, without trying seeds (the common case, on every line).
+    if (new Set(keys.values()).size === 1 && fits(left.map(tokensOf))) return [[...ids].sort((a, b) => a - b)];
     const groups: number[][] = [];
     while (left.length > 0) {
       let best: { members: number[]; natural: boolean } | undefined;

@@ -89,9 +89,11 @@ function wordsFromContent(label: string, texts: readonly string[]): string[] | u
   if (words(label).length !== 1 || letters.length < 5 || (label !== letters && label !== label.toUpperCase())) return undefined;
   const counts = new Map<string, { words: string[]; count: number }>();
   for (const text of texts) {
+    if (!text.toLowerCase().includes(letters.slice(0, 3))) continue;
     for (const [identifier] of text.matchAll(/[\p{L}\p{N}_$-]+/gu)) {
+      if (identifier.length < letters.length || !identifier.toLowerCase().replace(/[_$-]/g, '').includes(letters)) continue;
       const split = words(identifier);
-      if (split.length < 2 || !identifier.toLowerCase().replace(/[_$-]/g, '').includes(letters)) continue;
+      if (split.length < 2) continue;
       // The run of whole words that spells the label.
       for (let start = 0; start < split.length; start++) {
         let joined = '';
