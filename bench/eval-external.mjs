@@ -252,8 +252,8 @@ const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function familyTable(results) {
   const rows = [
-    '| family | unit | members | miner exact | baseline exact | miner similarity | baseline similarity | refusals | crashes | time (s) | |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| family | unit | members | miner exact | baseline exact | best copy exact | miner similarity | baseline similarity | best copy similarity | refusals | crashes | time (s) | |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const family of results) {
     const t = totals([family]);
@@ -261,7 +261,7 @@ function familyTable(results) {
     const crashes = family.members.filter((m) => m.crashed).length;
     const worse = t.minerSimilarity < t.baselineSimilarity || t.minerExact < t.baselineExact;
     rows.push(
-      `| ${family.id} | ${family.unit} | ${family.members.length} | ${pct(t.minerExact)} | ${pct(t.baselineExact)} | ${sim(t.minerSimilarity)} | ${sim(t.baselineSimilarity)} | ${refusals} | ${crashes} | ${(family.ms / 1000).toFixed(1)} | ${worse ? '**worse than baseline**' : ''} |`,
+      `| ${family.id} | ${family.unit} | ${family.members.length} | ${pct(t.minerExact)} | ${pct(t.baselineExact)} | ${pct(t.oracleExact)} | ${sim(t.minerSimilarity)} | ${sim(t.baselineSimilarity)} | ${sim(t.oracleSimilarity)} | ${refusals} | ${crashes} | ${(family.ms / 1000).toFixed(1)} | ${worse ? '**worse than baseline**' : ''} |`,
     );
   }
   const all = totals(results);
@@ -269,7 +269,7 @@ function familyTable(results) {
   const crashes = results.flatMap((f) => f.members).filter((m) => m.crashed).length;
   const ms = results.reduce((sum, f) => sum + f.ms, 0);
   rows.push(
-    `| **overall** | | ${all.members} | ${pct(all.minerExact)} | ${pct(all.baselineExact)} | ${sim(all.minerSimilarity)} | ${sim(all.baselineSimilarity)} | ${refusals} | ${crashes} | ${(ms / 1000).toFixed(1)} | |`,
+    `| **overall** | | ${all.members} | ${pct(all.minerExact)} | ${pct(all.baselineExact)} | ${pct(all.oracleExact)} | ${sim(all.minerSimilarity)} | ${sim(all.baselineSimilarity)} | ${sim(all.oracleSimilarity)} | ${refusals} | ${crashes} | ${(ms / 1000).toFixed(1)} | |`,
   );
   return rows.join('\n');
 }
