@@ -14,9 +14,10 @@ const roundTrips = (examples: readonly Example[], result: ReturnType<typeof mine
   }
 };
 
-describe('names', () => {
-  const detect = (labels: string[], contents: string[]) => detectNames(labels, contents.map((content) => [content]));
+/** Names read from labels, each member's contents one text. */
+const detect = (labels: string[], contents: string[]) => detectNames(labels, contents.map((content) => [content]));
 
+describe('names', () => {
   test('a shared prefix stays when what is left never stands alone (en-au, en-gb)', () => {
     const result = detect(['en-au', 'en-gb', 'en-ie'], ["name: 'en-au'", "name: 'en-gb'", "name: 'en-ie'"]);
     expect(result.names).toEqual(['EnAu', 'EnGb', 'EnIe']);
@@ -45,8 +46,6 @@ describe('names', () => {
 });
 
 describe('labels', () => {
-  const detect = (labels: string[], contents: string[]) => detectNames(labels, contents.map((content) => [content]));
-
   test('a word every label ends with, glued on, is a word of its own when the members write it alone', () => {
     const result = detect(['adservice', 'cartservice', 'emailservice'], ['kind: Service\nname: adservice', 'kind: Service\nname: cartservice', 'name: emailservice']);
     expect(result.names).toEqual(['AdService', 'CartService', 'EmailService']);
