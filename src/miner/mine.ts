@@ -11,9 +11,9 @@ import { words } from '../render/case.js';
 import { wordSlices } from '../render/helpers.js';
 import type { ParamAffixes, ParamSpec, Template, TemplateFile } from '../library/template.js';
 import { createRenderer, type Renderer } from '../render/index.js';
-import { buildTemplate, roleKey, type Built, type BuildOptions, type Follow, type MinedMember, type MinedParam, type ValueParam } from './build.js';
 import { renderedDefault } from '../library/render.js';
 import { isTemplatedDefault } from '../library/validate.js';
+import { buildTemplate, roleKey, type Built, type BuildOptions, type Follow, type MinedMember, type MinedParam, type ValueParam } from './build.js';
 import { emit, type Piece } from './emit.js';
 import { minerErrors } from './errors.js';
 import { generateMember } from './generate.js';
@@ -310,9 +310,9 @@ function paramReports(
   ];
   for (const param of built?.params ?? []) {
     const values = params.map((member) => member.params[param.name] ?? typedDefault(param));
-    const fallback = template.manifest.params[param.name]?.default ?? typedDefault(param);
-    // A default written from the name is each member's own: compare it rendered for that member.
     const spec = template.manifest.params[param.name];
+    const fallback = spec?.default ?? typedDefault(param);
+    // A default written from the name is each member's own: compare it rendered for that member.
     const defaultFor = (m: number): unknown =>
       isTemplatedDefault(fallback) && spec !== undefined
         ? renderedDefault(template.manifest.name, param.name, spec, renderer.renderSync(fallback, params[m]?.params ?? {}, { name: `params.${param.name}.default` }))
@@ -321,10 +321,10 @@ function paramReports(
     const distinct = new Set(values.map((value) => JSON.stringify(value))).size;
     const why =
       param.kind === 'flag'
-        ? `${param.why}; default ${String(param.default)} (what most members do)`
+        ? `${param.why}; default ${String(param.default)} (what most members do)${param.follows === undefined ? '' : `, or what ${param.follows.param} says when given`}`
         : param.kind === 'items'
           ? `lines repeated a varying number of times (${distinct} distinct lists); default: the most common list`
-          : `a ${param.type} literal that takes ${distinct} values across members; default: the most common`;
+          : `a ${param.type} literal that takes ${distinct} values across members; default: ${isTemplatedDefault(fallback) ? `written from the name and the params it goes with (${String(fallback)})` : 'the most common'}`;
     reports.push({
       name: param.name,
       type: param.kind === 'flag' ? 'boolean' : param.kind === 'items' ? 'string[]' : param.type,
