@@ -1,18 +1,24 @@
 /**
  * Steps 3 to 5: from members whose name occurrences are marked, build the template IR.
  *
- * Files are matched across members by their abstracted path (a "role"). Within a role, lines are
- * aligned center-star: each member against the center member (the one most like the others) by a
- * longest common subsequence over line keys. A center line every member matches is constant; what
- * lies between two constant lines is a region, classified as:
+ * Files are matched across members by their abstracted path (a "role", see roleKey; what differs in
+ * the paths of one role becomes a path param). Within a role, lines are aligned center-star: each
+ * member against the center member (the one most like the others) by a longest common subsequence
+ * over line keys. A center line every member matches is constant; what lies between two constant
+ * lines is a region, classified as:
  * - the same in every member: constant;
  * - one line (or the same number of lines) that differs by a few tokens: the lines are aligned
- *   token by token and the differing literals become value params (`{{pageSize}}`);
+ *   token by token and what differs becomes a value param (`{{pageSize}}`; a quoted string is one
+ *   value whole, its default written from the name), an optional part (`{{#if hasAsync}}`), or,
+ *   for code holding the name, an inline alternative;
  * - lines all following one pattern in varying number: `{{#each items}}`;
  * - present in some members only: `{{#if flag}}` (an optional block);
+ * - lines alike in every member (a varying value in each): aligned token by token, cutting the
+ *   region around them;
  * - otherwise one variant per group of members: `{{#if a}}…{{else if b}}…{{else}}…{{/if}}`, the most
  *   common variant last (what a new member gets).
- * Every choice is recorded per member, so rendering each member's params gives it back.
+ * Every choice is recorded per member, so rendering each member's params gives it back; params
+ * that vary together are linked at the end (linkFlags).
  */
 import { camelCase, words } from '../render/case.js';
 import type { Piece } from './emit.js';
