@@ -233,14 +233,22 @@ function paramSpec(param: MinedParam, members: readonly MinedMember[], entityPar
   }
 }
 
-function memberParams(built: Built, members: readonly MinedMember[], entityParam: string): MemberParams[] {
+/**
+ * Each member's params. A member without a param's place gets what it would get without the param
+ * given: the default, written for it where the default is written from the name
+ * (`"/{{kebabCase (pluralize name)}}"`), so `mine --json` shows no other member's value for it.
+ */
+function memberParams(built: Built, members: readonly MinedMember[], entityParam: string, renderer: Renderer): MemberParams[] {
   return members.map((member, m) => {
     const params: Record<string, ParamValue> = { [entityParam]: member.name };
+    const written: ValueParam[] = [];
     for (const param of built.params) {
       if (param.kind === 'flag') params[param.name] = param.members.includes(m);
       else if (param.kind === 'items') params[param.name] = [...(param.values[m] ?? param.default)];
+      else if (param.values[m] === undefined && param.template !== undefined) written.push(param);
       else params[param.name] = typed(param.type, param.values[m] ?? param.default);
     }
+    for (const param of written) params[param.name] = renderer.renderSync(emit(param.template ?? [], entityParam), params, { name: `params.${param.name}.default` });
     return { files: member.files.map((file) => file.path), params };
   });
 }
@@ -430,7 +438,7 @@ export function mineTemplate(examples: readonly Example[], options: MineOptions 
       continue;
     }
     const template = toTemplate(built, members, context);
-    const params = memberParams(built, members, entityParam);
+    const params = memberParams(built, members, entityParam, renderer);
     let failures: string[];
     try {
       failures = verify(template, params, members, renderer);
@@ -448,7 +456,7 @@ export function mineTemplate(examples: readonly Example[], options: MineOptions 
   if (single === undefined) throw minerErrors.noExamples();
   const alone = buildTemplate([single], { strict: true, inline: false, repeats: false }, entityParam);
   const template = toTemplate(alone, [single], context);
-  const params = memberParams(alone, [single], entityParam);
+  const params = memberParams(alone, [single], entityParam, renderer);
   const failures = verify(template, params, [single], renderer);
   warnings.push(`the template reproduces only ${single.key}; other members differ in ways no finer template reproduced`);
   if (failures.length > 0) warnings.push(`even ${single.key} does not round-trip: ${failures.join('; ')}`);

@@ -131,6 +131,20 @@ describe('what varies', () => {
     expect(generateMember(mined.template, { name: 'Invoice', router: '/billing' })[0]?.content).toBe(route('Invoice', '/billing'));
   });
 
+  test('a member without the place of a value written from the name reports the value written for it', () => {
+    const file = (name: string, route: string | undefined) => `export const ${name.toLowerCase()} = 1;\n${route === undefined ? '' : `router('${route}');\n`}`;
+    const examples = [
+      { path: 'src/user.ts', content: file('User', '/users') },
+      { path: 'src/product.ts', content: file('Product', '/products') },
+      { path: 'src/session.ts', content: file('Session', '/auth') },
+      { path: 'src/health.ts', content: file('Health', undefined) },
+    ];
+    const mined = mineTemplate(examples);
+    roundTrips(examples, mined);
+    const health = mined.params.find((member) => member.params.name === 'Health');
+    expect(health?.params.router).toBe('/healths');
+  });
+
   test('one varying part of a string is a param too, and the whole string defaults to it', () => {
     const component = (prefix: string, kebab: string) => `@Component({ selector: '${prefix}-${kebab}' })\nexport class X {}\n`;
     const examples = [
