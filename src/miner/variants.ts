@@ -20,6 +20,7 @@ import {
   snakeCase,
   titleCase,
   upperCase,
+  tagCase,
 } from '../render/case.js';
 import { wordSlices } from '../render/helpers.js';
 import { pluralize } from '../render/inflect.js';
@@ -38,6 +39,7 @@ export const CASE_HELPERS = [
   'pathCase',
   'lowerCase',
   'upperCase',
+  'tagCase',
   'asIs',
 ] as const;
 export type CaseHelper = (typeof CASE_HELPERS)[number];
@@ -60,6 +62,9 @@ const CONVERT: Readonly<Record<CaseHelper, (input: string) => string>> = {
   // The name as given (PascalCase with its acronyms kept: `HTTPClient`, which pascalCase would
   // spell `HttpClient`); written `{{name}}`. Last in preference: used only when nothing else fits.
   asIs: (input) => input,
+  // Language tags (`pt-BR`, `en-US`): kebab-case whose acronyms stay upper-case; after kebabCase
+  // in preference, which spells every name without an acronym the same.
+  tagCase,
 };
 
 /** A part of a name some members write instead of the whole (see `wordSlices` of the renderer). */

@@ -55,6 +55,14 @@ export const camelCase = (input: string): string =>
 /** @example kebabCase('UserCard') // 'user-card' */
 export const kebabCase = (input: string): string => words(input).map(lower).join('-');
 
+/**
+ * kebab-case that keeps upper-case words of two letters or more as they are, as language tags are
+ * written.
+ * @example tagCase('PtBR') // 'pt-BR'
+ * @example tagCase('en_US') // 'en-US'
+ */
+export const tagCase = (input: string): string => words(input).map((word) => (word.length > 1 && word === upper(word) && /\p{Lu}/u.test(word) ? word : lower(word))).join('-');
+
 /** @example snakeCase('UserCard') // 'user_card' */
 export const snakeCase = (input: string): string => words(input).map(lower).join('_');
 
@@ -95,6 +103,7 @@ export type CaseName =
   | 'pascalCase'
   | 'camelCase'
   | 'kebabCase'
+  | 'tagCase'
   | 'snakeCase'
   | 'constantCase'
   | 'dotCase'
@@ -110,6 +119,7 @@ export const caseConversions: Readonly<Record<CaseName, (input: string) => strin
   pascalCase,
   camelCase,
   kebabCase,
+  tagCase,
   snakeCase,
   constantCase,
   dotCase,

@@ -85,6 +85,15 @@ describe('generation with the names users type', () => {
     for (const given of ['Avatar', 'AvatarIcon']) expect(generateMember(mined.template, { name: given })).toEqual([{ path: 'src/AvatarIcon.tsx', content: icon('Avatar') }]);
   });
 
+  test('locale folders keep their region upper-case (ar-DZ), and a family mixing them with plain ones is one family', () => {
+    const locale = (code: string) => `import type { Locale } from '../types.js';\n\nexport const locale: Locale = { code: '${code}' };\n`;
+    const examples = ['af', 'ar', 'ar-DZ', 'ar-EG', 'ar-MA'].map((code) => ({ path: `src/locale/${code}/index.ts`, content: locale(code) }));
+    const mined = mineTemplate(examples);
+    expect(mined.report.members.map((member) => member.name)).toEqual(['Af', 'Ar', 'ArDZ', 'ArEG', 'ArMA']);
+    expect(mined.template.files.map((file) => file.path)).toEqual(['src/locale/{{tagCase name}}/index.ts.hbs']);
+    expect(generateMember(mined.template, { name: 'PtBR' })).toEqual([{ path: 'src/locale/pt-BR/index.ts', content: locale('pt-BR') }]);
+  });
+
   test('folders above the members are never the name (models/ is not the Model of CarModel)', () => {
     const model = (name: string, table: string) => `module.exports = (sequelize) => sequelize.define('${name}', {}, { tableName: '${table}' });\n`;
     const examples = [

@@ -106,8 +106,15 @@ describe('tricky inputs', () => {
 
   test('caseConversions lists every conversion by name', () => {
     expect(Object.keys(caseConversions).sort()).toEqual(
-      ['camelCase', 'constantCase', 'dotCase', 'kebabCase', 'lowerCase', 'noCase', 'pascalCase', 'pathCase', 'sentenceCase', 'snakeCase', 'titleCase', 'upperCase'].sort(),
+      ['camelCase', 'constantCase', 'dotCase', 'kebabCase', 'lowerCase', 'noCase', 'pascalCase', 'pathCase', 'sentenceCase', 'snakeCase', 'tagCase', 'titleCase', 'upperCase'].sort(),
     );
     expect(caseConversions.kebabCase('UserCard')).toBe('user-card');
+  });
+
+  test('tagCase: kebab-case that keeps acronyms, as language tags are written', () => {
+    expect(caseConversions.tagCase('PtBR')).toBe('pt-BR');
+    expect(caseConversions.tagCase('en_US')).toBe('en-US');
+    expect(caseConversions.tagCase('UserCard')).toBe('user-card');
+    expect(caseConversions.tagCase('A')).toBe('a');
   });
 });
