@@ -6,7 +6,8 @@
  * - Affixes every member shares are learned, not hard-coded: `useCartStore`/`useThemeStore` share
  *   `use…Store`, `subDays`/`subWeeks` share `sub…`. They are stripped when what is left occurs on
  *   its own in most members (so `UserCard`/`UserList` keep `User`, `en-au`/`en-gb` keep `en`);
- *   the template then reads a given name without them too (ParamSpec.affixes).
+ *   the template then reads a given name as the members' are written, without them or, kept,
+ *   with them (ParamSpec.affixes). A word glued to every one-word label (`adservice`) counts.
  * - Plural folders for singular entities (`companies/`, `people/`, `shipping_addresses/`): when
  *   every label is a plural, names are singularized; when most are, a plural label is singularized
  *   when its member writes the singular on its own.
@@ -23,7 +24,7 @@ export interface NameDetection {
   readonly occurrences: readonly number[];
   readonly why: string;
   readonly warnings: readonly string[];
-  /** The words every label shares around its name, when they were stripped (see ParamSpec.affixes). */
+  /** The words every label shares around its name: stripped, or kept in every name (`keep`; see ParamSpec.affixes). */
   readonly affixes?: ParamAffixes | undefined;
 }
 
