@@ -36,6 +36,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { commonFolder } from '../dist/miner/group.js';
 import { compareFiles, renameCopyBaseline, renameCopyOracle, totals } from '../dist/miner/index.js';
 
 const repoRoot = join(import.meta.dirname, '..');
@@ -63,14 +64,6 @@ function parseArgs(argv) {
   if (options.dir === undefined) throw new Error('missing <families-dir>');
   if (!Number.isFinite(options.timeoutMs) || options.timeoutMs <= 0) throw new Error('--timeout takes seconds');
   return options;
-}
-
-/** The folder every path is in ('' for the root). */
-function commonFolder(paths) {
-  const dirs = paths.map((path) => path.split('/').slice(0, -1));
-  let length = Math.min(...dirs.map((dir) => dir.length));
-  while (length > 0 && !dirs.every((dir) => dir.slice(0, length).join('/') === dirs[0].slice(0, length).join('/'))) length--;
-  return dirs[0].slice(0, length).join('/');
 }
 
 function loadFamily(dir) {

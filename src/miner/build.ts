@@ -593,13 +593,14 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     const centerTokens = centerLine.tokens;
     const centerKeys = centerTokens.map(keyOf);
     const matches = new Map<number, Int32Array>();
-    const centerShape = shapeOf(centerTokens);
+    const centerShape = shapeOfLine(centerLine);
     for (const id of ids) {
       if (id === centerId) continue;
-      const tokens = lines.get(id)?.tokens ?? [];
+      const line = lines.get(id);
+      const tokens = line?.tokens ?? [];
       // Alike when most of their significant tokens match, a quoted string counting as one: two
       // `"description": "…",` lines are one line with a varying value, however long the values.
-      const shape = shapeOf(tokens);
+      const shape = line === undefined ? [] : shapeOfLine(line);
       const most = Math.max(centerShape.length, shape.length);
       if (most === 0 || lcsPairs(centerShape, shape).length / most < 0.6) return undefined;
       const pairs = lcsPairs(centerKeys, tokens.map(keyOf));

@@ -145,24 +145,16 @@ function toTemplate(built: Built, members: readonly MinedMember[], context: Temp
   // `{{name}}` as is (a name whose acronyms no case helper spells) needs the name in PascalCase.
   const asIs = new RegExp(`\\{\\{(?:pluralize )?(?:@root\\.)?${entityParam}\\}\\}`);
   const pascalOnly = files.some((file) => asIs.test(file.path) || asIs.test(file.content));
-  const params: Record<string, ParamSpec> = {
-    [entityParam]: pascalOnly
-      ? {
-          type: 'string',
-          description: `The entity name in PascalCase, acronyms kept as the members write them (members: ${names.join(', ')}).`,
-          prompt: `${entityParam} (PascalCase)?`,
-          pattern: '^[A-Z][A-Za-z0-9]*$',
-          required: true,
-          ...(affixes === undefined ? {} : { affixes }),
-        }
-      : {
-          type: 'string',
-          description: `The entity name, in any case (members: ${names.join(', ')}).`,
-          prompt: `${entityParam}?`,
-          required: true,
-          ...(affixes === undefined ? {} : { affixes }),
-        },
-  };
+  const entity: ParamSpec = pascalOnly
+    ? {
+        type: 'string',
+        description: `The entity name in PascalCase, acronyms kept as the members write them (members: ${names.join(', ')}).`,
+        prompt: `${entityParam} (PascalCase)?`,
+        pattern: '^[A-Z][A-Za-z0-9]*$',
+        required: true,
+      }
+    : { type: 'string', description: `The entity name, in any case (members: ${names.join(', ')}).`, prompt: `${entityParam}?`, required: true };
+  const params: Record<string, ParamSpec> = { [entityParam]: affixes === undefined ? entity : { ...entity, affixes } };
   for (const param of built.params) params[param.name] = paramSpec(param, members, entityParam);
   return {
     manifest: {
@@ -248,7 +240,7 @@ function memberParams(built: Built, members: readonly MinedMember[], entityParam
       else if (param.values[m] === undefined && param.template !== undefined) written.push(param);
       else params[param.name] = typed(param.type, param.values[m] ?? param.default);
     }
-    for (const param of written) params[param.name] = renderer.renderSync(emit(param.template ?? [], entityParam), params, { name: `params.${param.name}.default` });
+    for (const param of written) params[param.name] = renderer.renderSync(String(valueDefault(param, entityParam)), params, { name: `params.${param.name}.default` });
     return { files: member.files.map((file) => file.path), params };
   });
 }

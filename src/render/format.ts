@@ -339,20 +339,22 @@ export function createFormatter(options: FormatterOptions): Formatter {
   }
 
   const absolute = (path: string) => (isAbsolute(path) ? path : resolve(options.root ?? '.', path));
+  /** Formats with these options; undefined when prettier has no parser for the file. */
+  async function formatFile(path: string, content: string, opts: PrettierOptions): Promise<string | undefined> {
+    const file = absolute(path);
+    const api = await prettierApi();
+    const parser = await inferParser(api, file, opts);
+    if (parser === undefined) return undefined;
+    try {
+      const formatted = await api.format(content, { ...opts, parser, filepath: file });
+      stats.formatted++;
+      return formatted;
+    } catch (error) {
+      throw renderErrors.format(path, describePrettierError(parser, error), error);
+    }
+  }
   return {
-    async formatWith(path, content, settings) {
-      const file = absolute(path);
-      const api = await prettierApi();
-      const parser = await inferParser(api, file, settings as PrettierOptions);
-      if (parser === undefined) return undefined;
-      try {
-        const formatted = await api.format(content, { ...(settings as PrettierOptions), parser, filepath: file });
-        stats.formatted++;
-        return formatted;
-      } catch (error) {
-        throw renderErrors.format(path, describePrettierError(parser, error), error);
-      }
-    },
+    formatWith: (path, content, settings) => formatFile(path, content, settings as PrettierOptions),
     async projectSettings(path) {
       const file = absolute(path);
       if ((await configFor(dirname(file))).kind === 'none') return undefined;
@@ -363,21 +365,10 @@ export function createFormatter(options: FormatterOptions): Formatter {
       return settings;
     },
     async format(path, content) {
-      const file = absolute(path);
-      const api = await prettierApi();
-      const opts = await optionsFor(file);
-      const parser = await inferParser(api, file, opts);
-      if (parser === undefined) {
-        stats.passedThrough++;
-        return content;
-      }
-      try {
-        const formatted = await api.format(content, { ...opts, parser, filepath: file });
-        stats.formatted++;
-        return formatted;
-      } catch (error) {
-        throw renderErrors.format(path, describePrettierError(parser, error), error);
-      }
+      const formatted = await formatFile(path, content, await optionsFor(absolute(path)));
+      if (formatted !== undefined) return formatted;
+      stats.passedThrough++;
+      return content;
     },
   };
 }
