@@ -161,6 +161,8 @@ function parseMine(result) {
 
 const filesKey = (files) => [...files].sort().join('\n');
 const sameValue = (a, b) => formatValue(a) === formatValue(b);
+// A member the real param is missing from holds no value for it (an absent optional part).
+const realValue = (member, real) => member.params?.[real] ?? '';
 const formatValue = (value) => (Array.isArray(value) ? value.join(',') : String(value));
 
 /**
@@ -180,8 +182,9 @@ function heldOutValues(loo, others, held) {
   for (const name of looParams) {
     const match =
       pairs.every(([, mined]) => mined !== undefined) &&
-      realNames.find((real) => pairs.every(([member, mined]) => member.params?.[real] !== undefined && sameValue(mined.params[name], member.params[real])));
+      realNames.find((real) => pairs.every(([member, mined]) => sameValue(mined.params[name], realValue(member, real))));
     const value = match ? held.params?.[match] : undefined;
+    // A held-out member without the real param has none of that part: nothing to pass.
     if (value === undefined) {
       result.unmatched.push(name);
       continue;

@@ -22,7 +22,7 @@ import { lcsPairs } from './lcs.js';
 import { detectNames } from './names.js';
 import { splitLines, tokenize, tokenizePath } from './tokenize.js';
 import type { Example, MemberParams, MineLevel, MineOptions, MineReport, MineResult, ParamReport, ParamValue } from './types.js';
-import { findOccurrences, nameVariants, type WordSlice } from './variants.js';
+import { findOccurrences, gluedSuffixes, nameVariants, type WordSlice } from './variants.js';
 import { WoptError } from '../errors.js';
 
 const LEVELS: ReadonlyArray<{ level: MineLevel; options: BuildOptions }> = [
@@ -372,6 +372,7 @@ export function mineTemplate(examples: readonly Example[], options: MineOptions 
     multiWord.length >= 2 ? NAME_SLICES.filter((slice) => new Set(detection.names.map((name) => wordSlices[slice](name).toLowerCase())).size > 1) : [];
   const allPaths = [...examples].map((example) => example.path).sort(byString);
   const shared = commonFolder(allPaths);
+  const glued = gluedSuffixes(grouping.members.map((group, m) => ({ name: detection.names[m] ?? '', texts: group.files.map((file) => file.content) })));
   const members: MinedMember[] = grouping.members.map((group, m) => {
     const name = detection.names[m] ?? '';
     const variants = nameVariants(name, slices);
@@ -387,7 +388,7 @@ export function mineTemplate(examples: readonly Example[], options: MineOptions 
           path: file.path,
           content: file.content,
           pathTokens: tokenizePath(file.path, inPath),
-          lines: splitLines(tokenize(file.path, file.content, findOccurrences(file.content, variants), inPath)),
+          lines: splitLines(tokenize(file.path, file.content, findOccurrences(file.content, variants, glued), inPath)),
         };
       }),
     };

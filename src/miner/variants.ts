@@ -171,6 +171,7 @@ const isUpper = (ch: string): boolean => ch !== ch.toLowerCase();
 const isLower = (ch: string): boolean => ch !== ch.toUpperCase();
 const isLetterOrDigit = (ch: string): boolean => /[\p{L}\p{N}]/u.test(ch);
 const isDigit = (ch: string): boolean => /\p{N}/u.test(ch);
+const NONE: ReadonlySet<string> = new Set();
 
 /**
  * Whether a spelling at [start, end) of `text` stands on word boundaries: it starts an identifier or
@@ -211,8 +212,48 @@ function inPropertyPath(text: string, end: number, variant: Variant): boolean {
   return isLetterOrDigit(text[end] ?? '');
 }
 
-/** Every occurrence of any variant, left to right, longest first at each position, never overlapping. */
-export function findOccurrences(text: string, variants: readonly Variant[]): Occurrence[] {
+/**
+ * Words that members glue to their lower-case name where no boundary shows it (`catalogdb`,
+ * `ordersdb` in a family of Catalog and Orders: `db`): a word after the name counts when two
+ * members or more glue it to their own names. English endings are not glue (`ordered`, `users`).
+ */
+export function gluedSuffixes(members: readonly { readonly name: string; readonly texts: readonly string[] }[]): ReadonlySet<string> {
+  const seen = new Map<string, Set<number>>();
+  members.forEach((member, m) => {
+    const spellings = new Set([false, true].map((plural) => spell(member.name, { helper: 'lowerCase', plural })).filter((text) => text.length >= 2));
+    for (const spelling of spellings) {
+      const glued = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(spelling)}(\\p{Ll}{2,})(?![\\p{L}\\p{N}])`, 'gu');
+      for (const text of member.texts) {
+        for (const match of text.matchAll(glued)) {
+          const suffix = match[1] ?? '';
+          if (INFLECTIONS.has(suffix)) continue;
+          const who = seen.get(suffix) ?? new Set<number>();
+          who.add(m);
+          seen.set(suffix, who);
+        }
+      }
+    }
+  });
+  return new Set([...seen].filter(([, who]) => who.size >= 2).map(([suffix]) => suffix));
+}
+
+const INFLECTIONS = new Set(['es', 'ed', 'er', 'ers', 'est', 'ing', 'ings', 'ly', 'ness', 'ies', 'ment', 'ments', 'ship', 'able', 'ful', 'less']);
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whether a lower-case spelling at [start, end) is glued to one of `glued` that ends a word there. */
+function gluedAt(text: string, start: number, end: number, variant: Variant, glued: ReadonlySet<string>): boolean {
+  if (glued.size === 0 || !variant.forms.some((form) => form.helper === 'lowerCase')) return false;
+  if (isLetterOrDigit(text[start - 1] ?? '')) return false;
+  const rest = /^\p{Ll}+/u.exec(text.slice(end))?.[0] ?? '';
+  return glued.has(rest) && !isLetterOrDigit(text[end + rest.length] ?? '');
+}
+
+/**
+ * Every occurrence of any variant, left to right, longest first at each position, never overlapping.
+ * `glued`: words a lower-case name may be glued to (see gluedSuffixes); such an occurrence is the
+ * lower-case form only.
+ */
+export function findOccurrences(text: string, variants: readonly Variant[], glued: ReadonlySet<string> = NONE): Occurrence[] {
   const out: Occurrence[] = [];
   if (variants.length === 0) return out;
   // Index variants by first character for speed.
@@ -229,8 +270,14 @@ export function findOccurrences(text: string, variants: readonly Variant[]): Occ
     let matched: Variant | undefined;
     if (candidates !== undefined) {
       for (const variant of candidates) {
-        if (text.startsWith(variant.text, i) && onBoundary(text, i, i + variant.text.length, variant.text) && !inPropertyPath(text, i + variant.text.length, variant)) {
+        if (!text.startsWith(variant.text, i)) continue;
+        const end = i + variant.text.length;
+        if (onBoundary(text, i, end, variant.text) && !inPropertyPath(text, end, variant)) {
           matched = variant;
+          break;
+        }
+        if (gluedAt(text, i, end, variant, glued)) {
+          matched = { text: variant.text, forms: variant.forms.filter((form) => form.helper === 'lowerCase') };
           break;
         }
       }

@@ -108,6 +108,19 @@ describe('generation with the names users type', () => {
 });
 
 describe('what varies', () => {
+  test('a name glued to a word where no boundary shows it (catalogdb, ordersdb) is the name', () => {
+    const values = (service: string, db: string) => `env:\n  DATASOURCE_URL: jdbc:mysql://${service}-mysql:3306/${db}\n  USERNAME: ${service}_user\n`;
+    const examples = [
+      { path: 'helm/catalog-service/values.yaml', content: values('catalog', 'catalogdb') },
+      { path: 'helm/billing-service/values.yaml', content: values('billing', 'billingdb') },
+      { path: 'helm/stock-level-service/values.yaml', content: values('stock-level', 'stockleveldb') },
+    ];
+    const mined = mineTemplate(examples);
+    expect(mined.template.files[0]?.content).toContain('3306/{{lowerCase (pascalCase name)}}db');
+    roundTrips(examples, mined);
+    expect(generateMember(mined.template, { name: 'PaymentMethod' })[0]?.content).toBe(values('payment-method', 'paymentmethoddb'));
+  });
+
   test('forms that disagree in one place split it into variants instead of failing the template', () => {
     const check = (name: string, words: string) => `/**\n * Checks if \`value\` is ${words}.\n */\nfunction is${name}(value) {\n  return tag(value) === '[object ${name}]';\n}\n`;
     const examples = [

@@ -11,7 +11,7 @@ import { compareFiles, lineEditDistance, renameCopy } from '../../src/miner/scor
 import { scanCodeRegions, scanRegions, splitLines, tokenize } from '../../src/miner/tokenize.js';
 import { chooseForm, renameText } from '../../src/miner/forms.js';
 import { sliceForm } from '../../src/miner/name-literals.js';
-import { findOccurrences, formExpression, nameVariants, spell } from '../../src/miner/variants.js';
+import { findOccurrences, formExpression, gluedSuffixes, nameVariants, spell } from '../../src/miner/variants.js';
 
 const file = (path: string, content = '') => ({ path, content });
 const keysOf = (grouping: ReturnType<typeof groupMembers>) => grouping.members.map((member) => [member.label, member.files.map((f) => f.path)]);
@@ -94,6 +94,21 @@ describe('case variants', () => {
   test('a spelling both singular and plural give is kept as singular', () => {
     const variant = nameVariants('ListProjects').find((v) => v.text === 'list-projects');
     expect(variant?.forms.every((form) => !form.plural)).toBe(true);
+  });
+
+  test('a lower-case name glued to a word two members glue to theirs', () => {
+    const glued = gluedSuffixes([
+      { name: 'Catalog', texts: ['url: /catalogdb catalogue'] },
+      { name: 'Order', texts: ['url: /ordersdb ordered orderdb'] },
+      { name: 'User', texts: ['url: /usersql'] },
+    ]);
+    // `ue` and `sql` are one member's; `ed` is an English ending.
+    expect([...glued]).toEqual(['db']);
+    const found = findOccurrences('ordersdb orderdb orderdbs reorderdb Orderdb', nameVariants('Order'), glued);
+    expect(found.map((o) => o.text)).toEqual(['orders', 'order']);
+    expect(found.every((o) => o.forms.every((form) => form.helper === 'lowerCase'))).toBe(true);
+    // Without the glued words, none of them is the name.
+    expect(findOccurrences('ordersdb orderdb', nameVariants('Order'))).toEqual([]);
   });
 
   test('occurrences embedded in longer identifiers, on word boundaries only', () => {
