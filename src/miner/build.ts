@@ -26,6 +26,7 @@ import { chooseForm, ruledForm, usesSnakeFileNames } from './forms.js';
 import { alikePairs, lcsPairs } from './lcs.js';
 import { lineEditDistance } from './score.js';
 import type { Line, Token, TokenOccurrence } from './tokenize.js';
+import { spreadValues } from './spread-values.js';
 import { articleOf, gluedName, sliceForm, withArticles, type SliceMatch } from './name-literals.js';
 import { CASE_HELPERS, caseClass, formKey, spell, type NameForm } from './variants.js';
 
@@ -1174,5 +1175,5 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     }
     files.push({ path, content: withArticles(content, ids.map((id) => names[id] ?? ''), (param) => registry.templateOf(param)), members: ids });
   }
-  return { files, params: linkFlags(registry.params, count), conflicts: registry.conflicts, center };
+  return { files: spreadValues(files, registry.params, count), params: linkFlags(registry.params, count), conflicts: registry.conflicts, center };
 }

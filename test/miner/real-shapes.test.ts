@@ -108,6 +108,24 @@ describe('generation with the names users type', () => {
 });
 
 describe('what varies', () => {
+  test('a value a variant repeats is the param there too, so one --set reaches every place', () => {
+    const manifest = (name: string, port: number, env: string) =>
+      `name: ${name}\nports:\n${env === 'grpc' ? `  - name: grpc\n    containerPort: ${port}\n` : `  - containerPort: ${port}\nenv:\n  PORT: "${port}"\n`}service:\n  port: ${port}\n`;
+    const examples = [
+      { path: 'k8s/cart.yaml', content: manifest('cart', 7070, 'grpc') },
+      { path: 'k8s/email.yaml', content: manifest('email', 8080, 'env') },
+      { path: 'k8s/ad.yaml', content: manifest('ad', 9555, 'env') },
+      { path: 'k8s/currency.yaml', content: manifest('currency', 7000, 'grpc') },
+    ];
+    const mined = mineTemplate(examples);
+    roundTrips(examples, mined);
+    const port = mined.report.params.find((param) => param.values.includes(9555));
+    expect(port?.name).toBeDefined();
+    const made = generateMember(mined.template, { name: 'Payment', [port?.name ?? '']: 5050 })[0]?.content ?? '';
+    expect(made).not.toMatch(/7070|8080|9555|7000/);
+    expect(made.match(/5050/g)?.length).toBeGreaterThanOrEqual(2);
+  });
+
   test('a name glued to a word where no boundary shows it (catalogdb, ordersdb) is the name', () => {
     const values = (service: string, db: string) => `env:\n  DATASOURCE_URL: jdbc:mysql://${service}-mysql:3306/${db}\n  USERNAME: ${service}_user\n`;
     const examples = [
