@@ -72,6 +72,17 @@ export interface MineFromGlobResult {
   readonly files: readonly string[];
 }
 
+// ignoreBOM keeps a byte-order mark in the text, as the file has it.
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** The text of a file, or undefined when it is binary: not UTF-8, or holding a NUL (git's test). */
+function textOf(data: Uint8Array): string | undefined {
+  if (data.includes(0)) return undefined;
+  try {
+    return UTF8.decode(data);
+  } catch {
+    return undefined;
+  }
+}
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const formatStats = (): FormatStats => ({ prettierLoads: 0, configResolutions: 0, formatted: 0, passedThrough: 0 });
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -266,9 +277,22 @@ export async function mineFromGlob(options: MineFromGlobOptions): Promise<MineFr
     }
     return inRoot;
   });
-  const files = await withCompanions(fs, [...new Set(rootRelative)].sort(byString), root);
+  const found = await withCompanions(fs, [...new Set(rootRelative)].sort(byString), root);
   const examples: Example[] = [];
-  for (const path of files) examples.push({ path, content: (await fs.readFile(join(root, path))).toString('utf8') });
+  const binary: string[] = [];
+  for (const path of found) {
+    const content = textOf(await fs.readFile(join(root, path)));
+    if (content === undefined) binary.push(path);
+    else examples.push({ path, content });
+  }
+  if (examples.length === 0) {
+    throw new WoptError(
+      'E_NOT_A_FAMILY',
+      `The glob ${JSON.stringify(pattern)} matches only binary files (${binary.slice(0, 3).map((path) => JSON.stringify(path)).join(', ')}${binary.length > 3 ? ', ...' : ''}); templates are text. Point --from at the members' source files.`,
+      { path: cwd },
+    );
+  }
+  const files = examples.map((example) => example.path);
 
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ miner: MINER_VERSION, unit: options.unit ?? 'auto', name: options.name ?? null, from: pattern, format: options.detectFormat !== false }));
@@ -288,11 +312,26 @@ export async function mineFromGlob(options: MineFromGlobOptions): Promise<MineFr
     }
   }
 
-  const plain = mineTemplate(examples, {
+  const text = mineTemplate(examples, {
     name: options.name,
     unit: options.unit,
     provenance: { from: pattern, minedAt: (options.now ?? (() => new Date()))().toISOString(), tool: options.tool },
   });
+  // Images, fonts and other binary files beside the members are left out, and said so: a template
+  // is text, and the members' text is what a new member is made of.
+  const plain =
+    binary.length === 0
+      ? text
+      : {
+          ...text,
+          report: {
+            ...text.report,
+            warnings: [
+              ...text.report.warnings,
+              `left out ${binary.length} binary file${binary.length === 1 ? '' : 's'} (templates are text; copy ${binary.length === 1 ? 'it' : 'them'} by hand if a new member needs ${binary.length === 1 ? 'it' : 'them'}): ${binary.slice(0, 5).join(', ')}${binary.length > 5 ? ', ...' : ''}`,
+            ],
+          },
+        };
   // The examples' formatting, when prettier's: what the template formats its output with.
   const prettier = options.detectFormat === false ? undefined : await detectFormatting(examples, createFormatter({ fs, root, stats: formatStats() }));
   const mined = prettier === undefined ? plain : { ...plain, template: { ...plain.template, manifest: { ...plain.template.manifest, format: { prettier } } } };

@@ -19,7 +19,7 @@ afterEach(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function project(files: Record<string, string>): string {
+function project(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(join(tmpdir(), 'wopt-mine-'));
   made.push(dir);
   for (const [path, content] of Object.entries(files)) {
@@ -83,6 +83,30 @@ describe('mineFromGlob', () => {
     const result = await mineFromGlob({ fs: nodeFs, root, cwd: root, pattern: '.github/workflows/*/workflow.yml', cacheDir: false });
     expect(result.files).toEqual(['.github/workflows/basket/workflow.yml', '.github/workflows/catalog/workflow.yml', '.github/workflows/ordering/workflow.yml']);
     expect(generateMember(result.template, { name: 'payment' })).toEqual([{ path: '.github/workflows/payment/workflow.yml', content: workflow('payment') }]);
+  });
+
+  test('binary files beside the members are left out and said so; a byte-order mark stays', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const latin1 = Uint8Array.from([0x63, 0x61, 0x66, 0xe9]); // "café" in Latin-1: not UTF-8
+    const view = (name: string) => `\uFEFFexport const ${name} = () => '${name}';\r\n`;
+    const root = project({
+      'src/views/Home/Home.ts': view('Home'),
+      'src/views/Home/logo.png': png,
+      'src/views/Cart/Cart.ts': view('Cart'),
+      'src/views/Cart/logo.png': png,
+      'src/views/Cart/notes.txt': latin1,
+      'src/views/Shop/Shop.ts': view('Shop'),
+      'src/views/Shop/logo.png': png,
+    });
+    const result = await mineFromGlob({ fs: nodeFs, root, cwd: root, pattern: 'src/views/*/**/*', cacheDir: false });
+    expect(result.files).toEqual(['src/views/Cart/Cart.ts', 'src/views/Home/Home.ts', 'src/views/Shop/Shop.ts']);
+    expect(result.report.warnings.join('\n')).toContain('left out 4 binary files');
+    expect(result.report.warnings.join('\n')).toContain('src/views/Cart/notes.txt');
+    expect(generateMember(result.template, { name: 'Account' })).toEqual([{ path: 'src/views/Account/Account.ts', content: view('Account') }]);
+    await expect(mineFromGlob({ fs: nodeFs, root, cwd: root, pattern: 'src/views/*/logo.png', cacheDir: false })).rejects.toMatchObject({
+      code: 'E_NOT_A_FAMILY',
+      message: expect.stringContaining('only binary files') as unknown,
+    });
   });
 
   test('members formatted by prettier: the template records the options and formats what it generates', async () => {
