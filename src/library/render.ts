@@ -111,7 +111,7 @@ export async function resolveParams(renderer: Renderer, manifest: TemplateManife
     }
   }
   for (const [name, spec, source] of deferred) {
-    const value = await renderer.render(source, resolved, { name: `${manifest.name}: params.${name}.default` });
+    const value = await renderer.render(source, resolved, { name: `${manifest.name}: params.${name}.default`, plurals: manifest.plurals });
     resolved[name] = checkValue(manifest.name, name, spec, renderedDefault(manifest.name, name, spec, value));
   }
   return resolved;
@@ -135,12 +135,12 @@ export async function renderTemplate(renderer: Renderer, template: Template, giv
   const skipped: string[] = [];
   const seen = new Map<string, string>();
   for (const file of template.files) {
-    const content = await renderer.render(file.content, params, { name: file.path });
+    const content = await renderer.render(file.content, params, { name: file.path, plurals: template.manifest.plurals });
     if (file.content.trim() !== '' && content.trim() === '') {
       skipped.push(file.path);
       continue;
     }
-    const path = await renderer.renderPath(file.path, params);
+    const path = await renderer.renderPath(file.path, params, { plurals: template.manifest.plurals });
     const other = seen.get(path);
     if (other !== undefined) {
       throw new WoptError(

@@ -68,6 +68,12 @@ export interface TemplateManifest {
    * @example { "prettier": { "singleQuote": true, "printWidth": 100 } }
    */
   readonly format?: TemplateFormat;
+  /**
+   * Plurals this template spells its own way, singular to plural in lower case (`{ "fornecedor":
+   * "fornecedores" }`): its `pluralize` and `singularize` use them before the English rules. Mined
+   * templates record those their members write (`fornecedores/` holding `Fornecedor`).
+   */
+  readonly plurals?: Readonly<Record<string, string>>;
 }
 
 /** See TemplateManifest.format. */

@@ -24,7 +24,7 @@ export const PARAM_TYPES: readonly ParamType[] = ['string', 'number', 'boolean',
 const SHA256 = /^[0-9a-f]{64}$/;
 
 /** template.json's keys, in the order they are written. */
-export const MANIFEST_KEYS = ['$schema', 'name', 'description', 'version', 'params', 'source', 'format'] as const;
+export const MANIFEST_KEYS = ['$schema', 'name', 'description', 'version', 'params', 'source', 'format', 'plurals'] as const;
 const PARAM_KEYS = ['type', 'description', 'prompt', 'default', 'pattern', 'required', 'affixes'] as const;
 const AFFIX_KEYS = ['prefix', 'suffix', 'keep'] as const;
 const SOURCE_KEYS = ['kind', 'from', 'files', 'minedAt', 'tool'] as const;
@@ -199,6 +199,21 @@ function checkFormat(check: Checker, format: unknown): TemplateFormat | undefine
   return { prettier: options };
 }
 
+function checkPlurals(check: Checker, plurals: unknown): Record<string, string> | undefined {
+  const fix = 'Write "plurals": { "fornecedor": "fornecedores" }: lower-case words, singular to plural.';
+  if (!isObject(plurals)) {
+    check.add(['plurals'], `must be an object of words, got ${describe(plurals)}`, fix);
+    return undefined;
+  }
+  const table: Record<string, string> = {};
+  for (const [singular, plural] of Object.entries(plurals)) {
+    if (!/^\p{Ll}+$/u.test(singular)) check.add(['plurals', singular], 'must be a lower-case word (letters only)', fix);
+    else if (typeof plural !== 'string' || !/^\p{Ll}+$/u.test(plural)) check.add(['plurals', singular], `must be a lower-case word, got ${describe(plural)}`, fix);
+    else table[singular] = plural;
+  }
+  return table;
+}
+
 function checkSource(check: Checker, source: unknown): Provenance | undefined {
   const path = ['source'];
   if (!isObject(source)) {
@@ -274,6 +289,7 @@ export function checkManifest(value: unknown): { manifest: TemplateManifest | un
   }
   const source = value.source === undefined ? undefined : checkSource(check, value.source);
   const format = value.format === undefined ? undefined : checkFormat(check, value.format);
+  const plurals = value.plurals === undefined ? undefined : checkPlurals(check, value.plurals);
   if (check.issues.length > 0 || name === undefined) return { manifest: undefined, issues: check.issues };
   const manifest: { -readonly [K in keyof TemplateManifest]: TemplateManifest[K] } = { name, params };
   if (schema !== undefined) manifest.$schema = schema;
@@ -281,6 +297,7 @@ export function checkManifest(value: unknown): { manifest: TemplateManifest | un
   if (version !== undefined) manifest.version = version;
   if (source !== undefined) manifest.source = source;
   if (format !== undefined) manifest.format = format;
+  if (plurals !== undefined) manifest.plurals = plurals;
   return { manifest, issues: [] };
 }
 

@@ -40,7 +40,7 @@ export function withDefaults(
   for (const [name, value] of Object.entries(params)) if (value !== undefined && !(name in out)) out[name] = value;
   for (const [name, source] of deferred) {
     const spec = template.manifest.params[name];
-    const text = renderer.renderSync(source, out, { name: `${template.manifest.name}: params.${name}.default` });
+    const text = renderer.renderSync(source, out, { name: `${template.manifest.name}: params.${name}.default`, plurals: template.manifest.plurals });
     out[name] = spec === undefined ? text : (renderedDefault(template.manifest.name, name, spec, text) as ParamValue);
   }
   return out;
@@ -58,9 +58,9 @@ export function generateMember(template: Template, params: Readonly<Record<strin
   const values = withDefaults(template, params, renderer);
   const out: Example[] = [];
   for (const file of template.files) {
-    const content = renderer.renderSync(file.content, values, { name: file.path });
+    const content = renderer.renderSync(file.content, values, { name: file.path, plurals: template.manifest.plurals });
     if (file.content.trim() !== '' && content.trim() === '') continue;
-    const path = checkRenderedPath(file.path, renderer.renderSync(stripTemplateSuffix(file.path), values, { name: file.path }));
+    const path = checkRenderedPath(file.path, renderer.renderSync(stripTemplateSuffix(file.path), values, { name: file.path, plurals: template.manifest.plurals }));
     out.push({ path, content });
   }
   return out;

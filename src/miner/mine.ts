@@ -11,15 +11,16 @@ import { words } from '../render/case.js';
 import { wordSlices } from '../render/helpers.js';
 import type { ParamAffixes, ParamSpec, Template, TemplateFile } from '../library/template.js';
 import { createRenderer, type Renderer } from '../render/index.js';
+import { withPlurals } from '../render/inflect.js';
 import { renderedDefault } from '../library/render.js';
 import { isTemplatedDefault } from '../library/validate.js';
 import { buildTemplate, roleKey, type Built, type BuildOptions, type Follow, type MinedMember, type MinedParam, type ValueParam } from './build.js';
 import { emit, type Piece } from './emit.js';
 import { minerErrors } from './errors.js';
 import { generateMember } from './generate.js';
-import { commonFolder, groupMembers } from './group.js';
+import { commonFolder, groupMembers, type Grouping } from './group.js';
 import { lcsPairs } from './lcs.js';
-import { detectNames } from './names.js';
+import { detectNames, type NameDetection } from './names.js';
 import { splitLines, tokenize, tokenizePath } from './tokenize.js';
 import type { Example, MemberParams, MineLevel, MineOptions, MineReport, MineResult, ParamReport, ParamValue } from './types.js';
 import { findOccurrences, gluedSuffixes, nameVariants, type WordSlice } from './variants.js';
@@ -136,10 +137,12 @@ interface TemplateContext {
   readonly provenance?: MineOptions['provenance'];
   /** The words every member's label shares around its name (see ParamSpec.affixes). */
   readonly affixes?: ParamAffixes | undefined;
+  /** Plurals the members write their own way (see TemplateManifest.plurals). */
+  readonly plurals?: Readonly<Record<string, string>> | undefined;
 }
 
 function toTemplate(built: Built, members: readonly MinedMember[], context: TemplateContext): Template {
-  const { templateName, entityParam, examples, provenance = {}, affixes } = context;
+  const { templateName, entityParam, examples, provenance = {}, affixes, plurals } = context;
   const names = members.map((member) => member.name);
   const files: TemplateFile[] = built.files.map((file) => templateFile(emit(file.path, entityParam), emit(file.content, entityParam)));
   // `{{name}}` as is (a name whose acronyms no case helper spells) needs the name in PascalCase.
@@ -161,6 +164,7 @@ function toTemplate(built: Built, members: readonly MinedMember[], context: Temp
       name: templateName,
       description: `Mined from ${members.length} member${members.length === 1 ? '' : 's'}: ${names.join(', ')}.`,
       params,
+      ...(plurals === undefined ? {} : { plurals }),
       source: {
         kind: 'mined',
         ...(provenance.from === undefined ? {} : { from: provenance.from }),
@@ -362,6 +366,12 @@ export function mineTemplate(examples: readonly Example[], options: MineOptions 
     grouping.members.map((member) => member.label),
     grouping.members.map((member) => member.files.flatMap((file) => [file.path, file.content])),
   );
+  // Plurals the members write their own way are in force for the whole mining (every spelling of
+  // a name, the verification renders), and recorded in the template for its renders.
+  return withPlurals(detection.plurals, () => mineNamed(examples, options, entityParam, grouping, detection));
+}
+
+function mineNamed(examples: readonly Example[], options: MineOptions, entityParam: string, grouping: Grouping, detection: NameDetection): MineResult {
   // Members may name a part of their entity (`UserProfile` takes a `user`, `AddUser` lists `users`):
   // those words are abstracted too, when two members or more have names of several words, so that
   // the alignment can confirm them (one member's `books` in `BookCategory` is more often another
@@ -396,7 +406,7 @@ export function mineTemplate(examples: readonly Example[], options: MineOptions 
   checkFamily(members, allPaths);
 
   const templateName = options.name ?? (shared.split('/').pop() || 'mined');
-  const context: TemplateContext = { templateName, entityParam, examples, provenance: options.provenance, affixes: detection.affixes };
+  const context: TemplateContext = { templateName, entityParam, examples, provenance: options.provenance, affixes: detection.affixes, plurals: detection.plurals };
   const renderer = createRenderer({ cache: { maxEntries: 500 } });
   const warnings = [...detection.warnings];
   if (members.length === 1) warnings.push('only one member: the template is that member with its name abstracted; pass more members to find what varies');

@@ -15,7 +15,7 @@
  */
 import type { ParamAffixes } from '../library/template.js';
 import { keepAcronyms, words } from '../render/case.js';
-import { pluralize, singularize } from '../render/inflect.js';
+import { pluralize, singularize, withPlurals } from '../render/inflect.js';
 import { findOccurrences, nameVariants } from './variants.js';
 
 export interface NameDetection {
@@ -26,6 +26,8 @@ export interface NameDetection {
   readonly warnings: readonly string[];
   /** The words every label shares around its name: stripped, or kept in every name (`keep`; see ParamSpec.affixes). */
   readonly affixes?: ParamAffixes | undefined;
+  /** Plurals the members write their own way (see ownPlurals; TemplateManifest.plurals). */
+  readonly plurals?: Readonly<Record<string, string>> | undefined;
 }
 
 const isPlural = (word: string): boolean => {
@@ -120,6 +122,32 @@ function wordsFromContent(label: string, texts: readonly string[]): string[] | u
  * @param labels the folder or stem of each member
  * @param texts the paths and contents of each member
  */
+
+/**
+ * Plurals members write their own way (`fornecedores/` holding `Fornecedor`, `lectores: Lector[]`
+ * in Spanish or Portuguese code): a last word ending in a consonant that its member writes with
+ * `es` where English adds `s`, and never with the English `s`. Words of five letters or more
+ * only: shorter ones meet English words (`stat` and `states`, `note` and `notes`).
+ */
+export function ownPlurals(labels: readonly string[], texts: readonly (readonly string[])[]): Record<string, string> {
+  const table: Record<string, string> = {};
+  const takesEs = (word: string) => word.length >= 5 && /[^aeiouysxz]$/u.test(word) && !/(?:ch|sh)$/u.test(word) && pluralize(word) === `${word}s`;
+  const writes = (i: number, word: string) => {
+    // Words are letters and digits: nothing to escape.
+    const capital = word[0]?.toUpperCase() + word.slice(1);
+    // On word boundaries: `fornecedores`, `listaFornecedores`, `FORNECEDORES_URL`.
+    const pattern = new RegExp(`(?<!\\p{L})${word}(?!\\p{Ll})|(?<!\\p{Lu})${capital}(?!\\p{Ll})|(?<!\\p{L})${word.toUpperCase()}(?!\\p{L})`, 'u');
+    return (texts[i] ?? []).some((text) => pattern.test(text));
+  };
+  labels.forEach((label, i) => {
+    const last = (words(label).at(-1) ?? '').toLowerCase();
+    const stem = last.endsWith('es') ? last.slice(0, -2) : '';
+    if (takesEs(stem) && writes(i, stem)) table[stem] = last;
+    else if (takesEs(last) && writes(i, `${last}es`) && !writes(i, `${last}s`)) table[last] = `${last}es`;
+  });
+  return table;
+}
+
 export function detectNames(labels: readonly string[], texts: readonly (readonly string[])[]): NameDetection {
   const notes: string[] = [];
   const warnings: string[] = [];
@@ -175,13 +203,31 @@ export function detectNames(labels: readonly string[], texts: readonly (readonly
     }
   }
 
+  // Plurals the members write their own way are in force from here on (see ownPlurals).
+  const plurals = ownPlurals(names, texts);
+  if (Object.keys(plurals).length > 0) notes.push(`plurals the members write their own way: ${Object.entries(plurals).map(([singular, plural]) => `${singular} -> ${plural}`).join(', ')}`);
+  const inflected = withPlurals(plurals, () => inflectedNames(names, labels, texts, notes, warnings));
+  return { ...inflected, ...(Object.keys(plurals).length > 0 ? { plurals } : {}), affixes };
+}
+
+/** Names singular or plural as the members write them (see detectNames), with their occurrences. */
+function inflectedNames(
+  given: readonly string[],
+  labels: readonly string[],
+  texts: readonly (readonly string[])[],
+  notes: string[],
+  warnings: string[],
+): Omit<NameDetection, 'affixes' | 'plurals'> {
+  let names = [...given];
   // A plural label whose member writes the singular on its own (`clients/` holding `Client`).
   const writesSingular = names.map((name, i) => {
     if (!isPlural(words(name).at(-1) ?? '')) return false;
     const variants = nameVariants(keepAcronyms(singularize(name), labels[i])).filter((variant) => variant.forms.every((form) => !form.plural));
     return (texts[i] ?? []).some((text) => findOccurrences(text, variants).length > 0);
   });
-  if (names.length > 0 && names.every((name) => isPlural(words(name).at(-1) ?? ''))) {
+  // A plural whose singular is a word of its own (`abs` is not the plural of `ab`).
+  const plural = names.map((name) => isPlural(words(name).at(-1) ?? '') && singularize(words(name).at(-1) ?? '').length >= 3);
+  if (names.length > 0 && plural.every(Boolean)) {
     names = names.map((name) => singularize(name));
     notes.push('every label is a plural: names singularized (plural folders or stems for singular entities)');
   } else if (writesSingular.filter(Boolean).length * 2 > names.length) {
@@ -190,6 +236,13 @@ export function detectNames(labels: readonly string[], texts: readonly (readonly
     // own name (`accepts`).
     names = names.map((name, i) => (writesSingular[i] === true ? singularize(name) : name));
     notes.push(`singularized ${labels.filter((_, i) => writesSingular[i]).map((label) => JSON.stringify(label)).join(', ')} (plural labels of members that write their entity in the singular)`);
+  } else if (names.length >= 3 && plural.filter(Boolean).length * 3 >= names.length * 2) {
+    // Two labels in three or more are plurals (`products/`, `users/` beside `auth/`): the family
+    // names its members in the plural, so a new member given in the singular (`Order`) gets
+    // `orders/` too; pluralize keeps a plural as it is, so one given in the plural does as well.
+    // Fewer is a family of singular and plural names (`Cargo`, `Funciones`), each as it is.
+    names = names.map((name, i) => (plural[i] === true ? singularize(name) : name));
+    notes.push(`singularized ${labels.filter((_, i) => plural[i]).map((label) => JSON.stringify(label)).join(', ')} (two labels in three or more are plurals: the family writes its names in the plural)`);
   }
   const pascal = names.map((name, i) => keepAcronyms(name, labels[i]));
   const occurrences = pascal.map((name, i) => countOccurrences(name, texts[i] ?? []));
@@ -198,5 +251,5 @@ export function detectNames(labels: readonly string[], texts: readonly (readonly
     else if ((occurrences[i] ?? 0) <= 1) warnings.push(`the name ${JSON.stringify(name)} of member ${JSON.stringify(labels[i])} occurs only in its path`);
   });
   const why = [`names read from the ${labels.length === 1 ? 'label' : 'labels'} (${labels.map((l) => JSON.stringify(l)).join(', ')})`, ...notes].join('; ');
-  return { names: pascal, occurrences, why, warnings, affixes };
+  return { names: pascal, occurrences, why, warnings };
 }

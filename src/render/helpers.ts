@@ -5,7 +5,7 @@
  */
 import { caseConversions, kebabCase, pascalCase, words } from './case.js';
 import { renderErrors } from './errors.js';
-import { indefiniteArticle, pluralize, singularize } from './inflect.js';
+import { indefiniteArticle, pluralize, singularize, type PluralTable } from './inflect.js';
 
 /**
  * Word slices of a name, in PascalCase, for mined templates whose members name a part of their
@@ -28,15 +28,26 @@ interface BlockOptions {
 const isHelperOptions = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && 'hash' in value && 'data' in value;
 
-/** Wraps a string function as a helper that refuses a missing value instead of printing "undefined". */
-function stringHelper(name: string, convert: (input: string) => string): Helper {
+/**
+ * Wraps a string function as a helper that refuses a missing value instead of printing "undefined".
+ * The function also gets Handlebars' options (the render's `data`: see RenderOptions.plurals).
+ */
+function stringHelper(name: string, convert: (input: string, options: unknown) => string): Helper {
   return (...args: unknown[]) => {
     const value = args.length > 1 ? args[0] : undefined;
-    if (typeof value === 'string') return convert(value);
-    if (typeof value === 'number' || typeof value === 'bigint') return convert(String(value));
+    const options = args.at(-1);
+    if (typeof value === 'string') return convert(value, options);
+    if (typeof value === 'number' || typeof value === 'bigint') return convert(String(value), options);
     const got = args.length <= 1 || isHelperOptions(value) ? 'no argument' : value === null ? 'null' : typeof value;
     throw renderErrors.helperArgument(name, got);
   };
+}
+
+/** The template's own plurals, passed to the render as `data.plurals` (see RenderOptions). */
+function pluralsOf(options: unknown): PluralTable | undefined {
+  if (!isHelperOptions(options)) return undefined;
+  const plurals = (options as { data?: { plurals?: unknown } }).data?.plurals;
+  return typeof plurals === 'object' && plurals !== null ? (plurals as PluralTable) : undefined;
 }
 
 function readProperty(data: unknown, path: string): unknown {
@@ -62,14 +73,14 @@ export interface BuiltinHelperOptions {
  * @throws never; the helpers throw a WoptError (E_TEMPLATE_PARAM) when given no value.
  */
 export function builtinHelpers(options: BuiltinHelperOptions = {}): Record<string, Helper> {
-  const cases: Record<string, (input: string) => string> = {
+  const cases: Record<string, (input: string, options: unknown) => string> = {
     ...caseConversions,
     // plop's names for the same conversions, so plop templates render unchanged
     properCase: pascalCase,
     dashCase: kebabCase,
     kabobCase: kebabCase,
-    pluralize,
-    singularize,
+    pluralize: (input, options) => pluralize(input, pluralsOf(options)),
+    singularize: (input, options) => singularize(input, pluralsOf(options)),
     ...wordSlices,
     article: indefiniteArticle,
   };

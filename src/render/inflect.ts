@@ -119,7 +119,50 @@ function endsLikePlural(word: string): boolean {
   return !/(?:ss|us|is)$/.test(word);
 }
 
-function pluralizeWord(word: string): string {
+/**
+ * Plurals a template spells its own way (template.json `plurals`, mined from members that write
+ * `fornecedores` for `Fornecedor`), both ways, in lower case.
+ */
+interface OwnPlurals {
+  readonly plural: ReadonlyMap<string, string>;
+  readonly singular: ReadonlyMap<string, string>;
+}
+export type PluralTable = Readonly<Record<string, string>>;
+
+const tables = new WeakMap<PluralTable, OwnPlurals>();
+function ownPlurals(table: PluralTable | undefined): OwnPlurals | undefined {
+  if (table === undefined) return scoped;
+  let own = tables.get(table);
+  if (own === undefined) {
+    const entries = Object.entries(table).map(([singular, plural]) => [singular.toLowerCase(), plural.toLowerCase()] as const);
+    own = { plural: new Map(entries), singular: new Map(entries.map(([singular, plural]) => [plural, singular])) };
+    tables.set(table, own);
+  }
+  return own;
+}
+
+// The table `withPlurals` puts in force: for synchronous work that inflects without a table at
+// hand (the miner, which spells member names in many places while it mines one family).
+let scoped: OwnPlurals | undefined;
+
+/**
+ * Runs `work` with `table` in force wherever pluralize and singularize get no table of their own.
+ * Synchronous work only: the table is in force until `work` returns.
+ */
+export function withPlurals<T>(table: PluralTable | undefined, work: () => T): T {
+  const outer = scoped;
+  scoped = table === undefined || Object.keys(table).length === 0 ? outer : ownPlurals(table);
+  try {
+    return work();
+  } finally {
+    scoped = outer;
+  }
+}
+
+function pluralizeWord(word: string, own?: OwnPlurals): string {
+  const mine = own?.plural.get(word);
+  if (mine !== undefined) return mine;
+  if (own?.singular.has(word)) return word;
   if (word === '' || UNCOUNTABLE.has(word) || pluralToSingular.has(word)) return word;
   if (knownCompound(word, pluralToSingular) !== undefined) return word; // grandchildren
   const irregular = singularToPlural.get(word) ?? knownCompound(word, singularToPlural);
@@ -130,7 +173,10 @@ function pluralizeWord(word: string): string {
   return `${word}s`;
 }
 
-function singularizeWord(word: string): string {
+function singularizeWord(word: string, own?: OwnPlurals): string {
+  const mine = own?.singular.get(word);
+  if (mine !== undefined) return mine;
+  if (own?.plural.has(word)) return word;
   if (word === '' || UNCOUNTABLE.has(word) || (singularToPlural.has(word) && !pluralToSingular.has(word))) return word;
   const irregular = pluralToSingular.get(word) ?? knownCompound(word, pluralToSingular);
   if (irregular !== undefined) return irregular;
@@ -169,7 +215,8 @@ const LAST_WORD = /(\p{Lu}{2,}s|\p{Lu}?\p{Ll}+|\p{Lu}+)([^\p{L}]*)$/u;
 const ACRONYM_PLURAL = /^\p{Lu}{2,}s$/u;
 const HAS_LOWER = /\p{Ll}/u;
 
-function inflectLast(input: string, inflectWord: (word: string) => string): string {
+function inflectLast(input: string, toPlural: boolean, own: OwnPlurals | undefined): string {
+  const inflectWord = (word: string) => (toPlural ? pluralizeWord(word, own) : singularizeWord(word, own));
   const match = LAST_WORD.exec(input);
   if (match === null) return input;
   const [whole, word = '', trailing = ''] = match;
@@ -179,7 +226,7 @@ function inflectLast(input: string, inflectWord: (word: string) => string): stri
   const head = input.slice(0, start);
   if (ACRONYM_PLURAL.test(word)) {
     // `APIs` is already plural; its singular drops the s.
-    return inflectWord === pluralizeWord ? input : head + word.slice(0, -1) + trailing;
+    return toPlural ? input : head + word.slice(0, -1) + trailing;
   }
   const lowered = word.toLowerCase();
   const inflected = inflectWord(lowered);
@@ -202,9 +249,10 @@ function inflectLast(input: string, inflectWord: (word: string) => string): stri
  * pluralize('UserPerson')   // 'UserPeople'
  * pluralize('USER_BOX')     // 'USER_BOXES'
  * pluralize('users')        // 'users' (already plural)
+ * pluralize('Fornecedor', { fornecedor: 'fornecedores' }) // 'Fornecedores'
  */
-export function pluralize(input: string): string {
-  return inflectLast(input, pluralizeWord);
+export function pluralize(input: string, plurals?: PluralTable): string {
+  return inflectLast(input, true, ownPlurals(plurals));
 }
 
 /**
@@ -215,8 +263,8 @@ export function pluralize(input: string): string {
  * singularize('Children')   // 'Child'
  * singularize('status')     // 'status' (already singular)
  */
-export function singularize(input: string): string {
-  return inflectLast(input, singularizeWord);
+export function singularize(input: string, plurals?: PluralTable): string {
+  return inflectLast(input, false, ownPlurals(plurals));
 }
 
 /**

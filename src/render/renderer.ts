@@ -19,6 +19,7 @@ import { nodeFs } from '../fs/node.js';
 import type { FsPort } from '../fs/port.js';
 import { DiskCache, MemoryCache, templateKey, type CachedTemplate } from './cache.js';
 import { renderErrors, type TemplateLocation } from './errors.js';
+import type { PluralTable } from './inflect.js';
 import { createFormatter, type Formatter, type FormatStats, type PrettierApi, type PrettierSettings } from './format.js';
 import { builtinHelpers, type Helper } from './helpers.js';
 import { checkRenderedPath, stripTemplateSuffix } from './path.js';
@@ -79,6 +80,11 @@ export interface RendererStats extends FormatStats {
 export interface CompileOptions {
   /** The template's name in error messages, usually its path in the template folder. */
   readonly name?: string | undefined;
+  /**
+   * Plurals the template spells its own way (template.json `plurals`: `{ "fornecedor":
+   * "fornecedores" }`), which its `pluralize` and `singularize` use before English rules.
+   */
+  readonly plurals?: PluralTable | undefined;
 }
 
 /** A compiled template: call it with params. */
@@ -137,9 +143,9 @@ export interface Renderer {
    * @throws WoptError E_PATH_INVALID (empty, NUL) or E_PATH_OUTSIDE_ROOT (absolute, `..` escaping),
    *   naming the template and the rendered value; and every error of {@link Renderer.render}.
    */
-  renderPath(template: string, params: Params): Promise<string>;
+  renderPath(template: string, params: Params, options?: CompileOptions): Promise<string>;
   /** {@link Renderer.renderPath} without the disk cache, synchronously. */
-  renderPathSync(template: string, params: Params): string;
+  renderPathSync(template: string, params: Params, options?: CompileOptions): string;
   /**
    * Renders one template file (path and content), formatting it when formatting is on.
    * @example await renderer.renderFile({ path: '{{name}}.ts.hbs', content: 'export {}' }, { name: 'a' })
@@ -340,10 +346,11 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
     return { key, template: instantiate(env, spec), helperCalls: new Set(helperCalls) };
   };
 
-  const bind = (compiled: Compiled, name: string): CompiledTemplate => {
+  const bind = (compiled: Compiled, name: string, plurals?: PluralTable): CompiledTemplate => {
+    const runtime = plurals === undefined ? undefined : { data: { plurals } };
     const run = (params: Params): string => {
       try {
-        return compiled.template(params);
+        return compiled.template(params, runtime);
       } catch (error) {
         throw locateRuntimeError(error, name, compiled.helperCalls, env);
       }
@@ -364,7 +371,7 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
 
   function compileSync(source: string, compileOptions: CompileOptions = {}): CompiledTemplate {
     const name = compileOptions.name ?? '<inline template>';
-    return bind(compiledSync(source, name), name);
+    return bind(compiledSync(source, name), name, compileOptions.plurals);
   }
 
   async function load(key: string, source: string, name: string): Promise<Compiled> {
@@ -396,7 +403,7 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
     const cached = memory?.get(key);
     if (cached !== undefined) {
       stats.memoryHits++;
-      return bind(cached, name);
+      return bind(cached, name, compileOptions.plurals);
     }
     let pending = inflight.get(key);
     if (pending === undefined) {
@@ -404,10 +411,10 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
       inflight.set(key, pending);
       const compiled = await pending;
       memory?.set(key, compiled);
-      return bind(compiled, name);
+      return bind(compiled, name, compileOptions.plurals);
     }
     stats.memoryHits++;
-    return bind(await pending, name);
+    return bind(await pending, name, compileOptions.plurals);
   }
 
   // A source without mustaches renders to itself: no compile needed.
@@ -419,11 +426,11 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
   const render = async (source: string, params: Params, compileOptions?: CompileOptions): Promise<string> =>
     isStatic(source) ? source : (await compile(source, compileOptions))(params);
 
-  const renderPathSync = (template: string, params: Params): string =>
-    checkRenderedPath(template, renderSync(stripTemplateSuffix(template), params, { name: template }));
+  const renderPathSync = (template: string, params: Params, options?: CompileOptions): string =>
+    checkRenderedPath(template, renderSync(stripTemplateSuffix(template), params, { ...options, name: template }));
 
-  const renderPath = async (template: string, params: Params): Promise<string> =>
-    checkRenderedPath(template, await render(stripTemplateSuffix(template), params, { name: template }));
+  const renderPath = async (template: string, params: Params, options?: CompileOptions): Promise<string> =>
+    checkRenderedPath(template, await render(stripTemplateSuffix(template), params, { ...options, name: template }));
 
   const format = async (path: string, content: string): Promise<string> =>
     formatter === undefined ? content : formatter.format(path, content);

@@ -46,6 +46,42 @@ describe('names', () => {
 });
 
 describe('labels', () => {
+  test('plurals the members write their own way are recorded, and a new member keeps the English rules', () => {
+    const router = (singular: string, plural: string) =>
+      `router = APIRouter(prefix='/${plural}')\n\n\ndef listar_${plural}():\n    return ${singular[0]?.toUpperCase()}${singular.slice(1)}.todos()\n`;
+    const examples = [
+      { path: 'app/routers/produtos_routers.py', content: router('produto', 'produtos') },
+      { path: 'app/routers/fornecedores_routers.py', content: router('fornecedor', 'fornecedores') },
+      { path: 'app/routers/clientes_routers.py', content: router('cliente', 'clientes') },
+      { path: 'app/routers/categorias_routers.py', content: router('categoria', 'categorias') },
+    ];
+    const mined = mineTemplate(examples);
+    expect(mined.report.members.map((member) => member.name)).toEqual(['Categoria', 'Cliente', 'Fornecedor', 'Produto']);
+    expect(mined.template.manifest.plurals).toEqual({ fornecedor: 'fornecedores' });
+    expect(mined.report.nameWhy).toContain('fornecedor -> fornecedores');
+    roundTrips(examples, mined);
+    expect(generateMember(mined.template, { name: 'Pedido' })).toEqual([{ path: 'app/routers/pedidos_routers.py', content: router('pedido', 'pedidos') }]);
+    expect(generateMember(mined.template, { name: 'Fornecedor' })).toEqual([{ path: 'app/routers/fornecedores_routers.py', content: router('fornecedor', 'fornecedores') }]);
+  });
+
+  test('two labels in three plural: the family names in the plural, and a name given singular is made plural', () => {
+    const spec = (plural: string) => `import { ${plural}Controller } from './${plural.toLowerCase()}.controller';\n\ndescribe('${plural}Controller', () => {});\n`;
+    const examples = [
+      { path: 'src/auth/auth.controller.spec.ts', content: spec('Auth') },
+      { path: 'src/products/products.controller.spec.ts', content: spec('Products') },
+      { path: 'src/users/users.controller.spec.ts', content: spec('Users') },
+    ];
+    const mined = mineTemplate(examples);
+    expect(mined.report.members.map((member) => member.name)).toEqual(['Auth', 'Product', 'User']);
+    roundTrips(examples, mined);
+    const made = [{ path: 'src/orders/orders.controller.spec.ts', content: spec('Orders') }];
+    expect(generateMember(mined.template, { name: 'Order' })).toEqual(made);
+    expect(generateMember(mined.template, { name: 'Orders' })).toEqual(made);
+    // Fewer plural labels than that: singular and plural names, each as it is.
+    const mixed = detect(['cargo', 'empleado', 'funciones', 'horarios-empleados', 'tipo-contrato'], ['CargoController', 'EmpleadoController', 'FuncionesController', 'HorariosEmpleadosController', 'TipoContratoController']);
+    expect(mixed.names).toEqual(['Cargo', 'Empleado', 'Funciones', 'HorariosEmpleados', 'TipoContrato']);
+  });
+
   test('a word every label ends with, glued on, is a word of its own when the members write it alone', () => {
     const result = detect(['adservice', 'cartservice', 'emailservice'], ['kind: Service\nname: adservice', 'kind: Service\nname: cartservice', 'name: emailservice']);
     expect(result.names).toEqual(['AdService', 'CartService', 'EmailService']);
@@ -265,7 +301,7 @@ describe('what varies', () => {
 
   test('a name glued to a word in lower case is found by what varies (catalogdb, ordersdb)', () => {
     const values = (name: string) => `env:\n  URL: jdbc:mysql://${name.toLowerCase()}-mysql:3306/${name.toLowerCase()}db\n`;
-    const examples = ['Catalog', 'Orders', 'Users'].map((name) => ({ path: `helm/${name.toLowerCase()}/values.yaml`, content: values(name) }));
+    const examples = ['Catalog', 'Billing', 'Users'].map((name) => ({ path: `helm/${name.toLowerCase()}/values.yaml`, content: values(name) }));
     const mined = mineTemplate(examples);
     expect(mined.template.files[0]?.content).toContain('3306/{{lowerCase (pascalCase name)}}db');
     expect(generateMember(mined.template, { name: 'Payments' })[0]?.content).toBe(values('Payments'));

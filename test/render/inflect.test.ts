@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pluralize, singularize } from '../../src/render/inflect.js';
+import { pluralize, singularize, withPlurals } from '../../src/render/inflect.js';
 
 // [singular, plural]
 const pairs: Array<[string, string]> = [
@@ -146,5 +146,31 @@ describe('identifiers', () => {
     expect(singularize(plural)).toBe(singular);
     expect(pluralize(plural)).toBe(plural);
     expect(singularize(singular)).toBe(singular);
+  });
+});
+
+describe('plurals a template spells its own way', () => {
+  const table = { fornecedor: 'fornecedores', lector: 'lectores' };
+
+  test('come before the English rules, both ways, on the last word and keeping its case', () => {
+    expect(pluralize('Fornecedor')).toBe('Fornecedors');
+    expect(pluralize('Fornecedor', table)).toBe('Fornecedores');
+    expect(pluralize('ListaFornecedor', table)).toBe('ListaFornecedores');
+    expect(pluralize('LECTOR', table)).toBe('LECTORES');
+    expect(pluralize('fornecedores', table)).toBe('fornecedores');
+    expect(singularize('fornecedores', table)).toBe('fornecedor');
+    expect(singularize('Lector', table)).toBe('Lector');
+    // Other words keep the English rules.
+    expect(pluralize('categoria', table)).toBe('categorias');
+  });
+
+  test('withPlurals puts a table in force for synchronous work, and only during it', () => {
+    expect(withPlurals(table, () => pluralize('lector'))).toBe('lectores');
+    expect(withPlurals(table, () => withPlurals(undefined, () => singularize('lectores')))).toBe('lector');
+    expect(pluralize('lector')).toBe('lectors');
+    expect(() => withPlurals(table, () => {
+      throw new Error('boom');
+    })).toThrow('boom');
+    expect(pluralize('lector')).toBe('lectors');
   });
 });

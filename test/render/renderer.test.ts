@@ -312,3 +312,16 @@ describe('template folders', () => {
     expect(error.message).toContain('"other"');
   });
 });
+
+describe('plurals a template spells its own way', () => {
+  test('pluralize and singularize use the render\'s table, in nested blocks and paths too, and nothing else does', async () => {
+    const renderer = createRenderer({ cache: false });
+    const plurals = { fornecedor: 'fornecedores' };
+    const source = '{{kebabCase (pluralize name)}} {{#each items}}{{pluralize this}} {{/each}}{{singularize "fornecedores"}}';
+    const params = { name: 'Fornecedor', items: ['lector'] };
+    expect(renderer.renderSync(source, params, { plurals })).toBe('fornecedores lectors fornecedor');
+    expect(await renderer.render(source, params, { plurals })).toBe('fornecedores lectors fornecedor');
+    expect(renderer.renderSync(source, params)).toBe('fornecedors lectors fornecedore');
+    expect(await renderer.renderPath('src/{{snakeCase (pluralize name)}}_routers.py.hbs', params, { plurals })).toBe('src/fornecedores_routers.py');
+  });
+});
