@@ -77,14 +77,22 @@ export function escapeText(text: string, tagBefore: boolean, tagAfter: boolean):
  * block's branch written inline, so a tag touches their first and last text too.
  */
 export function emit(pieces: readonly Piece[], param: string, enclosed = false): string {
-  const list = mergeText(pieces);
+  const merged = mergeText(pieces);
+  const list: Piece[] = [];
   let out = '';
-  list.forEach((piece, index) => {
+  merged.forEach((given, index) => {
+    // A block of whole lines relies on its tags standing on lines of their own (Handlebars drops
+    // those lines). Where the line has not ended (after an inline block whose text ends with the
+    // newline, as an optional newline before optional blank lines), its tags would not stand alone
+    // and keep their newlines: such a block is written inline, its text exactly as it is.
+    const atLineStart = out === '' ? !enclosed : out.endsWith('\n');
+    const piece = (given.t === 'if' || given.t === 'each') && given.lines && !atLineStart ? { ...given, lines: false } : given;
+    list.push(piece);
     switch (piece.t) {
       case 'text': {
-        const previous = list[index - 1];
+        const previous = index === 0 ? undefined : list[index - 1];
         const before = previous === undefined ? enclosed : !((previous.t === 'if' || previous.t === 'each') && previous.lines);
-        const after = index < list.length - 1 || enclosed;
+        const after = index < merged.length - 1 || enclosed;
         out += escapeText(piece.text, before, after);
         break;
       }

@@ -177,6 +177,16 @@ function toTemplate(built: Built, members: readonly MinedMember[], context: Temp
   };
 }
 
+/** Where two texts first differ: the line, and both versions of it. */
+function firstDifference(want: string, got: string): string {
+  const a = want.split('\n');
+  const b = got.split('\n');
+  let line = 0;
+  while (line < a.length && a[line] === b[line]) line++;
+  const shown = (text: string | undefined) => (text === undefined ? 'nothing' : JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text));
+  return `line ${line + 1}: ${shown(a[line])} expected, ${shown(b[line])} rendered`;
+}
+
 function typedDefault(param: MinedParam): ParamValue {
   if (param.kind === 'flag') return param.default;
   if (param.kind === 'items') return [...param.default];
@@ -272,8 +282,9 @@ function verify(template: Template, params: readonly MemberParams[], members: re
       failures.push(`${member.key}: renders files ${got.map((file) => file.path).join(', ')}`);
       return;
     }
-    const differing = want.find((file, i) => file.content !== got[i]?.content);
-    if (differing !== undefined) failures.push(`${member.key}: ${differing.path} renders differently`);
+    const at = want.findIndex((file, i) => file.content !== got[i]?.content);
+    const differing = want[at];
+    if (differing !== undefined) failures.push(`${member.key}: ${differing.path} renders differently (${firstDifference(differing.content, got[at]?.content ?? '')})`);
   });
   return failures;
 }

@@ -321,6 +321,20 @@ describe('what varies', () => {
     ]);
   });
 
+  test('blank lines one member ends with, where the others end without a newline, stay exact', () => {
+    const entity = (name: string, end: string) => `export class ${name} {\n  id: number;\n}${end}`;
+    const examples = [
+      { path: 'src/cart/cart.ts', content: entity('Cart', '') },
+      { path: 'src/order/order.ts', content: entity('Order', '') },
+      { path: 'src/category/category.ts', content: entity('Category', '\n\n\n') },
+      { path: 'src/sale/sale.ts', content: entity('Sale', '\n') },
+    ];
+    const mined = mineTemplate(examples);
+    // The finest construction reproduces them: no fallback to a coarser one.
+    expect(mined.report.level).toBe('aligned');
+    roundTrips(examples, mined);
+  });
+
   test('a file only some members have keeps an empty first line', () => {
     const examples = [
       { path: 'src/a/a.ts', content: 'export const a = 1;\n' },
