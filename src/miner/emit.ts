@@ -73,6 +73,17 @@ export function escapeText(text: string, tagBefore: boolean, tagAfter: boolean):
 }
 
 /**
+ * A block's branch written inline, its text exactly as it is. Handlebars drops the line of a block
+ * tag that stands alone on it, with its newline; a branch that starts or ends a line next to its
+ * tag (`{{#if x}}` then a newline) would lose that newline, so an empty comment (`{{!}}`, which
+ * renders to nothing) keeps the tag from standing alone.
+ */
+function inlineBranch(text: string): string {
+  const start = /^[ \t]*\r?\n/.test(text) ? `{{!}}${text}` : text;
+  return /\n[ \t]*$/.test(start) ? `${start}{{!}}` : start;
+}
+
+/**
  * The Handlebars text of pieces. `param` is the entity-name param. `enclosed`: the pieces are a
  * block's branch written inline, so a tag touches their first and last text too.
  */
@@ -111,19 +122,21 @@ export function emit(pieces: readonly Piece[], param: string, enclosed = false):
       case 'if': {
         const nl = piece.lines ? '\n' : '';
         const keyword = piece.negate === true ? 'unless' : 'if';
-        out += `{{#${keyword} ${piece.flag}}}${nl}${emit(piece.then, param, !piece.lines)}`;
+        const branch = (pieces: readonly Piece[]) => (piece.lines ? emit(pieces, param) : inlineBranch(emit(pieces, param, true)));
+        out += `{{#${keyword} ${piece.flag}}}${nl}${branch(piece.then)}`;
         const chained = piece.else.length === 1 && piece.else[0]?.t === 'if' && piece.else[0].negate !== true && piece.else[0].lines === piece.lines;
         if (chained) {
           // {{else if}} chains read better than nested blocks; the inner block's own close is dropped.
           const inner = emit(piece.else, param);
           out += `{{else if ${inner.slice('{{#if '.length, inner.length - `{{/if}}${nl}`.length)}{{/${keyword}}}${nl}`;
-        } else if (piece.else.length > 0) out += `{{else}}${nl}${emit(piece.else, param, !piece.lines)}{{/${keyword}}}${nl}`;
+        } else if (piece.else.length > 0) out += `{{else}}${nl}${branch(piece.else)}{{/${keyword}}}${nl}`;
         else out += `{{/${keyword}}}${nl}`;
         break;
       }
       case 'each': {
         const nl = piece.lines ? '\n' : '';
-        out += `{{#each ${piece.param}}}${nl}${emit(piece.body, `@root.${param}`, !piece.lines)}{{/each}}${nl}`;
+        const body = emit(piece.body, `@root.${param}`, !piece.lines);
+        out += `{{#each ${piece.param}}}${nl}${piece.lines ? body : inlineBranch(body)}{{/each}}${nl}`;
         break;
       }
     }

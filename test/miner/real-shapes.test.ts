@@ -335,6 +335,19 @@ describe('what varies', () => {
     roundTrips(examples, mined);
   });
 
+  test('an optional part that starts with an empty line, at the end of a file without a final newline, stays exact', () => {
+    const style = (name: string, end: string) => `.${name} {\n  color: red;\n}\n${end}`;
+    const examples = [
+      { path: 'src/cart/cart.scss', content: style('cart', '') },
+      { path: 'src/order/order.scss', content: style('order', '') },
+      { path: 'src/category/category.scss', content: style('category', '\n@keyframes rotate {\n  to { x: 1; }\n}') },
+      { path: 'src/sale/sale.scss', content: style('sale', '') },
+    ];
+    const mined = mineTemplate(examples);
+    expect(mined.report.level).toBe('aligned');
+    roundTrips(examples, mined);
+  });
+
   test('a file only some members have keeps an empty first line', () => {
     const examples = [
       { path: 'src/a/a.ts', content: 'export const a = 1;\n' },
