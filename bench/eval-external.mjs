@@ -324,7 +324,7 @@ async function main() {
       const family = loadFamily(join(root, id));
       const members = [];
       for (let i = 0; i < family.members.length; i++) members.push(await evaluateMember(family, i, options, env));
-      const result = { id: family.id, repo: family.repo, from: family.glob, unit: family.unit, members, ms: members.reduce((sum, m) => sum + m.ms, 0) };
+      const result = { id: family.id, repo: family.repo, glob: family.glob, unit: family.unit, members, ms: members.reduce((sum, m) => sum + m.ms, 0) };
       results.push(result);
       const t = totals([result]);
       console.error(`${family.id}: miner ${pct(t.minerExact)} exact, ${sim(t.minerSimilarity)} similar; baseline ${pct(t.baselineExact)}, ${sim(t.baselineSimilarity)}`);
