@@ -1175,5 +1175,45 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     }
     files.push({ path, content: withArticles(content, ids.map((id) => names[id] ?? ''), (param) => registry.templateOf(param)), members: ids });
   }
-  return { files: spreadValues(files, registry.params, count), params: linkFlags(registry.params, count), conflicts: registry.conflicts, center };
+  const labelled = files.map((file) => ({ ...file, content: labelParams(file.content, file.members, registry, names) }));
+  return { files: spreadValues(labelled, registry.params, count), params: linkFlags(registry.params, count), conflicts: registry.conflicts, center };
+}
+
+/** Forms that write a name as prose, the way a label or a title shows it. */
+const PROSE_FORMS = new Set(['titleCase', 'sentenceCase', 'noCase']);
+const QUOTES = ['"', "'", '`'];
+
+/**
+ * A quoted label that is the name written as prose (`familyName: 'Abhaya Libre'`) is a value param
+ * whose default is that form of the name: nothing changes for a member whose label spells its name
+ * out, and one whose label does not (`familyName: 'ABeeZee'`) is given with `--set familyName=…`.
+ * `active`: the members these pieces are written for (a branch holds fewer).
+ */
+function labelParams(pieces: readonly Piece[], active: readonly number[], registry: Registry, names: readonly string[]): Piece[] {
+  const flagMembers = (flag: string) => {
+    const param = registry.params.find((known) => known.name === flag);
+    return param?.kind === 'flag' ? param.members : undefined;
+  };
+  return pieces.map((piece, i): Piece => {
+    if (piece.t === 'if') {
+      const on = flagMembers(piece.flag);
+      if (on === undefined) return piece;
+      const holds = (m: number) => on.includes(m) !== (piece.negate === true);
+      return {
+        ...piece,
+        then: labelParams(piece.then, active.filter(holds), registry, names),
+        else: labelParams(piece.else, active.filter((m) => !holds(m)), registry, names),
+      };
+    }
+    // Two members or more show the label follows the name; one member's is just its text.
+    if (piece.t !== 'name' || piece.form.slice !== undefined || !PROSE_FORMS.has(piece.form.helper) || active.length < 2) return piece;
+    const before = pieces[i - 1];
+    const after = pieces[i + 1];
+    if (before?.t !== 'text' || after?.t !== 'text') return piece;
+    const quote = before.text.at(-1) ?? '';
+    if (!QUOTES.includes(quote) || !after.text.startsWith(quote)) return piece;
+    const values = names.map((name, m) => (active.includes(m) ? spell(name, piece.form) : undefined));
+    const hint = /([A-Za-z_$][\w$]*)["']?\s*[:=]\s*$/.exec(before.text.slice(0, -1))?.[1] ?? 'label';
+    return { t: 'value', param: registry.value(values, hint, active[0] ?? 0, [piece]) };
+  });
 }

@@ -144,6 +144,23 @@ describe('generation with the names users type', () => {
 });
 
 describe('what varies', () => {
+  test('a quoted label that is the name as prose is a param whose default is that prose', () => {
+    const metrics = (file: string, family: string) => `module.exports = {\n  familyName: '${family}',\n  file: '${file}',\n};\n`;
+    const examples = [
+      { path: 'metrics/abel.js', content: metrics('abel', 'Abel') },
+      { path: 'metrics/abhayaLibre.js', content: metrics('abhayaLibre', 'Abhaya Libre') },
+      { path: 'metrics/abrilFatface.js', content: metrics('abrilFatface', 'Abril Fatface') },
+    ];
+    const mined = mineTemplate(examples);
+    const label = mined.report.params.find((param) => param.name === 'familyName');
+    expect(label?.default).toBe('{{titleCase name}}');
+    expect(label?.values).toEqual(['Abel', 'Abhaya Libre', 'Abril Fatface']);
+    roundTrips(examples, mined);
+    expect(generateMember(mined.template, { name: 'AlegreyaSans' })[0]?.content).toBe(metrics('alegreyaSans', 'Alegreya Sans'));
+    // A member whose label is not its name spelled out is given it.
+    expect(generateMember(mined.template, { name: 'ABeeZee', familyName: 'ABeeZee' })[0]?.content).toBe(metrics('aBeeZee', 'ABeeZee'));
+  });
+
   test('a value a variant repeats is the param there too, so one --set reaches every place', () => {
     const manifest = (name: string, port: number, env: string) =>
       `name: ${name}\nports:\n${env === 'grpc' ? `  - name: grpc\n    containerPort: ${port}\n` : `  - containerPort: ${port}\nenv:\n  PORT: "${port}"\n`}service:\n  port: ${port}\n`;
