@@ -31,7 +31,7 @@ import type { Example, MemberParams, MineReport } from './types.js';
  * The version of the miner's output. Part of the cache key: bump it whenever a change to the miner
  * changes what it produces, so stale cached templates are never served.
  */
-export const MINER_VERSION = '9';
+export const MINER_VERSION = '10';
 
 export interface MineFromGlobOptions {
   /** The filesystem everything is read (and the cache written) through. */
