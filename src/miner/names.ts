@@ -10,7 +10,10 @@
  *   with them (ParamSpec.affixes). A word glued to every one-word label (`adservice`) counts.
  * - Plural folders for singular entities (`companies/`, `people/`, `shipping_addresses/`): when
  *   every label is a plural, names are singularized; when most are, a plural label is singularized
- *   when its member writes the singular on its own.
+ *   when its member writes the singular on its own; failing that, when two labels in three are
+ *   plurals, the plural ones are (the family writes its names in the plural).
+ * - Plurals the members write their own way (`fornecedores` for `Fornecedor`) are learnt first, and
+ *   recorded for the template (TemplateManifest.plurals).
  * - The name is given in PascalCase words; every helper reads it through `words()`.
  */
 import type { ParamAffixes } from '../library/template.js';
@@ -119,17 +122,12 @@ function wordsFromContent(label: string, texts: readonly string[]): string[] | u
 }
 
 /**
- * @param labels the folder or stem of each member
- * @param texts the paths and contents of each member
- */
-
-/**
  * Plurals members write their own way (`fornecedores/` holding `Fornecedor`, `lectores: Lector[]`
  * in Spanish or Portuguese code): a last word ending in a consonant that its member writes with
  * `es` where English adds `s`, and never with the English `s`. Words of five letters or more
  * only: shorter ones meet English words (`stat` and `states`, `note` and `notes`).
  */
-export function ownPlurals(labels: readonly string[], texts: readonly (readonly string[])[]): Record<string, string> {
+export function ownPlurals(names: readonly string[], texts: readonly (readonly string[])[]): Record<string, string> {
   const table: Record<string, string> = {};
   const takesEs = (word: string) => word.length >= 5 && /[^aeiouysxz]$/u.test(word) && !/(?:ch|sh)$/u.test(word) && pluralize(word) === `${word}s`;
   const writes = (i: number, word: string) => {
@@ -139,14 +137,19 @@ export function ownPlurals(labels: readonly string[], texts: readonly (readonly 
     const pattern = new RegExp(`(?<!\\p{L})${word}(?!\\p{Ll})|(?<!\\p{Lu})${capital}(?!\\p{Ll})|(?<!\\p{L})${word.toUpperCase()}(?!\\p{L})`, 'u');
     return (texts[i] ?? []).some((text) => pattern.test(text));
   };
-  labels.forEach((label, i) => {
-    const last = (words(label).at(-1) ?? '').toLowerCase();
+  names.forEach((name, i) => {
+    const last = (words(name).at(-1) ?? '').toLowerCase();
     const stem = last.endsWith('es') ? last.slice(0, -2) : '';
     if (takesEs(stem) && writes(i, stem)) table[stem] = last;
     else if (takesEs(last) && writes(i, `${last}es`) && !writes(i, `${last}s`)) table[last] = `${last}es`;
   });
   return table;
 }
+
+/**
+ * @param labels the folder or stem of each member
+ * @param texts the paths and contents of each member
+ */
 
 export function detectNames(labels: readonly string[], texts: readonly (readonly string[])[]): NameDetection {
   const notes: string[] = [];
