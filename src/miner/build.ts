@@ -21,7 +21,7 @@
  * that vary together are linked at the end (linkFlags).
  */
 import { camelCase, words } from '../render/case.js';
-import type { Piece } from './emit.js';
+import { mergeText, type Piece } from './emit.js';
 import { chooseForm, ruledForm, usesSnakeFileNames } from './forms.js';
 import { alikePairs, lcsPairs } from './lcs.js';
 import { lineEditDistance } from './score.js';
@@ -1182,38 +1182,50 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
 /** Forms that write a name as prose, the way a label or a title shows it. */
 const PROSE_FORMS = new Set(['titleCase', 'sentenceCase', 'noCase']);
 const QUOTES = ['"', "'", '`'];
+/** What a label may hold around the name: words, spaces and a few separators, on one line. */
+const LABEL_TEXT = /^[\p{L}\p{N} /._:,()-]{0,40}$/u;
 
 /**
- * A quoted label that is the name written as prose (`familyName: 'Abhaya Libre'`) is a value param
- * whose default is that form of the name: nothing changes for a member whose label spells its name
- * out, and one whose label does not (`familyName: 'ABeeZee'`) is given with `--set familyName=…`.
- * `active`: the members these pieces are written for (a branch holds fewer).
+ * A quoted label that is the name written as prose, alone or with words around it (`familyName:
+ * 'Abhaya Libre'`, `title: 'Components/Bottom Sheet'`), is a value param whose default is that
+ * text: nothing changes for a member whose label spells its name out, and one whose label does
+ * not (`familyName: 'ABeeZee'`, `title: 'Forms/Input'`) is given with `--set`. `active`: the
+ * members these pieces are written for (a branch holds fewer).
  */
 function labelParams(pieces: readonly Piece[], active: readonly number[], registry: Registry, names: readonly string[]): Piece[] {
+  const list = [...pieces];
+  // Two members or more show the label follows the name; one member's is just its text.
+  for (let i = 1; i + 1 < list.length && active.length >= 2; i++) {
+    const piece = list[i];
+    const before = list[i - 1];
+    const after = list[i + 1];
+    if (piece?.t !== 'name' || piece.form.slice !== undefined || !PROSE_FORMS.has(piece.form.helper)) continue;
+    if (before?.t !== 'text' || after?.t !== 'text') continue;
+    const open = Math.max(...QUOTES.map((quote) => before.text.lastIndexOf(quote)));
+    const quote = before.text[open] ?? '';
+    // An opening quote: an even number of its kind before it on the line.
+    const lineStart = before.text.lastIndexOf('\n', open) + 1;
+    if (open < 0 || before.text.slice(lineStart, open).split(quote).length % 2 === 0) continue;
+    const close = after.text.indexOf(quote);
+    const prefix = before.text.slice(open + 1);
+    const suffix = after.text.slice(0, Math.max(0, close));
+    if (close < 0 || !LABEL_TEXT.test(prefix) || !LABEL_TEXT.test(suffix)) continue;
+    const values = names.map((name, m) => (active.includes(m) ? `${prefix}${spell(name, piece.form)}${suffix}` : undefined));
+    const hint = /([A-Za-z_$][\w$]*)["']?\s*[:=(]\s*$/.exec(before.text.slice(0, open))?.[1] ?? 'label';
+    const template = mergeText([{ t: 'text', text: prefix }, piece, { t: 'text', text: suffix }]);
+    list[i - 1] = { t: 'text', text: before.text.slice(0, open + 1) };
+    list[i] = { t: 'value', param: registry.value(values, hint, active[0] ?? 0, template) };
+    list[i + 1] = { t: 'text', text: after.text.slice(close) };
+  }
   const flagMembers = (flag: string) => {
     const param = registry.params.find((known) => known.name === flag);
     return param?.kind === 'flag' ? param.members : undefined;
   };
-  return pieces.map((piece, i): Piece => {
-    if (piece.t === 'if') {
-      const on = flagMembers(piece.flag);
-      if (on === undefined) return piece;
-      const holds = (m: number) => on.includes(m) !== (piece.negate === true);
-      return {
-        ...piece,
-        then: labelParams(piece.then, active.filter(holds), registry, names),
-        else: labelParams(piece.else, active.filter((m) => !holds(m)), registry, names),
-      };
-    }
-    // Two members or more show the label follows the name; one member's is just its text.
-    if (piece.t !== 'name' || piece.form.slice !== undefined || !PROSE_FORMS.has(piece.form.helper) || active.length < 2) return piece;
-    const before = pieces[i - 1];
-    const after = pieces[i + 1];
-    if (before?.t !== 'text' || after?.t !== 'text') return piece;
-    const quote = before.text.at(-1) ?? '';
-    if (!QUOTES.includes(quote) || !after.text.startsWith(quote)) return piece;
-    const values = names.map((name, m) => (active.includes(m) ? spell(name, piece.form) : undefined));
-    const hint = /([A-Za-z_$][\w$]*)["']?\s*[:=]\s*$/.exec(before.text.slice(0, -1))?.[1] ?? 'label';
-    return { t: 'value', param: registry.value(values, hint, active[0] ?? 0, [piece]) };
+  return list.map((piece): Piece => {
+    if (piece.t !== 'if') return piece;
+    const on = flagMembers(piece.flag);
+    if (on === undefined) return piece;
+    const holds = (m: number) => on.includes(m) !== (piece.negate === true);
+    return { ...piece, then: labelParams(piece.then, active.filter(holds), registry, names), else: labelParams(piece.else, active.filter((m) => !holds(m)), registry, names) };
   });
 }

@@ -161,6 +161,21 @@ describe('what varies', () => {
     expect(generateMember(mined.template, { name: 'ABeeZee', familyName: 'ABeeZee' })[0]?.content).toBe(metrics('aBeeZee', 'ABeeZee'));
   });
 
+  test('a quoted label holding the name with words around it is a param too (storybook titles)', () => {
+    const story = (name: string, title: string) => `import { ${name} } from './${name}';\n\nexport default { title: '${title}', component: ${name} };\n`;
+    const examples = [
+      { path: 'src/StatCard.stories.ts', content: story('StatCard', 'Components/Stat Card') },
+      { path: 'src/KpiTile.stories.ts', content: story('KpiTile', 'Components/Kpi Tile') },
+      { path: 'src/TeamRoster.stories.ts', content: story('TeamRoster', 'Components/Team Roster') },
+    ];
+    const mined = mineTemplate(examples);
+    const title = mined.report.params.find((param) => param.name === 'title');
+    expect(title?.default).toBe('Components/{{titleCase name}}');
+    roundTrips(examples, mined);
+    expect(generateMember(mined.template, { name: 'UserMenu' })[0]?.content).toBe(story('UserMenu', 'Components/User Menu'));
+    expect(generateMember(mined.template, { name: 'Input', title: 'Forms/Input' })[0]?.content).toBe(story('Input', 'Forms/Input'));
+  });
+
   test('a value a variant repeats is the param there too, so one --set reaches every place', () => {
     const manifest = (name: string, port: number, env: string) =>
       `name: ${name}\nports:\n${env === 'grpc' ? `  - name: grpc\n    containerPort: ${port}\n` : `  - containerPort: ${port}\nenv:\n  PORT: "${port}"\n`}service:\n  port: ${port}\n`;
