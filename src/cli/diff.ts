@@ -4,6 +4,7 @@
 import { structuredPatch } from 'diff';
 import type { Style } from './format.js';
 import { plural } from './format.js';
+import { decodeText } from '../util/text.js';
 
 /**
  * One side of a diff: the bytes; `null` when the file does not exist on that side; or only the size
@@ -13,18 +14,6 @@ export type DiffSide = Uint8Array | null | { readonly size: number };
 
 /** Beyond this, a diff is more noise than help (and jsdiff's cost grows with the square of the edits). */
 export const DIFF_LIMIT_BYTES = 1 << 20;
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Text if the bytes are UTF-8 without NUL (git's own test for binary), otherwise undefined. */
-function asText(bytes: Uint8Array): string | undefined {
-  if (bytes.subarray(0, 8000).includes(0)) return undefined;
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Renders a git-style unified diff of one file (3 lines of context), coloured when `style` is.
@@ -39,8 +28,8 @@ export function renderDiff(path: string, before: DiffSide, after: DiffSide, styl
   if (!(before === null || before instanceof Uint8Array) || !(after === null || after instanceof Uint8Array) || tooLarge(before) || tooLarge(after)) {
     return `${header}${style.dim(`(too large to diff: ${size(before)} → ${size(after)})`)}\n`;
   }
-  const oldText = before === null ? '' : asText(before);
-  const newText = after === null ? '' : asText(after);
+  const oldText = before === null ? '' : decodeText(before);
+  const newText = after === null ? '' : decodeText(after);
   if (oldText === undefined || newText === undefined) {
     const describe = (side: DiffSide, text: string | undefined): string =>
       side === null ? 'absent' : `${text === undefined ? 'binary' : 'text'}, ${size(side)}`;

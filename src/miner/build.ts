@@ -26,6 +26,7 @@ import { chooseForm, ruledForm, usesSnakeFileNames } from './forms.js';
 import { alikePairs, lcsPairs } from './lcs.js';
 import { lineEditDistance } from './score.js';
 import type { Line, Token, TokenOccurrence } from './tokenize.js';
+import { flagMembers, mapBranches, type FlagMembers } from './branches.js';
 import { spreadValues } from './spread-values.js';
 import { articleOf, gluedName, sliceForm, withArticles, type SliceMatch } from './name-literals.js';
 import { CASE_HELPERS, caseClass, formKey, spell, type NameForm } from './variants.js';
@@ -1175,7 +1176,8 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     }
     files.push({ path, content: withArticles(content, ids.map((id) => names[id] ?? ''), (param) => registry.templateOf(param)), members: ids });
   }
-  const labelled = files.map((file) => ({ ...file, content: labelParams(file.content, file.members, registry, names) }));
+  const flags = flagMembers(registry.params);
+  const labelled = files.map((file) => ({ ...file, content: labelParams(file.content, file.members, registry, names, flags) }));
   return { files: spreadValues(labelled, registry.params, count), params: linkFlags(registry.params, count), conflicts: registry.conflicts, center };
 }
 
@@ -1192,7 +1194,7 @@ const LABEL_TEXT = /^[\p{L}\p{N} /._:,()-]{0,40}$/u;
  * not (`familyName: 'ABeeZee'`, `title: 'Forms/Input'`) is given with `--set`. `active`: the
  * members these pieces are written for (a branch holds fewer).
  */
-function labelParams(pieces: readonly Piece[], active: readonly number[], registry: Registry, names: readonly string[]): Piece[] {
+function labelParams(pieces: readonly Piece[], active: readonly number[], registry: Registry, names: readonly string[], flags: FlagMembers): Piece[] {
   const list = [...pieces];
   // Two members or more show the label follows the name; one member's is just its text.
   for (let i = 1; i + 1 < list.length && active.length >= 2; i++) {
@@ -1217,15 +1219,5 @@ function labelParams(pieces: readonly Piece[], active: readonly number[], regist
     list[i] = { t: 'value', param: registry.value(values, hint, active[0] ?? 0, template) };
     list[i + 1] = { t: 'text', text: after.text.slice(close) };
   }
-  const flagMembers = (flag: string) => {
-    const param = registry.params.find((known) => known.name === flag);
-    return param?.kind === 'flag' ? param.members : undefined;
-  };
-  return list.map((piece): Piece => {
-    if (piece.t !== 'if') return piece;
-    const on = flagMembers(piece.flag);
-    if (on === undefined) return piece;
-    const holds = (m: number) => on.includes(m) !== (piece.negate === true);
-    return { ...piece, then: labelParams(piece.then, active.filter(holds), registry, names), else: labelParams(piece.else, active.filter((m) => !holds(m)), registry, names) };
-  });
+  return list.map((piece) => mapBranches(piece, active, flags, (branch, members) => labelParams(branch, members, registry, names, flags)));
 }

@@ -26,6 +26,7 @@ import { detectFormatting } from './format-detect.js';
 import { stemOf } from './group.js';
 import { mineTemplate } from './mine.js';
 import type { Example, MemberParams, MineReport } from './types.js';
+import { decodeText } from '../util/text.js';
 
 /**
  * The version of the miner's output. Part of the cache key: bump it whenever a change to the miner
@@ -72,17 +73,13 @@ export interface MineFromGlobResult {
   readonly files: readonly string[];
 }
 
-// ignoreBOM keeps a byte-order mark in the text, as the file has it.
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-/** The text of a file, or undefined when it is binary: not UTF-8, or holding a NUL (git's test). */
-function textOf(data: Uint8Array): string | undefined {
-  if (data.includes(0)) return undefined;
-  try {
-    return UTF8.decode(data);
-  } catch {
-    return undefined;
-  }
+/** The warning for binary files left out of a template. */
+function leftOut(binary: readonly string[]): string {
+  const [one, them] = binary.length === 1 ? ['', 'it'] : ['s', 'them'];
+  const listed = `${binary.slice(0, 5).join(', ')}${binary.length > 5 ? ', ...' : ''}`;
+  return `left out ${binary.length} binary file${one} (templates are text; copy ${them} by hand if a new member needs ${them}): ${listed}`;
 }
+
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const formatStats = (): FormatStats => ({ prettierLoads: 0, configResolutions: 0, formatted: 0, passedThrough: 0 });
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -281,7 +278,7 @@ export async function mineFromGlob(options: MineFromGlobOptions): Promise<MineFr
   const examples: Example[] = [];
   const binary: string[] = [];
   for (const path of found) {
-    const content = textOf(await fs.readFile(join(root, path)));
+    const content = decodeText(await fs.readFile(join(root, path)), { keepByteOrderMark: true });
     if (content === undefined) binary.push(path);
     else examples.push({ path, content });
   }
@@ -319,19 +316,7 @@ export async function mineFromGlob(options: MineFromGlobOptions): Promise<MineFr
   });
   // Images, fonts and other binary files beside the members are left out, and said so: a template
   // is text, and the members' text is what a new member is made of.
-  const plain =
-    binary.length === 0
-      ? text
-      : {
-          ...text,
-          report: {
-            ...text.report,
-            warnings: [
-              ...text.report.warnings,
-              `left out ${binary.length} binary file${binary.length === 1 ? '' : 's'} (templates are text; copy ${binary.length === 1 ? 'it' : 'them'} by hand if a new member needs ${binary.length === 1 ? 'it' : 'them'}): ${binary.slice(0, 5).join(', ')}${binary.length > 5 ? ', ...' : ''}`,
-            ],
-          },
-        };
+  const plain = binary.length === 0 ? text : { ...text, report: { ...text.report, warnings: [...text.report.warnings, leftOut(binary)] } };
   // The examples' formatting, when prettier's: what the template formats its output with.
   const prettier = options.detectFormat === false ? undefined : await detectFormatting(examples, createFormatter({ fs, root, stats: formatStats() }));
   const mined = prettier === undefined ? plain : { ...plain, template: { ...plain.template, manifest: { ...plain.template.manifest, format: { prettier } } } };

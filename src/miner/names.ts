@@ -29,7 +29,7 @@ export interface NameDetection {
   readonly warnings: readonly string[];
   /** The words every label shares around its name: stripped, or kept in every name (`keep`; see ParamSpec.affixes). */
   readonly affixes?: ParamAffixes | undefined;
-  /** Plurals the members write their own way (see ownPlurals; TemplateManifest.plurals). */
+  /** Plurals the members write their own way (see learnPlurals; TemplateManifest.plurals). */
   readonly plurals?: Readonly<Record<string, string>> | undefined;
 }
 
@@ -127,7 +127,7 @@ function wordsFromContent(label: string, texts: readonly string[]): string[] | u
  * `es` where English adds `s`, and never with the English `s`. Words of five letters or more
  * only: shorter ones meet English words (`stat` and `states`, `note` and `notes`).
  */
-export function ownPlurals(names: readonly string[], texts: readonly (readonly string[])[]): Record<string, string> {
+export function learnPlurals(names: readonly string[], texts: readonly (readonly string[])[]): Record<string, string> {
   const table: Record<string, string> = {};
   const takesEs = (word: string) => word.length >= 5 && /[^aeiouysxz]$/u.test(word) && !/(?:ch|sh)$/u.test(word) && pluralize(word) === `${word}s`;
   const writes = (i: number, word: string) => {
@@ -206,8 +206,8 @@ export function detectNames(labels: readonly string[], texts: readonly (readonly
     }
   }
 
-  // Plurals the members write their own way are in force from here on (see ownPlurals).
-  const plurals = ownPlurals(names, texts);
+  // Plurals the members write their own way are in force from here on (see learnPlurals).
+  const plurals = learnPlurals(names, texts);
   if (Object.keys(plurals).length > 0) notes.push(`plurals the members write their own way: ${Object.entries(plurals).map(([singular, plural]) => `${singular} -> ${plural}`).join(', ')}`);
   const inflected = withPlurals(plurals, () => inflectedNames(names, labels, texts, notes, warnings));
   return { ...inflected, ...(Object.keys(plurals).length > 0 ? { plurals } : {}), affixes };

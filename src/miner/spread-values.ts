@@ -7,6 +7,7 @@
  * written only for members whose value it holds.
  */
 import type { BuiltFile, MinedParam, ValueParam } from './build.js';
+import { flagMembers, mapBranches } from './branches.js';
 import { mergeText, type Piece } from './emit.js';
 
 /**
@@ -22,7 +23,7 @@ export function spreadValues(files: readonly BuiltFile[], params: readonly Mined
   const values = params.filter(
     (param): param is ValueParam => param.kind === 'value' && param.type !== 'boolean' && param.template === undefined && new Set(param.values.filter((value) => value !== undefined)).size > 1,
   );
-  const flags = new Map(params.flatMap((param) => (param.kind === 'flag' ? [[param.name, new Set(param.members)] as const] : [])));
+  const flags = flagMembers(params);
   if (values.length === 0) return [...files];
 
   /** The param whose value is the same distinctive text for every member in `active`, if one. */
@@ -51,13 +52,7 @@ export function spreadValues(files: readonly BuiltFile[], params: readonly Mined
     mergeText(
       pieces.flatMap((piece): Piece[] => {
         if (piece.t === 'text') return everyone || active.length === 0 ? [piece] : inText(piece.text, active);
-        if (piece.t === 'if') {
-          const on = flags.get(piece.flag);
-          if (on === undefined) return [piece];
-          const holds = (m: number) => on.has(m) !== (piece.negate === true);
-          return [{ ...piece, then: walk(piece.then, active.filter(holds), false), else: walk(piece.else, active.filter((m) => !holds(m)), false) }];
-        }
-        return [piece];
+        return [mapBranches(piece, active, flags, (branch, members) => walk(branch, members, false))];
       }),
     );
 

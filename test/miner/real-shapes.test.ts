@@ -353,28 +353,22 @@ describe('what varies', () => {
     ]);
   });
 
-  test('blank lines one member ends with, where the others end without a newline, stay exact', () => {
-    const entity = (name: string, end: string) => `export class ${name} {\n  id: number;\n}${end}`;
-    const examples = [
-      { path: 'src/cart/cart.ts', content: entity('Cart', '') },
-      { path: 'src/order/order.ts', content: entity('Order', '') },
-      { path: 'src/category/category.ts', content: entity('Category', '\n\n\n') },
-      { path: 'src/sale/sale.ts', content: entity('Sale', '\n') },
-    ];
-    const mined = mineTemplate(examples);
-    // The finest construction reproduces them: no fallback to a coarser one.
-    expect(mined.report.level).toBe('aligned');
-    roundTrips(examples, mined);
-  });
-
-  test('an optional part that starts with an empty line, at the end of a file without a final newline, stays exact', () => {
-    const style = (name: string, end: string) => `.${name} {\n  color: red;\n}\n${end}`;
-    const examples = [
-      { path: 'src/cart/cart.scss', content: style('cart', '') },
-      { path: 'src/order/order.scss', content: style('order', '') },
-      { path: 'src/category/category.scss', content: style('category', '\n@keyframes rotate {\n  to { x: 1; }\n}') },
-      { path: 'src/sale/sale.scss', content: style('sale', '') },
-    ];
+  // The finest construction reproduces them: no fallback to a coarser one.
+  const entity = (name: string, end: string) => `export class ${name} {\n  id: number;\n}${end}`;
+  const style = (name: string, end: string) => `.${name} {\n  color: red;\n}\n${end}`;
+  test.each([
+    {
+      title: 'blank lines one member ends with, where the others end without a newline',
+      ends: ['', '', '\n\n\n', '\n'],
+      file: (name: string, end: string) => ({ path: `src/${name.toLowerCase()}/${name.toLowerCase()}.ts`, content: entity(name, end) }),
+    },
+    {
+      title: 'an optional part that starts with an empty line, at the end of a file without a final newline',
+      ends: ['', '', '\n@keyframes rotate {\n  to { x: 1; }\n}', ''],
+      file: (name: string, end: string) => ({ path: `src/${name.toLowerCase()}/${name.toLowerCase()}.scss`, content: style(name.toLowerCase(), end) }),
+    },
+  ])('$title stay exact', ({ ends, file }) => {
+    const examples = ['Cart', 'Order', 'Category', 'Sale'].map((name, i) => file(name, ends[i] ?? ''));
     const mined = mineTemplate(examples);
     expect(mined.report.level).toBe('aligned');
     roundTrips(examples, mined);

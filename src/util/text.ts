@@ -1,0 +1,16 @@
+/**
+ * Bytes as text, or undefined when they are binary: a NUL in the first 8000 bytes (git's own test)
+ * or bytes that are not UTF-8. `keepByteOrderMark`: a leading byte-order mark stays in the text (a
+ * file's bytes to reproduce exactly); by default it is dropped, as a reader shows text.
+ */
+export function decodeText(bytes: Uint8Array, options: { readonly keepByteOrderMark?: boolean } = {}): string | undefined {
+  if (bytes.subarray(0, 8000).includes(0)) return undefined;
+  try {
+    return (options.keepByteOrderMark === true ? UTF8_WITH_BOM : UTF8).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const UTF8_WITH_BOM = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
