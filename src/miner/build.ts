@@ -343,6 +343,9 @@ const HELPER_CASE = new Map(CASE_HELPERS.map((helper) => [helper, caseClass(spel
  */
 const isSimpleValue = (run: readonly Token[]): boolean => run.length > 0 && /^[\p{L}\p{N}_$][\p{L}\p{N}_$./-]*$/u.test(run.map((token) => token.text).join(''));
 
+/** What ends a prose word (see wordEnd in buildTemplate): whitespace, brackets, quotes, `,`, `*`… */
+const isWordBoundary = (text: string): boolean => !/^(?:[\p{L}\p{N}_$]+|[-._/:@])$/u.test(text);
+
 /** Line weight in alignments: a line with a word or a number outweighs blank lines and lone braces. */
 const lineWeight = (key: string): number => (/[\p{L}\p{N}]/u.test(key) ? 2 : 1);
 
@@ -655,6 +658,31 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       return b;
     };
 
+    /**
+     * The prose word starting after stable position `a` (-1: the line's start), when two places or
+     * more in it vary: the stable position that ends it (the line's length: its end). A word joined
+     * by `-`, `.`, `_`, `/`, `:` or `@` (`aarch64-linux-android`, `1.0.5`, `eu-west-1`) is one value
+     * whole, as a quoted string is: one param a user passes, rather than one per part.
+     */
+    const wordEnd = (a: number): number | undefined => {
+      if (a >= 0 && (stableAt[a] !== true || !isWordBoundary(centerTokens[a]?.text ?? ''))) return undefined;
+      let b = a + 1;
+      while (b < centerTokens.length && !(stableAt[b] === true && isWordBoundary(centerTokens[b]?.text ?? ''))) b++;
+      // A sentence's full stop or a trailing `/` ends the word rather than joining it.
+      while (b - 1 > a && stableAt[b - 1] === true && !isWordBoundary(centerTokens[b - 1]?.text ?? '') && !/[\p{L}\p{N}_$]/u.test(centerTokens[b - 1]?.text ?? '')) b--;
+      if (b === a + 1) return undefined;
+      const inside = ids.map((id) => between(id, a, b));
+      if (inside.some((tokens) => tokens.length === 0 || tokens.some((token) => token.kind === 'code' || isWordBoundary(token.text)))) return undefined;
+      let varying = 0;
+      let previous = a;
+      for (let p = a + 1; p <= b; p++) {
+        if (p < b && stableAt[p] !== true) continue;
+        if (differs(previous, p)) varying++;
+        previous = p;
+      }
+      return varying >= 2 ? b : undefined;
+    };
+
     let slots = 0;
     const hintBefore = (position: number): string =>
       hintWord(
@@ -672,7 +700,32 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     const piecesOf = (from: number, to: number, inString = false): Piece[] | undefined => {
       const pieces: Piece[] = [];
       let previous = from - 1;
-      for (let i = from; i <= to; i++) {
+      /**
+       * The text between stable positions `a` and `b` as one value (a quoted string's content, a
+       * prose word), then the token at `b`. Differences inside write its default; they are not
+       * slots of the line. One is a part worth its own param (`{{prefix}}-{{kebabCase name}}`,
+       * `>={{version}}`); more are unrelated texts, and the default is the preferred member's, its
+       * name written anew.
+       */
+      const whole = (a: number, b: number): void => {
+        const outer = slots;
+        const mark = registry.mark();
+        let inner = piecesOf(a + 1, b, true);
+        slots = outer;
+        const innerParams = registry.mark() - mark;
+        if (inner === undefined || innerParams > 1) {
+          registry.rollback(mark);
+          inner = tokenPieces(between(preferred, a, b).map((token) => [token]), where);
+        }
+        const values = new Array<string | undefined>(count).fill(undefined);
+        for (const id of ids) values[id] = textOf(between(id, a, b));
+        pieces.push({ t: 'value', param: registry.value(values, hintBefore(a + 1), preferred, inner) });
+        if (b < centerTokens.length) pieces.push(...tokenPieces([columnAt(b)], where));
+        previous = b;
+      };
+      const lineWord = from === 0 && !inString ? wordEnd(-1) : undefined;
+      if (lineWord !== undefined) whole(-1, lineWord);
+      for (let i = lineWord ?? from; i <= to; i++) {
         if (i < to && stableAt[i] !== true) continue;
         const runs = ids.map((id) => between(id, previous, i < to ? i : to));
         const runOf = (id: number) => runs[ids.indexOf(id)] ?? [];
@@ -749,25 +802,10 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
         if (i >= to) break;
         pieces.push(...tokenPieces([columnAt(i)], where));
         previous = i;
-        const close = stringEnd(i);
+        const close = stringEnd(i) ?? (inString ? undefined : wordEnd(i));
         if (close !== undefined) {
-          // Differences inside the string write its default; they are not slots of the line. One
-          // is a part worth its own param (`{{prefix}}-{{kebabCase name}}`, `>={{version}}`); more
-          // are unrelated texts, and the default is the preferred member's, its name written anew.
-          const outer = slots;
-          const mark = registry.mark();
-          let inner = piecesOf(i + 1, close, true);
-          slots = outer;
-          const innerParams = registry.mark() - mark;
-          if (inner === undefined || innerParams > 1) {
-            registry.rollback(mark);
-            inner = tokenPieces(between(preferred, i, close).map((token) => [token]), where);
-          }
-          const values = new Array<string | undefined>(count).fill(undefined);
-          for (const id of ids) values[id] = textOf(between(id, i, close));
-          pieces.push({ t: 'value', param: registry.value(values, hintBefore(i), preferred, inner) });
-          pieces.push(...tokenPieces([columnAt(close)], where));
-          previous = close;
+          whole(i, close);
+          if (close >= centerTokens.length) break;
           i = close;
         }
       }

@@ -54,6 +54,25 @@ describe('mineTemplate', () => {
     expect(port?.confidence).toBeCloseTo(2 / 3);
   });
 
+  test('a prose word varying in several parts is one param whole, as a quoted string is', () => {
+    const readme = (target: string, triple: string) => ({
+      path: `npm/${target}/README.md`,
+      content: `# \`demo-${target}\`\n\nThis is the **${triple}** binary for \`demo\`, built on ${triple}.\n`,
+    });
+    const targets = [readme('darwin-arm64', 'aarch64-apple-darwin'), readme('freebsd-x64', 'x86_64-unknown-freebsd'), readme('linux-arm-gnueabihf', 'armv7-unknown-linux-gnueabihf'), readme('android-arm64', 'aarch64-linux-android')];
+    const result = mineTemplate(targets, { unit: 'folder' });
+    const content = result.template.files[0]?.content ?? '';
+    expect(content).toContain('This is the **{{value}}** binary for `demo`, built on {{value}}.');
+    expect(Object.keys(result.template.manifest.params)).toEqual(['name', 'value']);
+    expect(result.params.map((member) => member.params.value)).toEqual(['aarch64-linux-android', 'aarch64-apple-darwin', 'x86_64-unknown-freebsd', 'armv7-unknown-linux-gnueabihf']);
+    expectRoundTrip(targets, result);
+    const [made] = generateMember(result.template, { name: 'DarwinX64', value: 'x86_64-apple-darwin' });
+    expect(made?.content).toContain('This is the **x86_64-apple-darwin** binary');
+    // A word that varies in one part keeps that part a param of its own; code is never joined.
+    const versions = ['1.2.0', '1.3.0', '1.2.0'].map((version, i) => ({ path: `pkgs/${['alpha', 'beta', 'gamma'][i]}/NOTES.md`, content: `Pinned to v${version} since ${i + 2000}.\n` }));
+    expect(mineTemplate(versions, { unit: 'folder' }).template.files[0]?.content).toContain('Pinned to v1.{{pinned}} since {{since}}.');
+  });
+
   test('lines present in some members become an optional block with a boolean param', () => {
     const { template, params } = mineTemplate(servers);
     expect(template.files[0]?.content).toContain("{{#if hasRequireAuth}}\nimport { requireAuth } from './auth';\n{{/if}}\n");
