@@ -264,7 +264,9 @@ class Registry {
    * value, so a new member gets its own.
    */
   value(values: readonly (string | undefined)[], hint: string, preferred: number, template?: readonly Piece[]): string {
-    const key = JSON.stringify(values);
+    // Texts equal in every member are one param unless their defaults are written differently
+    // (`table: 'carts'` and a label "carts" part ways at `OrderItem`).
+    const key = JSON.stringify([values, template?.some((piece) => piece.t !== 'text') === true ? template : undefined]);
     const known = this.values.get(key);
     if (known !== undefined) return known.name;
     const present = values.filter((value): value is string => value !== undefined);
@@ -730,7 +732,12 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
         const runs = ids.map((id) => between(id, previous, i < to ? i : to));
         const runOf = (id: number) => runs[ids.indexOf(id)] ?? [];
         const runGroups = groupsOf(ids, runOf);
-        if (runGroups.length > 1) {
+        const runTexts = new Set(runs.map(textOf));
+        if (runGroups.length > 1 && runTexts.size === 1) {
+          // The same text in every member, the name read into it in some (`ServiceAccount` for
+          // AccountService, `apiVersion` for ApiGateway): a coincidence, since names differ.
+          pieces.push({ t: 'text', text: textOf(runs[0] ?? []) });
+        } else if (runGroups.length > 1) {
           slots++;
           const withName = runs.some((run) => run.some((token) => token.parts.some((part) => typeof part !== 'string')));
           // The most common variant first; of two as common, the one written with the name (the
@@ -927,6 +934,10 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
   const regionPieces = (ids: readonly number[], region: ReadonlyMap<number, readonly Line[]>, centerId: number, where: string, depth = 0): Piece[] => {
     const lists = ids.map((id) => region.get(id) ?? []);
     if (lists.every((lines) => lines.length === 0)) return [];
+    // The same text in every member, the name read into it in some (`package account` where
+    // DeleteAccount ends in Account): a coincidence, since names differ. Kept as written.
+    const texts = new Set(lists.map((lines) => lines.map((line) => line.tokens.map((token) => token.text).join('')).join('\u0000')));
+    if (texts.size === 1 && ids.length >= 2) return lists[0]?.flatMap((line) => line.tokens.map((token): Piece => ({ t: 'text', text: token.text }))) ?? [];
     const keys = lists.map((lines) => lines.map(lineKey).join('\n'));
     if (keys.every((key) => key === keys[0]) && lists[0]?.every((_, l) => lists.every((lines) => lines[l] !== undefined))) {
       const sameForms = (lists[0] ?? []).every((line, l) =>
@@ -1215,32 +1226,42 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     files.push({ path, content: withArticles(content, ids.map((id) => names[id] ?? ''), (param) => registry.templateOf(param)), members: ids });
   }
   const flags = flagMembers(registry.params);
-  const labelled = files.map((file) => ({ ...file, content: labelParams(file.content, file.members, registry, names, flags) }));
-  return { files: spreadValues(labelled, registry.params, count), params: linkFlags(registry.params, count), conflicts: registry.conflicts, center };
+  const keys = new Set<string>();
+  const labelled = files.map((file) => ({ ...file, content: labelParams(file.content, file.members, registry, names, flags, keys) }));
+  return { files: spreadValues(keyPaths(labelled, registry.params, keys, names), registry.params, count), params: linkFlags(registry.params, count), conflicts: registry.conflicts, center };
 }
 
 /** Forms that write a name as prose, the way a label or a title shows it. */
 const PROSE_FORMS = new Set(['titleCase', 'sentenceCase', 'noCase']);
+/** Forms that write a name as a key in another namespace: a table, a route, a collection. */
+const KEY_FORMS = new Set(['snakeCase', 'kebabCase', 'lowerCase']);
 const QUOTES = ['"', "'", '`'];
 /** What a label may hold around the name: words, spaces and a few separators, on one line. */
 const LABEL_TEXT = /^[\p{L}\p{N} /._:,()-]{0,40}$/u;
+/** What a key may hold around the name: a route's or a package's parts, no spaces. */
+const KEY_TEXT = /^[\p{L}\p{N}/._:@-]{0,40}$/u;
 
 /**
  * A quoted label that is the name written as prose, alone or with words around it (`familyName:
  * 'Abhaya Libre'`, `title: 'Components/Bottom Sheet'`), is a value param whose default is that
  * text: nothing changes for a member whose label spells its name out, and one whose label does
- * not (`familyName: 'ABeeZee'`, `title: 'Forms/Input'`) is given with `--set`. `active`: the
+ * not (`familyName: 'ABeeZee'`, `title: 'Forms/Input'`) is given with `--set`. So is a quoted key
+ * that is the name in snake, kebab or lower case (`Schema::create('milk_storage')`,
+ * `@Controller('users')`, `route: '/api/v1/orders'`): the name of a table or a route that does
+ * not follow the entity's (`products` for Product beside `milk_storage`), whose file names then
+ * follow it too (see keyPaths). Module paths (`'./user.service'`) are not keys. `active`: the
  * members these pieces are written for (a branch holds fewer).
  */
-function labelParams(pieces: readonly Piece[], active: readonly number[], registry: Registry, names: readonly string[], flags: FlagMembers): Piece[] {
+function labelParams(pieces: readonly Piece[], active: readonly number[], registry: Registry, names: readonly string[], flags: FlagMembers, keys: Set<string>): Piece[] {
   const list = [...pieces];
   // Two members or more show the label follows the name; one member's is just its text.
   for (let i = 1; i + 1 < list.length && active.length >= 2; i++) {
     const piece = list[i];
     const before = list[i - 1];
     const after = list[i + 1];
-    if (piece?.t !== 'name' || piece.form.slice !== undefined || !PROSE_FORMS.has(piece.form.helper)) continue;
-    if (before?.t !== 'text' || after?.t !== 'text') continue;
+    if (piece?.t !== 'name' || piece.form.slice !== undefined) continue;
+    const key = KEY_FORMS.has(piece.form.helper);
+    if ((!key && !PROSE_FORMS.has(piece.form.helper)) || before?.t !== 'text' || after?.t !== 'text') continue;
     const open = Math.max(...QUOTES.map((quote) => before.text.lastIndexOf(quote)));
     const quote = before.text[open] ?? '';
     // An opening quote: an even number of its kind before it on the line.
@@ -1249,13 +1270,36 @@ function labelParams(pieces: readonly Piece[], active: readonly number[], regist
     const close = after.text.indexOf(quote);
     const prefix = before.text.slice(open + 1);
     const suffix = after.text.slice(0, Math.max(0, close));
-    if (close < 0 || !LABEL_TEXT.test(prefix) || !LABEL_TEXT.test(suffix)) continue;
+    const around = key ? KEY_TEXT : LABEL_TEXT;
+    if (close < 0 || !around.test(prefix) || !around.test(suffix)) continue;
+    if (key && (prefix.startsWith('.') || /\b(?:from|import)\s*$/u.test(before.text.slice(lineStart, open)))) continue;
     const values = names.map((name, m) => (active.includes(m) ? `${prefix}${spell(name, piece.form)}${suffix}` : undefined));
-    const hint = /([A-Za-z_$][\w$]*)["']?\s*[:=(]\s*$/.exec(before.text.slice(0, open))?.[1] ?? 'label';
+    const hint = /([A-Za-z_$][\w$]*)["']?\s*[:=(]\s*$/.exec(before.text.slice(0, open))?.[1] ?? (key ? 'key' : 'label');
     const template = mergeText([{ t: 'text', text: prefix }, piece, { t: 'text', text: suffix }]);
     list[i - 1] = { t: 'text', text: before.text.slice(0, open + 1) };
-    list[i] = { t: 'value', param: registry.value(values, hint, active[0] ?? 0, template) };
+    const param = registry.value(values, hint, active[0] ?? 0, template);
+    if (key && prefix === '' && suffix === '') keys.add(param);
+    list[i] = { t: 'value', param };
     list[i + 1] = { t: 'text', text: after.text.slice(close) };
   }
-  return list.map((piece) => mapBranches(piece, active, flags, (branch, members) => labelParams(branch, members, registry, names, flags)));
+  return list.map((piece) => mapBranches(piece, active, flags, (branch, members) => labelParams(branch, members, registry, names, flags, keys)));
+}
+
+/**
+ * The name in a path written as a key param is (see labelParams) is that param: with
+ * `Schema::create('{{create}}')`, `{{timestamp}}_create_{{create}}_table.php`, so a table given
+ * with `--set` names the file too.
+ */
+function keyPaths(files: readonly BuiltFile[], params: readonly MinedParam[], keys: ReadonlySet<string>, names: readonly string[]): BuiltFile[] {
+  const keyParams = params.filter((param): param is ValueParam => param.kind === 'value' && keys.has(param.name));
+  if (keyParams.length === 0) return [...files];
+  return files.map((file) => {
+    const path = file.path.map((piece): Piece => {
+      if (piece.t !== 'name' || piece.form.slice !== undefined) return piece;
+      const spelled = file.members.map((m) => spell(names[m] ?? '', piece.form));
+      const param = keyParams.find((known) => file.members.every((m, k) => known.values[m] === spelled[k]));
+      return param === undefined ? piece : { t: 'value', param: param.name };
+    });
+    return { ...file, path };
+  });
 }

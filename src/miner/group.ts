@@ -5,7 +5,9 @@
  *   `Foo.module.css`; Go's `order_item.go` + `order_item_test.go`; Angular's
  *   `x.component.ts/.html/.spec.ts/.css`). The stem is the file name up to its first dot, without a
  *   trailing `_test`; when that is every file's (`environment.dev.ts`, `environment.prod.ts`), the
- *   dotted parts every name starts with are skipped (`dev`, `prod`).
+ *   dotted parts every name starts with are skipped (`dev`, `prod`). A suffix files add to the
+ *   stems of files beside them (`delete_account_parameters.go`, `delete_account_responses.go` beside
+ *   `delete_account.go`) marks companions too.
  * - `folder`: everything below one per-member folder is one member, nested folders included. The
  *   member folders are the first path segment below the folder all examples share.
  * - `auto`: `file` when every example sits in one folder, `folder` otherwise.
@@ -47,9 +49,23 @@ export function stemOf(path: string): string {
 /**
  * How to read stems for a set of files: up to the first dot (stemOf), unless that gives every file
  * the same stem, as in `environment.dev.ts`, `environment.prod.ts`: then the dotted parts every
- * file name starts with are skipped (`dev`, `prod`).
+ * file name starts with are skipped (`dev`, `prod`). A suffix that files of one folder add to the
+ * stems of others (`delete_account_parameters.go` beside `delete_account.go`) is a companion's
+ * (see companionSuffixes), and is left out of the stem too.
  */
 export function stemsOf(paths: readonly string[]): (path: string) => string {
+  const base = dottedStems(paths);
+  const stems = new Set(paths.map((path) => `${dirname(path)}/${base(path)}`));
+  const suffixes = companionSuffixes([...stems]);
+  if (suffixes.length === 0) return base;
+  return (path) => {
+    const stem = base(path);
+    const suffix = suffixes.find((candidate) => stem.endsWith(candidate) && stems.has(`${dirname(path)}/${stem.slice(0, -candidate.length)}`));
+    return suffix === undefined ? stem : stem.slice(0, -suffix.length);
+  };
+}
+
+function dottedStems(paths: readonly string[]): (path: string) => string {
   const keys = new Set(paths.map((path) => `${dirname(path)}/${stemOf(path)}`));
   if (keys.size > 1 || paths.length < 2) return stemOf;
   const parts = paths.map((path) => basename(path).split('.'));
@@ -57,6 +73,25 @@ export function stemsOf(paths: readonly string[]): (path: string) => string {
   while (parts.every((part) => part.length > shared + 1 && part[shared] === parts[0]?.[shared])) shared++;
   if (shared === 0) return stemOf;
   return (path) => stemOf(basename(path).split('.').slice(shared).join('.'));
+}
+
+/**
+ * Suffixes (`_parameters`, `-styles`) that stems (folder-qualified) add to other stems beside them,
+ * for two stems or more and for half of the stems that have none of them or more: the companions
+ * of generated code (go-swagger's `x.go`, `x_parameters.go`, `x_responses.go`). Longest first.
+ */
+export function companionSuffixes(stems: readonly string[]): string[] {
+  const known = new Set(stems);
+  const having = new Map<string, number>();
+  for (const stem of known) {
+    const start = stem.lastIndexOf('/') + 2;
+    for (let at = start; at < stem.length - 1; at++) {
+      if ((stem[at] === '_' || stem[at] === '-') && known.has(stem.slice(0, at))) having.set(stem.slice(at), (having.get(stem.slice(at)) ?? 0) + 1);
+    }
+  }
+  const candidates = [...having].filter(([, count]) => count >= 2).map(([suffix]) => suffix);
+  const bare = [...known].filter((stem) => !candidates.some((suffix) => stem.endsWith(suffix) && known.has(stem.slice(0, -suffix.length))));
+  return candidates.filter((suffix) => (having.get(suffix) ?? 0) * 2 >= bare.length).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
 }
 
 /** The longest folder every path is in ('' for the root). */

@@ -187,7 +187,9 @@ export function detectNames(labels: readonly string[], texts: readonly (readonly
     // The shared words are not part of the entity when what is left also occurs on its own, outside
     // the whole label, in most members (`Cart` in `CartState` beside `useCartStore`); `en-au` and
     // `en-gb` never write `au` or `gb` alone, so `en` stays.
-    const standsAlone = names.filter((name, i) => countOwnOccurrences(keepAcronyms(name, labels[i]), keepAcronyms(whole[i] ?? '', labels[i]), texts[i] ?? []) > 0).length;
+    // A plural stands alone in its singular too (`PermissionsApiController` holding `Permission`).
+    const ownOccurs = (name: string, i: number) => countOwnOccurrences(keepAcronyms(name, labels[i]), keepAcronyms(whole[i] ?? '', labels[i]), texts[i] ?? []) > 0;
+    const standsAlone = names.filter((name, i) => ownOccurs(name, i) || (isPlural(words(name).at(-1) ?? '') && ownOccurs(singularize(name), i))).length;
     const affix = [
       prefix > 0 ? `prefix "${(split[0] ?? []).slice(0, prefix).join(' ')}"` : '',
       suffix > 0 ? `suffix "${(split[0] ?? []).slice(-suffix).join(' ')}"` : '',

@@ -35,7 +35,9 @@ describe('mineTemplate', () => {
     expect(template.files.map((file) => file.path)).toEqual(['src/servers/{{kebabCase name}}-api.ts.hbs']);
     const content = template.files[0]?.content ?? '';
     expect(content).toContain('export const {{camelCase name}}Api');
-    expect(content).toContain("prefix: '/{{kebabCase (pluralize name)}}'");
+    // The route is a key whose default follows the name, and which a member may give otherwise.
+    expect(content).toContain("prefix: '{{prefix}}'");
+    expect(template.manifest.params.prefix).toMatchObject({ type: 'string', default: '/{{kebabCase (pluralize name)}}' });
     expect(content).toContain('// Serves {{noCase (pluralize name)}}.');
     expect(params.map((member) => member.params.name)).toEqual(['OrderItem', 'Product', 'User']);
     expect(report.level).toBe('aligned');
@@ -63,7 +65,7 @@ describe('mineTemplate', () => {
     const result = mineTemplate(targets, { unit: 'folder' });
     const content = result.template.files[0]?.content ?? '';
     expect(content).toContain('This is the **{{value}}** binary for `demo`, built on {{value}}.');
-    expect(Object.keys(result.template.manifest.params)).toEqual(['name', 'value']);
+    expect(Object.keys(result.template.manifest.params)).toEqual(['name', 'value', 'key']);
     expect(result.params.map((member) => member.params.value)).toEqual(['aarch64-linux-android', 'aarch64-apple-darwin', 'x86_64-unknown-freebsd', 'armv7-unknown-linux-gnueabihf']);
     expectRoundTrip(targets, result);
     const [made] = generateMember(result.template, { name: 'DarwinX64', value: 'x86_64-apple-darwin' });
@@ -71,6 +73,40 @@ describe('mineTemplate', () => {
     // A word that varies in one part keeps that part a param of its own; code is never joined.
     const versions = ['1.2.0', '1.3.0', '1.2.0'].map((version, i) => ({ path: `pkgs/${['alpha', 'beta', 'gamma'][i]}/NOTES.md`, content: `Pinned to v${version} since ${i + 2000}.\n` }));
     expect(mineTemplate(versions, { unit: 'folder' }).template.files[0]?.content).toContain('Pinned to v1.{{pinned}} since {{since}}.');
+  });
+
+  test('a quoted key holding the name (a table, a route) is a param the file name follows', () => {
+    const migration = (stamp: string, table: string) => ({
+      path: `database/migrations/${stamp}_create_${table}_table.php`,
+      content: `<?php\n\nSchema::create('${table}', function (Blueprint $table) {\n    $table->id();\n});\n\nSchema::dropIfExists('${table}');\n`,
+    });
+    const migrations = [migration('2025_03_29_071754', 'milk_storage'), migration('2025_03_29_121458', 'curd_batch'), migration('2025_04_02_055223', 'customer')];
+    const result = mineTemplate(migrations);
+    expect(result.template.files.map((file) => file.path)).toEqual(['database/migrations/{{timestamp}}_create_{{create}}_table.php.hbs']);
+    expect(result.template.files[0]?.content).toContain("Schema::create('{{create}}', function");
+    expect(result.template.files[0]?.content).toContain("Schema::dropIfExists('{{create}}');");
+    expect(result.template.manifest.params.create).toMatchObject({ type: 'string', default: '{{snakeCase name}}' });
+    expectRoundTrip(migrations, result);
+    // A table that does not follow the entity's name is given, and names the file too.
+    const [made] = generateMember(result.template, { name: 'Product', timestamp: '2025_04_02_055238', create: 'products' });
+    expect(made?.path).toBe('database/migrations/2025_04_02_055238_create_products_table.php');
+    expect(made?.content).toContain("Schema::create('products'");
+    expect(generateMember(result.template, { name: 'MilkForCustomer', timestamp: '1' })[0]?.path).toBe('database/migrations/1_create_milk_for_customer_table.php');
+  });
+
+  test('text every member writes the same is constant, whatever the name reads into it', () => {
+    const chart = (name: string) => [
+      { path: `charts/${name}/templates/serviceaccount.yaml`, content: `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}.serviceAccount\n` },
+      { path: `charts/${name}/templates/rolebinding.yaml`, content: `apiVersion: rbac/v1\nsubjects:\n  - kind: ServiceAccount\n    name: ${name}.serviceAccount\n` },
+    ];
+    // `Account` ends AccountService and `Api` starts ApiGateway: read into ServiceAccount and apiVersion.
+    const charts = ['account-service', 'api-gateway', 'statistics-service'].flatMap(chart);
+    const result = mineTemplate(charts);
+    const files = result.template.files.map((file) => file.content).join('\n');
+    expect(files).toContain('apiVersion: v1\nkind: ServiceAccount\n');
+    expect(files).toContain('  - kind: ServiceAccount\n');
+    expect(Object.keys(result.template.manifest.params)).toEqual(['name']);
+    expect(generateMember(result.template, { name: 'NotificationService' }).map((file) => file.content)).toEqual(chart('notification-service').reverse().map((file) => file.content));
   });
 
   test('lines present in some members become an optional block with a boolean param', () => {

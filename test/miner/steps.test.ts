@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { createRenderer } from '../../src/render/index.js';
 import { emit, escapeText, type Piece } from '../../src/miner/emit.js';
-import { groupMembers, stemOf } from '../../src/miner/group.js';
+import { companionSuffixes, groupMembers, stemOf } from '../../src/miner/group.js';
 import { lcsPairs } from '../../src/miner/lcs.js';
 import { detectNames } from '../../src/miner/names.js';
 import { compareFiles, lineEditDistance, renameCopy } from '../../src/miner/score.js';
@@ -34,6 +34,16 @@ describe('grouping', () => {
     ]);
   });
 
+  test('a suffix files add to the stems beside them marks companions (go-swagger _parameters, _responses)', () => {
+    const ops = ['delete_account', 'get_role_list', 'change_password'].flatMap((op) => ['', '_parameters', '_responses'].map((suffix) => file(`ops/${op}${suffix}.go`)));
+    expect(keysOf(groupMembers(ops, 'auto'))).toEqual(
+      ['change_password', 'delete_account', 'get_role_list'].map((op) => [op, [`ops/${op}.go`, `ops/${op}_parameters.go`, `ops/${op}_responses.go`]]),
+    );
+    expect(companionSuffixes(['ops/a', 'ops/a_parameters', 'ops/b', 'ops/b_parameters', 'ops/b_parameters_v2'])).toEqual(['_parameters']);
+    // One stem extended by another is two members (`user` and `user_list`), not a companion.
+    expect(keysOf(groupMembers([file('h/user.go'), file('h/user_list.go'), file('h/order.go'), file('h/product.go')], 'auto')).map(([key]) => key)).toEqual(['order', 'product', 'user', 'user_list']);
+  });
+
   test('per-member folders, nested folders included; auto picks folder when files are in different folders', () => {
     const grouping = groupMembers(
       [file('src/c/UserCard/index.vue'), file('src/c/UserCard/style/index.scss'), file('src/c/PriceTag/index.vue'), file('src/c/PriceTag/style/a/b.scss')],
@@ -59,6 +69,12 @@ describe('entity names', () => {
     expect(detect(['useCartStore', 'useAuthSessionStore'], ['CartState clearCart CART_KEY', 'AuthSessionState clearAuthSession']).names).toEqual(['Cart', 'AuthSession']);
     expect(detect(['cartSlice', 'orderItemSlice'], ['cartAdded selectCarts', 'orderItemAdded ORDER_ITEM_SLICE']).names).toEqual(['Cart', 'OrderItem']);
     expect(detect(['subDays', 'subWeeks'], ['subDays days Day', 'subWeeks weeks Week']).names).toEqual(['Day', 'Week']);
+  });
+
+  test('a plural stands alone in its singular: PermissionsApiController holding Permission is a Permission', () => {
+    const result = detect(['PermissionsApiController', 'RolesApiController', 'TeamApiController'], ['use App\\Permission; PermissionResource', 'use App\\Role; RoleResource', 'use App\\Team; TeamResource']);
+    expect(result.names).toEqual(['Permission', 'Role', 'Team']);
+    expect(result.why).toContain('stripped the suffix "Api Controller"');
   });
 
   test('a shared word that never occurs alone is kept (UserCard / UserList)', () => {
