@@ -48,7 +48,8 @@ function countOccurrences(name: string, texts: readonly string[]): number {
 function countOwnOccurrences(part: string, whole: string, texts: readonly string[]): number {
   if (part === '') return 0;
   const partVariants = nameVariants(part);
-  const wholeVariants = nameVariants(whole);
+  // The whole label in the singular is the whole too (`DiscourseNewsItem` of `discourse_news_items`).
+  const wholeVariants = isPlural(words(whole).at(-1) ?? '') ? [...nameVariants(whole), ...nameVariants(singularize(whole))] : nameVariants(whole);
   let count = 0;
   for (const text of texts) {
     const spans = findOccurrences(text, wholeVariants);
@@ -212,6 +213,13 @@ export function detectNames(labels: readonly string[], texts: readonly (readonly
   const plurals = learnPlurals(names, texts);
   if (Object.keys(plurals).length > 0) notes.push(`plurals the members write their own way: ${Object.entries(plurals).map(([singular, plural]) => `${singular} -> ${plural}`).join(', ')}`);
   const inflected = withPlurals(plurals, () => inflectedNames(names, labels, texts, notes, warnings));
+  // A kept plural suffix of names singularized since is singular too (`news_items` names `NewsItem`).
+  const keptSuffix = affixes?.keep === true ? affixes.suffix : undefined;
+  if (keptSuffix !== undefined && isPlural(words(keptSuffix).at(-1) ?? '')) {
+    const singular = withPlurals(plurals, () => singularize(keptSuffix));
+    const endsWith = (name: string, tail: string) => words(name).join(' ').toLowerCase().endsWith(words(tail).join(' ').toLowerCase());
+    if (inflected.names.every((name) => endsWith(name, singular) && !endsWith(name, keptSuffix))) affixes = { ...affixes, suffix: singular };
+  }
   return { ...inflected, ...(Object.keys(plurals).length > 0 ? { plurals } : {}), affixes };
 }
 

@@ -77,6 +77,13 @@ describe('entity names', () => {
     expect(result.why).toContain('stripped the suffix "Api Controller"');
   });
 
+  test('a shared plural word is kept when the rest occurs only in the singular whole (news_items holding NewsItem)', () => {
+    const result = detect(['discourse_news_items', 'github_news_items', 'news_items'], ['DiscourseNewsItem.create!', 'GithubNewsItem.create!', 'NewsItem.create!']);
+    expect(result.names).toEqual(['DiscourseNewsItem', 'GithubNewsItem', 'NewsItem']);
+    // The kept suffix is singular as the names are, so a given `Blurb` is a `BlurbItem`, not a `BlurbItems`.
+    expect(result.affixes).toEqual({ suffix: 'item', keep: true });
+  });
+
   test('a shared word that never occurs alone is kept (UserCard / UserList)', () => {
     expect(detect(['UserCard', 'UserList'], ['UserCard UserCardProps', 'UserList UserListProps']).names).toEqual(['UserCard', 'UserList']);
   });
