@@ -8,13 +8,15 @@
  * general suffix rules.
  */
 
+// Besides English uncountables, words code uses as names of areas rather than of things counted
+// (`auth/`, `health/`, `media/`): a Nest `auth` module beside `orders/` and `users/` stays `auth`.
 const UNCOUNTABLE = new Set(
   (
-    'advice aircraft analytics athletics baggage bison chaos chassis cod corps data deer electronics ' +
+    'advice aircraft analytics athletics auth baggage bison chaos chassis cod corps data deer electronics ' +
     'equipment ethics ethos evidence feedback firmware fish furniture gymnastics hardware headquarters ' +
-    'homework information jeans knowledge kudos linguistics logistics luggage mathematics means metadata ' +
+    'health homework info information jeans knowledge kudos linguistics logistics luggage mathematics means media metadata ' +
     'middleware moose money music news offspring pathos physics police research rice robotics salmon ' +
-    'series sheep software species swiss traffic trout weather'
+    'series sheep software species staff swiss traffic trout weather'
   ).split(' '),
 );
 

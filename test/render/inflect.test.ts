@@ -104,7 +104,7 @@ describe('pluralize / singularize', () => {
     expect(singularize(singular)).toBe(singular);
   });
 
-  test.each(['sheep', 'fish', 'series', 'species', 'news', 'data', 'metadata', 'information', 'equipment', 'software'])(
+  test.each(['sheep', 'fish', 'series', 'species', 'news', 'data', 'metadata', 'information', 'equipment', 'software', 'auth', 'health', 'info', 'media', 'staff'])(
     'uncountable %s stays as it is',
     (word) => {
       expect(pluralize(word)).toBe(word);
