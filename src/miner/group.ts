@@ -50,17 +50,17 @@ export function stemOf(path: string): string {
  * How to read stems for a set of files: up to the first dot (stemOf), unless that gives every file
  * the same stem, as in `environment.dev.ts`, `environment.prod.ts`: then the dotted parts every
  * file name starts with are skipped (`dev`, `prod`). A suffix that files of one folder add to the
- * stems of others (`delete_account_parameters.go` beside `delete_account.go`) is a companion's
- * (see companionSuffixes), and is left out of the stem too.
+ * stems of others (`delete_account_parameters.go` beside `delete_account.go`, or beside
+ * `delete_account_responses.go`) is a companion's (see companionSuffixes), and is left out of the
+ * stem too.
  */
 export function stemsOf(paths: readonly string[]): (path: string) => string {
   const base = dottedStems(paths);
-  const stems = new Set(paths.map((path) => `${dirname(path)}/${base(path)}`));
-  const suffixes = companionSuffixes([...stems]);
+  const suffixes = companionSuffixes(paths.map((path) => `${dirname(path)}/${base(path)}`));
   if (suffixes.length === 0) return base;
   return (path) => {
     const stem = base(path);
-    const suffix = suffixes.find((candidate) => stem.endsWith(candidate) && stems.has(`${dirname(path)}/${stem.slice(0, -candidate.length)}`));
+    const suffix = suffixes.find((candidate) => stem.endsWith(candidate) && stem.length > candidate.length && isSplit(stem, stem.length - candidate.length));
     return suffix === undefined ? stem : stem.slice(0, -suffix.length);
   };
 }
@@ -75,23 +75,51 @@ function dottedStems(paths: readonly string[]): (path: string) => string {
   return (path) => stemOf(basename(path).split('.').slice(shared).join('.'));
 }
 
+/** Words that start a companion's suffix glued to a PascalCase stem (`AuthorityTest`, `ButtonStories`). */
+const COMPANION_WORDS = /^(?:Tests?|Specs?|Asserts?|Mocks?|Stubs?|Fixtures?|Samples|Stories|Story|Styles?)(?:[A-Z]|$)/;
+
+/** Whether a stem may split at `at`: a `_` or `-`, or a companion word glued to a PascalCase stem. */
+const isSplit = (stem: string, at: number): boolean =>
+  stem[at] === '_' || stem[at] === '-' || (/[\p{Ll}\p{N}]/u.test(stem[at - 1] ?? '') && COMPANION_WORDS.test(stem.slice(at)));
+
 /**
- * Suffixes (`_parameters`, `-styles`) that stems (folder-qualified) add to other stems beside them,
- * for two stems or more and for half of the stems that have none of them or more: the companions
- * of generated code (go-swagger's `x.go`, `x_parameters.go`, `x_responses.go`). Longest first.
+ * Suffixes (`_parameters`, `-styles`, `Test`) that stems (folder-qualified) add to a stem of their
+ * own beside them, or to a stem another suffix is added to as well: the companions of generated
+ * code (go-swagger's `x.go`, `x_parameters.go`, `x_responses.go`; JHipster's `XTest.java`,
+ * `XTestSamples.java`), when two stems or more and half of the members show it. Longest first.
  */
 export function companionSuffixes(stems: readonly string[]): string[] {
   const known = new Set(stems);
-  const having = new Map<string, number>();
+  const suffixesOf = new Map<string, Set<string>>();
   for (const stem of known) {
     const start = stem.lastIndexOf('/') + 2;
     for (let at = start; at < stem.length - 1; at++) {
-      if ((stem[at] === '_' || stem[at] === '-') && known.has(stem.slice(0, at))) having.set(stem.slice(at), (having.get(stem.slice(at)) ?? 0) + 1);
+      if (!isSplit(stem, at)) continue;
+      const prefix = stem.slice(0, at);
+      suffixesOf.set(prefix, (suffixesOf.get(prefix) ?? new Set()).add(stem.slice(at)));
     }
   }
-  const candidates = [...having].filter(([, count]) => count >= 2).map(([suffix]) => suffix);
-  const bare = [...known].filter((stem) => !candidates.some((suffix) => stem.endsWith(suffix) && known.has(stem.slice(0, -suffix.length))));
-  return candidates.filter((suffix) => (having.get(suffix) ?? 0) * 2 >= bare.length).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  // A prefix is a member's stem when it stands alone or takes two suffixes or more.
+  const isMember = (prefix: string, suffixes: ReadonlySet<string>, among: (suffix: string) => boolean) =>
+    known.has(prefix) || [...suffixes].filter(among).length >= 2;
+  const supportOf = (among: (suffix: string) => boolean) => {
+    const support = new Map<string, number>();
+    for (const [prefix, suffixes] of suffixesOf) {
+      if (!isMember(prefix, suffixes, among)) continue;
+      for (const suffix of suffixes) if (among(suffix)) support.set(suffix, (support.get(suffix) ?? 0) + 1);
+    }
+    return support;
+  };
+  const loose = supportOf(() => true);
+  const candidates = new Set([...loose].filter(([, count]) => count >= 2).map(([suffix]) => suffix));
+  const support = supportOf((suffix) => candidates.has(suffix));
+  const longestFirst = [...candidates].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const strip = (stem: string) => {
+    const suffix = longestFirst.find((candidate) => stem.endsWith(candidate) && stem.length > candidate.length && isSplit(stem, stem.length - candidate.length));
+    return suffix === undefined ? stem : stem.slice(0, -suffix.length);
+  };
+  const memberCount = new Set([...known].map(strip)).size;
+  return longestFirst.filter((suffix) => (support.get(suffix) ?? 0) >= 2 && (support.get(suffix) ?? 0) * 2 >= memberCount);
 }
 
 /** The longest folder every path is in ('' for the root). */

@@ -34,12 +34,18 @@ describe('grouping', () => {
     ]);
   });
 
-  test('a suffix files add to the stems beside them marks companions (go-swagger _parameters, _responses)', () => {
+  test('a suffix files add to stems beside them, or to stems that take other suffixes, marks companions', () => {
     const ops = ['delete_account', 'get_role_list', 'change_password'].flatMap((op) => ['', '_parameters', '_responses'].map((suffix) => file(`ops/${op}${suffix}.go`)));
     expect(keysOf(groupMembers(ops, 'auto'))).toEqual(
       ['change_password', 'delete_account', 'get_role_list'].map((op) => [op, [`ops/${op}.go`, `ops/${op}_parameters.go`, `ops/${op}_responses.go`]]),
     );
     expect(companionSuffixes(['ops/a', 'ops/a_parameters', 'ops/b', 'ops/b_parameters', 'ops/b_parameters_v2'])).toEqual(['_parameters']);
+    // Without a bare stem: suffixes that stems take two or more of (go-swagger clients); companion
+    // words glued to PascalCase stems (JHipster's XAsserts, XTest, XTestSamples).
+    const client = ['cash', 'dig', 'explore_area'].flatMap((op) => ['_parameters', '_responses'].map((suffix) => file(`c/${op}${suffix}.go`)));
+    expect(keysOf(groupMembers([...client, file('c/health_check_responses.go')], 'auto')).map(([key]) => key)).toEqual(['cash', 'dig', 'explore_area', 'health_check']);
+    const tests = ['Authority', 'TestReport'].flatMap((entity) => ['Asserts', 'Test', 'TestSamples'].map((suffix) => file(`d/${entity}${suffix}.java`)));
+    expect(keysOf(groupMembers(tests, 'auto'))).toEqual(['Authority', 'TestReport'].map((entity) => [entity, ['Asserts', 'Test', 'TestSamples'].map((suffix) => `d/${entity}${suffix}.java`)]));
     // One stem extended by another is two members (`user` and `user_list`), not a companion.
     expect(keysOf(groupMembers([file('h/user.go'), file('h/user_list.go'), file('h/order.go'), file('h/product.go')], 'auto')).map(([key]) => key)).toEqual(['order', 'product', 'user', 'user_list']);
   });
