@@ -245,12 +245,12 @@ describe('what varies', () => {
       { path: 'src/user.ts', content: file('User', '/users') },
       { path: 'src/product.ts', content: file('Product', '/products') },
       { path: 'src/session.ts', content: file('Session', '/auth') },
-      { path: 'src/health.ts', content: file('Health', undefined) },
+      { path: 'src/invoice.ts', content: file('Invoice', undefined) },
     ];
     const mined = mineTemplate(examples);
     roundTrips(examples, mined);
-    const health = mined.params.find((member) => member.params.name === 'Health');
-    expect(health?.params.router).toBe('/healths');
+    const invoice = mined.params.find((member) => member.params.name === 'Invoice');
+    expect(invoice?.params.router).toBe('/invoices');
   });
 
   test('one varying part of a string is a param too, and the whole string defaults to it', () => {
