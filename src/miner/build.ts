@@ -140,11 +140,14 @@ export const roleKey = (tokens: readonly Token[]): string =>
  * Flags that vary with another param, member for member, follow it: a flag true exactly where
  * another flag is false (a variant, and the lines the other members have instead), or exactly
  * where a value param has one value shared by two members or more (`maxRetries: 1` and the
- * trailing comma after it). Whoever passes the leading param gets the flag's side that went with
- * it; with nothing passed, every default stays what it was (a link that would change one is not
- * made). Of two opposite flags the one for lines some members have (`has…`) leads, else the first;
- * categorical params (fewest values) lead before others. A leader is a plain param (it follows
- * nothing, and a value written from the name cannot lead), so defaults resolve in any order.
+ * trailing comma after it), or by one member where the param's words repeat (`method: get` beside
+ * `post`, `post`, `put`: the one query member's lines go with `get`). Whoever passes the leading
+ * param gets the flag's side that went with it; with nothing passed, every default stays what it
+ * was (a link that would change one is not made). Of two opposite flags the one for lines some
+ * members have (`has…`) leads, else the first; of several leads, the one with the most values (a
+ * method rather than a flag or a two-valued detail it decides: what a user passes). A leader is a
+ * plain param (it follows nothing, and a value written from the name cannot lead), so defaults
+ * resolve in any order.
  */
 function linkFlags(params: readonly MinedParam[], count: number): MinedParam[] {
   const all = Array.from({ length: count }, (_, m) => m);
@@ -167,12 +170,16 @@ function linkFlags(params: readonly MinedParam[], count: number): MinedParam[] {
         for (const value of distinct) {
           if (value === undefined || !/^[\p{L}\p{N}_ .:/@+-]{0,60}$/u.test(value)) continue;
           const having = all.filter((m) => lead.values[m] === value);
-          if (having.length < 2 || having.length === count || !sameSet(having, param.members) || (lead.default === value) !== param.default) continue;
+          // One member's value leads its flags when the param is a category of three words or
+          // more whose words repeat (`method: get` beside `post`, `post`, `put`): never a free
+          // text each member has its own of, a number, or one of two words (`index`, `indexer`).
+          const categorical = distinct.size >= 3 && distinct.size < lead.values.length && lead.type === 'string';
+          if (having.length < (categorical ? 1 : 2) || having.length === count || !sameSet(having, param.members) || (lead.default === value) !== param.default) continue;
           candidates.push({ follow: { param: lead.name, equals: lead.type === 'number' ? Number(value) : value }, values: distinct.size });
         }
       }
     });
-    const best = candidates.sort((a, b) => a.values - b.values)[0];
+    const best = candidates.sort((a, b) => b.values - a.values)[0];
     if (best !== undefined && !params.some((other) => follows.get(other.name)?.param === param.name)) follows.set(param.name, best.follow);
   });
   const leaders = new Set([...follows.values()].map((follow) => follow.param));

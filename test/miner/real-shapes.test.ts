@@ -321,6 +321,28 @@ describe('what varies', () => {
     expect(generateMember(mined.template, { name: 'stage' })[0]?.content).toBe(env('stage', 3));
   });
 
+  test('one member\'s word of a categorical param leads its flags; the param with most values leads', () => {
+    // Generated hooks: a query for `get`, mutations for the rest; the one query member shows it.
+    const hook = (name: string, method: string) =>
+      `export function use${name}() {\n  return request({\n    method: "${method}",\n    url: "/api/blog/${name}",\n` +
+      (method === 'get' ? '    queryKey: ["blog"],\n    staleTime: 60,\n' : '    retry: false,\n') +
+      '  });\n}\n';
+    const members: Array<[string, string]> = [['Create', 'post'], ['ExportAll', 'post'], ['GetAll', 'get'], ['Remove', 'delete'], ['Update', 'put']];
+    const examples = members.map(([name, method]) => ({ path: `hooks/use${name}.ts`, content: hook(name, method) }));
+    const mined = mineTemplate(examples);
+    roundTrips(examples, mined);
+    const method = mined.report.params.find((param) => JSON.stringify(param.values) === JSON.stringify(members.map(([, m]) => m)))?.name ?? '';
+    expect(method).not.toBe('');
+    expect(generateMember(mined.template, { name: 'Get', [method]: 'get' })[0]?.content).toBe(hook('Get', 'get'));
+    expect(generateMember(mined.template, { name: 'Patch', [method]: 'patch' })[0]?.content).toBe(hook('Patch', 'patch'));
+    // A number is no category: one member's port leads nothing.
+    const server = (name: string, port: number) => `listen(${port});\n${port === 4000 ? 'enableTls();\n' : ''}serve();\n`;
+    const servers = ([['a', 3000], ['b', 3000], ['c', 4000], ['d', 3000]] as const).map(([name, port]) => ({ path: `s/${name}.ts`, content: server(name, port) }));
+    const minedServers = mineTemplate(servers);
+    roundTrips(servers, minedServers);
+    expect(Object.values(minedServers.template.manifest.params).some((spec) => typeof spec.default === 'string' && spec.default.includes('eq'))).toBe(false);
+  });
+
   test('braces next to an inline block survive (a branch that is just "{")', () => {
     const examples = [
       { path: 'a.json', content: '{\n  "a": [1]\n}\n' },
