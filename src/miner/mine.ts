@@ -393,18 +393,22 @@ function mineNamed(examples: readonly Example[], options: MineOptions, entityPar
     multiWord.length >= 2 ? NAME_SLICES.filter((slice) => new Set(detection.names.map((name) => wordSlices[slice](name).toLowerCase())).size > 1) : [];
   const allPaths = [...examples].map((example) => example.path).sort(byString);
   const shared = commonFolder(allPaths);
-  const glued = gluedSuffixes(grouping.members.map((group, m) => ({ name: detection.names[m] ?? '', texts: group.files.map((file) => file.content) })));
+  // The folders above the members are every member's (`server/db/models/` is not the `Model` of
+  // `CarModel`): the name is looked for from the member's folder or stem on.
+  const fromOf = (group: Grouping['members'][number]) => (grouping.unit === 'folder' ? group.key.length - group.label.length : shared === '' ? 0 : shared.length + 1);
+  // Names glued to a word in file names count too (`0003_leavecodeconfig.py`).
+  const glued = gluedSuffixes(
+    grouping.members.map((group, m) => ({ name: detection.names[m] ?? '', texts: group.files.flatMap((file) => [file.path.slice(fromOf(group)), file.content]) })),
+  );
   const members: MinedMember[] = grouping.members.map((group, m) => {
     const name = detection.names[m] ?? '';
     const variants = nameVariants(name, slices);
-    // The folders above the members are every member's (`server/db/models/` is not the `Model` of
-    // `CarModel`): the name is looked for from the member's folder or stem on.
-    const from = grouping.unit === 'folder' ? group.key.length - group.label.length : shared === '' ? 0 : shared.length + 1;
+    const from = fromOf(group);
     return {
       key: group.key,
       name,
       files: group.files.map((file) => {
-        const inPath = findOccurrences(file.path, variants).filter((occurrence) => occurrence.start >= from);
+        const inPath = findOccurrences(file.path, variants, glued).filter((occurrence) => occurrence.start >= from);
         return {
           path: file.path,
           content: file.content,

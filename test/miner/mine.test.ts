@@ -94,6 +94,18 @@ describe('mineTemplate', () => {
     expect(generateMember(result.template, { name: 'MilkForCustomer', timestamp: '1' })[0]?.path).toBe('database/migrations/1_create_milk_for_customer_table.php');
   });
 
+  test('a name glued to a word in the file names is the name there (Django 0003_leavecodeconfig.py)', () => {
+    const migration = (app: string, number: string) => ({
+      path: `modules/${app}/migrations/${number}_${app}codeconfig.py`,
+      content: `class Migration:\n    dependencies = [('module_${app}', '0001_initial')]\n    name = '${app[0]?.toUpperCase()}${app.slice(1)}CodeConfig'\n`,
+    });
+    const migrations = [migration('leave', '0003'), migration('ledger', '0002'), migration('budget', '0002')];
+    const result = mineTemplate(migrations);
+    expect(result.template.files.map((file) => file.path)).toEqual(['modules/{{snakeCase name}}/migrations/{{number}}_{{lowerCase (pascalCase name)}}codeconfig.py.hbs']);
+    expectRoundTrip(migrations, result);
+    expect(generateMember(result.template, { name: 'Payroll', number: '0005' })[0]?.path).toBe('modules/payroll/migrations/0005_payrollcodeconfig.py');
+  });
+
   test('text every member writes the same is constant, whatever the name reads into it', () => {
     const chart = (name: string) => [
       { path: `charts/${name}/templates/serviceaccount.yaml`, content: `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}.serviceAccount\n` },
