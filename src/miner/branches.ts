@@ -1,6 +1,6 @@
 /**
  * Which members each branch of a mined template's `{{#if}}` is written for: what a pass over the
- * built pieces needs to rewrite a branch for its own members only (spreadValues, labelParams).
+ * built pieces needs to rewrite a branch for its own members only (spreadValues, labelAndKeyParams).
  */
 import type { MinedParam } from './build.js';
 import type { Piece } from './emit.js';

@@ -1234,7 +1234,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
   }
   const flags = flagMembers(registry.params);
   const keys = new Set<string>();
-  const labelled = files.map((file) => ({ ...file, content: labelParams(file.content, file.members, registry, names, flags, keys) }));
+  const labelled = files.map((file) => ({ ...file, content: labelAndKeyParams(file.content, file.members, registry, names, flags, keys) }));
   return { files: spreadValues(keyPaths(labelled, registry.params, keys, names), registry.params, count), params: linkFlags(registry.params, count), conflicts: registry.conflicts, center };
 }
 
@@ -1259,7 +1259,7 @@ const KEY_TEXT = /^[\p{L}\p{N}/._:@-]{0,40}$/u;
  * follow it too (see keyPaths). Module paths (`'./user.service'`) are not keys. `active`: the
  * members these pieces are written for (a branch holds fewer).
  */
-function labelParams(pieces: readonly Piece[], active: readonly number[], registry: Registry, names: readonly string[], flags: FlagMembers, keys: Set<string>): Piece[] {
+function labelAndKeyParams(pieces: readonly Piece[], active: readonly number[], registry: Registry, names: readonly string[], flags: FlagMembers, keys: Set<string>): Piece[] {
   const list = [...pieces];
   // Two members or more show the label follows the name; one member's is just its text.
   for (let i = 1; i + 1 < list.length && active.length >= 2; i++) {
@@ -1289,11 +1289,11 @@ function labelParams(pieces: readonly Piece[], active: readonly number[], regist
     list[i] = { t: 'value', param };
     list[i + 1] = { t: 'text', text: after.text.slice(close) };
   }
-  return list.map((piece) => mapBranches(piece, active, flags, (branch, members) => labelParams(branch, members, registry, names, flags, keys)));
+  return list.map((piece) => mapBranches(piece, active, flags, (branch, members) => labelAndKeyParams(branch, members, registry, names, flags, keys)));
 }
 
 /**
- * The name in a path written as a key param is (see labelParams) is that param: with
+ * The name in a path written as a key param is (see labelAndKeyParams) is that param: with
  * `Schema::create('{{create}}')`, `{{timestamp}}_create_{{create}}_table.php`, so a table given
  * with `--set` names the file too.
  */

@@ -7,7 +7,8 @@
  *   trailing `_test`; when that is every file's (`environment.dev.ts`, `environment.prod.ts`), the
  *   dotted parts every name starts with are skipped (`dev`, `prod`). A suffix files add to the
  *   stems of files beside them (`delete_account_parameters.go`, `delete_account_responses.go` beside
- *   `delete_account.go`) marks companions too.
+ *   `delete_account.go`), or a test word glued to a PascalCase stem (`AuthorityTest.java`,
+ *   `AuthorityTestSamples.java`), marks companions too.
  * - `folder`: everything below one per-member folder is one member, nested folders included. The
  *   member folders are the first path segment below the folder all examples share.
  * - `auto`: `file` when every example sits in one folder, `folder` otherwise.
@@ -58,12 +59,14 @@ export function stemsOf(paths: readonly string[]): (path: string) => string {
   const base = dottedStems(paths);
   const suffixes = companionSuffixes(paths.map((path) => `${dirname(path)}/${base(path)}`));
   if (suffixes.length === 0) return base;
-  return (path) => {
-    const stem = base(path);
-    const suffix = suffixes.find((candidate) => stem.endsWith(candidate) && stem.length > candidate.length && isSplit(stem, stem.length - candidate.length));
-    return suffix === undefined ? stem : stem.slice(0, -suffix.length);
-  };
+  return (path) => withoutSuffix(base(path), suffixes);
 }
+
+/** The stem without the first of `suffixes` (longest first) it ends with at a split. */
+const withoutSuffix = (stem: string, suffixes: readonly string[]): string => {
+  const suffix = suffixes.find((candidate) => stem.endsWith(candidate) && stem.length > candidate.length && isSplit(stem, stem.length - candidate.length));
+  return suffix === undefined ? stem : stem.slice(0, -suffix.length);
+};
 
 function dottedStems(paths: readonly string[]): (path: string) => string {
   const keys = new Set(paths.map((path) => `${dirname(path)}/${stemOf(path)}`));
@@ -114,11 +117,7 @@ export function companionSuffixes(stems: readonly string[]): string[] {
   const candidates = new Set([...loose].filter(([, count]) => count >= 2).map(([suffix]) => suffix));
   const support = supportOf((suffix) => candidates.has(suffix));
   const longestFirst = [...candidates].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const strip = (stem: string) => {
-    const suffix = longestFirst.find((candidate) => stem.endsWith(candidate) && stem.length > candidate.length && isSplit(stem, stem.length - candidate.length));
-    return suffix === undefined ? stem : stem.slice(0, -suffix.length);
-  };
-  const memberCount = new Set([...known].map(strip)).size;
+  const memberCount = new Set([...known].map((stem) => withoutSuffix(stem, longestFirst))).size;
   return longestFirst.filter((suffix) => (support.get(suffix) ?? 0) >= 2 && (support.get(suffix) ?? 0) * 2 >= memberCount);
 }
 
