@@ -189,7 +189,9 @@ function onBoundary(text: string, start: number, end: number, spelling: string):
     } else if (isLetterOrDigit(before)) return false;
   }
   if (after !== '') {
-    if (isDigit(after)) return false;
+    // A number ending the identifier numbers the name (`user1`, `overview2` in tests); one going on
+    // into letters is part of another word (`md5sum`).
+    if (isDigit(after)) return !/^\p{N}+[\p{L}_$]/u.test(text.slice(end)) && isLetterOrDigit(last) && !isDigit(last);
     if (isLower(last) && isLower(after)) return false;
     if (isUpper(last) && isLetterOrDigit(after)) {
       // USER_CARD in USER_CARDS is not a match; UserCARD is rare enough to ignore. An acronym before

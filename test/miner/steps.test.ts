@@ -150,7 +150,9 @@ describe('case variants', () => {
       'user-card',
     ]);
     expect(found('Day', 'subDays today Days holiday days')).toEqual(['Days', 'Days', 'days']);
-    expect(found('User', 'users superuser Users user2 user_id')).toEqual(['users', 'Users', 'user']);
+    // A number ending the identifier numbers the name (`user2`); one running on into letters does not.
+    expect(found('User', 'users superuser Users user2 user_id user2fa')).toEqual(['users', 'Users', 'user', 'user']);
+    expect(found('Base32', 'base32 base64')).toEqual(['base32']);
     // A dotted spelling that runs on into an identifier is a property access, not the name.
     expect(found('UserAvatar', "user.avatarUrl t('user.avatar.title')")).toEqual(['user.avatar']);
   });
