@@ -161,9 +161,25 @@ function globAdapter(fs: FsPort) {
   };
 }
 
+/**
+ * The glob with folder names that only look like patterns taken literally: a parenthesized word
+ * (Next.js route groups, `app/(docs)/`) is no alternation, and a bracketed word standing for a whole
+ * segment (`app/blog/[id]/`, `[...slug]`) is no one-letter class. Real patterns keep their meaning:
+ * `@(a|b)`, `(a|b)`, `[A-Z]*`.
+ */
+export function literalFolders(pattern: string): string {
+  return pattern
+    .split('/')
+    .map((segment) => {
+      if (/^\[{1,2}(?:\.\.\.)?[\w-]{2,}\]{1,2}$/u.test(segment)) return segment.replace(/[[\]]/g, '\\$&');
+      return segment.replace(/(^|[^!@+*?\\])\(([\w.-]*)\)/gu, '$1\\($2\\)');
+    })
+    .join('/');
+}
+
 /** The files a glob matches, relative to `cwd`, sorted. */
 export async function expandGlob(fs: FsPort, cwd: string, pattern: string): Promise<string[]> {
-  const found = await fg(pattern, {
+  const found = await fg(literalFolders(pattern), {
     cwd,
     dot: false,
     onlyFiles: true,

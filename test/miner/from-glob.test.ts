@@ -85,6 +85,26 @@ describe('mineFromGlob', () => {
     expect(generateMember(result.template, { name: 'payment' })).toEqual([{ path: '.github/workflows/payment/workflow.yml', content: workflow('payment') }]);
   });
 
+  test('folders named like patterns are taken literally: Next.js (group) and [param] folders', async () => {
+    const page = (name: string) => `export default function ${name}Page() {\n  return <Doc slug="${name.toLowerCase()}" />;\n}\n`;
+    const root = project({
+      'app/(docs)/docs/accordion/page.tsx': page('Accordion'),
+      'app/(docs)/docs/alert/page.tsx': page('Alert'),
+      'app/(docs)/docs/badge/page.tsx': page('Badge'),
+      'app/blog/[id]/accordion/page.tsx': page('Accordion'),
+      'app/blog/[id]/alert/page.tsx': page('Alert'),
+      'app/blog/i/stray/page.tsx': page('Stray'),
+    });
+    const groups = await mineFromGlob({ fs: nodeFs, root, cwd: root, pattern: 'app/(docs)/docs/*/**/*', cacheDir: false });
+    expect(groups.files).toEqual(['app/(docs)/docs/accordion/page.tsx', 'app/(docs)/docs/alert/page.tsx', 'app/(docs)/docs/badge/page.tsx']);
+    expect(generateMember(groups.template, { name: 'Card' })).toEqual([{ path: 'app/(docs)/docs/card/page.tsx', content: page('Card') }]);
+    const params = await mineFromGlob({ fs: nodeFs, root, cwd: root, pattern: 'app/blog/[id]/*/page.tsx', cacheDir: false });
+    expect(params.files).toEqual(['app/blog/[id]/accordion/page.tsx', 'app/blog/[id]/alert/page.tsx']);
+    // A pattern keeps its meaning: a class over one letter, an alternation.
+    const classes = await mineFromGlob({ fs: nodeFs, root, cwd: root, pattern: 'app/(docs)/docs/[ab]*/page.tsx', cacheDir: false });
+    expect(classes.files).toEqual(['app/(docs)/docs/accordion/page.tsx', 'app/(docs)/docs/alert/page.tsx', 'app/(docs)/docs/badge/page.tsx']);
+  });
+
   test('binary files beside the members are left out and said so; a byte-order mark stays', async () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
     const latin1 = Uint8Array.from([0x63, 0x61, 0x66, 0xe9]); // "café" in Latin-1: not UTF-8
