@@ -1281,7 +1281,9 @@ function labelAndKeyParams(pieces: readonly Piece[], active: readonly number[], 
     if (close < 0 || !around.test(prefix) || !around.test(suffix)) continue;
     if (key && (prefix.startsWith('.') || /\b(?:from|import)\s*$/u.test(before.text.slice(lineStart, open)))) continue;
     const values = names.map((name, m) => (active.includes(m) ? `${prefix}${spell(name, piece.form)}${suffix}` : undefined));
-    const hint = /([A-Za-z_$][\w$]*)["']?\s*[:=(]\s*$/.exec(before.text.slice(0, open))?.[1] ?? (key ? 'key' : 'label');
+    const named = /([A-Za-z_$][\w$]*)["']?\s*([:=(])\s*$/.exec(before.text.slice(0, open));
+    // A route passed to a call (`http.post('/api/orders')`) is a route, not a `post`.
+    const hint = key && named?.[2] === '(' && prefix.startsWith('/') ? 'route' : (named?.[1] ?? (key ? 'key' : 'label'));
     const template = mergeText([{ t: 'text', text: prefix }, piece, { t: 'text', text: suffix }]);
     list[i - 1] = { t: 'text', text: before.text.slice(0, open + 1) };
     const param = registry.value(values, hint, active[0] ?? 0, template);

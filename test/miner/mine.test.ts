@@ -92,6 +92,9 @@ describe('mineTemplate', () => {
     expect(made?.path).toBe('database/migrations/2025_04_02_055238_create_products_table.php');
     expect(made?.content).toContain("Schema::create('products'");
     expect(generateMember(result.template, { name: 'MilkForCustomer', timestamp: '1' })[0]?.path).toBe('database/migrations/1_create_milk_for_customer_table.php');
+    // A route passed to a call is named a route, not after the call (`get`).
+    const routes = ['user', 'order', 'invoice'].map((name) => ({ path: `src/${name}.ts`, content: `router.get('/${name}s', list${name});\n` }));
+    expect(mineTemplate(routes).template.manifest.params.route).toMatchObject({ default: '/{{kebabCase (pluralize name)}}' });
   });
 
   test('a name glued to a word in the file names is the name there (Django 0003_leavecodeconfig.py)', () => {
