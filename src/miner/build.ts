@@ -167,13 +167,13 @@ function linkFlags(params: readonly MinedParam[], count: number): MinedParam[] {
         if (leads) candidates.push({ follow: { param: lead.name, negate: true }, values: 2 });
       } else if (lead.kind === 'value' && lead.template === undefined && lead.values.every((value) => value !== undefined)) {
         const distinct = new Set(lead.values);
+        // One member's value leads its flags when the param is a category of three words or more
+        // whose words repeat (`method: get` beside `post`, `post`, `put`): never a free text each
+        // member has its own of, a number, or one of two words (`index`, `indexer`).
+        const categorical = distinct.size >= 3 && distinct.size < lead.values.length && lead.type === 'string';
         for (const value of distinct) {
           if (value === undefined || !/^[\p{L}\p{N}_ .:/@+-]{0,60}$/u.test(value)) continue;
           const having = all.filter((m) => lead.values[m] === value);
-          // One member's value leads its flags when the param is a category of three words or
-          // more whose words repeat (`method: get` beside `post`, `post`, `put`): never a free
-          // text each member has its own of, a number, or one of two words (`index`, `indexer`).
-          const categorical = distinct.size >= 3 && distinct.size < lead.values.length && lead.type === 'string';
           if (having.length < (categorical ? 1 : 2) || having.length === count || !sameSet(having, param.members) || (lead.default === value) !== param.default) continue;
           candidates.push({ follow: { param: lead.name, equals: lead.type === 'number' ? Number(value) : value }, values: distinct.size });
         }
@@ -352,8 +352,13 @@ const HELPER_CASE = new Map(CASE_HELPERS.map((helper) => [helper, caseClass(spel
  */
 const isSimpleValue = (run: readonly Token[]): boolean => run.length > 0 && /^[\p{L}\p{N}_$][\p{L}\p{N}_$./-]*$/u.test(run.map((token) => token.text).join(''));
 
+/** A token that joins the parts of a prose word (`aarch64-apple-darwin`, `1.0.5`). */
+const isJoiner = (text: string): boolean => /^[-._/:@]$/u.test(text);
 /** What ends a prose word (see wordEnd in buildTemplate): whitespace, brackets, quotes, `,`, `*`… */
-const isWordBoundary = (text: string): boolean => !/^(?:[\p{L}\p{N}_$]+|[-._/:@])$/u.test(text);
+const isWordBoundary = (text: string): boolean => !isJoiner(text) && !/^[\p{L}\p{N}_$]+$/u.test(text);
+
+/** The text of a run of tokens, as written. */
+const tokensText = (tokens: readonly Token[]): string => tokens.map((token) => token.text).join('');
 
 /** Line weight in alignments: a line with a word or a number outweighs blank lines and lone braces. */
 const lineWeight = (key: string): number => (/[\p{L}\p{N}]/u.test(key) ? 2 : 1);
@@ -644,7 +649,6 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       const tokens = lines.get(id)?.tokens ?? [];
       return tokens.slice(a < 0 ? 0 : at(id, a) + 1, b >= centerTokens.length ? tokens.length : at(id, b));
     };
-    const textOf = (tokens: readonly Token[]) => tokens.map((token) => token.text).join('');
     const differs = (a: number, b: number) => groupsOf(ids, (id) => between(id, a, b)).length > 1;
 
     /**
@@ -663,7 +667,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       if (b >= centerTokens.length || stableAt[b] !== true) return undefined;
       const inside = ids.map((id) => between(id, a, b));
       if (inside.some((tokens) => tokens.some((token) => token.text === quote || token.text.includes('\n') || token.text === '\\'))) return undefined;
-      if (inside.some((tokens) => textOf(tokens).length > 200) || !differs(a, b)) return undefined;
+      if (inside.some((tokens) => tokensText(tokens).length > 200) || !differs(a, b)) return undefined;
       return b;
     };
 
@@ -678,7 +682,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       let b = a + 1;
       while (b < centerTokens.length && !(stableAt[b] === true && isWordBoundary(centerTokens[b]?.text ?? ''))) b++;
       // A sentence's full stop or a trailing `/` ends the word rather than joining it.
-      while (b - 1 > a && stableAt[b - 1] === true && !isWordBoundary(centerTokens[b - 1]?.text ?? '') && !/[\p{L}\p{N}_$]/u.test(centerTokens[b - 1]?.text ?? '')) b--;
+      while (b - 1 > a && stableAt[b - 1] === true && isJoiner(centerTokens[b - 1]?.text ?? '')) b--;
       if (b === a + 1) return undefined;
       const inside = ids.map((id) => between(id, a, b));
       if (inside.some((tokens) => tokens.length === 0 || tokens.some((token) => token.kind === 'code' || isWordBoundary(token.text)))) return undefined;
@@ -727,7 +731,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
           inner = tokenPieces(between(preferred, a, b).map((token) => [token]), where);
         }
         const values = new Array<string | undefined>(count).fill(undefined);
-        for (const id of ids) values[id] = textOf(between(id, a, b));
+        for (const id of ids) values[id] = tokensText(between(id, a, b));
         pieces.push({ t: 'value', param: registry.value(values, hintBefore(a + 1), preferred, inner) });
         if (b < centerTokens.length) pieces.push(...tokenPieces([columnAt(b)], where));
         previous = b;
@@ -739,11 +743,11 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
         const runs = ids.map((id) => between(id, previous, i < to ? i : to));
         const runOf = (id: number) => runs[ids.indexOf(id)] ?? [];
         const runGroups = groupsOf(ids, runOf);
-        const runTexts = new Set(runs.map(textOf));
+        const runTexts = new Set(runs.map(tokensText));
         if (runGroups.length > 1 && runTexts.size === 1) {
           // The same text in every member, the name read into it in some (`ServiceAccount` for
           // AccountService, `apiVersion` for ApiGateway): a coincidence, since names differ.
-          pieces.push({ t: 'text', text: textOf(runs[0] ?? []) });
+          pieces.push({ t: 'text', text: tokensText(runs[0] ?? []) });
         } else if (runGroups.length > 1) {
           slots++;
           const withName = runs.some((run) => run.some((token) => token.parts.some((part) => typeof part !== 'string')));
@@ -765,7 +769,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
           };
           const values = new Array<string | undefined>(count).fill(undefined);
           ids.forEach((id, k) => {
-            values[id] = textOf(runs[k] ?? []);
+            values[id] = tokensText(runs[k] ?? []);
           });
           const after = centerTokens.slice(i);
           const hint = hintBefore(previous + 1);
@@ -787,7 +791,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
             if (options.inlineBlocks !== true) return undefined;
             let chain: Piece[] = content(ranked[0]?.[1] ?? []);
             for (const [, members] of ranked.slice(1).reverse()) {
-              const text = textOf(runOf(members[0] ?? 0));
+              const text = tokensText(runOf(members[0] ?? 0));
               const flag = registry.flag(members, false, 'with', text, `${where}: a variant inside a line, in ${members.length} of ${ids.length} members`);
               chain = [{ t: 'if', flag, then: content(members), else: chain, lines: false }];
             }
@@ -797,7 +801,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
             // an optional part, whose flag is the one of the lines that go with it when the same
             // members have those.
             const present = ranked.find(([, members]) => runOf(members[0] ?? 0).length > 0)?.[1] ?? [];
-            const flag = registry.flag(present, ranked[0]?.[1] === present, 'has', textOf(runOf(present[0] ?? 0)), `${where}: text present in ${share(present, ids.length)}`);
+            const flag = registry.flag(present, ranked[0]?.[1] === present, 'has', tokensText(runOf(present[0] ?? 0)), `${where}: text present in ${share(present, ids.length)}`);
             pieces.push({ t: 'if', flag, then: content(present), else: [], lines: false });
           } else {
             const slice = sliceForm(values, names);
@@ -943,8 +947,8 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     if (lists.every((lines) => lines.length === 0)) return [];
     // The same text in every member, the name read into it in some (`package account` where
     // DeleteAccount ends in Account): a coincidence, since names differ. Kept as written.
-    const texts = new Set(lists.map((lines) => lines.map((line) => line.tokens.map((token) => token.text).join('')).join('\u0000')));
-    if (texts.size === 1 && ids.length >= 2) return lists[0]?.flatMap((line) => line.tokens.map((token): Piece => ({ t: 'text', text: token.text }))) ?? [];
+    const texts = lists.map((lines) => tokensText(lines.flatMap((line) => line.tokens)));
+    if (new Set(texts).size === 1 && ids.length >= 2) return [{ t: 'text', text: texts[0] ?? '' }];
     const keys = lists.map((lines) => lines.map(lineKey).join('\n'));
     if (keys.every((key) => key === keys[0]) && lists[0]?.every((_, l) => lists.every((lines) => lines[l] !== undefined))) {
       const sameForms = (lists[0] ?? []).every((line, l) =>

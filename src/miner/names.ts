@@ -38,6 +38,9 @@ const isPlural = (word: string): boolean => {
   return pluralize(lower) === lower && singularize(lower) !== lower;
 };
 
+/** Whether a name's last word is a plural (`ShippingAddresses`, `news items`). */
+const endsPlural = (name: string): boolean => isPlural(words(name).at(-1) ?? '');
+
 function countOccurrences(name: string, texts: readonly string[]): number {
   if (name === '') return 0;
   const variants = nameVariants(name);
@@ -49,7 +52,7 @@ function countOwnOccurrences(part: string, whole: string, texts: readonly string
   if (part === '') return 0;
   const partVariants = nameVariants(part);
   // The whole label in the singular is the whole too (`DiscourseNewsItem` of `discourse_news_items`).
-  const wholeVariants = isPlural(words(whole).at(-1) ?? '') ? [...nameVariants(whole), ...nameVariants(singularize(whole))] : nameVariants(whole);
+  const wholeVariants = endsPlural(whole) ? [...nameVariants(whole), ...nameVariants(singularize(whole))] : nameVariants(whole);
   let count = 0;
   for (const text of texts) {
     const spans = findOccurrences(text, wholeVariants);
@@ -148,10 +151,11 @@ export function learnPlurals(names: readonly string[], texts: readonly (readonly
 }
 
 /**
+ * Each member's entity name, read from its label and checked against its contents (the rules are in
+ * the module doc).
  * @param labels the folder or stem of each member
  * @param texts the paths and contents of each member
  */
-
 export function detectNames(labels: readonly string[], texts: readonly (readonly string[])[]): NameDetection {
   const notes: string[] = [];
   const warnings: string[] = [];
@@ -190,7 +194,7 @@ export function detectNames(labels: readonly string[], texts: readonly (readonly
     // `en-gb` never write `au` or `gb` alone, so `en` stays.
     // A plural stands alone in its singular too (`PermissionsApiController` holding `Permission`).
     const ownOccurs = (name: string, i: number) => countOwnOccurrences(keepAcronyms(name, labels[i]), keepAcronyms(whole[i] ?? '', labels[i]), texts[i] ?? []) > 0;
-    const standsAlone = names.filter((name, i) => ownOccurs(name, i) || (isPlural(words(name).at(-1) ?? '') && ownOccurs(singularize(name), i))).length;
+    const standsAlone = names.filter((name, i) => ownOccurs(name, i) || (endsPlural(name) && ownOccurs(singularize(name), i))).length;
     const affix = [
       prefix > 0 ? `prefix "${(split[0] ?? []).slice(0, prefix).join(' ')}"` : '',
       suffix > 0 ? `suffix "${(split[0] ?? []).slice(-suffix).join(' ')}"` : '',
@@ -215,7 +219,7 @@ export function detectNames(labels: readonly string[], texts: readonly (readonly
   const inflected = withPlurals(plurals, () => inflectedNames(names, labels, texts, notes, warnings));
   // A kept plural suffix of names singularized since is singular too (`news_items` names `NewsItem`).
   const keptSuffix = affixes?.keep === true ? affixes.suffix : undefined;
-  if (keptSuffix !== undefined && isPlural(words(keptSuffix).at(-1) ?? '')) {
+  if (keptSuffix !== undefined && endsPlural(keptSuffix)) {
     const singular = withPlurals(plurals, () => singularize(keptSuffix));
     const endsWith = (name: string, tail: string) => words(name).join(' ').toLowerCase().endsWith(words(tail).join(' ').toLowerCase());
     if (inflected.names.every((name) => endsWith(name, singular) && !endsWith(name, keptSuffix))) affixes = { ...affixes, suffix: singular };
@@ -234,12 +238,12 @@ function inflectedNames(
   let names = [...given];
   // A plural label whose member writes the singular on its own (`clients/` holding `Client`).
   const writesSingular = names.map((name, i) => {
-    if (!isPlural(words(name).at(-1) ?? '')) return false;
+    if (!endsPlural(name)) return false;
     const variants = nameVariants(keepAcronyms(singularize(name), labels[i])).filter((variant) => variant.forms.every((form) => !form.plural));
     return (texts[i] ?? []).some((text) => findOccurrences(text, variants).length > 0);
   });
   // A plural whose singular is a word of its own (`abs` is not the plural of `ab`).
-  const plural = names.map((name) => isPlural(words(name).at(-1) ?? '') && singularize(words(name).at(-1) ?? '').length >= 3);
+  const plural = names.map((name) => endsPlural(name) && singularize(words(name).at(-1) ?? '').length >= 3);
   if (names.length > 0 && plural.every(Boolean)) {
     names = names.map((name) => singularize(name));
     notes.push('every label is a plural: names singularized (plural folders or stems for singular entities)');
