@@ -9,7 +9,8 @@
  *   the template then reads a given name as the members' are written, without them or, kept,
  *   with them (ParamSpec.affixes). A word glued to every one-word label (`adservice`) counts.
  * - Plural folders for singular entities (`companies/`, `people/`, `shipping_addresses/`): when
- *   every label is a plural, names are singularized; when most are, a plural label is singularized
+ *   every label is a plural, names are singularized, unless most are phrases most members never
+ *   write in the singular (names in their own right: `no-file-name-consecutive-dashes`); when most are, a plural label is singularized
  *   when its member writes the singular on its own; failing that, when two labels in three are
  *   plurals, the plural ones are (the family writes its names in the plural).
  * - Plurals the members write their own way (`fornecedores` for `Fornecedor`) are learnt first, and
@@ -244,10 +245,17 @@ function inflectedNames(
   });
   // A plural whose singular is a word of its own (`abs` is not the plural of `ab`).
   const plural = names.map((name) => endsPlural(name) && singularize(words(name).at(-1) ?? '').length >= 3);
-  if (names.length > 0 && plural.every(Boolean)) {
+  const mostWriteSingular = writesSingular.filter(Boolean).length * 2 > names.length;
+  const mostArePhrases = names.filter((name) => words(name).length > 1).length * 2 > names.length;
+  if (names.length > 0 && plural.every(Boolean) && !mostWriteSingular && mostArePhrases) {
+    // A one-word plural label names a collection of its entity (`tickets`, `statuses`); phrases
+    // that end in a plural and that most members never write in the singular are names in their
+    // own right (remark-lint's `no-file-name-consecutive-dashes` beside `no-file-name-mixed-case`).
+    notes.push('every label is a plural phrase most members never write in the singular: names kept plural');
+  } else if (names.length > 0 && plural.every(Boolean)) {
     names = names.map((name) => singularize(name));
     notes.push('every label is a plural: names singularized (plural folders or stems for singular entities)');
-  } else if (writesSingular.filter(Boolean).length * 2 > names.length) {
+  } else if (mostWriteSingular) {
     // Most labels are plurals of what their members write (`clients/`, `orders/` beside
     // `company/`): those name singular entities. Where most do not, a plural label is its entity's
     // own name (`accepts`).

@@ -100,6 +100,14 @@ describe('entity names', () => {
     expect(result.why).toContain('singularized');
   });
 
+  test('plural phrases no member writes in the singular are names in their own right (no-file-name-consecutive-dashes)', () => {
+    const labels = ['no-file-name-articles', 'no-file-name-consecutive-dashes', 'no-file-name-outer-dashes'];
+    const result = detect(labels, ['contain articles "article"', 'contain consecutive dashes "dash"', 'start with outer dashes "dash"']);
+    expect(result.names).toEqual(['Articles', 'ConsecutiveDashes', 'OuterDashes']);
+    // One-word plural labels are collections of their entity, written in the singular or not.
+    expect(detect(['statuses', 'tickets', 'comments'], ["'statuses'", "'tickets' 'ticket_id'", "'comments'"]).names).toEqual(['Status', 'Ticket', 'Comment']);
+  });
+
   test('verb-noun names whose plural is part of the name stay as they are', () => {
     expect(detect(['add-user', 'list-projects'], ['addUser', 'listProjects']).names).toEqual(['AddUser', 'ListProjects']);
   });
