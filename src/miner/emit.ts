@@ -29,7 +29,9 @@ export type Piece =
       /** Tags on lines of their own (the blocks hold whole lines). */
       readonly lines: boolean;
     }
-  | { readonly t: 'each'; readonly param: string; readonly body: readonly Piece[]; readonly lines: boolean };
+  | { readonly t: 'each'; readonly param: string; readonly body: readonly Piece[]; readonly lines: boolean }
+  /** Line breaks that follow the width (`{{#fits}}`): `narrow` when its widest line fits in `width` columns, else `wide`. */
+  | { readonly t: 'fits'; readonly width: number; readonly narrow: readonly Piece[]; readonly wide: readonly Piece[]; readonly lines: boolean };
 
 /** Joins adjacent text pieces. */
 export function mergeText(pieces: readonly Piece[]): Piece[] {
@@ -97,12 +99,12 @@ export function emit(pieces: readonly Piece[], param: string, enclosed = false):
     // newline, as an optional newline before optional blank lines), its tags would not stand alone
     // and keep their newlines: such a block is written inline, its text exactly as it is.
     const atLineStart = out === '' ? !enclosed : out.endsWith('\n');
-    const piece = (given.t === 'if' || given.t === 'each') && given.lines && !atLineStart ? { ...given, lines: false } : given;
+    const piece = (given.t === 'if' || given.t === 'each' || given.t === 'fits') && given.lines && !atLineStart ? { ...given, lines: false } : given;
     list.push(piece);
     switch (piece.t) {
       case 'text': {
         const previous = index === 0 ? undefined : list[index - 1];
-        const before = previous === undefined ? enclosed : !((previous.t === 'if' || previous.t === 'each') && previous.lines);
+        const before = previous === undefined ? enclosed : !((previous.t === 'if' || previous.t === 'each' || previous.t === 'fits') && previous.lines);
         const after = index < merged.length - 1 || enclosed;
         out += escapeText(piece.text, before, after);
         break;
@@ -131,6 +133,12 @@ export function emit(pieces: readonly Piece[], param: string, enclosed = false):
           out += `{{else if ${inner.slice('{{#if '.length, inner.length - `{{/if}}${nl}`.length)}{{/${keyword}}}${nl}`;
         } else if (piece.else.length > 0) out += `{{else}}${nl}${branch(piece.else)}{{/${keyword}}}${nl}`;
         else out += `{{/${keyword}}}${nl}`;
+        break;
+      }
+      case 'fits': {
+        const nl = piece.lines ? '\n' : '';
+        const branch = (pieces: readonly Piece[]) => (piece.lines ? emit(pieces, param) : inlineBranch(emit(pieces, param, true)));
+        out += `{{#fits ${piece.width}}}${nl}${branch(piece.narrow)}{{else}}${nl}${branch(piece.wide)}{{/fits}}${nl}`;
         break;
       }
       case 'each': {

@@ -21,6 +21,7 @@ import { generateMember } from './generate.js';
 import { commonFolder, groupMembers, type Grouping } from './group.js';
 import { lcsPairs } from './lcs.js';
 import { detectNames, type NameDetection } from './names.js';
+import { widthBlocks } from './width-blocks.js';
 import { splitLines, tokenize, tokenizePath } from './tokenize.js';
 import type { Example, MemberParams, MineLevel, MineOptions, MineReport, MineResult, ParamReport, ParamValue } from './types.js';
 import { findOccurrences, gluedSuffixes, nameVariants, type WordSlice } from './variants.js';
@@ -208,7 +209,15 @@ function valueDefault(param: ValueParam, entityParam: string): ParamValue {
 
 const mentionsName = (pieces: readonly Piece[]): boolean =>
   pieces.some((piece) =>
-    piece.t === 'name' || piece.t === 'article' ? true : piece.t === 'if' ? mentionsName(piece.then) || mentionsName(piece.else) : piece.t === 'each' ? mentionsName(piece.body) : false,
+    piece.t === 'name' || piece.t === 'article'
+      ? true
+      : piece.t === 'if'
+        ? mentionsName(piece.then) || mentionsName(piece.else)
+        : piece.t === 'fits'
+          ? mentionsName(piece.narrow) || mentionsName(piece.wide)
+          : piece.t === 'each'
+            ? mentionsName(piece.body)
+            : false,
   );
 
 /** A linked flag's default: `{{not hasReturns}}`, `{{eq maxRetries 1}}`, `{{eq label "QA"}}`. */
@@ -463,7 +472,17 @@ function mineNamed(examples: readonly Example[], options: MineOptions, entityPar
     } catch (error) {
       failures = [error instanceof Error ? error.message : String(error)];
     }
-    if (failures.length === 0) return finish(template, built, params, level, members.map((member) => member.key), built.center);
+    if (failures.length === 0) {
+      const reproduced = members.map((member) => member.key);
+      // Line breaks that follow the width, kept only where the members still render byte for byte.
+      const widths = widthBlocks(built, params, entityParam, renderer);
+      if (widths !== undefined) {
+        const widthTemplate = toTemplate(widths, members, context);
+        const widthParams = memberParams(widths, members, entityParam, renderer);
+        if (verify(widthTemplate, widthParams, members, renderer).length === 0) return finish(widthTemplate, widths, widthParams, level, reproduced, built.center);
+      }
+      return finish(template, built, params, level, reproduced, built.center);
+    }
     whyNot.push(`${level}: does not reproduce ${failures.join('; ')}`);
   }
 

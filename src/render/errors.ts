@@ -64,6 +64,13 @@ export const renderErrors = {
       helper,
     ),
 
+  helperWidth: (got: string) =>
+    renderError(
+      'E_TEMPLATE_PARAM',
+      `The block helper "fits" takes a width in columns (a whole number above 0) and got ${got}. Write it as {{#fits 120}}the one-line form{{else}}the wrapped form{{/fits}}.`,
+      'fits',
+    ),
+
   pkgMissing: (property: string) =>
     renderError(
       'E_TEMPLATE_PARAM',

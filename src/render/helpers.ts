@@ -1,7 +1,7 @@
 /**
  * The built-in helpers every renderer registers: case conversions under wopt's names and plop's,
- * pluralize/singularize, `article` (a/an), word slices (`initialWords`, `firstWord`, `lastWord`), `pkg`, and `raw` (for
- * `{{{{raw}}}} … {{{{/raw}}}}` blocks).
+ * pluralize/singularize, `article` (a/an), word slices (`initialWords`, `firstWord`, `lastWord`), `pkg`, `eq`/`not`,
+ * `fits` (line breaks that follow the width) and `raw` (for `{{{{raw}}}} … {{{{/raw}}}}` blocks).
  */
 import { caseConversions, kebabCase, pascalCase, words } from './case.js';
 import { renderErrors } from './errors.js';
@@ -23,7 +23,11 @@ export type Helper = (...args: never[]) => unknown;
 
 interface BlockOptions {
   fn: (context: unknown) => string;
+  inverse: (context: unknown) => string;
 }
+
+/** The widest line of a text, in code points (a `\r` before a newline is not a column). */
+export const widestLine = (text: string): number => Math.max(0, ...text.split('\n').map((line) => [...line.replace(/\r$/, '')].length));
 
 const isHelperOptions = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && 'hash' in value && 'data' in value;
@@ -108,6 +112,19 @@ export function builtinHelpers(options: BuiltinHelperOptions = {}): Record<strin
     const [value] = args;
     return !value || (Array.isArray(value) && value.length === 0);
   };
+
+  // {{#fits 120}}one line{{else}}wrapped{{/fits}}: line breaks that depend on the line's width, as
+  // a formatter makes them (a constructor's parameters on one line for a short name, one per line
+  // for a long one). The first block when its widest line fits in the width, else the {{else}} one.
+  helpers.fits = function fits(this: unknown, ...args: unknown[]) {
+    const options = args.at(-1) as BlockOptions;
+    const width = args.length === 2 ? args[0] : undefined;
+    if (typeof width !== 'number' || !Number.isInteger(width) || width <= 0 || typeof options?.fn !== 'function') {
+      throw renderErrors.helperWidth(args.length === 2 ? JSON.stringify(width) : `${args.length - 1} arguments`);
+    }
+    const narrow = options.fn(this);
+    return widestLine(narrow) <= width ? narrow : options.inverse(this);
+  } as Helper;
 
   // {{{{raw}}}}{{not a mustache}}{{{{/raw}}}}: Handlebars hands a raw block's text to a helper.
   helpers.raw = function raw(this: unknown, options: BlockOptions) {

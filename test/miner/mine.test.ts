@@ -141,6 +141,27 @@ describe('mineTemplate', () => {
     ]);
   });
 
+  test('line breaks that follow the width become a width block, which a new name of any length gets right', () => {
+    // As a formatter writes them at 100 columns: the parameters on one line while they fit.
+    const camel = (name: string) => name[0]?.toLowerCase() + name.slice(1);
+    const service = (name: string) => {
+      const one = `    public ${name}Service(${name}Repository ${camel(name)}Repository, ${name}Mapper ${camel(name)}Mapper) {`;
+      const wrapped = `    public ${name}Service(\n        ${name}Repository ${camel(name)}Repository,\n        ${name}Mapper ${camel(name)}Mapper\n    ) {`;
+      const constructor = one.length <= 100 ? one : wrapped;
+      return `@Service\npublic class ${name}Service {\n\n${constructor}\n        this.${camel(name)}Repository = ${camel(name)}Repository;\n    }\n}\n`;
+    };
+    const names = ['User', 'Category', 'Invoice', 'ProductTag', 'AdditionalVariable'];
+    const examples = names.map((name) => ({ path: `src/service/${name}Service.java`, content: service(name) }));
+    const result = mineTemplate(examples);
+    expect(result.template.files[0]?.content).toContain('{{#fits 100}}\n    public {{pascalCase name}}Service({{pascalCase name}}Repository');
+    // No flag is left for the line breaks: the width decides them.
+    expect(Object.keys(result.template.manifest.params)).toEqual(['name']);
+    expectRoundTrip(examples, result);
+    for (const name of ['Tag', 'Supplier', 'OrderItem', 'AccuteProgramVariable']) {
+      expect(generateMember(result.template, { name })[0]?.content).toBe(service(name));
+    }
+  });
+
   test('lines repeated a varying number of times become {{#each}} over a string[] param', () => {
     const lists: Example[] = [
       { path: 'a/user.ts', content: "export const userFields = [\n  'id',\n  'email',\n];\n" },

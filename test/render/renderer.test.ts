@@ -186,6 +186,17 @@ describe('helpers', () => {
     expect(codeOf(() => renderer.renderSync('{{not}}', {}))).toBe('E_TEMPLATE_PARAM');
   });
 
+  test('fits: the one-line form while its widest line fits the width, else the wrapped one', () => {
+    const source = '{{#fits 30}}\n  new {{pascalCase name}}(a, b);\n{{else}}\n  new {{pascalCase name}}(\n    a,\n    b,\n  );\n{{/fits}}\nend\n';
+    expect(renderer.renderSync(source, { name: 'user' })).toBe('  new User(a, b);\nend\n');
+    // 35 columns: past the width.
+    expect(renderer.renderSync(source, { name: 'account-program-variable' })).toBe('  new AccountProgramVariable(\n    a,\n    b,\n  );\nend\n');
+    expect(renderer.renderSync('{{#fits 4}}abcd\r\n{{else}}no{{/fits}}', {})).toBe('abcd\r\n');
+    for (const bad of ['{{#fits}}a{{/fits}}', '{{#fits "80"}}a{{/fits}}', '{{#fits 0}}a{{/fits}}', '{{#fits 8.5}}a{{/fits}}']) {
+      expect(codeOf(() => renderer.renderSync(bad, {}))).toBe('E_TEMPLATE_PARAM');
+    }
+  });
+
   test('pkg reads the package data given to the renderer', () => {
     expect(renderer.renderSync('{{pkg "name"}} {{pkg "repository.url"}}', {})).toBe('my-app git+https://x');
     expect(codeOf(() => renderer.renderSync('{{pkg "version"}}', {}))).toBe('E_TEMPLATE_PARAM');
