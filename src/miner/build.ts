@@ -34,6 +34,11 @@ import { CASE_HELPERS, caseClass, formKey, spell, type NameForm } from './varian
 export interface MemberFile {
   readonly path: string;
   readonly content: string;
+  /**
+   * The file is written with Windows line ends (CRLF) in a family where others are not: its lines
+   * were read with LF line ends, and its template file puts the CRLF back (BuiltFile.windowsLineEnds).
+   */
+  readonly windowsLineEnds?: boolean | undefined;
   readonly pathTokens: readonly Token[];
   readonly lines: readonly Line[];
 }
@@ -99,6 +104,11 @@ export interface BuiltFile {
   readonly content: readonly Piece[];
   /** Members having this file. */
   readonly members: readonly number[];
+  /**
+   * Some members write this file with Windows line ends: under this flag, or every one of them
+   * (`true`). The content is written with LF line ends and `{{#crlf}}` puts the CRLF back.
+   */
+  readonly windowsLineEnds?: string | true | undefined;
 }
 
 export interface Built {
@@ -252,8 +262,9 @@ class Registry {
     return name;
   }
 
-  flag(members: readonly number[], isDefault: boolean, prefix: string, hint: string, why: string): string {
-    const key = `${members.join(',')}${isDefault ? '+' : '-'}`;
+  /** `apart`: a flag of its own kind, not shared with other flags of the same members (line ends). */
+  flag(members: readonly number[], isDefault: boolean, prefix: string, hint: string, why: string, apart?: string): string {
+    const key = `${apart ?? ''}${members.join(',')}${isDefault ? '+' : '-'}`;
     const known = this.flags.get(key);
     if (known !== undefined) return known.name;
     // A keyword names a flag well enough (`hasAsync`, `withNumber`), where it would not a value.
@@ -276,8 +287,8 @@ class Registry {
     const key = JSON.stringify([values, template?.some((piece) => piece.t !== 'text') === true ? template : undefined]);
     const known = this.values.get(key);
     if (known !== undefined) return known.name;
-    const present = values.filter((value): value is string => value !== undefined);
     const templated = template !== undefined && template.some((piece) => piece.t !== 'text');
+    const present = values.filter((value): value is string => value !== undefined);
     const type = templated
       ? 'string'
       : present.every((value) => value === 'true' || value === 'false')
@@ -1234,7 +1245,19 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
         for (const id of ids) previous.set(id, at(id, i));
       }
     }
-    files.push({ path, content: withArticles(content, ids.map((id) => names[id] ?? ''), (param) => registry.templateOf(param)), members: ids });
+    const crlfIds = ids.filter((id) => role.get(id)?.windowsLineEnds === true);
+    const windowsLineEnds =
+      crlfIds.length === 0
+        ? undefined
+        : crlfIds.length === ids.length
+          ? true
+          : registry.flag(crlfIds, crlfIds.length * 2 > ids.length, 'windows', 'lineEnds', `${where} has Windows line ends (CRLF) in ${share(crlfIds, ids.length)}`, 'crlf:');
+    files.push({
+      path,
+      content: withArticles(content, ids.map((id) => names[id] ?? ''), (param) => registry.templateOf(param)),
+      members: ids,
+      ...(windowsLineEnds === undefined ? {} : { windowsLineEnds }),
+    });
   }
   const flags = flagMembers(registry.params);
   const keys = new Set<string>();

@@ -131,6 +131,13 @@ function templateFile(path: string, content: string): TemplateFile {
   return { path: `${conditional[2]}.hbs`, content: `{{#if ${conditional[1]}}}\n${content}{{/if}}` };
 }
 
+/** A file's content mined with LF line ends, given back its Windows ones (see BuiltFile.windowsLineEnds). */
+const withLineEnds = (content: string, windowsLineEnds: string | true | undefined): string =>
+  windowsLineEnds === undefined || content === '' ? content : `{{#crlf ${windowsLineEnds === true ? 'true' : windowsLineEnds}}}\n${content}{{/crlf}}`;
+
+/** Written with Windows line ends throughout: a CRLF, and no LF without its CR. */
+const crlfThroughout = (content: string): boolean => content.includes('\r\n') && !/(?:^|[^\r])\n/.test(content);
+
 interface TemplateContext {
   readonly templateName: string;
   readonly entityParam: string;
@@ -145,7 +152,7 @@ interface TemplateContext {
 function toTemplate(built: Built, members: readonly MinedMember[], context: TemplateContext): Template {
   const { templateName, entityParam, examples, provenance = {}, affixes, plurals } = context;
   const names = members.map((member) => member.name);
-  const files: TemplateFile[] = built.files.map((file) => templateFile(emit(file.path, entityParam), emit(file.content, entityParam)));
+  const files: TemplateFile[] = built.files.map((file) => templateFile(emit(file.path, entityParam), withLineEnds(emit(file.content, entityParam), file.windowsLineEnds)));
   // `{{name}}` as is (a name whose acronyms no case helper spells) needs the name in PascalCase.
   const asIs = new RegExp(`\\{\\{(?:pluralize )?(?:@root\\.)?${entityParam}\\}\\}`);
   const pascalOnly = files.some((file) => asIs.test(file.path) || asIs.test(file.content));
@@ -409,6 +416,11 @@ function mineNamed(examples: readonly Example[], options: MineOptions, entityPar
   const glued = gluedSuffixes(
     grouping.members.map((group, m) => ({ name: detection.names[m] ?? '', texts: group.files.flatMap((file) => [file.path.slice(fromOf(group)), file.content]) })),
   );
+  // Files with Windows line ends beside files without are read with LF line ends, so that their
+  // lines align with the others' (each line would otherwise differ by its CR); the template puts
+  // them back. A family written one way throughout is read as it is.
+  const crlfFiles = examples.filter((example) => crlfThroughout(example.content)).length;
+  const mixedLineEnds = crlfFiles > 0 && crlfFiles < examples.length;
   const members: MinedMember[] = grouping.members.map((group, m) => {
     const name = detection.names[m] ?? '';
     const variants = nameVariants(name, slices);
@@ -418,11 +430,14 @@ function mineNamed(examples: readonly Example[], options: MineOptions, entityPar
       name,
       files: group.files.map((file) => {
         const inPath = findOccurrences(file.path, variants, glued).filter((occurrence) => occurrence.start >= from);
+        const windowsLineEnds = mixedLineEnds && crlfThroughout(file.content);
+        const read = windowsLineEnds ? file.content.replace(/\r\n/g, '\n') : file.content;
         return {
           path: file.path,
           content: file.content,
+          windowsLineEnds,
           pathTokens: tokenizePath(file.path, inPath),
-          lines: splitLines(tokenize(file.path, file.content, findOccurrences(file.content, variants, glued), inPath)),
+          lines: splitLines(tokenize(file.path, read, findOccurrences(read, variants, glued), inPath)),
         };
       }),
     };

@@ -1,7 +1,8 @@
 /**
  * The built-in helpers every renderer registers: case conversions under wopt's names and plop's,
  * pluralize/singularize, `article` (a/an), word slices (`initialWords`, `firstWord`, `lastWord`), `pkg`, `eq`/`not`,
- * `fits` (line breaks that follow the width) and `raw` (for `{{{{raw}}}} … {{{{/raw}}}}` blocks).
+ * `fits` (line breaks that follow the width), `crlf` (Windows line ends) and `raw` (for
+ * `{{{{raw}}}} … {{{{/raw}}}}` blocks).
  */
 import { caseConversions, kebabCase, pascalCase, words } from './case.js';
 import { renderErrors } from './errors.js';
@@ -124,6 +125,15 @@ export function builtinHelpers(options: BuiltinHelperOptions = {}): Record<strin
     }
     const narrow = options.fn(this);
     return widestLine(narrow) <= width ? narrow : options.inverse(this);
+  } as Helper;
+
+  // {{#crlf windowsLineEnds}}…{{/crlf}}: the block's line ends as Windows writes them (CRLF) when
+  // the value is true, as they are otherwise; a mined family whose members differ in line ends.
+  helpers.crlf = function crlf(this: unknown, ...args: unknown[]) {
+    const options = args.at(-1) as BlockOptions;
+    if (args.length !== 2 || typeof options?.fn !== 'function') throw renderErrors.helperArity('crlf', 'one value', args.length - 1);
+    const text = options.fn(this);
+    return args[0] === true || args[0] === 'true' ? text.replace(/\r?\n/g, '\r\n') : text;
   } as Helper;
 
   // {{{{raw}}}}{{not a mustache}}{{{{/raw}}}}: Handlebars hands a raw block's text to a helper.

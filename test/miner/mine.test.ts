@@ -162,6 +162,28 @@ describe('mineTemplate', () => {
     }
   });
 
+  test('a member written with Windows line ends is mined as the others, and keeps its line ends', () => {
+    const chart = (name: string, port: number) => `apiVersion: v2\nname: ${name}\nport: ${port}\nversion: 1.0.0\n`;
+    const examples = [
+      { path: 'charts/cart/Chart.yaml', content: chart('cart', 7070) },
+      { path: 'charts/checkout/Chart.yaml', content: chart('checkout', 5050).replace(/\n/g, '\r\n') },
+      { path: 'charts/email/Chart.yaml', content: chart('email', 8080) },
+    ];
+    const result = mineTemplate(examples);
+    const content = result.template.files[0]?.content ?? '';
+    // One flag for the line ends, not a CR optional on every line.
+    expect(content).toBe('{{#crlf windowsLineEnds}}\napiVersion: v2\nname: {{noCase name}}\nport: {{port}}\nversion: 1.0.0\n{{/crlf}}');
+    expect(result.template.manifest.params.windowsLineEnds).toMatchObject({ type: 'boolean', default: false });
+    expectRoundTrip(examples, result);
+    expect(generateMember(result.template, { name: 'Ad', port: 9555 })[0]?.content).toBe(chart('ad', 9555));
+    expect(generateMember(result.template, { name: 'Ad', port: 9555, windowsLineEnds: true })[0]?.content).toBe(chart('ad', 9555).replace(/\n/g, '\r\n'));
+    // A family written with Windows line ends throughout is read as it is.
+    const windows = examples.map((example) => ({ ...example, content: example.content.replace(/\r?\n/g, '\r\n') }));
+    const throughout = mineTemplate(windows);
+    expect(throughout.template.manifest.params.windowsLineEnds).toBeUndefined();
+    expectRoundTrip(windows, throughout);
+  });
+
   test('lines repeated a varying number of times become {{#each}} over a string[] param', () => {
     const lists: Example[] = [
       { path: 'a/user.ts', content: "export const userFields = [\n  'id',\n  'email',\n];\n" },

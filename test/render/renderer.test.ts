@@ -197,6 +197,13 @@ describe('helpers', () => {
     }
   });
 
+  test('crlf: the block with Windows line ends when its value is true', () => {
+    const source = '{{#crlf windowsLineEnds}}\nkind: {{pascalCase name}}\nname: x\n{{/crlf}}';
+    expect(renderer.renderSync(source, { name: 'user', windowsLineEnds: true })).toBe('kind: User\r\nname: x\r\n');
+    expect(renderer.renderSync(source, { name: 'user', windowsLineEnds: false })).toBe('kind: User\nname: x\n');
+    expect(codeOf(() => renderer.renderSync('{{#crlf}}a{{/crlf}}', {}))).toBe('E_TEMPLATE_PARAM');
+  });
+
   test('pkg reads the package data given to the renderer', () => {
     expect(renderer.renderSync('{{pkg "name"}} {{pkg "repository.url"}}', {})).toBe('my-app git+https://x');
     expect(codeOf(() => renderer.renderSync('{{pkg "version"}}', {}))).toBe('E_TEMPLATE_PARAM');
