@@ -21,6 +21,7 @@ import { generateMember } from './generate.js';
 import { commonFolder, groupMembers, type Grouping } from './group.js';
 import { lcsPairs } from './lcs.js';
 import { detectNames, type NameDetection } from './names.js';
+import { sameValueParams } from './same-values.js';
 import { widthBlocks } from './width-blocks.js';
 import { splitLines, tokenize, tokenizePath } from './tokenize.js';
 import type { Example, MemberParams, MineLevel, MineOptions, MineReport, MineResult, ParamReport, ParamValue } from './types.js';
@@ -488,15 +489,19 @@ function mineNamed(examples: readonly Example[], options: MineOptions, entityPar
       failures = [error instanceof Error ? error.message : String(error)];
     }
     if (failures.length === 0) {
-      const reproduced = members.map((member) => member.key);
-      // Line breaks that follow the width, kept only where the members still render byte for byte.
-      const widths = widthBlocks(built, params, entityParam, renderer);
-      if (widths !== undefined) {
-        const widthTemplate = toTemplate(widths, members, context);
-        const widthParams = memberParams(widths, members, entityParam, renderer);
-        if (verify(widthTemplate, widthParams, members, renderer).length === 0) return finish(widthTemplate, widths, widthParams, level, reproduced, built.center);
+      // Refinements of a template that reproduces every member, each kept only where they all
+      // still render byte for byte: one value in several places is one param, line breaks that
+      // follow the width.
+      let best = { built, template, params };
+      const refinements = [(current: Built) => sameValueParams(current), (current: Built, given: MemberParams[]) => widthBlocks(current, given, entityParam, renderer)];
+      for (const refine of refinements) {
+        const refined = refine(best.built, best.params);
+        if (refined === undefined) continue;
+        const refinedTemplate = toTemplate(refined, members, context);
+        const refinedParams = memberParams(refined, members, entityParam, renderer);
+        if (verify(refinedTemplate, refinedParams, members, renderer).length === 0) best = { built: refined, template: refinedTemplate, params: refinedParams };
       }
-      return finish(template, built, params, level, reproduced, built.center);
+      return finish(best.template, best.built, best.params, level, members.map((member) => member.key), built.center);
     }
     whyNot.push(`${level}: does not reproduce ${failures.join('; ')}`);
   }

@@ -162,6 +162,32 @@ describe('mineTemplate', () => {
     }
   });
 
+  test('one value in several places is one param, where a member lacks one of the places', () => {
+    const values = (env: string, host: string) => `# ${env} values\nexports:\n  hosts: ${host}\n  replicas: 1\n`;
+    const readme = (env: string, host: string) => `${env}\n\n| Key | Default |\n| hosts | \`${host}\` |\n`;
+    const envs = [
+      ['dev', 'https://dev.example.com'],
+      ['qa', 'http://qa.example.com'],
+      ['perf', 'https://perf.example.com'],
+      ['prod', 'https://example.com'],
+    ] as const;
+    const examples = envs.flatMap(([env, host]) => [
+      { path: `envs/app-${env}/values.yaml`, content: values(env, host) },
+      // The prod chart has no README.
+      ...(env === 'prod' ? [] : [{ path: `envs/app-${env}/README.md`, content: readme(env, host) }]),
+    ]);
+    const result = mineTemplate(examples);
+    // The host is written from the name by default (`{{hosts3}}://{{kebabCase name}}.example.com`);
+    // whatever it is called, both files write the same param.
+    const [readmeTemplate, valuesTemplate] = result.template.files.map((file) => file.content);
+    const host = /hosts: (\{\{\w+\}\})/.exec(valuesTemplate ?? '')?.[1];
+    expect(host).toBeDefined();
+    expect(readmeTemplate).toContain(`| hosts | \`${host}\` |`);
+    expectRoundTrip(examples, result);
+    const generated = generateMember(result.template, { name: 'Stage', hosts: 'https://stage.example.com' });
+    expect(generated.map((file) => file.content)).toEqual([readme('stage', 'https://stage.example.com'), values('stage', 'https://stage.example.com')]);
+  });
+
   test('a member written with Windows line ends is mined as the others, and keeps its line ends', () => {
     const chart = (name: string, port: number) => `apiVersion: v2\nname: ${name}\nport: ${port}\nversion: 1.0.0\n`;
     const examples = [
