@@ -22,6 +22,7 @@ import { commonFolder, groupMembers, type Grouping } from './group.js';
 import { lcsPairs } from './lcs.js';
 import { detectNames, type NameDetection } from './names.js';
 import { sameValueParams } from './same-values.js';
+import { hasVaryingUnderlines, markUnderlines, writeUnderlines } from './underlines.js';
 import { widthBlocks } from './width-blocks.js';
 import { splitLines, tokenize, tokenizePath } from './tokenize.js';
 import type { Example, MemberParams, MineLevel, MineOptions, MineReport, MineResult, ParamReport, ParamValue } from './types.js';
@@ -148,12 +149,19 @@ interface TemplateContext {
   readonly affixes?: ParamAffixes | undefined;
   /** Plurals the members write their own way (see TemplateManifest.plurals). */
   readonly plurals?: Readonly<Record<string, string>> | undefined;
+  /** Title underlines were read as marks, which the template writes as underline blocks. */
+  readonly titles?: boolean | undefined;
 }
 
 function toTemplate(built: Built, members: readonly MinedMember[], context: TemplateContext): Template {
-  const { templateName, entityParam, examples, provenance = {}, affixes, plurals } = context;
+  const { templateName, entityParam, examples, provenance = {}, affixes, plurals, titles = false } = context;
   const names = members.map((member) => member.name);
-  const files: TemplateFile[] = built.files.map((file) => templateFile(emit(file.path, entityParam), withLineEnds(emit(file.content, entityParam), file.windowsLineEnds)));
+  // A mark that cannot be written back stays, and the members do not render: a coarser level is tried.
+  const content = (file: Built['files'][number]) => {
+    const text = emit(file.content, entityParam);
+    return withLineEnds((titles ? writeUnderlines(text) : undefined) ?? text, file.windowsLineEnds);
+  };
+  const files: TemplateFile[] = built.files.map((file) => templateFile(emit(file.path, entityParam), content(file)));
   // `{{name}}` as is (a name whose acronyms no case helper spells) needs the name in PascalCase.
   const asIs = new RegExp(`\\{\\{(?:pluralize )?(?:@root\\.)?${entityParam}\\}\\}`);
   const pascalOnly = files.some((file) => asIs.test(file.path) || asIs.test(file.content));
@@ -396,10 +404,21 @@ export function mineTemplate(examples: readonly Example[], options: MineOptions 
   );
   // Plurals the members write their own way are in force for the whole mining (every spelling of
   // a name, the verification renders), and recorded in the template for its renders.
-  return withPlurals(detection.plurals, () => mineNamed(examples, options, entityParam, grouping, detection));
+  const mine = (titles: boolean) => withPlurals(detection.plurals, () => mineNamed(examples, options, entityParam, grouping, detection, titles));
+  if (!hasVaryingUnderlines(examples)) return mine(false);
+  // Title underlines as wide as their titles are mined as marks; where the marks cannot be written
+  // back as underline blocks (and a coarser template results), the underlines are read as text.
+  const titled = mine(true);
+  if (titled.report.level === 'aligned') return titled;
+  const plain = mine(false);
+  return MINE_LEVELS.indexOf(plain.report.level) < MINE_LEVELS.indexOf(titled.report.level) ? plain : titled;
 }
 
-function mineNamed(examples: readonly Example[], options: MineOptions, entityParam: string, grouping: Grouping, detection: NameDetection): MineResult {
+/** The levels from finest to coarsest. */
+const MINE_LEVELS: readonly MineLevel[] = ['aligned', 'aligned-strict', 'blocks', 'typical-member'];
+
+/** `titles`: title underlines as wide as their titles are read as marks (see underlines.ts). */
+function mineNamed(examples: readonly Example[], options: MineOptions, entityParam: string, grouping: Grouping, detection: NameDetection, titles: boolean): MineResult {
   // Members may name a part of their entity (`UserProfile` takes a `user`, `AddUser` lists `users`):
   // those words are abstracted too, when two members or more have names of several words, so that
   // the alignment can confirm them (one member's `books` in `BookCategory` is more often another
@@ -432,7 +451,8 @@ function mineNamed(examples: readonly Example[], options: MineOptions, entityPar
       files: group.files.map((file) => {
         const inPath = findOccurrences(file.path, variants, glued).filter((occurrence) => occurrence.start >= from);
         const windowsLineEnds = mixedLineEnds && crlfThroughout(file.content);
-        const read = windowsLineEnds ? file.content.replace(/\r\n/g, '\n') : file.content;
+        const lineEnds = windowsLineEnds ? file.content.replace(/\r\n/g, '\n') : file.content;
+        const read = titles ? markUnderlines(lineEnds) : lineEnds;
         return {
           path: file.path,
           content: file.content,
@@ -446,7 +466,7 @@ function mineNamed(examples: readonly Example[], options: MineOptions, entityPar
   checkFamily(members, allPaths);
 
   const templateName = options.name ?? (shared.split('/').pop() || 'mined');
-  const context: TemplateContext = { templateName, entityParam, examples, provenance: options.provenance, affixes: detection.affixes, plurals: detection.plurals };
+  const context: TemplateContext = { templateName, entityParam, examples, provenance: options.provenance, affixes: detection.affixes, plurals: detection.plurals, titles };
   const renderer = createRenderer({ cache: { maxEntries: 500 } });
   const warnings = [...detection.warnings];
   if (members.length === 1) warnings.push('only one member: the template is that member with its name abstracted; pass more members to find what varies');

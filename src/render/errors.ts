@@ -71,6 +71,13 @@ export const renderErrors = {
       'fits',
     ),
 
+  helperUnderline: (got: string) =>
+    renderError(
+      'E_TEMPLATE_PARAM',
+      `The block helper "underline" takes the one character to underline with and got ${got}. Write it as {{#underline "="}}the title{{/underline}}.`,
+      'underline',
+    ),
+
   pkgMissing: (property: string) =>
     renderError(
       'E_TEMPLATE_PARAM',

@@ -1,8 +1,8 @@
 /**
  * The built-in helpers every renderer registers: case conversions under wopt's names and plop's,
  * pluralize/singularize, `article` (a/an), word slices (`initialWords`, `firstWord`, `lastWord`), `pkg`, `eq`/`not`,
- * `fits` (line breaks that follow the width), `crlf` (Windows line ends) and `raw` (for
- * `{{{{raw}}}} … {{{{/raw}}}}` blocks).
+ * `fits` (line breaks that follow the width), `crlf` (Windows line ends), `underline` (title
+ * underlines as wide as the title) and `raw` (for `{{{{raw}}}} … {{{{/raw}}}}` blocks).
  */
 import { caseConversions, kebabCase, pascalCase, words } from './case.js';
 import { renderErrors } from './errors.js';
@@ -134,6 +134,21 @@ export function builtinHelpers(options: BuiltinHelperOptions = {}): Record<strin
     if (args.length !== 2 || typeof options?.fn !== 'function') throw renderErrors.helperArity('crlf', 'one value', args.length - 1);
     const text = options.fn(this);
     return args[0] === true || args[0] === 'true' ? text.replace(/\r?\n/g, '\r\n') : text;
+  } as Helper;
+
+  // {{#underline "="}}Title{{/underline}}: the title, a line end, and the character repeated as
+  // wide as the title (Markdown setext headings, reStructuredText sections). A title ending in a
+  // CR gets a Windows line end.
+  helpers.underline = function underline(this: unknown, ...args: unknown[]) {
+    const options = args.at(-1) as BlockOptions;
+    const adornment = args.length === 2 ? args[0] : undefined;
+    if (typeof adornment !== 'string' || [...adornment].length !== 1 || typeof options?.fn !== 'function') {
+      throw renderErrors.helperUnderline(args.length === 2 ? JSON.stringify(adornment) ?? String(adornment) : `${args.length - 1} arguments`);
+    }
+    const text = options.fn(this);
+    const title = text.replace(/\r$/, '');
+    const lastLine = title.slice(title.lastIndexOf('\n') + 1);
+    return `${title}${text.endsWith('\r') ? '\r\n' : '\n'}${adornment.repeat([...lastLine].length)}`;
   } as Helper;
 
   // {{{{raw}}}}{{not a mustache}}{{{{/raw}}}}: Handlebars hands a raw block's text to a helper.

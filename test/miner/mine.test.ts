@@ -188,6 +188,19 @@ describe('mineTemplate', () => {
     expect(generated.map((file) => file.content)).toEqual([readme('stage', 'https://stage.example.com'), values('stage', 'https://stage.example.com')]);
   });
 
+  test('title underlines as wide as their titles follow the name (reStructuredText, setext Markdown)', () => {
+    const stub = (module: string) => `${module}\n${'='.repeat(module.length)}\n\n.. automodule:: shop.${module}\n   :members:\n`;
+    const examples = ['users.api', 'order_items.api', 'carts.api', 'payment_methods.api'].map((module) => ({ path: `docs/api/${module}.rst`, content: stub(module) }));
+    const result = mineTemplate(examples);
+    expect(result.report.level).toBe('aligned');
+    expect(result.template.files[0]?.content).toBe('{{#underline "="}}\n{{snakeCase (pluralize name)}}.api{{/underline}}\n\n.. automodule:: shop.{{snakeCase (pluralize name)}}.api\n   :members:\n');
+    expectRoundTrip(examples, result);
+    expect(generateMember(result.template, { name: 'ShippingAddress' })[0]?.content).toBe(stub('shipping_addresses.api'));
+    // Underlines of one width are text like any other.
+    const same = ['users', 'carts'].map((module) => ({ path: `docs/${module}.md`, content: `Users\n=====\n\nAll ${module}.\n` }));
+    expect(mineTemplate(same).template.files[0]?.content).toBe('Users\n=====\n\nAll {{noCase (pluralize name)}}.\n');
+  });
+
   test('a member written with Windows line ends is mined as the others, and keeps its line ends', () => {
     const chart = (name: string, port: number) => `apiVersion: v2\nname: ${name}\nport: ${port}\nversion: 1.0.0\n`;
     const examples = [

@@ -11,6 +11,7 @@ import { compareFiles, lineEditDistance, renameCopy } from '../../src/miner/scor
 import { scanCodeRegions, scanRegions, splitLines, tokenize } from '../../src/miner/tokenize.js';
 import { chooseForm, renameText } from '../../src/miner/forms.js';
 import { sliceForm } from '../../src/miner/name-literals.js';
+import { hasVaryingUnderlines, markUnderlines, writeUnderlines } from '../../src/miner/underlines.js';
 import { findOccurrences, formExpression, gluedSuffixes, nameVariants, spell } from '../../src/miner/variants.js';
 
 const file = (path: string, content = '') => ({ path, content });
@@ -424,5 +425,19 @@ describe('scoring', () => {
     expect(renameCopy(source, 'Company', 'ShippingAddress', { byContext: true })[0]?.content).toBe(
       "const shippingAddresses = await list('shippingAddresses'); // all shipping addresses\n",
     );
+  });
+});
+
+describe('title underlines', () => {
+  test('underlines as wide as their title are marked, and written back around the title', () => {
+    const marked = markUnderlines('users\r\n=====\r\n\nNotes\n-----\n====\n');
+    // The third is no title's underline: its line above is an underline.
+    expect(marked).toBe('users\r\n\u{E000}=\u{E001}\r\n\nNotes\n\u{E000}-\u{E001}\n====\n');
+    expect(writeUnderlines('{{name}}\r\n\u{E000}=\u{E001}\r\nend\n')).toBe('{{#underline "="}}\n{{name}}\r{{/underline}}\r\nend\n');
+    // A mark under a block's tag line, or with nothing above it, cannot be written back.
+    expect(writeUnderlines('{{#if x}}\n\u{E000}=\u{E001}\n{{/if}}\n')).toBeUndefined();
+    expect(writeUnderlines('\u{E000}=\u{E001}\n')).toBeUndefined();
+    expect(hasVaryingUnderlines([{ path: 'a.md', content: 'ab\n==\n' }, { path: 'b.md', content: 'abc\n===\n' }])).toBe(false);
+    expect(hasVaryingUnderlines([{ path: 'a.md', content: 'abc\n===\n' }, { path: 'b.md', content: 'abcd\n====\n' }])).toBe(true);
   });
 });

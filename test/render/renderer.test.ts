@@ -204,6 +204,16 @@ describe('helpers', () => {
     expect(codeOf(() => renderer.renderSync('{{#crlf}}a{{/crlf}}', {}))).toBe('E_TEMPLATE_PARAM');
   });
 
+  test('underline: the title and an underline as wide', () => {
+    const source = '{{#underline "="}}\n{{snakeCase name}} api{{/underline}}\n\nbody\n';
+    expect(renderer.renderSync(source, { name: 'OrderItem' })).toBe('order_item api\n==============\n\nbody\n');
+    // A title ending in a CR gets a Windows line end; wide characters count once.
+    expect(renderer.renderSync('{{#underline "-"}}\nÉté\r{{/underline}}\r\n', {})).toBe('Été\r\n---\r\n');
+    for (const bad of ['{{#underline}}a{{/underline}}', '{{#underline "=="}}a{{/underline}}', '{{#underline 3}}a{{/underline}}']) {
+      expect(codeOf(() => renderer.renderSync(bad, {}))).toBe('E_TEMPLATE_PARAM');
+    }
+  });
+
   test('pkg reads the package data given to the renderer', () => {
     expect(renderer.renderSync('{{pkg "name"}} {{pkg "repository.url"}}', {})).toBe('my-app git+https://x');
     expect(codeOf(() => renderer.renderSync('{{pkg "version"}}', {}))).toBe('E_TEMPLATE_PARAM');

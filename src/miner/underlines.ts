@@ -1,0 +1,73 @@
+/**
+ * Title underlines as wide as their title: Markdown's setext headings and reStructuredText's
+ * sections (`users.api` over `=========`, the Sphinx autodoc stub of each module). The underline's
+ * width follows the name, so members' underlines differ wherever their names do, and the alignment
+ * would make each width a value of its own.
+ *
+ * Before the alignment, such underlines are replaced by a mark every member writes the same (the
+ * adornment character between two private-use characters); the template then writes the title in
+ * `{{#underline "="}}…{{/underline}}`, which renders the title and an underline as wide.
+ */
+import type { Example } from './types.js';
+
+/** The adornments of a title underline (quotes and backticks left out: they would need escaping in the template). */
+const UNDERLINE = /^([=\-~^*+#:._])\1{2,}$/u;
+const MARK = /^\u{E000}([=\-~^*+#:._])\u{E001}$/u;
+
+const mark = (adornment: string): string => `\u{E000}${adornment}\u{E001}`;
+const width = (line: string): number => [...line].length;
+
+/** The underlines of a text: line indexes whose line is an adornment as wide as the text line above. */
+function underlines(lines: readonly string[]): number[] {
+  const found: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = (lines[i] ?? '').replace(/\r$/, '');
+    const title = (lines[i - 1] ?? '').replace(/\r$/, '');
+    if (UNDERLINE.test(line) && title.trim() !== '' && !UNDERLINE.test(title) && width(title) === width(line)) found.push(i);
+  }
+  return found;
+}
+
+/** Whether the examples have title underlines of more than one width (else they are text like any other). */
+export function hasVaryingUnderlines(examples: readonly Example[]): boolean {
+  const widths = new Set<number>();
+  for (const example of examples) {
+    const lines = example.content.split('\n');
+    for (const at of underlines(lines)) widths.add(width((lines[at] ?? '').replace(/\r$/, '')));
+  }
+  return widths.size > 1;
+}
+
+/** `content` with each title underline replaced by its mark. */
+export function markUnderlines(content: string): string {
+  const lines = content.split('\n');
+  for (const at of underlines(lines)) {
+    const line = lines[at] ?? '';
+    const cr = line.endsWith('\r') ? '\r' : '';
+    lines[at] = `${mark(line[0] ?? '=')}${cr}`;
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Template text with each marked underline written as an `{{#underline}}` block around its title,
+ * or undefined when a mark is not under a line of text of its own (a block's tag line, another mark).
+ */
+export function writeUnderlines(content: string): string | undefined {
+  if (!content.includes('\u{E000}')) return content;
+  const lines = content.split('\n');
+  const out: string[] = [];
+  for (const line of lines) {
+    const marked = MARK.exec(line.replace(/\r$/, ''));
+    if (marked === null) {
+      out.push(line);
+      continue;
+    }
+    const title = out.pop();
+    if (title === undefined || title.trim() === '' || /\{\{[#/^]|\{\{else|\{\{~|\u{E000}/u.test(title)) return undefined;
+    // The title's line end is the helper's to write: the block closes on the title's line, and what
+    // followed the underline (a CR) follows the block.
+    out.push(`{{#underline "${marked[1]}"}}`, `${title}{{/underline}}${line.endsWith('\r') ? '\r' : ''}`);
+  }
+  return out.join('\n');
+}
