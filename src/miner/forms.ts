@@ -23,8 +23,8 @@ export function renameText(text: string, from: string, to: string, prose = false
   return out + text.slice(at);
 }
 
-/** Languages whose file names are snake_case by convention (Go, Python, Ruby, Rust, Elixir, C). */
-export const usesSnakeFileNames = (path: string): boolean => /\.(?:go|py|pyi|rb|rs|ex|exs|c|h)$/.test(path.replace(/\.hbs$/, ''));
+/** Languages whose file names are snake_case by convention (Go, Python and its reStructuredText docs, Ruby, Rust, Elixir, C). */
+export const usesSnakeFileNames = (path: string): boolean => /\.(?:go|py|pyi|rst|rb|rs|ex|exs|c|h)$/.test(path.replace(/\.hbs$/, ''));
 
 /** What is around an occurrence of the name, beyond the characters right before and after it. */
 export interface FormContext {

@@ -121,8 +121,11 @@ const HASH_COMMENTS = /\.(?:py|pyi|rb|ex|exs|sh|bash|r)$/i;
 const SLASH_COMMENTS = /\.(?:go|rs|java|kt|kts|scala|swift|c|h|cc|cpp|hpp|cs|php|dart|css|scss|less|styl)$/i;
 /** Style sheets, whose selectors and custom properties are kebab-case. */
 const KEBAB_CODE = /\.(?:css|scss|less|styl)$/i;
-/** Languages whose variables, functions and string keys are snake_case. */
-const SNAKE_CODE = /\.(?:py|pyi|rb|rs|ex|exs)$/i;
+/**
+ * Languages whose variables, functions and string keys are snake_case; and reStructuredText,
+ * Python's documentation, whose dotted names are its modules (`.. automodule:: shop.order_items`).
+ */
+const SNAKE_CODE = /\.(?:py|pyi|rb|rs|ex|exs|rst)$/i;
 
 /** Whether a path is code that `scanCodeRegions` reads (not TS/JS, which the TypeScript scanner reads). */
 export const isOtherCodePath = (path: string): boolean => HASH_COMMENTS.test(path.replace(/\.hbs$/, '')) || SLASH_COMMENTS.test(path.replace(/\.hbs$/, ''));

@@ -189,8 +189,9 @@ describe('mineTemplate', () => {
   });
 
   test('title underlines as wide as their titles follow the name (reStructuredText, setext Markdown)', () => {
+    // One-word modules: reStructuredText's dotted names are Python's, in snake_case.
     const stub = (module: string) => `${module}\n${'='.repeat(module.length)}\n\n.. automodule:: shop.${module}\n   :members:\n`;
-    const examples = ['users.api', 'order_items.api', 'carts.api', 'payment_methods.api'].map((module) => ({ path: `docs/api/${module}.rst`, content: stub(module) }));
+    const examples = ['users.api', 'carts.api', 'payments.api'].map((module) => ({ path: `docs/api/${module}.rst`, content: stub(module) }));
     const result = mineTemplate(examples);
     expect(result.report.level).toBe('aligned');
     expect(result.template.files[0]?.content).toBe('{{#underline "="}}\n{{snakeCase (pluralize name)}}.api{{/underline}}\n\n.. automodule:: shop.{{snakeCase (pluralize name)}}.api\n   :members:\n');
