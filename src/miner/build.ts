@@ -1333,7 +1333,13 @@ function keyPaths(files: readonly BuiltFile[], params: readonly MinedParam[], ke
     const path = file.path.map((piece): Piece => {
       if (piece.t !== 'name' || piece.form.slice !== undefined) return piece;
       const spelled = file.members.map((m) => spell(names[m] ?? '', piece.form));
-      const param = keyParams.find((known) => file.members.every((m, k) => known.values[m] === spelled[k]));
+      // Spelled alike and written in the same form: one-word names spell `cart` in several forms,
+      // and the file name's own context (`cartSlice.ts`: camelCase) outranks the key's guess.
+      const sameForm = (known: ValueParam) => {
+        const [only, ...rest] = known.template ?? [];
+        return rest.length > 0 || only?.t !== 'name' || formKey(only.form) === formKey(piece.form);
+      };
+      const param = keyParams.find((known) => file.members.every((m, k) => known.values[m] === spelled[k]) && sameForm(known));
       return param === undefined ? piece : { t: 'value', param: param.name };
     });
     return { ...file, path };

@@ -95,6 +95,12 @@ describe('mineTemplate', () => {
     // A route passed to a call is named a route, not after the call (`get`).
     const routes = ['user', 'order', 'invoice'].map((name) => ({ path: `src/${name}.ts`, content: `router.get('/${name}s', list${name});\n` }));
     expect(mineTemplate(routes).template.manifest.params.route).toMatchObject({ default: '/{{kebabCase (pluralize name)}}' });
+    // One-word keys spell the name in several forms: the file name keeps its own (`cartSlice.ts`).
+    const slices = ['cart', 'theme', 'badge'].map((name) => ({
+      path: `src/slices/${name}Slice.ts`,
+      content: `export const ${name.toUpperCase()}_SLICE_NAME = '${name}';\nexport const fetch = createAsyncThunk('${name}/fetchAll', load);\n`,
+    }));
+    expect(generateMember(mineTemplate(slices).template, { name: 'OrderItem' })[0]?.path).toBe('src/slices/orderItemSlice.ts');
   });
 
   test('a name glued to a word in the file names is the name there (Django 0003_leavecodeconfig.py)', () => {
