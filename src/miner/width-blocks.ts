@@ -44,13 +44,17 @@ export function widthBlocks(built: Built, params: readonly MemberParams[], entit
   const converted = new Set<string>();
   const rewrite = (pieces: readonly Piece[], members: readonly number[]): Piece[] =>
     pieces.map((piece) => {
-      if (piece.t !== 'if' || !piece.lines || piece.else.length === 0) return piece;
+      if (piece.t !== 'if') return piece;
       const flag = flags.get(piece.flag);
       if (flag === undefined) return piece;
-      const fits = widthBlock(piece.then, piece.else, members, (m) => flag.members.includes(m) !== (piece.negate === true), widthOf, entityParam);
-      if (fits === undefined) return piece;
-      converted.add(flag.name);
-      return fits;
+      const holds = (m: number) => flag.members.includes(m) !== (piece.negate === true);
+      const fits = piece.lines && piece.else.length > 0 ? widthBlock(piece.then, piece.else, members, holds, widthOf, entityParam) : undefined;
+      if (fits !== undefined) {
+        converted.add(flag.name);
+        return fits;
+      }
+      // A block inside an optional part: among the members that part is written for.
+      return { ...piece, then: rewrite(piece.then, members.filter(holds)), else: rewrite(piece.else, members.filter((m) => !holds(m))) };
     });
   const files: BuiltFile[] = built.files.map((file) => ({ ...file, content: rewrite(file.content, file.members) }));
   if (converted.size === 0) return undefined;

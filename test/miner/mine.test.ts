@@ -166,6 +166,12 @@ describe('mineTemplate', () => {
     for (const name of ['Tag', 'Supplier', 'OrderItem', 'AccuteProgramVariable']) {
       expect(generateMember(result.template, { name })[0]?.content).toBe(service(name));
     }
+    // Inside an optional part (members without a constructor), among the members that have it.
+    const bare = (name: string) => `@Service\npublic class ${name}Service {\n}\n`;
+    const mixed = [...examples, ...['Tag', 'Note'].map((name) => ({ path: `src/service/${name}Service.java`, content: bare(name) }))];
+    const nested = mineTemplate(mixed);
+    expect(nested.template.files[0]?.content).toContain('{{#fits 100}}');
+    expectRoundTrip(mixed, nested);
   });
 
   test('one value in several places is one param, where a member lacks one of the places', () => {
