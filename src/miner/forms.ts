@@ -79,6 +79,8 @@ export function ruledForm(forms: readonly NameForm[], before: string, after: str
     // `verbose_name = _("order item")`); not `label`, an identifier as often as not (Django apps).
     [/\b(?:aria-label|alt|placeholder|help_text)["']?\s*[:=]\s*_?\(?\s*["'`]$/.test(context.lead ?? ''), ['noCase', 'sentenceCase', 'titleCase']],
     [/(?:\b(?:title|verbose_name(?:_plural)?|header|caption)["']?\s*[:=]\s*|\b_\(\s*)["'`]$/.test(context.lead ?? ''), ['noCase', 'titleCase', 'sentenceCase']],
+    // OpenAPI tags are section labels in the docs (`tags=["shipping addresses"]`, `@ApiTags('order items')`).
+    [/(?:\btags["']?\s*[:=]\s*\[\s*|@ApiTags\(\s*)["'`]$/.test(context.lead ?? ''), ['noCase', 'titleCase', 'sentenceCase']],
     // A string that is just the name follows the other strings of the file that hold it.
     [context.stringForm !== undefined && quote(before) && quote(after), context.stringForm === undefined ? [] : [context.stringForm]],
     // In a comment, a capitalized name is the code symbol it documents (`UserCard shows ...`).

@@ -45,7 +45,7 @@ describe('leave-one-out evaluation', () => {
     const exact = checks.reduce((sum, check) => sum + check.exact, 0);
     expect(checked).toBe(45);
     // 7 before the forms were read from wider context (code language, file strings, labels, comments).
-    expect(exact).toBeGreaterThanOrEqual(39);
+    expect(exact).toBeGreaterThanOrEqual(40);
   });
 
   test('no family is worse than the baseline', () => {

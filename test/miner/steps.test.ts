@@ -258,6 +258,9 @@ describe('case variants', () => {
     expect(helper(upper, '"', '"', true, { lead: ' aria-label="' })).toBe('sentenceCase');
     expect(helper(lower, '"', '"', true, { lead: 'verbose_name = _("' })).toBe('noCase');
     expect(helper(lower, "'", "'", true, { lead: "  collection: '" })).toBe('snakeCase');
+    // OpenAPI tags are labels in the docs, even in Python's snake_case code.
+    expect(chooseForm(lower, '"', '"', true, false, { lead: 'fix="/x", tags=["', snakeCode: true }).helper).toBe('noCase');
+    expect(helper(upper, "'", "'", true, { lead: '@ApiTags(' + "'" })).toBe('titleCase');
     // In a comment's code span the name is code: the form the file settled, not words.
     expect(helper(lower, ' ', ' ', true, { comment: true, lead: ' * `acme ', settled: 'kebabCase' })).toBe('kebabCase');
     expect(helper(lower, ' ', ' ', true, { comment: true, lead: ' * acme ', settled: 'kebabCase' })).toBe('noCase');
