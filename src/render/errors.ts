@@ -64,19 +64,9 @@ export const renderErrors = {
       helper,
     ),
 
-  helperWidth: (got: string) =>
-    renderError(
-      'E_TEMPLATE_PARAM',
-      `The block helper "fits" takes a width in columns (a whole number above 0) and got ${got}. Write it as {{#fits 120}}the one-line form{{else}}the wrapped form{{/fits}}.`,
-      'fits',
-    ),
-
-  helperUnderline: (got: string) =>
-    renderError(
-      'E_TEMPLATE_PARAM',
-      `The block helper "underline" takes the one character to underline with and got ${got}. Write it as {{#underline "="}}the title{{/underline}}.`,
-      'underline',
-    ),
+  /** A block helper given the wrong arguments: what it takes, what it got, and how it is written. */
+  blockHelper: (helper: string, takes: string, got: string, usage: string) =>
+    renderError('E_TEMPLATE_PARAM', `The block helper ${quote(helper)} takes ${takes} and got ${got}. Write it as ${usage}.`, helper),
 
   pkgMissing: (property: string) =>
     renderError(

@@ -27,6 +27,9 @@ interface BlockOptions {
   inverse: (context: unknown) => string;
 }
 
+/** What a block helper was given, for its error: its one argument, or how many it got. */
+const gotOf = (args: readonly unknown[]): string => (args.length === 2 ? (JSON.stringify(args[0]) ?? String(args[0])) : `${args.length - 1} arguments`);
+
 /** The widest line of a text, in code points (a `\r` before a newline is not a column). */
 export const widestLine = (text: string): number => Math.max(0, ...text.split('\n').map((line) => [...line.replace(/\r$/, '')].length));
 
@@ -121,7 +124,7 @@ export function builtinHelpers(options: BuiltinHelperOptions = {}): Record<strin
     const options = args.at(-1) as BlockOptions;
     const width = args.length === 2 ? args[0] : undefined;
     if (typeof width !== 'number' || !Number.isInteger(width) || width <= 0 || typeof options?.fn !== 'function') {
-      throw renderErrors.helperWidth(args.length === 2 ? JSON.stringify(width) : `${args.length - 1} arguments`);
+      throw renderErrors.blockHelper('fits', 'a width in columns (a whole number above 0)', gotOf(args), '{{#fits 120}}the one-line form{{else}}the wrapped form{{/fits}}');
     }
     const narrow = options.fn(this);
     return widestLine(narrow) <= width ? narrow : options.inverse(this);
@@ -131,7 +134,7 @@ export function builtinHelpers(options: BuiltinHelperOptions = {}): Record<strin
   // the value is true, as they are otherwise; a mined family whose members differ in line ends.
   helpers.crlf = function crlf(this: unknown, ...args: unknown[]) {
     const options = args.at(-1) as BlockOptions;
-    if (args.length !== 2 || typeof options?.fn !== 'function') throw renderErrors.helperArity('crlf', 'one value', args.length - 1);
+    if (args.length !== 2 || typeof options?.fn !== 'function') throw renderErrors.blockHelper('crlf', 'one value', gotOf(args), '{{#crlf windowsLineEnds}}…{{/crlf}}');
     const text = options.fn(this);
     return args[0] === true || args[0] === 'true' ? text.replace(/\r?\n/g, '\r\n') : text;
   } as Helper;
@@ -143,7 +146,7 @@ export function builtinHelpers(options: BuiltinHelperOptions = {}): Record<strin
     const options = args.at(-1) as BlockOptions;
     const adornment = args.length === 2 ? args[0] : undefined;
     if (typeof adornment !== 'string' || [...adornment].length !== 1 || typeof options?.fn !== 'function') {
-      throw renderErrors.helperUnderline(args.length === 2 ? JSON.stringify(adornment) ?? String(adornment) : `${args.length - 1} arguments`);
+      throw renderErrors.blockHelper('underline', 'the one character to underline with', gotOf(args), '{{#underline "="}}the title{{/underline}}');
     }
     const text = options.fn(this);
     const title = text.replace(/\r$/, '');
