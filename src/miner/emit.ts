@@ -33,6 +33,25 @@ export type Piece =
   /** Line breaks that follow the width (`{{#fits}}`): `narrow` when its widest line fits in `width` columns, else `wide`. */
   | { readonly t: 'fits'; readonly width: number; readonly narrow: readonly Piece[]; readonly wide: readonly Piece[]; readonly lines: boolean };
 
+/** The lists of pieces a block holds: an `{{#if}}`'s branches, a width block's forms, an `{{#each}}`'s body. */
+export function nestedLists(piece: Piece): ReadonlyArray<readonly Piece[]> {
+  return piece.t === 'if' ? [piece.then, piece.else] : piece.t === 'fits' ? [piece.narrow, piece.wide] : piece.t === 'each' ? [piece.body] : [];
+}
+
+/** `piece` with every list of pieces it holds rewritten by `visit` (see nestedLists). */
+export function mapNested(piece: Piece, visit: (pieces: readonly Piece[]) => Piece[]): Piece {
+  switch (piece.t) {
+    case 'if':
+      return { ...piece, then: visit(piece.then), else: visit(piece.else) };
+    case 'fits':
+      return { ...piece, narrow: visit(piece.narrow), wide: visit(piece.wide) };
+    case 'each':
+      return { ...piece, body: visit(piece.body) };
+    default:
+      return piece;
+  }
+}
+
 /** Joins adjacent text pieces. */
 export function mergeText(pieces: readonly Piece[]): Piece[] {
   const out: Piece[] = [];
@@ -85,6 +104,9 @@ function inlineBranch(text: string): string {
   return /\n[ \t]*$/.test(start) ? `${start}{{!}}` : start;
 }
 
+/** A block's branch: on lines of its own, or inline with its text exactly as it is (see inlineBranch). */
+const branchText = (pieces: readonly Piece[], lines: boolean, param: string): string => (lines ? emit(pieces, param) : inlineBranch(emit(pieces, param, true)));
+
 /**
  * The Handlebars text of pieces. `param` is the entity-name param. `enclosed`: the pieces are a
  * block's branch written inline, so a tag touches their first and last text too.
@@ -124,21 +146,19 @@ export function emit(pieces: readonly Piece[], param: string, enclosed = false):
       case 'if': {
         const nl = piece.lines ? '\n' : '';
         const keyword = piece.negate === true ? 'unless' : 'if';
-        const branch = (pieces: readonly Piece[]) => (piece.lines ? emit(pieces, param) : inlineBranch(emit(pieces, param, true)));
-        out += `{{#${keyword} ${piece.flag}}}${nl}${branch(piece.then)}`;
+        out += `{{#${keyword} ${piece.flag}}}${nl}${branchText(piece.then, piece.lines, param)}`;
         const chained = piece.else.length === 1 && piece.else[0]?.t === 'if' && piece.else[0].negate !== true && piece.else[0].lines === piece.lines;
         if (chained) {
           // {{else if}} chains read better than nested blocks; the inner block's own close is dropped.
           const inner = emit(piece.else, param);
           out += `{{else if ${inner.slice('{{#if '.length, inner.length - `{{/if}}${nl}`.length)}{{/${keyword}}}${nl}`;
-        } else if (piece.else.length > 0) out += `{{else}}${nl}${branch(piece.else)}{{/${keyword}}}${nl}`;
+        } else if (piece.else.length > 0) out += `{{else}}${nl}${branchText(piece.else, piece.lines, param)}{{/${keyword}}}${nl}`;
         else out += `{{/${keyword}}}${nl}`;
         break;
       }
       case 'fits': {
         const nl = piece.lines ? '\n' : '';
-        const branch = (pieces: readonly Piece[]) => (piece.lines ? emit(pieces, param) : inlineBranch(emit(pieces, param, true)));
-        out += `{{#fits ${piece.width}}}${nl}${branch(piece.narrow)}{{else}}${nl}${branch(piece.wide)}{{/fits}}${nl}`;
+        out += `{{#fits ${piece.width}}}${nl}${branchText(piece.narrow, piece.lines, param)}{{else}}${nl}${branchText(piece.wide, piece.lines, param)}{{/fits}}${nl}`;
         break;
       }
       case 'each': {

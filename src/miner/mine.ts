@@ -15,7 +15,7 @@ import { withPlurals } from '../render/inflect.js';
 import { renderedDefault } from '../library/render.js';
 import { isTemplatedDefault } from '../library/validate.js';
 import { buildTemplate, roleKey, type Built, type BuildOptions, type Follow, type MinedMember, type MinedParam, type ValueParam } from './build.js';
-import { emit, type Piece } from './emit.js';
+import { emit, nestedLists, type Piece } from './emit.js';
 import { minerErrors } from './errors.js';
 import { generateMember } from './generate.js';
 import { commonFolder, groupMembers, type Grouping } from './group.js';
@@ -224,17 +224,7 @@ function valueDefault(param: ValueParam, entityParam: string): ParamValue {
 }
 
 const mentionsName = (pieces: readonly Piece[]): boolean =>
-  pieces.some((piece) =>
-    piece.t === 'name' || piece.t === 'article'
-      ? true
-      : piece.t === 'if'
-        ? mentionsName(piece.then) || mentionsName(piece.else)
-        : piece.t === 'fits'
-          ? mentionsName(piece.narrow) || mentionsName(piece.wide)
-          : piece.t === 'each'
-            ? mentionsName(piece.body)
-            : false,
-  );
+  pieces.some((piece) => piece.t === 'name' || piece.t === 'article' || nestedLists(piece).some(mentionsName));
 
 /** A linked flag's default: `{{not hasReturns}}`, `{{eq maxRetries 1}}`, `{{eq label "QA"}}`. */
 const followExpression = (follow: Follow): string =>
@@ -414,8 +404,8 @@ export function mineTemplate(examples: readonly Example[], options: MineOptions 
   return MINE_LEVELS.indexOf(plain.report.level) < MINE_LEVELS.indexOf(titled.report.level) ? plain : titled;
 }
 
-/** The levels from finest to coarsest. */
-const MINE_LEVELS: readonly MineLevel[] = ['aligned', 'aligned-strict', 'blocks', 'typical-member'];
+/** The levels from finest to coarsest: the constructions tried in turn, then the last resort. */
+const MINE_LEVELS: readonly MineLevel[] = [...new Set(LEVELS.map((entry) => entry.level)), 'typical-member'];
 
 /** `titles`: title underlines as wide as their titles are read as marks (see underlines.ts). */
 function mineNamed(examples: readonly Example[], options: MineOptions, entityParam: string, grouping: Grouping, detection: NameDetection, titles: boolean): MineResult {
@@ -439,8 +429,8 @@ function mineNamed(examples: readonly Example[], options: MineOptions, entityPar
   // Files with Windows line ends beside files without are read with LF line ends, so that their
   // lines align with the others' (each line would otherwise differ by its CR); the template puts
   // them back. A family written one way throughout is read as it is.
-  const crlfFiles = examples.filter((example) => crlfThroughout(example.content)).length;
-  const mixedLineEnds = crlfFiles > 0 && crlfFiles < examples.length;
+  const crlfFiles = new Set(examples.filter((example) => crlfThroughout(example.content)).map((example) => example.path));
+  const mixedLineEnds = crlfFiles.size > 0 && crlfFiles.size < examples.length;
   const members: MinedMember[] = grouping.members.map((group, m) => {
     const name = detection.names[m] ?? '';
     const variants = nameVariants(name, slices);
@@ -450,7 +440,7 @@ function mineNamed(examples: readonly Example[], options: MineOptions, entityPar
       name,
       files: group.files.map((file) => {
         const inPath = findOccurrences(file.path, variants, glued).filter((occurrence) => occurrence.start >= from);
-        const windowsLineEnds = mixedLineEnds && crlfThroughout(file.content);
+        const windowsLineEnds = mixedLineEnds && crlfFiles.has(file.path);
         const lineEnds = windowsLineEnds ? file.content.replace(/\r\n/g, '\n') : file.content;
         const read = titles ? markUnderlines(lineEnds) : lineEnds;
         return {

@@ -7,7 +7,7 @@
  * both literals, or both written alike from the name and the other params.
  */
 import type { Built, BuiltFile, MinedParam, ValueParam } from './build.js';
-import { emit, type Piece } from './emit.js';
+import { emit, mapNested, type Piece } from './emit.js';
 
 /** `built` with each such param's places written with the param it repeats, or undefined when there is none. */
 export function sameValueParams(built: Built): Built | undefined {
@@ -58,16 +58,5 @@ export function sameValueParams(built: Built): Built | undefined {
 }
 
 function renamePiece(piece: Piece, resolve: (name: string) => string, rename: (pieces: readonly Piece[]) => Piece[]): Piece {
-  switch (piece.t) {
-    case 'value':
-      return { ...piece, param: resolve(piece.param) };
-    case 'if':
-      return { ...piece, then: rename(piece.then), else: rename(piece.else) };
-    case 'fits':
-      return { ...piece, narrow: rename(piece.narrow), wide: rename(piece.wide) };
-    case 'each':
-      return { ...piece, body: rename(piece.body) };
-    default:
-      return piece;
-  }
+  return piece.t === 'value' ? { ...piece, param: resolve(piece.param) } : mapNested(piece, rename);
 }

@@ -8,6 +8,7 @@
  * adornment character between two private-use characters); the template then writes the title in
  * `{{#underline "="}}…{{/underline}}`, which renders the title and an underline as wide.
  */
+import { widestLine } from '../render/helpers.js';
 import type { Example } from './types.js';
 
 /** The adornments of a title underline (quotes and backticks left out: they would need escaping in the template). */
@@ -15,7 +16,8 @@ const UNDERLINE = /^([=\-~^*+#:._])\1{2,}$/u;
 const MARK = /^\u{E000}([=\-~^*+#:._])\u{E001}$/u;
 
 const mark = (adornment: string): string => `\u{E000}${adornment}\u{E001}`;
-const width = (line: string): number => [...line].length;
+/** Columns as the `underline` helper counts them. */
+const width = widestLine;
 
 /** The underlines of a text: line indexes whose line is an adornment as wide as the text line above. */
 function underlines(lines: readonly string[]): number[] {

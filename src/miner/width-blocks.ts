@@ -16,7 +16,7 @@
 import { widestLine } from '../render/helpers.js';
 import type { Renderer } from '../render/index.js';
 import type { Built, BuiltFile, MinedParam } from './build.js';
-import { emit, type Piece } from './emit.js';
+import { emit, nestedLists, type Piece } from './emit.js';
 import type { MemberParams } from './types.js';
 
 const PRINT_WIDTHS = [80, 100, 120, 140, 160];
@@ -103,14 +103,7 @@ function widthBlock(
 /** The flags `{{#if}}` blocks in `pieces` read, added to `into`. */
 function flagsRead(pieces: readonly Piece[], into: Set<string>): void {
   for (const piece of pieces) {
-    if (piece.t === 'if') {
-      into.add(piece.flag);
-      flagsRead(piece.then, into);
-      flagsRead(piece.else, into);
-    } else if (piece.t === 'each') flagsRead(piece.body, into);
-    else if (piece.t === 'fits') {
-      flagsRead(piece.narrow, into);
-      flagsRead(piece.wide, into);
-    }
+    if (piece.t === 'if') into.add(piece.flag);
+    for (const nested of nestedLists(piece)) flagsRead(nested, into);
   }
 }

@@ -151,7 +151,7 @@ export function builtinHelpers(options: BuiltinHelperOptions = {}): Record<strin
     const text = options.fn(this);
     const title = text.replace(/\r$/, '');
     const lastLine = title.slice(title.lastIndexOf('\n') + 1);
-    return `${title}${text.endsWith('\r') ? '\r\n' : '\n'}${adornment.repeat([...lastLine].length)}`;
+    return `${title}${text.endsWith('\r') ? '\r\n' : '\n'}${adornment.repeat(widestLine(lastLine))}`;
   } as Helper;
 
   // {{{{raw}}}}{{not a mustache}}{{{{/raw}}}}: Handlebars hands a raw block's text to a helper.
