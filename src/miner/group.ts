@@ -102,9 +102,15 @@ export function companionSuffixes(stems: readonly string[]): string[] {
       suffixesOf.set(prefix, (suffixesOf.get(prefix) ?? new Set()).add(stem.slice(at)));
     }
   }
-  // A prefix is a member's stem when it stands alone or takes two suffixes or more.
-  const isMember = (prefix: string, suffixes: ReadonlySet<string>, among: (suffix: string) => boolean) =>
-    known.has(prefix) || [...suffixes].filter(among).length >= 2;
+  // A prefix is a member's stem when it stands alone or takes two suffixes or more, unless those
+  // all extend one that makes a stem standing alone: `delete` before `_account`,
+  // `_account_parameters` is part of the stem `delete_account`, not a member of its own.
+  const isMember = (prefix: string, suffixes: ReadonlySet<string>, among: (suffix: string) => boolean) => {
+    if (known.has(prefix)) return true;
+    const taken = [...suffixes].filter(among);
+    const extendsOneStem = taken.some((stem) => known.has(prefix + stem) && taken.every((suffix) => suffix.startsWith(stem)));
+    return taken.length >= 2 && !extendsOneStem;
+  };
   const supportOf = (among: (suffix: string) => boolean) => {
     const support = new Map<string, number>();
     for (const [prefix, suffixes] of suffixesOf) {

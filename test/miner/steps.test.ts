@@ -47,6 +47,12 @@ describe('grouping', () => {
     expect(keysOf(groupMembers([...client, file('c/health_check_responses.go')], 'auto')).map(([key]) => key)).toEqual(['cash', 'dig', 'explore_area', 'health_check']);
     const tests = ['Authority', 'TestReport'].flatMap((entity) => ['Asserts', 'Test', 'TestSamples'].map((suffix) => file(`d/${entity}${suffix}.java`)));
     expect(keysOf(groupMembers(tests, 'auto'))).toEqual(['Authority', 'TestReport'].map((entity) => [entity, ['Asserts', 'Test', 'TestSamples'].map((suffix) => `d/${entity}${suffix}.java`)]));
+    // Stems that share a last word keep it (`delete_account`, not `delete` with an `_account`
+    // companion): the word every suffix of `delete` starts with makes a stem standing alone.
+    const accountOps = ['change_password', 'delete_account', 'list_authorized_account', 'get_role_list'].flatMap((op) =>
+      ['', '_parameters', '_responses'].map((suffix) => file(`ops/${op}${suffix}.go`)),
+    );
+    expect(keysOf(groupMembers(accountOps, 'auto')).map(([key]) => key)).toEqual(['change_password', 'delete_account', 'get_role_list', 'list_authorized_account']);
     // One stem extended by another is two members (`user` and `user_list`), not a companion.
     expect(keysOf(groupMembers([file('h/user.go'), file('h/user_list.go'), file('h/order.go'), file('h/product.go')], 'auto')).map(([key]) => key)).toEqual(['order', 'product', 'user', 'user_list']);
   });
