@@ -18,6 +18,7 @@ import { buildTemplate, roleKey, type Built, type BuildOptions, type Follow, typ
 import { emit, nestedLists, type Piece } from './emit.js';
 import { minerErrors } from './errors.js';
 import { generateMember } from './generate.js';
+import { coherentDefaults } from './coherent-defaults.js';
 import { commonFolder, groupMembers, type Grouping } from './group.js';
 import { lcsPairs } from './lcs.js';
 import { detectNames, type NameDetection } from './names.js';
@@ -503,7 +504,11 @@ function mineNamed(examples: readonly Example[], options: MineOptions, entityPar
       // still render byte for byte: one value in several places is one param, line breaks that
       // follow the width.
       let best = { built, template, params };
-      const refinements = [(current: Built) => sameValueParams(current), (current: Built, given: MemberParams[]) => widthBlocks(current, given, entityParam, renderer)];
+      const refinements = [
+        (current: Built) => sameValueParams(current),
+        (current: Built, given: MemberParams[]) => widthBlocks(current, given, entityParam, renderer),
+        (current: Built, given: MemberParams[]) => coherentDefaults(current, given, members, (refined) => toTemplate(refined, members, context), renderer),
+      ];
       for (const refine of refinements) {
         const refined = refine(best.built, best.params);
         if (refined === undefined) continue;

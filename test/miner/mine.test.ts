@@ -147,6 +147,40 @@ describe('mineTemplate', () => {
     ]);
   });
 
+  test('parts that go together default together: a new member is one kind of member, not halves of two', () => {
+    // Two operations take a body (its import, field and validation), two a path ID: the parts of
+    // each kind split the members two and two, and each default decided on its own mixed them.
+    const handler = (name: string, kind: 'body' | 'path') =>
+      [
+        'package ops',
+        '',
+        'import (',
+        '\t"net/http"',
+        kind === 'body' ? '\t"github.com/go-openapi/validate"' : '\t"strings"',
+        ')',
+        '',
+        `// ${name}Params holds the request of ${name.toLowerCase()}.`,
+        `type ${name}Params struct {`,
+        '\tHTTPRequest *http.Request',
+        kind === 'body' ? `\tBody ${name}Body` : '\tID string',
+        '}',
+        '',
+        `func (o *${name}Params) Bind(r *http.Request) error {`,
+        '\to.HTTPRequest = r',
+        ...(kind === 'body'
+          ? ['\tif err := validate.Required("body", "body", o.Body); err != nil {', '\t\treturn err', '\t}', '\treturn o.Body.Validate()']
+          : [`\to.ID = strings.TrimPrefix(r.URL.Path, "/${name.toLowerCase()}/")`, '\treturn nil']),
+        '}',
+        '',
+      ].join('\n');
+    const kinds = [['Create', 'body'], ['Update', 'body'], ['Delete', 'path'], ['Fetch', 'path']] as const;
+    const examples = kinds.map(([name, kind]) => ({ path: `ops/${name.toLowerCase()}.go`, content: handler(name, kind) }));
+    const result = mineTemplate(examples);
+    expectRoundTrip(examples, result);
+    const [generated] = generateMember(result.template, { name: 'Archive' });
+    expect([handler('Archive', 'body'), handler('Archive', 'path')]).toContain(generated?.content);
+  });
+
   test('line breaks that follow the width become a width block, which a new name of any length gets right', () => {
     // As a formatter writes them at 100 columns: the parameters on one line while they fit.
     const camel = (name: string) => name[0]?.toLowerCase() + name.slice(1);
