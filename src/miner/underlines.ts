@@ -1,6 +1,7 @@
 /**
  * Title underlines as wide as their title: Markdown's setext headings and reStructuredText's
- * sections (`users.api` over `=========`, the Sphinx autodoc stub of each module). The underline's
+ * sections (`users.api` over `=========`, the Sphinx autodoc stub of each module), and the overline
+ * reStructuredText titles may have as well (the same line above the title). The underline's
  * width follows the name, so members' underlines differ wherever their names do, and the alignment
  * would make each width a value of its own.
  *
@@ -14,18 +15,26 @@ import type { Example } from './types.js';
 /** The adornments of a title underline (quotes and backticks left out: they would need escaping in the template). */
 const UNDERLINE = /^([=\-~^*+#:._])\1{2,}$/u;
 const MARK = /^\u{E000}([=\-~^*+#:._])\u{E001}$/u;
+const OVERLINE_MARK = /^\u{E002}([=\-~^*+#:._])\u{E001}$/u;
 
 const mark = (adornment: string): string => `\u{E000}${adornment}\u{E001}`;
+const overlineMark = (adornment: string): string => `\u{E002}${adornment}\u{E001}`;
 /** Columns as the `underline` helper counts them. */
 const width = widestLine;
 
-/** The underlines of a text: line indexes whose line is an adornment as wide as the text line above. */
-function underlines(lines: readonly string[]): number[] {
-  const found: number[] = [];
+const withoutCr = (line: string | undefined): string => (line ?? '').replace(/\r$/, '');
+
+/**
+ * The underlines of a text: line indexes whose line is an adornment as wide as the text line
+ * above, each with the index of its overline when the line above the title is the same adornment.
+ */
+function underlines(lines: readonly string[]): Array<{ at: number; overline?: number }> {
+  const found: Array<{ at: number; overline?: number }> = [];
   for (let i = 1; i < lines.length; i++) {
-    const line = (lines[i] ?? '').replace(/\r$/, '');
-    const title = (lines[i - 1] ?? '').replace(/\r$/, '');
-    if (UNDERLINE.test(line) && title.trim() !== '' && !UNDERLINE.test(title) && width(title) === width(line)) found.push(i);
+    const line = withoutCr(lines[i]);
+    const title = withoutCr(lines[i - 1]);
+    if (!UNDERLINE.test(line) || title.trim() === '' || UNDERLINE.test(title) || width(title) !== width(line)) continue;
+    found.push(i >= 2 && withoutCr(lines[i - 2]) === line ? { at: i, overline: i - 2 } : { at: i });
   }
   return found;
 }
@@ -35,28 +44,30 @@ export function hasVaryingUnderlines(examples: readonly Example[]): boolean {
   const widths = new Set<number>();
   for (const example of examples) {
     const lines = example.content.split('\n');
-    for (const at of underlines(lines)) widths.add(width((lines[at] ?? '').replace(/\r$/, '')));
+    for (const { at } of underlines(lines)) widths.add(width(withoutCr(lines[at])));
   }
   return widths.size > 1;
 }
 
-/** `content` with each title underline replaced by its mark. */
+/** `content` with each title underline (and overline) replaced by its mark. */
 export function markUnderlines(content: string): string {
   const lines = content.split('\n');
-  for (const at of underlines(lines)) {
+  const cr = (line: string) => (line.endsWith('\r') ? '\r' : '');
+  for (const { at, overline } of underlines(lines)) {
     const line = lines[at] ?? '';
-    const cr = line.endsWith('\r') ? '\r' : '';
-    lines[at] = `${mark(line[0] ?? '=')}${cr}`;
+    lines[at] = `${mark(line[0] ?? '=')}${cr(line)}`;
+    if (overline !== undefined) lines[overline] = `${overlineMark(line[0] ?? '=')}${cr(lines[overline] ?? '')}`;
   }
   return lines.join('\n');
 }
 
 /**
- * Template text with each marked underline written as an `{{#underline}}` block around its title,
- * or undefined when a mark is not under a line of text of its own (a block's tag line, another mark).
+ * Template text with each marked underline written as an `{{#underline}}` block around its title
+ * (`{{#underline "=" overline=true}}` under an overline mark), or undefined when a mark is not
+ * next to a line of text of its own (a block's tag line, another mark, an overline left alone).
  */
 export function writeUnderlines(content: string): string | undefined {
-  if (!content.includes('\u{E000}')) return content;
+  if (!content.includes('\u{E000}') && !content.includes('\u{E002}')) return content;
   const lines = content.split('\n');
   const out: string[] = [];
   for (const line of lines) {
@@ -66,10 +77,14 @@ export function writeUnderlines(content: string): string | undefined {
       continue;
     }
     const title = out.pop();
-    if (title === undefined || title.trim() === '' || /\{\{[#/^]|\{\{else|\{\{~|\u{E000}/u.test(title)) return undefined;
+    if (title === undefined || title.trim() === '' || /\{\{[#/^]|\{\{else|\{\{~|[\u{E000}\u{E002}]/u.test(title)) return undefined;
+    const overline = OVERLINE_MARK.exec(withoutCr(out.at(-1)));
+    const withOverline = overline !== null && overline[1] === marked[1];
+    if (withOverline) out.pop();
     // The title's line end is the helper's to write: the block closes on the title's line, and what
     // followed the underline (a CR) follows the block.
-    out.push(`{{#underline "${marked[1]}"}}`, `${title}{{/underline}}${line.endsWith('\r') ? '\r' : ''}`);
+    out.push(`{{#underline "${marked[1]}"${withOverline ? ' overline=true' : ''}}}`, `${title}{{/underline}}${line.endsWith('\r') ? '\r' : ''}`);
   }
+  if (out.some((line) => OVERLINE_MARK.test(withoutCr(line)))) return undefined;
   return out.join('\n');
 }

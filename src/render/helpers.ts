@@ -25,6 +25,8 @@ export type Helper = (...args: never[]) => unknown;
 interface BlockOptions {
   fn: (context: unknown) => string;
   inverse: (context: unknown) => string;
+  /** The `key=value` arguments (`overline=true`). */
+  hash?: Record<string, unknown>;
 }
 
 /** What a block helper was given, for its error: its one argument, or how many it got. */
@@ -140,18 +142,23 @@ export function builtinHelpers(options: BuiltinHelperOptions = {}): Record<strin
   } as Helper;
 
   // {{#underline "="}}Title{{/underline}}: the title, a line end, and the character repeated as
-  // wide as the title (Markdown setext headings, reStructuredText sections). A title ending in a
-  // CR gets a Windows line end.
+  // wide as the title (Markdown setext headings, reStructuredText sections); with overline=true,
+  // the same line above the title too. A title ending in a CR gets Windows line ends.
   helpers.underline = function underline(this: unknown, ...args: unknown[]) {
     const options = args.at(-1) as BlockOptions;
     const adornment = args.length === 2 ? args[0] : undefined;
     if (typeof adornment !== 'string' || [...adornment].length !== 1 || typeof options?.fn !== 'function') {
-      throw renderErrors.blockHelper('underline', 'the one character to underline with', gotOf(args), '{{#underline "="}}the title{{/underline}}');
+      throw renderErrors.blockHelper('underline', 'the one character to underline with', gotOf(args), '{{#underline "="}}the title{{/underline}} (overline=true: a line above it too)');
     }
     const text = options.fn(this);
     const title = text.replace(/\r$/, '');
-    const lastLine = title.slice(title.lastIndexOf('\n') + 1);
-    return `${title}${text.endsWith('\r') ? '\r\n' : '\n'}${adornment.repeat(widestLine(lastLine))}`;
+    const lineEnd = text.endsWith('\r') ? '\r\n' : '\n';
+    const lastLineAt = title.lastIndexOf('\n') + 1;
+    const lastLine = title.slice(lastLineAt);
+    const line = adornment.repeat(widestLine(lastLine));
+    // reStructuredText titles may have an overline too, as wide as the underline.
+    const overline = options.hash?.overline === true ? `${line}${lineEnd}` : '';
+    return `${title.slice(0, lastLineAt)}${overline}${lastLine}${lineEnd}${line}`;
   } as Helper;
 
   // {{{{raw}}}}{{not a mustache}}{{{{/raw}}}}: Handlebars hands a raw block's text to a helper.

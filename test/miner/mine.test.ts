@@ -243,6 +243,13 @@ describe('mineTemplate', () => {
     expect(result.template.files[0]?.content).toBe('{{#underline "="}}\n{{snakeCase (pluralize name)}}.api{{/underline}}\n\n.. automodule:: shop.{{snakeCase (pluralize name)}}.api\n   :members:\n');
     expectRoundTrip(examples, result);
     expect(generateMember(result.template, { name: 'ShippingAddress' })[0]?.content).toBe(stub('shipping_addresses.api'));
+    // reStructuredText titles with an overline as well.
+    const part = (module: string) => `${'#'.repeat(module.length)}\n${module}\n${'#'.repeat(module.length)}\n\n.. automodule:: shop.${module}\n`;
+    const parts = ['users', 'carts', 'payments'].map((module) => ({ path: `docs/${module}.rst`, content: part(module) }));
+    const overlined = mineTemplate(parts);
+    expect(overlined.template.files[0]?.content).toBe('{{#underline "#" overline=true}}\n{{snakeCase (pluralize name)}}{{/underline}}\n\n.. automodule:: shop.{{snakeCase (pluralize name)}}\n');
+    expectRoundTrip(parts, overlined);
+    expect(generateMember(overlined.template, { name: 'ShippingAddress' })[0]?.content).toBe(part('shipping_addresses'));
     // Underlines of one width are text like any other.
     const same = ['users', 'carts'].map((module) => ({ path: `docs/${module}.md`, content: `Users\n=====\n\nAll ${module}.\n` }));
     expect(mineTemplate(same).template.files[0]?.content).toBe('Users\n=====\n\nAll {{noCase (pluralize name)}}.\n');

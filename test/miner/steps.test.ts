@@ -446,6 +446,12 @@ describe('title underlines', () => {
     // A mark under a block's tag line, or with nothing above it, cannot be written back.
     expect(writeUnderlines('{{#if x}}\n\u{E000}=\u{E001}\n{{/if}}\n')).toBeUndefined();
     expect(writeUnderlines('\u{E000}=\u{E001}\n')).toBeUndefined();
+    // An overline: the same adornment above the title.
+    expect(markUnderlines('=====\nusers\n=====\n')).toBe('\u{E002}=\u{E001}\nusers\n\u{E000}=\u{E001}\n');
+    expect(writeUnderlines('\u{E002}=\u{E001}\n{{name}}\n\u{E000}=\u{E001}\n')).toBe('{{#underline "=" overline=true}}\n{{name}}{{/underline}}\n');
+    // An overline whose underline is another adornment, or left alone, cannot be written back.
+    expect(writeUnderlines('\u{E002}-\u{E001}\n{{name}}\n\u{E000}=\u{E001}\n')).toBeUndefined();
+    expect(writeUnderlines('\u{E002}=\u{E001}\n{{name}}\n')).toBeUndefined();
     expect(hasVaryingUnderlines([{ path: 'a.md', content: 'ab\n==\n' }, { path: 'b.md', content: 'abc\n===\n' }])).toBe(false);
     expect(hasVaryingUnderlines([{ path: 'a.md', content: 'abc\n===\n' }, { path: 'b.md', content: 'abcd\n====\n' }])).toBe(true);
   });

@@ -209,6 +209,8 @@ describe('helpers', () => {
     expect(renderer.renderSync(source, { name: 'OrderItem' })).toBe('order_item api\n==============\n\nbody\n');
     // A title ending in a CR gets a Windows line end; wide characters count once.
     expect(renderer.renderSync('{{#underline "-"}}\nÉté\r{{/underline}}\r\n', {})).toBe('Été\r\n---\r\n');
+    // reStructuredText's overline: the same line above the title.
+    expect(renderer.renderSync('{{#underline "#" overline=true}}\n{{name}}{{/underline}}\n', { name: 'Tables' })).toBe('######\nTables\n######\n');
     for (const bad of ['{{#underline}}a{{/underline}}', '{{#underline "=="}}a{{/underline}}', '{{#underline 3}}a{{/underline}}']) {
       expect(codeOf(() => renderer.renderSync(bad, {}))).toBe('E_TEMPLATE_PARAM');
     }
