@@ -329,6 +329,24 @@ class Registry {
 
 const pluralizeHint = (hint: string): string => (hint === '' ? '' : `${hint} items`);
 
+/** An occurrence of the name at token `t`, part `p` of a line, and the forms a group allows there. */
+interface FormSlot {
+  readonly t: number;
+  readonly p: number;
+  readonly forms: readonly string[];
+}
+
+/** The keys of an occurrence's forms, computed once: the alignment asks for them member by member. */
+const formKeysCache = new WeakMap<TokenOccurrence, ReadonlySet<string>>();
+function formKeysOf(occurrence: TokenOccurrence): ReadonlySet<string> {
+  let keys = formKeysCache.get(occurrence);
+  if (keys === undefined) {
+    keys = new Set(occurrence.forms.map(formKey));
+    formKeysCache.set(occurrence, keys);
+  }
+  return keys;
+}
+
 /** The most common defined value; ties go to the center member's, then to the first. */
 function mostCommon(values: readonly (string | undefined)[], center: number): string | undefined {
   const counts = new Map<string, number>();
@@ -492,16 +510,34 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     if (lead === undefined) return true;
     return lead.parts.every((part, p) => {
       if (typeof part === 'string') return true;
-      let forms = new Set(part.forms.map(formKey));
-      for (const token of tokens.slice(1)) {
-        const other = token.parts[p];
+      let forms = [...formKeysOf(part)];
+      for (let i = 1; i < tokens.length; i++) {
+        const other = tokens[i]?.parts[p];
         if (other === undefined || typeof other === 'string') return false;
-        const allowed = new Set(other.forms.map(formKey));
-        forms = new Set([...forms].filter((form) => allowed.has(form)));
-        if (forms.size === 0) return false;
+        const allowed = formKeysOf(other);
+        forms = forms.filter((form) => allowed.has(form));
+        if (forms.length === 0) return false;
       }
       return true;
     });
+  };
+
+  /** Each occurrence of the name in a member's tokens, with the keys of the forms it may take. */
+  const slotsOf = (tokens: readonly Token[]): FormSlot[] =>
+    tokens.flatMap((token, t) => token.parts.flatMap((part, p) => (typeof part === 'string' ? [] : [{ t, p, forms: [...formKeysOf(part)] }])));
+  /** The slots narrowed to the forms another member's tokens (of equal keys) allow too, or undefined when none is left at one. */
+  const narrow = (slots: readonly FormSlot[], tokens: readonly Token[]): FormSlot[] | undefined => {
+    if (options.strict) return [...slots];
+    const out: FormSlot[] = [];
+    for (const slot of slots) {
+      const other = tokens[slot.t]?.parts[slot.p];
+      if (other === undefined || typeof other === 'string') return undefined;
+      const allowed = formKeysOf(other);
+      const forms = slot.forms.filter((form) => allowed.has(form));
+      if (forms.length === 0) return undefined;
+      out.push({ ...slot, forms });
+    }
+    return out;
   };
 
   /** Whether token lists of equal keys (one per member) have fitting forms in every column. */
@@ -549,8 +585,14 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       let best: { members: number[]; natural: boolean } | undefined;
       for (const seed of left) {
         const members = [seed];
+        // The forms the group still allows at each occurrence, narrowed member by member.
+        let slots: readonly FormSlot[] | undefined = slotsOf(tokensOf(seed));
         for (const id of left) {
-          if (id !== seed && keys.get(id) === keys.get(seed) && fits([...members, id].map(tokensOf))) members.push(id);
+          if (id === seed || keys.get(id) !== keys.get(seed)) continue;
+          const narrowed = narrow(slots, tokensOf(id));
+          if (narrowed === undefined) continue;
+          members.push(id);
+          slots = narrowed;
         }
         const candidate = { members, natural: members.length > 1 && natural(members.map(tokensOf)) };
         if (best === undefined || members.length > best.members.length || (members.length === best.members.length && candidate.natural && !best.natural)) best = candidate;
