@@ -227,7 +227,7 @@ class Registry {
   constructor(
     readonly memberCount: number,
     readonly center: number,
-    entityParam: string,
+    private readonly entityParam: string,
   ) {
     this.taken.add(entityParam);
   }
@@ -256,6 +256,9 @@ class Registry {
   uniqueName(hint: string, fallback: string): string {
     let base = camelCase(hint);
     if (base === '' || !/^[A-Za-z_$]/.test(base)) base = fallback;
+    // A value under a `name:` key is the entity's name as a label (`name: API Gateway`), not a
+    // second name (`name2`).
+    if (base === this.entityParam) base = `${base}Label`;
     let name = base;
     for (let n = 2; this.taken.has(name) || RESERVED.has(name); n++) name = `${base}${n}`;
     this.taken.add(name);
@@ -405,6 +408,8 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
   const keyOf = (token: Token) => (options.strict ? token.strictKey : token.key);
   const lineKey = (line: Line) => (options.strict ? line.strictKey : line.key);
   const pathKey = (file: MemberFile) => roleKey(file.pathTokens);
+  // YAML lines, whose plain values are one element of their shape (see shapeOf).
+  const yamlLines = new WeakSet<Line>(members.flatMap((member) => member.files.filter((file) => YAML_PATH.test(file.path)).flatMap((file) => file.lines)));
 
   // Roles: files matched across members by abstracted path.
   const roles = new Map<string, Map<number, MemberFile>>();
@@ -610,7 +615,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
   const shapeOfLine = (line: Line): string[] => {
     let shape = shapes.get(line);
     if (shape === undefined) {
-      shape = shapeOf(line.tokens);
+      shape = yamlLines.has(line) ? yamlShapeOf(line.tokens) : shapeOf(line.tokens);
       shapes.set(line, shape);
     }
     return shape;
@@ -656,6 +661,23 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       shape.push(keyOf(tokens[t] as Token));
     }
     return shape;
+  };
+
+  /**
+   * A YAML line's shape: a `key: value` line whose value is a plain scalar (`name: API Gateway`,
+   * `image: bookstore-webapp`) is its key and one element for the value, as a quoted string is one
+   * element: two such lines with the same key are one line with a varying value, however its words
+   * differ.
+   */
+  const yamlShapeOf = (tokens: readonly Token[]): string[] => {
+    const colon = tokens.findIndex((token) => token.text === ':');
+    const value = tokens.slice(colon + 1);
+    const valueText = tokensText(value).trim();
+    const keyText = tokensText(tokens.slice(0, colon)).trim();
+    if (colon < 0 || !/^(?:- )?[\w.-]+$/u.test(keyText) || !/^\s/u.test(value[0]?.text ?? '') || valueText === '' || /^["'[{|>&*#!%@`]/u.test(valueText) || valueText.includes(' #')) {
+      return shapeOf(tokens);
+    }
+    return [...shapeOf(tokens.slice(0, colon + 1)), `${keyText}: …`];
   };
 
   /** Token-level alignment of one line per member; undefined when the lines are too different. */
@@ -1306,6 +1328,9 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
   const labelled = files.map((file) => ({ ...file, content: labelAndKeyParams(file.content, file.members, registry, names, flags, keys) }));
   return { files: spreadValues(keyPaths(labelled, registry.params, keys, names), registry.params, count), params: linkFlags(registry.params, count), conflicts: registry.conflicts, center };
 }
+
+/** YAML files (a template's own `.hbs` suffix aside). */
+const YAML_PATH = /\.ya?ml(?:\.hbs)?$/iu;
 
 /** Forms that write a name as prose, the way a label or a title shows it. */
 const PROSE_FORMS = new Set(['titleCase', 'sentenceCase', 'noCase']);

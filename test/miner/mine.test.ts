@@ -147,6 +147,21 @@ describe('mineTemplate', () => {
     ]);
   });
 
+  test('a YAML plain value is one value whole: a label in any words is one param', () => {
+    // The workflows' titles follow the name but for an acronym: one `nameLabel` param, not a
+    // variant of the line per way of writing it.
+    const workflow = (slug: string, title: string) =>
+      `name: ${title}\n\non:\n  push:\n    paths:\n      - ${slug}/**\n\njobs:\n  build:\n    runs-on: ubuntu-latest\n    env:\n      working-directory: ./${slug}\n`;
+    const titles = [['api-gateway', 'API Gateway'], ['order-service', 'Order Service'], ['catalog-service', 'Catalog Service']];
+    const examples = titles.map(([slug = '', title = '']) => ({ path: `.github/workflows/${slug}.yml`, content: workflow(slug, title) }));
+    const result = mineTemplate(examples);
+    expectRoundTrip(examples, result);
+    expect(result.template.files[0]?.content.split('\n')[0]).toBe('name: {{nameLabel}}');
+    expect(result.template.manifest.params.nameLabel).toMatchObject({ type: 'string', default: '{{titleCase name}}' });
+    expect(generateMember(result.template, { name: 'UserService' })[0]?.content).toBe(workflow('user-service', 'User Service'));
+    expect(generateMember(result.template, { name: 'SsoService', nameLabel: 'SSO Service' })[0]?.content).toBe(workflow('sso-service', 'SSO Service'));
+  });
+
   test('parts that go together default together: a new member is one kind of member, not halves of two', () => {
     // Two operations take a body (its import, field and validation), two a path ID: the parts of
     // each kind split the members two and two, and each default decided on its own mixed them.
