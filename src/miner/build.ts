@@ -84,6 +84,8 @@ export interface FlagParam {
   readonly members: readonly number[];
   readonly default: boolean;
   readonly why: string;
+  /** Why the default is what it is, where not what most members do (see coherentDefaults). */
+  readonly defaultWhy?: string | undefined;
   /**
    * Another param this flag goes with, member for member: its default follows that param's value
    * (`{{not hasReturns}}`, `{{eq maxRetries 1}}`), so passing one sets the other.

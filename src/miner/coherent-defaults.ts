@@ -77,7 +77,8 @@ export function coherentDefaults(
     return others * 2 === count - 1 ? flag.default : others * 2 > count - 1;
   };
   const current: Defaults = new Map(flags.map((flag) => [flag.name, flag.default]));
-  const best = { rate: rate(scores((m) => new Map(flags.map((flag) => [flag.name, withoutMember(flag, m)]))), -1), defaults: current };
+  const partByPart = rate(scores((m) => new Map(flags.map((flag) => [flag.name, withoutMember(flag, m)]))), -1);
+  const best: { rate: number; defaults: Defaults; members: readonly number[] } = { rate: partByPart, defaults: current, members: [] };
 
   // The members' flag sets, each once, those most members share first.
   const keyOf = (defaults: Defaults) => [...defaults.values()].map(Number).join('');
@@ -96,9 +97,16 @@ export function coherentDefaults(
     // Scored without each member that has it in turn: another member with the same flags is
     // evidence for them, the member itself is not.
     const candidateRate = Math.max(...candidate.members.map((m) => rate(scored, m)));
-    if (candidateRate > best.rate + CLEAR_LEAD) Object.assign(best, { rate: candidateRate, defaults: candidate.defaults });
+    if (candidateRate > best.rate + CLEAR_LEAD) Object.assign(best, { rate: candidateRate, defaults: candidate.defaults, members: candidate.members });
   }
   if (best.defaults === current) return undefined;
-  const params = built.params.map((param): MinedParam => (param.kind === 'flag' && best.defaults.has(param.name) ? { ...param, default: best.defaults.get(param.name) ?? param.default } : param));
+  // The report says why a default is not the part's own.
+  const percent = (rate: number) => `${Math.round(rate * 100)}%`;
+  const because = `as ${best.members.map((m) => members[m]?.name ?? String(m)).join(', ')} ${best.members.length === 1 ? 'has' : 'have'} it: their flags together predict ${percent(best.rate)} of the other members' lines, each part's own default ${percent(partByPart)}`;
+  const params = built.params.map((param): MinedParam => {
+    if (param.kind !== 'flag' || !best.defaults.has(param.name)) return param;
+    const value = best.defaults.get(param.name) ?? param.default;
+    return value === param.default ? param : { ...param, default: value, defaultWhy: because };
+  });
   return { ...built, params };
 }

@@ -352,7 +352,7 @@ function paramReports(
     const distinct = new Set(values.map((value) => JSON.stringify(value))).size;
     const why =
       param.kind === 'flag'
-        ? `${param.why}; default ${String(param.default)} (what most members do)${param.follows === undefined ? '' : `, or what ${param.follows.param} says when given`}`
+        ? `${param.why}; default ${String(param.default)} (${param.defaultWhy ?? 'what most members do'})${param.follows === undefined ? '' : `, or what ${param.follows.param} says when given`}`
         : param.kind === 'items'
           ? `lines repeated a varying number of times (${distinct} distinct lists); default: the most common list`
           : `a ${param.type} literal that takes ${distinct} values across members; default: ${isTemplatedDefault(fallback) ? `written from the name and the params it goes with (${String(fallback)})` : 'the most common'}`;

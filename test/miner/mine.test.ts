@@ -194,6 +194,8 @@ describe('mineTemplate', () => {
     expectRoundTrip(examples, result);
     const [generated] = generateMember(result.template, { name: 'Archive' });
     expect([handler('Archive', 'body'), handler('Archive', 'path')]).toContain(generated?.content);
+    // The report says why a default is not the part's own.
+    expect(result.report.params.some((param) => /as \w+, \w+ have it: their flags together predict \d+% of the other members' lines/.test(param.why))).toBe(true);
   });
 
   test('line breaks that follow the width become a width block, which a new name of any length gets right', () => {
