@@ -817,7 +817,10 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       if (lineWord !== undefined) whole(-1, lineWord);
       for (let i = lineWord ?? from; i <= to; i++) {
         if (i < to && stableAt[i] !== true) continue;
-        const runs = ids.map((id) => between(id, previous, i < to ? i : to));
+        const runs = readNameAlone(
+          ids.map((id) => between(id, previous, i < to ? i : to)),
+          groupsOf(ids, (id) => between(id, previous, i < to ? i : to)).map((group) => group.map((id) => ids.indexOf(id))),
+        );
         const runOf = (id: number) => runs[ids.indexOf(id)] ?? [];
         const runGroups = groupsOf(ids, runOf);
         const runTexts = new Set(runs.map(tokensText));
@@ -887,7 +890,14 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
             const glued = slice === undefined && article === undefined ? gluedName(values, names) : undefined;
             if (glued !== undefined) pieces.push(...glued);
             else if (article !== undefined) pieces.push(article);
-            else if (slice === undefined) pieces.push({ t: 'value', param: registry.value(values, paramHint, preferred) });
+            else if (slice === undefined) {
+              // An identifier with no key before it (none, or a list's comma) is named after its own
+              // words (`isSeries` in `import { parse, isSeries }`), not after a neighbour.
+              const keyless = hint === '' || /,\s*$/u.test(literalText(centerTokens.slice(0, previous + 1)));
+              const identifiers = runs.every((run) => isSimpleValue(run) || /^[\p{L}\p{N}_$]+(?:,\s*[\p{L}\p{N}_$]+)*$/u.test(tokensText(run)));
+              const own = keyless && identifiers ? hintWord(literalText(runOf(ranked[0]?.[1][0] ?? preferred))) : '';
+              pieces.push({ t: 'value', param: registry.value(values, own === '' ? paramHint : own, preferred) });
+            }
             else pieces.push(...slicePieces(slice, values, paramHint, where));
           }
         } else if ((runs[0]?.length ?? 0) > 0) {
@@ -1329,6 +1339,27 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
   const keys = new Set<string>();
   const labelled = files.map((file) => ({ ...file, content: labelAndKeyParams(file.content, file.members, registry, names, flags, keys) }));
   return { files: spreadValues(keyPaths(labelled, registry.params, keys, names), registry.params, count), params: linkFlags(registry.params, count), conflicts: registry.conflicts, center };
+}
+
+const hasName = (tokens: readonly Token[]): boolean => tokens.some((token) => token.parts.some((part) => typeof part !== 'string'));
+
+/**
+ * Runs of tokens (one per member) where a member that alone reads its name into a text another
+ * member writes without the name (`isCandlestickData` in the candlestick chart, beside the boxplot
+ * chart's) reads that text as the other member does: literal text two members share, not a
+ * pattern no other member follows (`is{{pascalCase name}}Data`). `groups`: indexes of the runs
+ * alike, as groupsOf makes them.
+ */
+function readNameAlone(runs: readonly (readonly Token[])[], groups: readonly (readonly number[])[]): (readonly Token[])[] {
+  const out = [...runs];
+  for (const group of groups) {
+    const [only] = group;
+    if (group.length !== 1 || only === undefined || !hasName(runs[only] ?? [])) continue;
+    const text = tokensText(runs[only] ?? []);
+    const literal = runs.find((run, k) => k !== only && !hasName(run) && tokensText(run) === text);
+    if (literal !== undefined) out[only] = literal;
+  }
+  return out;
 }
 
 /** YAML files (a template's own `.hbs` suffix aside). */

@@ -147,6 +147,21 @@ describe('mineTemplate', () => {
     ]);
   });
 
+  test('a text one member alone reads its name into, that another writes as it is, is that text', () => {
+    // The candlestick chart imports `isCandlestickData`, as the boxplot chart does: not a pattern
+    // (`is{{pascalCase name}}Data`) that no other member follows.
+    const chart = (name: string, guard: string) =>
+      `import {\n  parse, ${guard}, getColors,\n} from '../utils';\n\nexport const ${name.toLowerCase()}Chart = (data: unknown) => render('${name.toLowerCase()}', parse(data), getColors());\n`;
+    const guards = [['Bar', 'isSingleSeries, isMultiSeries'], ['Boxplot', 'isCandlestickData'], ['Candlestick', 'isCandlestickData'], ['Line', 'isSingleSeries, isMultiSeries']];
+    const examples = guards.map(([name = '', guard = '']) => ({ path: `charts/${name.toLowerCase()}.ts`, content: chart(name, guard) }));
+    const result = mineTemplate(examples);
+    expectRoundTrip(examples, result);
+    expect(result.template.files[0]?.content).not.toContain('{{pascalCase name}}Data');
+    // Named after its own words, not after its neighbour in the list.
+    expect(result.template.files[0]?.content).toContain('  parse, {{isSingleSeries}}, getColors,\n');
+    expect(result.template.manifest.params.isSingleSeries?.default).toBe('isSingleSeries, isMultiSeries');
+  });
+
   test('a YAML plain value is one value whole: a label in any words is one param', () => {
     // The workflows' titles follow the name but for an acronym: one `nameLabel` param, not a
     // variant of the line per way of writing it.
