@@ -7,10 +7,11 @@
  *
  * So each member's flags, as a whole, are a candidate set of defaults beside the part-by-part one:
  * rendered for every other member (its name and values, the candidate's flags), the candidate
- * whose renders share clearly more lines with those members wins. No member votes for itself: a
- * member's flags are scored against the others only, and the part-by-part defaults against each
- * member as the others alone would have set them (a default that follows the majority follows the
- * majority of the others).
+ * whose renders share clearly more lines with those members wins: more by 2 lines in 100, and
+ * better for more of them than it is worse. No member votes for itself: a member's flags are
+ * scored against the others only, the part-by-part defaults against the same members, each as the
+ * others alone would have set them (a default that follows the majority follows the majority of
+ * the others).
  */
 import type { Template } from '../library/template.js';
 import type { Renderer } from '../render/index.js';
@@ -77,8 +78,8 @@ export function coherentDefaults(
     return others * 2 === count - 1 ? flag.default : others * 2 > count - 1;
   };
   const current: Defaults = new Map(flags.map((flag) => [flag.name, flag.default]));
-  const partByPart = rate(scores((m) => new Map(flags.map((flag) => [flag.name, withoutMember(flag, m)]))), -1);
-  const best: { rate: number; defaults: Defaults; members: readonly number[] } = { rate: partByPart, defaults: current, members: [] };
+  const partByPartScores = scores((m) => new Map(flags.map((flag) => [flag.name, withoutMember(flag, m)])));
+  const best: { rate: number; against: number; lead: number; defaults: Defaults; members: readonly number[] } = { rate: 0, against: 0, lead: CLEAR_LEAD, defaults: current, members: [] };
 
   // The members' flag sets, each once, those most members share first.
   const keyOf = (defaults: Defaults) => [...defaults.values()].map(Number).join('');
@@ -94,15 +95,23 @@ export function coherentDefaults(
   const candidates = [...sets.values()].sort((a, b) => b.members.length - a.members.length || (a.members[0] ?? 0) - (b.members[0] ?? 0)).slice(0, MAX_CANDIDATES);
   for (const candidate of candidates) {
     const scored = scores(() => candidate.defaults);
-    // Scored without each member that has it in turn: another member with the same flags is
-    // evidence for them, the member itself is not.
-    const candidateRate = Math.max(...candidate.members.map((m) => rate(scored, m)));
-    if (candidateRate > best.rate + CLEAR_LEAD) Object.assign(best, { rate: candidateRate, defaults: candidate.defaults, members: candidate.members });
+    // Scored without each member that has it in turn, against the part-by-part defaults on the
+    // same members: another member with the same flags is evidence for them, the member itself is
+    // not, and neither is leaving out a member no default predicts well.
+    for (const m of candidate.members) {
+      const candidateRate = rate(scored, m);
+      const against = rate(partByPartScores, m);
+      const lead = candidateRate - against;
+      const others = members.map((_, k) => k).filter((k) => k !== m);
+      const wins = others.filter((k) => (scored[k]?.same ?? 0) > (partByPartScores[k]?.same ?? 0)).length;
+      const losses = others.filter((k) => (scored[k]?.same ?? 0) < (partByPartScores[k]?.same ?? 0)).length;
+      if (lead > best.lead && wins > losses) Object.assign(best, { rate: candidateRate, against, lead, defaults: candidate.defaults, members: candidate.members });
+    }
   }
   if (best.defaults === current) return undefined;
   // The report says why a default is not the part's own.
   const percent = (rate: number) => `${Math.round(rate * 100)}%`;
-  const because = `as ${best.members.map((m) => members[m]?.name ?? String(m)).join(', ')} ${best.members.length === 1 ? 'has' : 'have'} it: their flags together predict ${percent(best.rate)} of the other members' lines, each part's own default ${percent(partByPart)}`;
+  const because = `as ${best.members.map((m) => members[m]?.name ?? String(m)).join(', ')} ${best.members.length === 1 ? 'has' : 'have'} it: their flags together predict ${percent(best.rate)} of the other members' lines, each part's own default ${percent(best.against)}`;
   const params = built.params.map((param): MinedParam => {
     if (param.kind !== 'flag' || !best.defaults.has(param.name)) return param;
     const value = best.defaults.get(param.name) ?? param.default;
