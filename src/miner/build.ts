@@ -511,24 +511,6 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     return pieces;
   };
 
-  const compatible = (tokens: readonly Token[]): boolean => {
-    if (options.strict) return true;
-    const lead = tokens[0];
-    if (lead === undefined) return true;
-    return lead.parts.every((part, p) => {
-      if (typeof part === 'string') return true;
-      let forms = [...formKeysOf(part)];
-      for (let i = 1; i < tokens.length; i++) {
-        const other = tokens[i]?.parts[p];
-        if (other === undefined || typeof other === 'string') return false;
-        const allowed = formKeysOf(other);
-        forms = forms.filter((form) => allowed.has(form));
-        if (forms.length === 0) return false;
-      }
-      return true;
-    });
-  };
-
   /** Each occurrence of the name in a member's tokens, with the keys of the forms it may take. */
   const slotsOf = (tokens: readonly Token[]): FormSlot[] =>
     tokens.flatMap((token, t) => token.parts.flatMap((part, p) => (typeof part === 'string' ? [] : [{ t, p, forms: [...formKeysOf(part)] }])));
@@ -547,9 +529,20 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     return out;
   };
 
-  /** Whether token lists of equal keys (one per member) have fitting forms in every column. */
-  const fits = (lists: readonly (readonly Token[])[]): boolean =>
-    (lists[0] ?? []).every((_, t) => compatible(lists.map((list) => list[t]).filter((token): token is Token => token !== undefined)));
+  /** Whether token lists of equal keys (one per member) allow one form of the name at each occurrence. */
+  const fits = (lists: readonly (readonly Token[])[]): boolean => {
+    const [lead, ...rest] = lists;
+    if (lead === undefined || options.strict) return true;
+    let slots: readonly FormSlot[] | undefined = slotsOf(lead);
+    for (const list of rest) {
+      if (slots === undefined || slots.length === 0) break;
+      slots = narrow(slots, list);
+    }
+    return slots !== undefined;
+  };
+  /** Whether tokens in one column (one per member) allow one form of the name at each occurrence. */
+  const compatible = (tokens: readonly Token[]): boolean =>
+    tokens[0] === undefined || tokens[0].parts.every((part) => typeof part === 'string') || fits(tokens.map((token) => [token]));
 
   /**
    * Whether a group's forms of the name include, at every occurrence, the helper the context rules
@@ -817,12 +810,12 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       if (lineWord !== undefined) whole(-1, lineWord);
       for (let i = lineWord ?? from; i <= to; i++) {
         if (i < to && stableAt[i] !== true) continue;
-        const runs = readNameAlone(
-          ids.map((id) => between(id, previous, i < to ? i : to)),
-          groupsOf(ids, (id) => between(id, previous, i < to ? i : to)).map((group) => group.map((id) => ids.indexOf(id))),
-        );
+        const read = ids.map((id) => between(id, previous, i < to ? i : to));
+        const readGroups = groupsOf(ids, (id) => read[ids.indexOf(id)] ?? []);
+        const runs = readNameAlone(read, readGroups.map((group) => group.map((id) => ids.indexOf(id))));
         const runOf = (id: number) => runs[ids.indexOf(id)] ?? [];
-        const runGroups = groupsOf(ids, runOf);
+        // Grouped again only where a member's run was read as another's text.
+        const runGroups = runs === read ? readGroups : groupsOf(ids, runOf);
         const runTexts = new Set(runs.map(tokensText));
         if (runGroups.length > 1 && runTexts.size === 1) {
           // The same text in every member, the name read into it in some (`ServiceAccount` for
@@ -1348,18 +1341,20 @@ const hasName = (tokens: readonly Token[]): boolean => tokens.some((token) => to
  * member writes without the name (`isCandlestickData` in the candlestick chart, beside the boxplot
  * chart's) reads that text as the other member does: literal text two members share, not a
  * pattern no other member follows (`is{{pascalCase name}}Data`). `groups`: indexes of the runs
- * alike, as groupsOf makes them.
+ * alike, as groupsOf makes them. The runs themselves when no member's run changes.
  */
-function readNameAlone(runs: readonly (readonly Token[])[], groups: readonly (readonly number[])[]): (readonly Token[])[] {
-  const out = [...runs];
+function readNameAlone(runs: readonly (readonly Token[])[], groups: readonly (readonly number[])[]): readonly (readonly Token[])[] {
+  let out: (readonly Token[])[] | undefined;
   for (const group of groups) {
     const [only] = group;
     if (group.length !== 1 || only === undefined || !hasName(runs[only] ?? [])) continue;
     const text = tokensText(runs[only] ?? []);
     const literal = runs.find((run, k) => k !== only && !hasName(run) && tokensText(run) === text);
-    if (literal !== undefined) out[only] = literal;
+    if (literal === undefined) continue;
+    out ??= [...runs];
+    out[only] = literal;
   }
-  return out;
+  return out ?? runs;
 }
 
 /** YAML files (a template's own `.hbs` suffix aside). */

@@ -78,21 +78,23 @@ export function coherentDefaults(
     return others * 2 === count - 1 ? flag.default : others * 2 > count - 1;
   };
   const current: Defaults = new Map(flags.map((flag) => [flag.name, flag.default]));
-  const partByPartScores = scores((m) => new Map(flags.map((flag) => [flag.name, withoutMember(flag, m)])));
-  const best: { rate: number; against: number; lead: number; defaults: Defaults; members: readonly number[] } = { rate: 0, against: 0, lead: CLEAR_LEAD, defaults: current, members: [] };
 
-  // The members' flag sets, each once, those most members share first.
+  // The members' flag sets other than the defaults, each once, those most members share first.
   const keyOf = (defaults: Defaults) => [...defaults.values()].map(Number).join('');
+  const currentKey = keyOf(current);
   const sets = new Map<string, { defaults: Defaults; members: number[] }>();
   members.forEach((_, m) => {
     const own: Defaults = new Map(flags.map((flag) => [flag.name, flag.members.includes(m)]));
     const key = keyOf(own);
-    if (key === keyOf(current)) return;
+    if (key === currentKey) return;
     const set = sets.get(key) ?? { defaults: own, members: [] };
     set.members.push(m);
     sets.set(key, set);
   });
   const candidates = [...sets.values()].sort((a, b) => b.members.length - a.members.length || (a.members[0] ?? 0) - (b.members[0] ?? 0)).slice(0, MAX_CANDIDATES);
+  if (candidates.length === 0) return undefined;
+  const partByPartScores = scores((m) => new Map(flags.map((flag) => [flag.name, withoutMember(flag, m)])));
+  const best: { rate: number; against: number; lead: number; defaults: Defaults; members: readonly number[] } = { rate: 0, against: 0, lead: CLEAR_LEAD, defaults: current, members: [] };
   for (const candidate of candidates) {
     const scored = scores(() => candidate.defaults);
     // Scored without each member that has it in turn, against the part-by-part defaults on the
