@@ -23,6 +23,7 @@ import { commonFolder, groupMembers, type Grouping } from './group.js';
 import { lcsPairs } from './lcs.js';
 import { detectNames, type NameDetection } from './names.js';
 import { sameValueParams } from './same-values.js';
+import { importRuns, markSortedRuns, sortedKeys, writeSortBlocks } from './sorted-runs.js';
 import { hasVaryingUnderlines, markUnderlines, writeUnderlines } from './underlines.js';
 import { widthBlocks } from './width-blocks.js';
 import { splitLines, tokenize, tokenizePath } from './tokenize.js';
@@ -152,14 +153,17 @@ interface TemplateContext {
   readonly plurals?: Readonly<Record<string, string>> | undefined;
   /** Title underlines were read as marks, which the template writes as underline blocks. */
   readonly titles?: boolean | undefined;
+  /** Import lists were read as sorted, between marks the template writes as sortLines blocks. */
+  readonly sorted?: boolean | undefined;
 }
 
 function toTemplate(built: Built, members: readonly MinedMember[], context: TemplateContext): Template {
-  const { templateName, entityParam, examples, provenance = {}, affixes, plurals, titles = false } = context;
+  const { templateName, entityParam, examples, provenance = {}, affixes, plurals, titles = false, sorted = false } = context;
   const names = members.map((member) => member.name);
   // A mark that cannot be written back stays, and the members do not render: a coarser level is tried.
   const content = (file: Built['files'][number]) => {
-    const text = emit(file.content, entityParam);
+    const emitted = emit(file.content, entityParam);
+    const text = (sorted ? writeSortBlocks(emitted) : undefined) ?? emitted;
     return withLineEnds((titles ? writeUnderlines(text) : undefined) ?? text, file.windowsLineEnds);
   };
   const files: TemplateFile[] = built.files.map((file) => templateFile(emit(file.path, entityParam), content(file)));
@@ -395,21 +399,47 @@ export function mineTemplate(examples: readonly Example[], options: MineOptions 
   );
   // Plurals the members write their own way are in force for the whole mining (every spelling of
   // a name, the verification renders), and recorded in the template for its renders.
-  const mine = (titles: boolean) => withPlurals(detection.plurals, () => mineNamed(examples, options, entityParam, grouping, detection, titles));
-  if (!hasVaryingUnderlines(examples)) return mine(false);
-  // Title underlines as wide as their titles are mined as marks; where the marks cannot be written
-  // back as underline blocks (and a coarser template results), the underlines are read as text.
-  const titled = mine(true);
-  if (titled.report.level === 'aligned') return titled;
-  const plain = mine(false);
-  return MINE_LEVELS.indexOf(plain.report.level) < MINE_LEVELS.indexOf(titled.report.level) ? plain : titled;
+  const mine = (titles: boolean, sorted: boolean, marks: Marks = { sorted: false }) =>
+    withPlurals(detection.plurals, () => mineNamed(examples, options, entityParam, grouping, detection, { titles, sorted }, marks));
+  // Title underlines as wide as their titles and import lists kept sorted are mined as marks; where
+  // the marks cannot be written back as blocks (and a coarser template results), they are read as
+  // text: without the sorted lists first, then without the underlines.
+  const titles = hasVaryingUnderlines(examples);
+  const marks: Marks = { sorted: false };
+  let best = mine(titles, true, marks);
+  const fallbacks: Array<[boolean, boolean]> = [
+    ...(marks.sorted ? [[titles, false] as [boolean, boolean]] : []),
+    ...(titles ? [[false, marks.sorted] as [boolean, boolean], ...(marks.sorted ? [[false, false] as [boolean, boolean]] : [])] : []),
+  ];
+  for (const [withTitles, withSorted] of fallbacks) {
+    if (best.report.level === 'aligned') break;
+    const next = mine(withTitles, withSorted);
+    if (MINE_LEVELS.indexOf(next.report.level) < MINE_LEVELS.indexOf(best.report.level)) best = next;
+  }
+  return best;
+}
+
+/** Which marks a mining put in the members' text (set by mineNamed). */
+interface Marks {
+  sorted: boolean;
 }
 
 /** The levels from finest to coarsest: the constructions tried in turn, then the last resort. */
 const MINE_LEVELS: readonly MineLevel[] = [...new Set(LEVELS.map((entry) => entry.level)), 'typical-member'];
 
-/** `titles`: title underlines as wide as their titles are read as marks (see underlines.ts). */
-function mineNamed(examples: readonly Example[], options: MineOptions, entityParam: string, grouping: Grouping, detection: NameDetection, titles: boolean): MineResult {
+/**
+ * `titles`: title underlines as wide as their titles are read as marks (see underlines.ts);
+ * `sorted`: import lists kept sorted are (see sorted-runs.ts), and `marks.sorted` says whether any was.
+ */
+function mineNamed(
+  examples: readonly Example[],
+  options: MineOptions,
+  entityParam: string,
+  grouping: Grouping,
+  detection: NameDetection,
+  { titles, sorted }: { titles: boolean; sorted: boolean },
+  marks: Marks,
+): MineResult {
   // Members may name a part of their entity (`UserProfile` takes a `user`, `AddUser` lists `users`):
   // those words are abstracted too, when two members or more have names of several words, so that
   // the alignment can confirm them (one member's `books` in `BookCategory` is more often another
@@ -432,17 +462,30 @@ function mineNamed(examples: readonly Example[], options: MineOptions, entityPar
   // them back. A family written one way throughout is read as it is.
   const crlfFiles = new Set(examples.filter((example) => crlfThroughout(example.content)).map((example) => example.path));
   const mixedLineEnds = crlfFiles.size > 0 && crlfFiles.size < examples.length;
+  const variantsOf = grouping.members.map((_, m) => nameVariants(detection.names[m] ?? '', slices));
+  const withLf = (file: Example) => (mixedLineEnds && crlfFiles.has(file.path) ? file.content.replace(/\r\n/g, '\n') : file.content);
+  // Import lists a sorter keeps in order are read with the member's own lines on top (see sorted-runs.ts).
+  const runsOf = grouping.members.map((group, m) =>
+    group.files.map((file) => {
+      if (!sorted) return [];
+      const content = withLf(file);
+      const occurrences = findOccurrences(content, variantsOf[m] ?? [], glued);
+      return importRuns(file.path, content, (start, end) => occurrences.some((occurrence) => occurrence.start < end && occurrence.end > start));
+    }),
+  );
+  const sortedLists = sortedKeys(runsOf.map((runs) => runs.flat()));
+  if (sortedLists.size > 0) marks.sorted = true;
   const members: MinedMember[] = grouping.members.map((group, m) => {
     const name = detection.names[m] ?? '';
-    const variants = nameVariants(name, slices);
+    const variants = variantsOf[m] ?? [];
     const from = fromOf(group);
     return {
       key: group.key,
       name,
-      files: group.files.map((file) => {
+      files: group.files.map((file, f) => {
         const inPath = findOccurrences(file.path, variants, glued).filter((occurrence) => occurrence.start >= from);
         const windowsLineEnds = mixedLineEnds && crlfFiles.has(file.path);
-        const lineEnds = windowsLineEnds ? file.content.replace(/\r\n/g, '\n') : file.content;
+        const lineEnds = markSortedRuns(withLf(file), runsOf[m]?.[f] ?? [], sortedLists);
         const read = titles ? markUnderlines(lineEnds) : lineEnds;
         return {
           path: file.path,
@@ -457,7 +500,7 @@ function mineNamed(examples: readonly Example[], options: MineOptions, entityPar
   checkFamily(members, allPaths);
 
   const templateName = options.name ?? (shared.split('/').pop() || 'mined');
-  const context: TemplateContext = { templateName, entityParam, examples, provenance: options.provenance, affixes: detection.affixes, plurals: detection.plurals, titles };
+  const context: TemplateContext = { templateName, entityParam, examples, provenance: options.provenance, affixes: detection.affixes, plurals: detection.plurals, titles, sorted: sortedLists.size > 0 };
   const renderer = createRenderer({ cache: { maxEntries: 500 } });
   const warnings = [...detection.warnings];
   if (members.length === 1) warnings.push('only one member: the template is that member with its name abstracted; pass more members to find what varies');

@@ -2,7 +2,8 @@
  * The built-in helpers every renderer registers: case conversions under wopt's names and plop's,
  * pluralize/singularize, `article` (a/an), word slices (`initialWords`, `firstWord`, `lastWord`), `pkg`, `eq`/`not`,
  * `fits` (line breaks that follow the width), `crlf` (Windows line ends), `underline` (title
- * underlines as wide as the title) and `raw` (for `{{{{raw}}}} … {{{{/raw}}}}` blocks).
+ * underlines as wide as the title), `sortLines` (lines in sorted order, as an import sorter keeps
+ * them) and `raw` (for `{{{{raw}}}} … {{{{/raw}}}}` blocks).
  */
 import { caseConversions, kebabCase, pascalCase, words } from './case.js';
 import { renderErrors } from './errors.js';
@@ -34,6 +35,21 @@ const gotOf = (args: readonly unknown[]): string => (args.length === 2 ? (JSON.s
 
 /** The widest line of a text, in code points (a `\r` before a newline is not a column). */
 export const widestLine = (text: string): number => Math.max(0, ...text.split('\n').map((line) => [...line.replace(/\r$/, '')].length));
+
+/**
+ * The order `{{#sortLines}}` puts lines in: code unit order, or with `ignoreCase` the lower-cased
+ * lines' order first (code unit order between lines equal but for case).
+ */
+export const lineOrder =
+  (ignoreCase: boolean) =>
+  (a: string, b: string): number => {
+    if (ignoreCase) {
+      const lowerA = a.toLowerCase();
+      const lowerB = b.toLowerCase();
+      if (lowerA !== lowerB) return lowerA < lowerB ? -1 : 1;
+    }
+    return a === b ? 0 : a < b ? -1 : 1;
+  };
 
 const isHelperOptions = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && 'hash' in value && 'data' in value;
@@ -159,6 +175,21 @@ export function builtinHelpers(options: BuiltinHelperOptions = {}): Record<strin
     // reStructuredText titles may have an overline too, as wide as the underline.
     const overline = options.hash?.overline === true ? `${line}${lineEnd}` : '';
     return `${title.slice(0, lastLineAt)}${overline}${lastLine}${lineEnd}${line}`;
+  } as Helper;
+
+  // {{#sortLines}}…{{/sortLines}}: the block's lines in sorted order (code unit order; with
+  // ignoreCase=true, case-insensitive first), for import lists a sorter keeps in order, where a new
+  // member's own import goes wherever its name sorts. A final line end stays last.
+  helpers.sortLines = function sortLines(this: unknown, ...args: unknown[]) {
+    const options = args.at(-1) as BlockOptions;
+    if (args.length !== 1 || typeof options?.fn !== 'function') {
+      throw renderErrors.blockHelper('sortLines', 'no argument', gotOf(args), '{{#sortLines}}one line per item{{/sortLines}} (ignoreCase=true: case-insensitive order)');
+    }
+    const text = options.fn(this);
+    const lines = text.split('\n');
+    const ending = lines.at(-1) === '' ? lines.pop() : undefined;
+    const sorted = lines.sort(lineOrder(options.hash?.ignoreCase === true));
+    return ending === undefined ? sorted.join('\n') : `${sorted.join('\n')}\n`;
   } as Helper;
 
   // {{{{raw}}}}{{not a mustache}}{{{{/raw}}}}: Handlebars hands a raw block's text to a helper.

@@ -287,6 +287,38 @@ describe('mineTemplate', () => {
     expect(mineTemplate(same).template.files[0]?.content).toBe('Users\n=====\n\nAll {{noCase (pluralize name)}}.\n');
   });
 
+  test("an import list kept sorted puts a new member's import where its name sorts", () => {
+    const controller = (name: string, extra = '') =>
+      [
+        '<?php',
+        '',
+        'namespace App\\Http\\Controllers;',
+        '',
+        ...[`use App\\${name};`, `use App\\Http\\Requests\\Store${name}Request;`, 'use App\\Http\\Controllers\\Controller;', 'use Gate;', ...(extra ? [extra] : [])].sort(),
+        '',
+        `class ${name}sController extends Controller`,
+        '{',
+        `    public function index() { return ${name}::all(); }`,
+        '}',
+        '',
+      ].join('\n');
+    const examples = [
+      { path: 'app/Http/Controllers/StocksController.php', content: controller('Stock') },
+      { path: 'app/Http/Controllers/TeamsController.php', content: controller('Team', 'use Illuminate\\Http\\Request;') },
+      { path: 'app/Http/Controllers/UsersController.php', content: controller('User') },
+    ];
+    const result = mineTemplate(examples);
+    expect(result.report.level).toBe('aligned');
+    const content = result.template.files[0]?.content ?? '';
+    expect(content).toContain('{{#sortLines}}\nuse App\\Http\\Requests\\Store{{pascalCase name}}Request;\nuse App\\\\{{pascalCase name}};\nuse App\\Http\\Controllers\\Controller;\n');
+    // No flag says where the member's import goes: the sort does. The one flag is Team's extra import.
+    expect(Object.keys(result.template.manifest.params).filter((param) => param.startsWith('has'))).toEqual(['hasUse']);
+    expect(content).toContain('{{#if hasUse}}\nuse Illuminate\\Http\\Request;\n{{/if}}\n{{/sortLines}}');
+    expectRoundTrip(examples, result);
+    // Every member's own import sorted after `App\Http`; an Asset's sorts before it.
+    expect(generateMember(result.template, { name: 'Asset' })[0]?.content).toBe(controller('Asset'));
+  });
+
   test('a member written with Windows line ends is mined as the others, and keeps its line ends', () => {
     const chart = (name: string, port: number) => `apiVersion: v2\nname: ${name}\nport: ${port}\nversion: 1.0.0\n`;
     const examples = [

@@ -11,6 +11,7 @@ import { compareFiles, lineEditDistance, renameCopy } from '../../src/miner/scor
 import { scanCodeRegions, scanRegions, splitLines, tokenize } from '../../src/miner/tokenize.js';
 import { chooseForm, renameText } from '../../src/miner/forms.js';
 import { sliceForm } from '../../src/miner/name-literals.js';
+import { importRuns, markSortedRuns, sortedKeys, writeSortBlocks } from '../../src/miner/sorted-runs.js';
 import { hasVaryingUnderlines, markUnderlines, writeUnderlines } from '../../src/miner/underlines.js';
 import { findOccurrences, formExpression, gluedSuffixes, nameVariants, spell } from '../../src/miner/variants.js';
 
@@ -454,5 +455,56 @@ describe('title underlines', () => {
     expect(writeUnderlines('\u{E002}=\u{E001}\n{{name}}\n')).toBeUndefined();
     expect(hasVaryingUnderlines([{ path: 'a.md', content: 'ab\n==\n' }, { path: 'b.md', content: 'abc\n===\n' }])).toBe(false);
     expect(hasVaryingUnderlines([{ path: 'a.md', content: 'abc\n===\n' }, { path: 'b.md', content: 'abcd\n====\n' }])).toBe(true);
+  });
+});
+
+describe('import lists kept sorted', () => {
+  const uses = (name: string) => ['use App\\Http\\Controller;', `use App\\${name};`, 'use Gate;', 'use Illuminate\\Http\\Request;'].sort().join('\n');
+  const controller = (name: string) => `<?php\n\n${uses(name)}\n\nclass ${name}Controller {}\n`;
+  const runsOf = (path: string, content: string, name: string) =>
+    importRuns(path, content, (start, end) => content.slice(start, end).includes(name));
+
+  test('a list naming the member on some lines and not on two others is found, sorted or not', () => {
+    const [run] = runsOf('app/StockController.php', controller('Stock'), 'Stock');
+    expect(run).toMatchObject({ start: 2, end: 6, named: [3], key: 'php:use', sorted: true, sortedIgnoringCase: true });
+    // Two lines, or a list whose lines all name the member, is no list to sort.
+    expect(runsOf('a.php', 'use A;\nuse App\\Stock;\n', 'Stock')).toEqual([]);
+    expect(runsOf('a.php', 'use Stock;\nuse StockA;\nuse StockB;\n', 'Stock')).toEqual([]);
+    // Go's import block: its lines are the list.
+    const go = 'package x\n\nimport (\n\t"fmt"\n\t"net/http"\n\t"shop/stock"\n)\n';
+    expect(runsOf('stock.go', go, 'stock')).toMatchObject([{ start: 3, end: 6, named: [5], key: 'go:go-import', sorted: true }]);
+    expect(runsOf('b.php', 'use Zed;\nuse App\\Stock;\nuse Gate;\n', 'Stock')[0]?.sorted).toBe(false);
+  });
+
+  test('lists are read as sorted where the language sorts imports, or where the members show it', () => {
+    const php = ['Asset', 'Stock', 'Team'].map((name) => runsOf(`${name}.php`, controller(name), name));
+    expect(sortedKeys(php)).toEqual(new Map([['php:use', 'plain']]));
+    // TypeScript imports are grouped by hand as often: the member's own import always last is no evidence.
+    const ts = (name: string, rest: string[]) => [...rest.map((line) => `import { ${line} } from '${line.toLowerCase()}';`), `import { ${name} } from './${name.toLowerCase()}';`, ''].join('\n');
+    const last = ['Stock', 'Team'].map((name) => runsOf(`${name}.ts`, ts(name, ['A', 'B']), name));
+    expect(sortedKeys(last)).toEqual(new Map());
+    // Where the member's line is first in one member, last in another, middle in a third: sorted.
+    const moving = [
+      runsOf('Apple.ts', ['import { Apple } from "./apple";', 'import { B } from "b";', 'import { C } from "c";', ''].join('\n'), 'Apple'),
+      runsOf('Bob.ts', ['import { B } from "b";', 'import { Bob } from "./bob";', 'import { C } from "c";', ''].join('\n'), 'Bob'),
+      runsOf('Dan.ts', ['import { B } from "b";', 'import { C } from "c";', 'import { Dan } from "./dan";', ''].join('\n'), 'Dan'),
+    ];
+    expect(sortedKeys(moving)).toEqual(new Map([['ts:import', 'plain']]));
+    // One member's list out of order: no list of that kind is read as sorted.
+    const unsorted = [...php, runsOf('Zed.php', '<?php\n\nuse Gate;\nuse App\\Zed;\nuse Illuminate\\Http\\Request;\n', 'Zed')];
+    expect(sortedKeys(unsorted)).toEqual(new Map());
+  });
+
+  test("the member's lines go to the top of the list between marks, written back as a sortLines block", () => {
+    const content = controller('Stock');
+    const runs = runsOf('StockController.php', content, 'Stock');
+    const marked = markSortedRuns(content, runs, new Map([['php:use', 'plain']]));
+    expect(marked).toBe('<?php\n\n\u{E003}sort\u{E004}\nuse App\\Stock;\nuse App\\Http\\Controller;\nuse Gate;\nuse Illuminate\\Http\\Request;\n\u{E003}/sort\u{E004}\n\nclass StockController {}\n');
+    expect(markSortedRuns(content, runs, new Map())).toBe(content);
+    expect(writeSortBlocks('\u{E003}sort-i\u{E004}\r\nuse b;\r\n\u{E003}/sort\u{E004}\r\n')).toBe('{{#sortLines ignoreCase=true}}\r\nuse b;\r\n{{/sortLines}}\r\n');
+    // A list that does not close, or whose blocks do not close inside it, cannot be written back.
+    expect(writeSortBlocks('\u{E003}sort\u{E004}\nuse a;\n')).toBeUndefined();
+    expect(writeSortBlocks('\u{E003}sort\u{E004}\n{{#if x}}\nuse a;\n\u{E003}/sort\u{E004}\n{{/if}}\n')).toBeUndefined();
+    expect(writeSortBlocks('use a; \u{E003}/sort\u{E004}\n')).toBeUndefined();
   });
 });

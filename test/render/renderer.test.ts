@@ -216,6 +216,20 @@ describe('helpers', () => {
     }
   });
 
+  test("sortLines: the block's lines in sorted order", () => {
+    const source = "{{#sortLines}}\nuse App\\\\{{pascalCase name}};\nuse App\\Http\\Controller;\nuse Gate;\n{{/sortLines}}\nclass X\n";
+    expect(renderer.renderSync(source, { name: 'asset' })).toBe('use App\\Asset;\nuse App\\Http\\Controller;\nuse Gate;\nclass X\n');
+    expect(renderer.renderSync(source, { name: 'stock' })).toBe('use App\\Http\\Controller;\nuse App\\Stock;\nuse Gate;\nclass X\n');
+    // Code unit order puts upper case first; ignoreCase=true orders the lower-cased lines.
+    const imports = '{{#sortLines}}\nimport b\nimport B\nimport a\n{{/sortLines}}';
+    expect(renderer.renderSync(imports, {})).toBe('import B\nimport a\nimport b\n');
+    expect(renderer.renderSync(imports.replace('{{#sortLines}}', '{{#sortLines ignoreCase=true}}'), {})).toBe('import a\nimport B\nimport b\n');
+    // Windows line ends sort as the lines they end; a last line without a line end stays so.
+    expect(renderer.renderSync('{{#sortLines}}\nuse b;\r\nuse a;\r\n{{/sortLines}}', {})).toBe('use a;\r\nuse b;\r\n');
+    expect(renderer.renderSync('x\n{{#sortLines}}c\nb\na{{/sortLines}}', {})).toBe('x\na\nb\nc');
+    expect(codeOf(() => renderer.renderSync('{{#sortLines "x"}}a{{/sortLines}}', {}))).toBe('E_TEMPLATE_PARAM');
+  });
+
   test('pkg reads the package data given to the renderer', () => {
     expect(renderer.renderSync('{{pkg "name"}} {{pkg "repository.url"}}', {})).toBe('my-app git+https://x');
     expect(codeOf(() => renderer.renderSync('{{pkg "version"}}', {}))).toBe('E_TEMPLATE_PARAM');
