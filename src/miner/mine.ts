@@ -469,8 +469,7 @@ function mineNamed(
     group.files.map((file) => {
       if (!sorted) return [];
       const content = withLf(file);
-      const occurrences = findOccurrences(content, variantsOf[m] ?? [], glued);
-      return importRuns(file.path, content, (start, end) => occurrences.some((occurrence) => occurrence.start < end && occurrence.end > start));
+      return importRuns(file.path, content, findOccurrences(content, variantsOf[m] ?? [], glued));
     }),
   );
   const sortedLists = sortedKeys(runsOf.map((runs) => runs.flat()));

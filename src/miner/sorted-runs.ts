@@ -6,7 +6,7 @@
  * to a user.
  *
  * Before the alignment, the lines of such a list that name the member are moved to the top of the
- * list, every member alike, and the list is put between two marks; the template writes it as a
+ * list, in an order every member shares, and the list is put between two marks; the template writes it as a
  * `{{#sortLines}}` block, which puts a new member's imports where its name sorts. A list is read so
  * when it is sorted in every member that has it, and either its language's tools sort imports
  * (Go, Rust, PHP, Java, Kotlin, C#, Python, Scala) or the members show it: their own lines are
@@ -31,11 +31,19 @@ export interface ImportRun {
   readonly end: number;
   /** Line indexes (in the file) that name the member. */
   readonly named: readonly number[];
+  /**
+   * The same, in the order every member can write them in: by their text with the name taken out
+   * (`use App\Assett;` sorts first in its member, `use App\Stock;` last in its own).
+   */
+  readonly namedInOrder: readonly number[];
   /** What the lines start with, and the file's extension: lists of one key are decided together. */
   readonly key: string;
   readonly sorted: boolean;
   readonly sortedIgnoringCase: boolean;
 }
+
+/** What a name is replaced with to order the lines that name the member alike in every member. */
+const NAME_HOLE = '\u{E005}';
 
 const extensionOf = (path: string): string => /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
 const withoutCr = (line: string): string => line.replace(/\r$/, '');
@@ -50,9 +58,9 @@ const isSorted = (lines: readonly string[], ignoreCase: boolean): boolean => {
  * The import lists of a file that name its member on some lines and not on two others or more:
  * runs of three lines or more with one indent, each starting with an import word (or inside a Go
  * `import ( … )` block).
- * @param nameAt whether a character offset of `content` is inside an occurrence of the member's name
+ * @param names where the member's name occurs in `content` (character offsets, in order)
  */
-export function importRuns(path: string, content: string, nameAt: (start: number, end: number) => boolean): ImportRun[] {
+export function importRuns(path: string, content: string, names: readonly { start: number; end: number }[]): ImportRun[] {
   const extension = extensionOf(path);
   const lines = content.split('\n');
   const offsets: number[] = [];
@@ -87,10 +95,25 @@ export function importRuns(path: string, content: string, nameAt: (start: number
     let end = i + 1;
     while (end < lines.length && leadOf(end, inGoBlock) === lead && indentOf(withoutCr(lines[end] ?? '')) === indent) end++;
     const named: number[] = [];
-    for (let k = i; k < end; k++) if (nameAt(offsets[k] ?? 0, (offsets[k] ?? 0) + withoutCr(lines[k] ?? '').length)) named.push(k);
+    const withoutName = new Map<number, string>();
+    for (let k = i; k < end; k++) {
+      const lineStart = offsets[k] ?? 0;
+      const text = withoutCr(lines[k] ?? '');
+      const inLine = names.filter((name) => name.start < lineStart + text.length && name.end > lineStart);
+      if (inLine.length === 0) continue;
+      named.push(k);
+      let abstracted = '';
+      let at = lineStart;
+      for (const name of inLine) {
+        abstracted += content.slice(at, Math.max(at, name.start)) + NAME_HOLE;
+        at = Math.max(at, name.end);
+      }
+      withoutName.set(k, abstracted + content.slice(at, lineStart + text.length));
+    }
     if (end - i >= 3 && named.length > 0 && end - i - named.length >= 2) {
       const texts = lines.slice(i, end).map(withoutCr);
-      runs.push({ start: i, end, named, key: `${extension}:${lead}`, sorted: isSorted(texts, false), sortedIgnoringCase: isSorted(texts, true) });
+      const namedInOrder = [...named].sort((a, b) => lineOrder(false)(withoutName.get(a) ?? '', withoutName.get(b) ?? '') || a - b);
+      runs.push({ start: i, end, named, namedInOrder, key: `${extension}:${lead}`, sorted: isSorted(texts, false), sortedIgnoringCase: isSorted(texts, true) });
     }
     i = end;
   }
@@ -127,11 +150,10 @@ export function markSortedRuns(content: string, runs: readonly ImportRun[], chos
     out.push(...lines.slice(at, run.start));
     const cr = (lines[run.start] ?? '').endsWith('\r') ? '\r' : '';
     const named = new Set(run.named);
-    const list = lines.slice(run.start, run.end);
     out.push(
       `${chosen.get(run.key) === 'plain' ? OPEN : OPEN_IGNORE_CASE}${cr}`,
-      ...list.filter((_, k) => named.has(run.start + k)),
-      ...list.filter((_, k) => !named.has(run.start + k)),
+      ...run.namedInOrder.map((index) => lines[index] ?? ''),
+      ...lines.slice(run.start, run.end).filter((_, k) => !named.has(run.start + k)),
       `${CLOSE}${cr}`,
     );
     at = run.end;

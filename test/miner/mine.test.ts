@@ -317,6 +317,12 @@ describe('mineTemplate', () => {
     expectRoundTrip(examples, result);
     // Every member's own import sorted after `App\Http`; an Asset's sorts before it.
     expect(generateMember(result.template, { name: 'Asset' })[0]?.content).toBe(controller('Asset'));
+    // With the Asset among the members, its lines are in another order than the others': still one list.
+    const withAsset = [...examples, { path: 'app/Http/Controllers/AssetsController.php', content: controller('Asset') }];
+    const again = mineTemplate(withAsset);
+    expect(Object.keys(again.template.manifest.params).filter((param) => param.startsWith('has'))).toEqual(['hasUse']);
+    expectRoundTrip(withAsset, again);
+    expect(generateMember(again.template, { name: 'Bank' })[0]?.content).toBe(controller('Bank'));
   });
 
   test('a member written with Windows line ends is mined as the others, and keeps its line ends', () => {

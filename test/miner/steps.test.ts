@@ -462,11 +462,14 @@ describe('import lists kept sorted', () => {
   const uses = (name: string) => ['use App\\Http\\Controller;', `use App\\${name};`, 'use Gate;', 'use Illuminate\\Http\\Request;'].sort().join('\n');
   const controller = (name: string) => `<?php\n\n${uses(name)}\n\nclass ${name}Controller {}\n`;
   const runsOf = (path: string, content: string, name: string) =>
-    importRuns(path, content, (start, end) => content.slice(start, end).includes(name));
+    importRuns(path, content, [...content.matchAll(new RegExp(name, 'g'))].map((match) => ({ start: match.index, end: match.index + name.length })));
 
   test('a list naming the member on some lines and not on two others is found, sorted or not', () => {
     const [run] = runsOf('app/StockController.php', controller('Stock'), 'Stock');
     expect(run).toMatchObject({ start: 2, end: 6, named: [3], key: 'php:use', sorted: true, sortedIgnoringCase: true });
+    // The lines naming the member, in an order every member shares: by their text without the name.
+    const both = 'use App\\Asset;\nuse App\\Http\\StoreAsset;\nuse Gate;\nuse Zed;\n';
+    expect(runsOf('a.php', both, 'Asset')[0]).toMatchObject({ named: [0, 1], namedInOrder: [1, 0] });
     // Two lines, or a list whose lines all name the member, is no list to sort.
     expect(runsOf('a.php', 'use A;\nuse App\\Stock;\n', 'Stock')).toEqual([]);
     expect(runsOf('a.php', 'use Stock;\nuse StockA;\nuse StockB;\n', 'Stock')).toEqual([]);
