@@ -185,6 +185,12 @@ export function detectNames(labels: readonly string[], texts: readonly (readonly
     };
     while (prefix < shortest - 1 && same((w) => w[prefix])) prefix++;
     while (suffix < shortest - 1 - prefix && same((w) => w[w.length - 1 - suffix])) suffix++;
+    // Where a member's whole name is the words every name starts (ends) with (`NewsItem` beside
+    // `GithubNewsItem`, `RedditNewsItem`), the others are kinds of it: those words are no affix a
+    // name is read without or gets (a `Blurb` is no `BlurbItem`).
+    const wholeName = (at: (w: string[], k: number) => string | undefined, shared: number) => shared > 0 && same((w) => at(w, shared));
+    if (wholeName((w, k) => w[k], prefix)) prefix = 0;
+    if (wholeName((w, k) => w[w.length - 1 - k], suffix)) suffix = 0;
   }
   let names = split.map((w) => w.slice(prefix, w.length - suffix).join(' '));
   let affixes: ParamAffixes | undefined;

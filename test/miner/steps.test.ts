@@ -94,8 +94,14 @@ describe('entity names', () => {
   test('a shared plural word is kept when the rest occurs only in the singular whole (news_items holding NewsItem)', () => {
     const result = detect(['discourse_news_items', 'github_news_items', 'news_items'], ['DiscourseNewsItem.create!', 'GithubNewsItem.create!', 'NewsItem.create!']);
     expect(result.names).toEqual(['DiscourseNewsItem', 'GithubNewsItem', 'NewsItem']);
-    // The kept suffix is singular as the names are, so a given `Blurb` is a `BlurbItem`, not a `BlurbItems`.
-    expect(result.affixes).toEqual({ suffix: 'item', keep: true });
+    // NewsItem is the words every name ends with, whole: the others are kinds of it, and those
+    // words are no suffix a given name gets (a `Blurb` is a `Blurb`, not a `BlurbItem`).
+    expect(result.affixes).toBeUndefined();
+    // Without it, the shared words are kept, singular as the names are: a given `Hacker` is a
+    // `HackerNewsItem`, not a `HackerNewsItems`.
+    const kinds = detect(['discourse_news_items', 'github_news_items', 'reddit_news_items'], ['DiscourseNewsItem.create!', 'GithubNewsItem.create!', 'RedditNewsItem.create!']);
+    expect(kinds.names).toEqual(['DiscourseNewsItem', 'GithubNewsItem', 'RedditNewsItem']);
+    expect(kinds.affixes).toEqual({ suffix: 'news item', keep: true });
   });
 
   test('a shared word that never occurs alone is kept (UserCard / UserList)', () => {
