@@ -17,7 +17,11 @@
 //   2. its per-member param values are matched to the real parameters: a mined param whose value on
 //      every other member equals a real param's is that param, and the held-out member's real value
 //      is passed with `--set key=value` (booleans as true/false, lists comma-separated); the entity
-//      param `name` is passed with `--name`; mined params matching no real param keep their defaults;
+//      param `name` is passed with `--name`. A text param that takes two values or more and is the
+//      varying part of a real param (the real value is the same text around it on every other member:
+//      `Australia` in `English (Australia)`), or holds it within the same text, gets the held-out
+//      member's real value with that text taken off (put on): the annotation's granularity is not
+//      the miner's to guess. Mined params matching no real param keep their defaults;
 //   3. `wopt gen <family-id> --from '<folder>/**/*' --name <Name> --yes [--set ...]` runs in the
 //      leave-one-out project; the files it creates or changes (wopt's own bookkeeping excluded:
 //      .wopt/, templates/.versions/, wopt.generated.json) are compared with the held-out member's
@@ -184,15 +188,57 @@ function heldOutValues(loo, others, held) {
       pairs.every(([, mined]) => mined !== undefined) &&
       realNames.find((real) => pairs.every(([member, mined]) => sameValue(mined.params[name], realValue(member, real))));
     const value = match ? held.params?.[match] : undefined;
+    if (value !== undefined) {
+      result.sets.push(`${name}=${formatValue(value)}`);
+      result.matched.push({ param: name, from: match });
+      continue;
+    }
+    const derived = pairs.every(([, mined]) => mined !== undefined) ? derivedValue(pairs.map(([member, mined]) => [member, mined.params[name]]), realNames, held) : undefined;
     // A held-out member without the real param has none of that part: nothing to pass.
-    if (value === undefined) {
+    if (derived === undefined) {
       result.unmatched.push(name);
       continue;
     }
-    result.sets.push(`${name}=${formatValue(value)}`);
-    result.matched.push({ param: name, from: match });
+    result.sets.push(`${name}=${derived.value}`);
+    result.matched.push({ param: name, from: `${derived.from} (${derived.how})` });
   }
   return result;
+}
+
+/**
+ * The held-out value of a mined text param that is the varying part of a real param, or holds it,
+ * within the same text on every other member (see step 2): { value, from, how } or undefined.
+ * @param minedValues [member, its mined value] for every other member
+ */
+function derivedValue(minedValues, realNames, held) {
+  const values = minedValues.map(([, value]) => value);
+  if (values.some((value) => typeof value !== 'string' || value === '') || new Set(values).size < 2) return undefined;
+  const occurrences = (text, part) => {
+    const found = [];
+    for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) found.push(at);
+    return found;
+  };
+  for (const real of realNames) {
+    const reals = minedValues.map(([member]) => member.params?.[real]);
+    const heldReal = held.params?.[real];
+    if (reals.some((value) => typeof value !== 'string' || value === '') || typeof heldReal !== 'string') continue;
+    // The real value is the mined one with the same text around it: take that text off.
+    for (const at of occurrences(reals[0], values[0])) {
+      const before = reals[0].slice(0, at);
+      const after = reals[0].slice(at + values[0].length);
+      const around = reals.every((value, k) => value === before + values[k] + after);
+      if (around && heldReal.length > before.length + after.length && heldReal.startsWith(before) && heldReal.endsWith(after)) {
+        return { value: heldReal.slice(before.length, heldReal.length - after.length), from: real, how: `without ${JSON.stringify(before)}…${JSON.stringify(after)}` };
+      }
+    }
+    // The mined value is the real one with the same text around it: put that text on.
+    for (const at of occurrences(values[0], reals[0])) {
+      const before = values[0].slice(0, at);
+      const after = values[0].slice(at + reals[0].length);
+      if (values.every((value, k) => value === before + reals[k] + after)) return { value: before + heldReal + after, from: real, how: `with ${JSON.stringify(before)}…${JSON.stringify(after)}` };
+    }
+  }
+  return undefined;
 }
 
 async function evaluateMember(family, index, options, env) {
