@@ -21,7 +21,10 @@
 //      varying part of a real param (the real value is the same text around it on every other member:
 //      `Australia` in `English (Australia)`), or holds it within the same text, gets the held-out
 //      member's real value with that text taken off (put on): the annotation's granularity is not
-//      the miner's to guess. Mined params matching no real param keep their defaults;
+//      the miner's to guess. The line-ends flags (`windowsLineEnds`: which files a member writes with
+//      CRLF) are matched to no real param: no annotation describes line ends, and a coincidence on
+//      the other members (the one CRLF member is the one with autoscaling) would pass one for a
+//      content param. Mined params matching no real param keep their defaults;
 //   3. `wopt gen <family-id> --from '<folder>/**/*' --name <Name> --yes [--set ...]` runs in the
 //      leave-one-out project; the files it creates or changes (wopt's own bookkeeping excluded:
 //      .wopt/, templates/.versions/, wopt.generated.json) are compared with the held-out member's
@@ -46,6 +49,8 @@ import { compareFiles, renameCopyBaseline, renameCopyOracle, totals } from '../d
 const repoRoot = join(import.meta.dirname, '..');
 const CLI = join(repoRoot, 'dist', 'cli', 'wopt.cjs');
 const ENTITY = 'name';
+/** The miner's flags for files written with Windows line ends (see step 2). */
+const LINE_ENDS_FLAG = /^windowsLineEnds\d*$/;
 const BOOKKEEPING = [/^\.wopt\//, /^templates\/\.versions\//, /^wopt\.generated\.json$/];
 
 function parseArgs(argv) {
@@ -178,7 +183,7 @@ const formatValue = (value) => (Array.isArray(value) ? value.join(',') : String(
  */
 function heldOutValues(loo, others, held) {
   const result = { sets: [], matched: [], unmatched: [] };
-  const looParams = loo.params.map((param) => param.name).filter((name) => name !== ENTITY);
+  const looParams = loo.params.map((param) => param.name).filter((name) => name !== ENTITY && !LINE_ENDS_FLAG.test(name));
   if (looParams.length === 0) return result;
   const realNames = [...new Set(others.flatMap((member) => Object.keys(member.params ?? {})))];
   const minedByFiles = new Map(loo.members.map((member) => [filesKey(member.files), member]));
