@@ -1,7 +1,7 @@
 // Mining speed, from the build: a 10-member family of ~100-line files (the express-routes corpus
 // family, each member also copied under a second name), mined cold and warm; then the same family
-// grown to 40 members, to show how mining scales with the members. Prints the times; it asserts
-// nothing (timings belong in a benchmark, not in tests).
+// grown to 40 and to 160 members, to show how mining scales with the members. Prints the times; it
+// asserts nothing (timings belong in a benchmark, not in tests).
 //   npm run build && node bench/mine-speed.mjs
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +22,13 @@ const copies = (names) => names.flatMap((name, i) => {
 });
 const ten = [...members.flatMap((member) => member.files), ...copies(extra)];
 const forty = [...ten, ...copies(more)];
+// Made-up names of three syllables, none a word of another: 120 more members.
+const syllables = 'ka lo mi nu pe ri so ta ve zu'.split(' ');
+const invented = Array.from({ length: 120 }, (_, i) => {
+  const [a, b, c] = [i % 10, Math.floor(i / 10) % 10, Math.floor(i / 100)].map((k) => syllables[k]);
+  return `${a}${b}${c}`.replace(/^./, (first) => first.toUpperCase());
+});
+const oneSixty = [...forty, ...copies(invented)];
 
 const time = (files, label) => {
   const started = performance.now();
@@ -41,3 +48,4 @@ console.log(`family: ${ten.length} files, ${Math.round(lines / ten.length)} line
 time(ten, 'cold (first run: TypeScript scanner and renderer warm-up included)');
 console.log(`median warm: ${median(ten, '10 members').toFixed(0)} ms`);
 console.log(`40 members, median warm: ${median(forty, '40 members').toFixed(0)} ms`);
+console.log(`160 members, median warm: ${median(oneSixty, '160 members').toFixed(0)} ms`);

@@ -224,11 +224,14 @@ export function gluedSuffixes(members: readonly { readonly name: string; readonl
   members.forEach((member, m) => {
     const spellings = new Set([false, true].map((plural) => spell(member.name, { helper: 'lowerCase', plural })).filter((text) => text.length >= 2));
     for (const spelling of spellings) {
-      const glued = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(spelling)}(\\p{Ll}{2,})(?![\\p{L}\\p{N}])`, 'gu');
       for (const text of member.texts) {
-        for (const match of text.matchAll(glued)) {
-          const suffix = match[1] ?? '';
-          if (INFLECTIONS.has(suffix)) continue;
+        // The spelling found as text first (a regular expression with a look-behind tried at every
+        // character was most of the time of mining a large family), then its boundaries checked.
+        for (let at = text.indexOf(spelling); at >= 0; at = text.indexOf(spelling, at + 1)) {
+          if (isLetterOrDigit(text[at - 1] ?? '')) continue;
+          LOWER_RUN.lastIndex = at + spelling.length;
+          const suffix = LOWER_RUN.exec(text)?.[0] ?? '';
+          if (suffix.length < 2 || isLetterOrDigit(text[at + spelling.length + suffix.length] ?? '') || INFLECTIONS.has(suffix)) continue;
           const who = seen.get(suffix) ?? new Set<number>();
           who.add(m);
           seen.set(suffix, who);
@@ -239,8 +242,10 @@ export function gluedSuffixes(members: readonly { readonly name: string; readonl
   return new Set([...seen].filter(([, who]) => who.size >= 2).map(([suffix]) => suffix));
 }
 
+/** Lower-case letters from a position on (sticky: see gluedSuffixes). */
+const LOWER_RUN = /\p{Ll}+/uy;
+
 const INFLECTIONS = new Set(['es', 'ed', 'er', 'ers', 'est', 'ing', 'ings', 'ly', 'ness', 'ies', 'ment', 'ments', 'ship', 'able', 'ful', 'less']);
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Whether a lower-case spelling at [start, end) is glued to one of `glued` that ends a word there. */
 function gluedAt(text: string, start: number, end: number, variant: Variant, glued: ReadonlySet<string>): boolean {

@@ -439,6 +439,21 @@ describe('mineTemplate', () => {
       { path: 'src/jobs/cleanup.ts', content: 'export default async function sweep(): Promise<void> {\n  await Bun.sleep(10);\n}\n' },
     ];
     expect(() => mineTemplate(unrelated, { unit: 'file' })).toThrow(/not a family: their contents have almost no lines in common \(\d+\.\d% on average, at least 10% is needed\)/);
+    // A large set is measured file by file against its next few, with the same verdict.
+    const shapes = [
+      (i: number) => `import { spawn } from "node:child_process";\nspawn("rsync", ["-a", "/srv${i}"]);\n`,
+      (i: number) => `const total = [${i}, 2].reduce((a, b) => a + b, 0);\nconsole.log(total);\n`,
+      (i: number) => `export default async function sweep(): Promise<void> {\n  await Bun.sleep(${i});\n}\n`,
+      (i: number) => `type Point = { x: number; y: number };\nexport const origin${i}: Point = { x: 0, y: 0 };\n`,
+      (i: number) => `for (let k = 0; k < ${i}; k++) process.stdout.write(".");\n`,
+      (i: number) => `class Queue${i}<T> extends Array<T> {}\nnew Queue${i}<string>().push("x");\n`,
+      (i: number) => `throw new RangeError("limit ${i} exceeded");\n`,
+      (i: number) => `enum Color${i} { Red, Green }\nexport { Color${i} };\n`,
+      (i: number) => `while (Math.random() > 0.${i}) {\n  break;\n}\n`,
+      (i: number) => `declare global {\n  var flag${i}: boolean;\n}\n`,
+    ];
+    const many = Array.from({ length: 30 }, (_, i) => ({ path: `src/jobs/job${'abcdefghijklmnopqrstuvwxyzABCD'[i]}.ts`, content: shapes[i % shapes.length]?.(i) ?? '' }));
+    expect(() => mineTemplate(many, { unit: 'file' })).toThrow(/not a family: their contents have almost no lines in common/);
 
     // Two shared lines out of eight or nine: loose, like many real route modules, but a family.
     const route = (name: string, body: string[]) =>
