@@ -606,9 +606,17 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     // Every member the same: one group, without trying seeds (the common case, on every line).
     if (new Set(keys.values()).size === 1 && fits(left.map(tokensOf))) return [[...ids].sort((a, b) => a - b)];
     const groups: number[][] = [];
+    // Seeds that allow the same forms everywhere grow the same group: each is tried once (a large
+    // family's members mostly write a line alike, and trying every seed against every member was
+    // most of the time of mining one).
+    const seedClass = new Map(left.map((id) => [id, `${keys.get(id) ?? ''}\u0000${slotsOf(tokensOf(id)).map((slot) => [...slot.forms].sort().join(',')).join(';')}`]));
     while (left.length > 0) {
       let best: { members: number[]; natural: boolean } | undefined;
+      const tried = new Set<string>();
       for (const seed of left) {
+        const seedKey = seedClass.get(seed) ?? '';
+        if (tried.has(seedKey)) continue;
+        tried.add(seedKey);
         const members = [seed];
         // The forms the group still allows at each occurrence, narrowed member by member.
         let slots: readonly FormSlot[] | undefined = slotsOf(tokensOf(seed));
