@@ -30,6 +30,8 @@ export interface FileDrift {
   readonly added: number;
   /** Lines the template would write that the file on disk lacks. */
   readonly removed: number;
+  /** What the template writes for this file (absent for an `extra` file): the other side of a diff. */
+  readonly expected?: string | undefined;
 }
 
 export interface MemberDrift {
@@ -65,7 +67,7 @@ export function driftOf(template: Template, members: readonly DriftMember[]): Me
     for (const file of generated) {
       const actual = onDisk.get(file.path);
       if (actual === undefined) {
-        differences.push({ path: file.path, status: 'missing', added: 0, removed: lineCount(file.content) });
+        differences.push({ path: file.path, status: 'missing', added: 0, removed: lineCount(file.content), expected: file.content });
         continue;
       }
       if (actual === file.content) continue;
@@ -75,7 +77,7 @@ export function driftOf(template: Template, members: readonly DriftMember[]): Me
         if (change.added) added += change.count ?? lineCount(change.value);
         else if (change.removed) removed += change.count ?? lineCount(change.value);
       }
-      differences.push({ path: file.path, status: 'changed', added, removed });
+      differences.push({ path: file.path, status: 'changed', added, removed, expected: file.content });
     }
     const generatedPaths = new Set(generated.map((file) => file.path));
     for (const file of member.files) {

@@ -48,6 +48,26 @@ describe('wopt drift', () => {
     for (const name of ['Invoice', 'OrderItem', 'User']) expect(result.stdout).toContain(`  ok       ${name}\n`);
     expect(result.stdout).toMatch(/1 member of 4 drifted\.\n$/);
 
+    // --diff shows the lines: - what the template writes, + what the file has.
+    const diff = await run(['drift', 'src/services/*.service.ts', '--diff'], { cwd });
+    expect(diff.code).toBe(1);
+    expect(diff.stdout).toContain(
+      [
+        '             src/services/product.service.ts  +4 -0',
+        '--- a/src/services/product.service.ts',
+        '+++ b/src/services/product.service.ts',
+        '@@ -13,3 +13,7 @@',
+        ' }',
+        ' ',
+        ' export const productService = new ProductService();',
+        '+',
+        '+export function resetProducts() {',
+        '+  return http.post("/api/v1/products/reset");',
+        '+}',
+        '  ok       User',
+      ].join('\n'),
+    );
+
     const json = await run(['drift', 'src/services/*.service.ts', '--json'], { cwd });
     expect(json.code).toBe(1);
     const document = JSON.parse(json.stdout) as { drifted: number; members: Array<{ name: string; drifted: boolean; differences: unknown[] }> };

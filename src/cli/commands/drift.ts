@@ -11,6 +11,7 @@ import { booleanFlag, choiceFlag, jsonOption, stringFlag, usageError } from '../
 import type { Command } from '../command.js';
 import { rootOf } from '../command.js';
 import { ExitCode } from '../exit.js';
+import { renderDiff } from '../diff.js';
 import { createStyle, plural, toJson } from '../format.js';
 import { readVersion } from '../version.js';
 
@@ -30,6 +31,7 @@ template is used (members are rendered from their names alone).
 Options:
   --template NAME      compare with this library template (e.g. one saved by \`wopt mine --save\`)
   --unit file|folder   how files form members (default: guessed from the paths)
+  --diff               print each drifted file's diff too (- what the template writes, + the file)
   --json               print the report as JSON
   --root DIR           project root (default: the working directory)
   -h, --help           show this help
@@ -39,6 +41,7 @@ Exit codes: 0 no member drifted, 1 some did (or an error, e.g. the files are not
 
 Examples:
   wopt drift 'src/routes/*.routes.ts'
+  wopt drift 'src/routes/*.routes.ts' --diff
   wopt drift 'src/components/*/*' --template component
 `;
 
@@ -53,7 +56,7 @@ function entityParamOf(template: Template): string {
 export const command: Command = {
   help,
   maxPositionals: 1,
-  options: { ...jsonOption, template: { type: 'string' }, unit: { type: 'string' } },
+  options: { ...jsonOption, template: { type: 'string' }, unit: { type: 'string' }, diff: { type: 'boolean' } },
   async run(ctx, { values, positionals }) {
     const [pattern] = positionals;
     if (pattern === undefined) throw usageError('drift', "missing the glob of the family's files (quote it: wopt drift 'src/components/*/*')");
@@ -94,11 +97,18 @@ export const command: Command = {
           template: template.manifest.name,
           source,
           drifted: drifted.length,
-          members: report.map((member) => ({ ...member, files: member.files.map(cwdOf), differences: member.differences.map((file) => ({ ...file, path: cwdOf(file.path) })) })),
+          members: report.map((member) => ({
+            ...member,
+            files: member.files.map(cwdOf),
+            differences: member.differences.map((file) => ({ path: cwdOf(file.path), status: file.status, added: file.added, removed: file.removed })),
+          })),
         }),
       );
     } else {
       const style = createStyle(ctx.color);
+      const withDiff = booleanFlag(values, 'diff');
+      const onDisk = new Map(members.flatMap((member) => member.files.map((file) => [file.path, file.content])));
+      const bytes = (text: string | undefined) => (text === undefined ? null : Buffer.from(text, 'utf8'));
       const lines = [`Drift of ${plural(report.length, 'member')} from ${source}:`];
       for (const member of report) {
         if (!member.drifted) {
@@ -109,6 +119,7 @@ export const command: Command = {
         for (const file of member.differences) {
           const note = file.status === 'missing' ? ' (missing: the template writes it)' : file.status === 'extra' ? ' (extra: the template has no such file)' : '';
           lines.push(`             ${cwdOf(file.path)}  ${style.green(`+${file.added}`)} ${style.red(`-${file.removed}`)}${note}`);
+          if (withDiff) lines.push(renderDiff(cwdOf(file.path), bytes(file.expected), bytes(file.status === 'missing' ? undefined : onDisk.get(file.path)), style).replace(/\n$/, ''));
         }
       }
       lines.push(drifted.length === 0 ? 'No member drifted.' : `${plural(drifted.length, 'member')} of ${report.length} drifted.`);
