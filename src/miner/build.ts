@@ -760,6 +760,15 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
      * would pass), whose default is written from its parts.
      */
     const QUOTES = new Set(['"', "'", '`']);
+    /** The quote of a run that is one string literal, opening to closing quote; else undefined. */
+    const quoteOf = (run: readonly Token[]): string | undefined => {
+      const text = tokensText(run);
+      const quote = text[0] ?? '';
+      if (!QUOTES.has(quote) || text.length < 2 || !text.endsWith(quote) || text.slice(1, -1).includes(quote)) return undefined;
+      if (run[0]?.kind !== 'string' || run.at(-1)?.kind !== 'string') return undefined;
+      // Code inside only as a template literal's substitutions.
+      return quote === '`' || run.every((token) => token.kind === 'string') ? quote : undefined;
+    };
     const stringEnd = (a: number): number | undefined => {
       const quote = centerTokens[a]?.text ?? '';
       if (!QUOTES.has(quote) || stableAt[a] !== true) return undefined;
@@ -771,6 +780,24 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       const inside = ids.map((id) => between(id, a, b));
       if (inside.some((tokens) => tokens.some((token) => token.text === quote || token.text.includes('\n') || token.text === '\\'))) return undefined;
       if (inside.some((tokens) => tokensText(tokens).length > 200) || !differs(a, b)) return undefined;
+      return b;
+    };
+
+    /**
+     * The stable position after a string literal that starts right after stable position `a` and
+     * that members quote differently (`'/pet/findByStatus'` beside `` `/pet/${petId}` ``), when each
+     * member has one literal there and they differ: a value whole, quotes included.
+     */
+    const literalEnd = (a: number): number | undefined => {
+      const quote = centerTokens[a + 1]?.text ?? '';
+      if (stableAt[a] !== true || !QUOTES.has(quote) || centerTokens[a + 1]?.kind !== 'string') return undefined;
+      let b = a + 2;
+      while (b < centerTokens.length && centerTokens[b]?.text !== quote) b++;
+      b++;
+      if (b > centerTokens.length || (b < centerTokens.length && stableAt[b] !== true)) return undefined;
+      const inside = ids.map((id) => between(id, a, b));
+      const quotes = inside.map(quoteOf);
+      if (quotes.some((found) => found === undefined) || new Set(quotes).size < 2 || new Set(inside.map(tokensText)).size < 2) return undefined;
       return b;
     };
 
@@ -933,6 +960,19 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
         if (i >= to) break;
         pieces.push(...tokenPieces([columnAt(i)], where));
         previous = i;
+        const literal = inString ? undefined : literalEnd(i);
+        if (literal !== undefined) {
+          // Its default: the preferred member's literal, the name written for the new member.
+          const values = new Array<string | undefined>(count).fill(undefined);
+          for (const id of ids) values[id] = tokensText(between(id, i, literal));
+          slots++;
+          pieces.push({ t: 'value', param: registry.value(values, hintBefore(i + 1), preferred, tokenPieces(between(preferred, i, literal).map((token) => [token]), where)) });
+          if (literal >= centerTokens.length) break;
+          pieces.push(...tokenPieces([columnAt(literal)], where));
+          previous = literal;
+          i = literal;
+          continue;
+        }
         const close = stringEnd(i) ?? (inString ? undefined : wordEnd(i));
         if (close !== undefined) {
           whole(i, close);

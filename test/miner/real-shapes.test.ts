@@ -239,6 +239,23 @@ describe('what varies', () => {
     expect(generateMember(mined.template, { name: 'Invoice', router: '/billing' })[0]?.content).toBe(route('Invoice', '/billing'));
   });
 
+  test('a string quoted differently in different members is one value whole, quotes included', () => {
+    const hook = (name: string, url: string) =>
+      `import { client } from '../client';\n\nexport function use${name}(id: string) {\n  return client({\n    method: 'get',\n    url: ${url},\n  });\n}\n`;
+    const examples = [
+      { path: 'src/hooks/useFindPets.ts', content: hook('FindPets', "'/pet/findByStatus'") },
+      { path: 'src/hooks/useGetPet.ts', content: hook('GetPet', '`/pet/${id}`') },
+      { path: 'src/hooks/useGetOrder.ts', content: hook('GetOrder', '`/store/order/${id}`') },
+      { path: 'src/hooks/useGetInventory.ts', content: hook('GetInventory', '"/store/inventory"') },
+    ];
+    const mined = mineTemplate(examples);
+    expect(mined.template.files[0]?.content).toContain('    url: {{url}},\n');
+    const param = mined.report.params.find((report) => report.name === 'url');
+    expect(param?.values).toEqual(["'/pet/findByStatus'", '"/store/inventory"', '`/store/order/${id}`', '`/pet/${id}`']);
+    roundTrips(examples, mined);
+    expect(generateMember(mined.template, { name: 'GetUser', url: '`/user/${id}`' })[0]?.content).toBe(hook('GetUser', '`/user/${id}`'));
+  });
+
   test('a member without the place of a value written from the name reports the value written for it', () => {
     const file = (name: string, route: string | undefined) => `export const ${name.toLowerCase()} = 1;\n${route === undefined ? '' : `router('${route}');\n`}`;
     const examples = [
