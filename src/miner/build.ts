@@ -915,9 +915,11 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
             // default is the most common variant with the name written for the new member.
             pieces.push({ t: 'value', param: registry.value(values, paramHint, preferred, content(ranked[0]?.[1] ?? [])) });
           } else if (withName && runs.every(isSimpleValue)) {
-            // One identifier or path (`IRouterStore`, `user.profile`): a value too, named after its
-            // own words (`…Store` is a store).
-            const own = hintWord(literalText(runOf(ranked[0]?.[1][0] ?? preferred)));
+            // One identifier or path (`IRouterStore`, `user.profile`): a value too, named after the
+            // key it is the value of (`pathParams: never`), else after its own words (`…Store` is a
+            // store).
+            const keyed = hint !== '' && /[\p{L}\p{N}_$]\s*[:=]\s*$/u.test(literalText(centerTokens.slice(0, previous + 1)));
+            const own = keyed ? '' : hintWord(literalText(runOf(ranked[0]?.[1][0] ?? preferred)));
             pieces.push({ t: 'value', param: registry.value(values, own === '' ? paramHint : own, preferred, content(ranked[0]?.[1] ?? [])) });
           } else if (withName) {
             // The name is in the differing code: one inline alternative per distinct run.

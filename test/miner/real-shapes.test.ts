@@ -256,6 +256,24 @@ describe('what varies', () => {
     expect(generateMember(mined.template, { name: 'GetUser', url: '`/user/${id}`' })[0]?.content).toBe(hook('GetUser', '`/user/${id}`'));
   });
 
+  test('a differing identifier holding the name is a value named after its key, else after its own words', () => {
+    const types = (name: string, body: string, store: string) =>
+      `import { ${store} } from './stores';\n\nexport type ${name} = {\n  data: ${name}Response\n  body: ${body}\n}\n`;
+    const examples = [
+      { path: 'src/types/GetPet.ts', content: types('GetPet', 'never', 'IPetStore') },
+      { path: 'src/types/GetOrder.ts', content: types('GetOrder', 'never', 'IOrderStore') },
+      { path: 'src/types/CreatePet.ts', content: types('CreatePet', 'CreatePetBody', 'IAnimalStore') },
+    ];
+    const mined = mineTemplate(examples);
+    const content = mined.template.files[0]?.content ?? '';
+    // `body`, not `never` after the value most members have.
+    expect(content).toContain('  body: {{body}}\n');
+    // With no key before it (an import list), its own words name it.
+    expect(content).toMatch(/^import \{ \{\{(\w+)\}\} \} from/);
+    expect(content).not.toContain('import { {{body');
+    roundTrips(examples, mined);
+  });
+
   test('a member without the place of a value written from the name reports the value written for it', () => {
     const file = (name: string, route: string | undefined) => `export const ${name.toLowerCase()} = 1;\n${route === undefined ? '' : `router('${route}');\n`}`;
     const examples = [
