@@ -362,9 +362,13 @@ function paramReports(
         : fallback;
     const agreeing = values.filter((value, m) => JSON.stringify(value) === JSON.stringify(defaultFor(m))).length;
     const distinct = new Set(values.map((value) => JSON.stringify(value))).size;
+    // A flag's default is what most members do, unless a tie or a better prediction of lines chose
+    // it: then the report counts the members that have it rather than calling them most.
+    const withDefault = values.filter((value) => value === param.default).length;
+    const flagDefaultWhy = withDefault * 2 > values.length ? 'what most members do' : `what ${withDefault} of ${values.length} members do`;
     const why =
       param.kind === 'flag'
-        ? `${param.why}; default ${String(param.default)} (${param.defaultWhy ?? 'what most members do'})${param.follows === undefined ? '' : `, or what ${param.follows.param} says when given`}`
+        ? `${param.why}; default ${String(param.default)} (${param.defaultWhy ?? flagDefaultWhy})${param.follows === undefined ? '' : `, or what ${param.follows.param} says when given`}`
         : param.kind === 'items'
           ? `lines repeated a varying number of times (${distinct} distinct lists); default: the most common list`
           : `a ${param.type} literal that takes ${distinct} values across members; default: ${isTemplatedDefault(fallback) ? `written from the name and the params it goes with (${String(fallback)})` : 'the most common'}`;

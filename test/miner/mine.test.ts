@@ -388,8 +388,16 @@ describe('mineTemplate', () => {
     const stories = result.template.files.find((file) => file.path === 'w/{{pascalCase name}}.stories.tsx.hbs');
     expect(stories?.content).toBe("{{#if hasStories}}\nexport default { title: '{{titleCase name}}' };\n{{/if}}");
     expect(result.template.files.every((file) => !file.path.includes('{{#') && !file.path.includes('{{/'))).toBe(true);
-    expect(result.report.params.find((param) => param.name === 'hasStories')?.why).toMatch(/exists in 1 of 3 members \(StatCard\)/);
+    expect(result.report.params.find((param) => param.name === 'hasStories')?.why).toMatch(/exists in 1 of 3 members \(StatCard\); default false \(what most members do\)/);
     expectRoundTrip(examples, result);
+    // Lines half the members have are kept by default; the report counts them, not "most".
+    const half: Example[] = ['Cart', 'Order', 'User', 'Team'].map((name, i) => ({
+      path: `src/${name.toLowerCase()}.ts`,
+      content: `export const ${name.toLowerCase()} = 1;\n${i < 2 ? `export const ${name.toLowerCase()}Audit = true;\nexport const ${name.toLowerCase()}Log = [];\n` : ''}export default ${name.toLowerCase()};\n`,
+    }));
+    const tie = mineTemplate(half).report.params.find((param) => param.type === 'boolean');
+    expect(tie?.default).toBe(true);
+    expect(tie?.why).toMatch(/default true \(what 2 of 4 members do\)/);
     expect(generateMember(result.template, { name: 'Foo' }).map((file) => file.path)).toEqual(['w/Foo.tsx']);
     expect(generateMember(result.template, { name: 'Foo', hasStories: true }).map((file) => file.path)).toContain('w/Foo.stories.tsx');
   });
