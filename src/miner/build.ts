@@ -419,7 +419,7 @@ function sumsOverOthers(ids: readonly number[], keysOf: (id: number) => readonly
   const totalOf = new Map<string, number>();
   for (const [sequence, { keys, count }] of bySequence) {
     let total = 0;
-    for (const [other, entry] of bySequence) total += (other === sequence ? count - 1 : entry.count) * (other === sequence ? measure(keys, keys) : measure(keys, entry.keys));
+    for (const [other, entry] of bySequence) total += other === sequence ? (count - 1) * measure(keys, keys) : entry.count * measure(keys, entry.keys);
     totalOf.set(sequence, total);
   }
   return new Map(ids.map((id) => [id, totalOf.get(sequenceOf.get(id) ?? '') ?? 0]));

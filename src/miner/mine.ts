@@ -66,10 +66,10 @@ function checkExamples(examples: readonly Example[]): void {
   }
 }
 
-/** Refuses examples that share no structure. */
 /** How many other files each file of a large family is measured against (see checkFamily). */
 const FAMILY_CHECK_NEIGHBOURS = 6;
 
+/** Refuses examples that share no structure. */
 function checkFamily(members: readonly MinedMember[], allPaths: readonly string[]): void {
   if (members.length < 2) return;
   const roles = new Map<string, number[]>();
