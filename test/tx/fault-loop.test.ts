@@ -159,23 +159,23 @@ describe('compound failures', () => {
     }
   });
 
-  it('a crash at every step of recovery, after a crash at several points of the batch, converges', async () => {
-    for (const k of [40, 90, 140, 170]) {
-      for (let j = 1; j < 500; j++) {
-        const root = makeProject(before);
-        const crashed = await runWithFaults(root, [{ at: k, action: { kind: 'freeze' } }], 'full');
-        const recoveryPort = createFaultPort(nodeFs, { rules: [{ at: j, action: { kind: 'freeze' } }], identity: deadProcess });
-        let recoveryFinished = false;
-        try {
-          await recover(root, { fs: recoveryPort, lockTimeoutMs: 0 });
-          recoveryFinished = recoveryPort.counters.fired === 0;
-        } catch {
-          // the frozen recovery: the next one must finish its work
-        }
-        await checkRecovered(root, crashed, 'full', `recovery-crash k=${k} j=${j}`);
-        fs.rmSync(root, { recursive: true, force: true });
-        if (recoveryFinished) break;
+  // One test per crash point of the batch: each is hundreds of durable (fsync'd) runs, and a slow
+  // disk must not push one test past the hang guard (testTimeout) that the four together reached.
+  it.each([40, 90, 140, 170])('a crash at every step of recovery, after a crash at operation %i of the batch, converges', async (k) => {
+    for (let j = 1; j < 500; j++) {
+      const root = makeProject(before);
+      const crashed = await runWithFaults(root, [{ at: k, action: { kind: 'freeze' } }], 'full');
+      const recoveryPort = createFaultPort(nodeFs, { rules: [{ at: j, action: { kind: 'freeze' } }], identity: deadProcess });
+      let recoveryFinished = false;
+      try {
+        await recover(root, { fs: recoveryPort, lockTimeoutMs: 0 });
+        recoveryFinished = recoveryPort.counters.fired === 0;
+      } catch {
+        // the frozen recovery: the next one must finish its work
       }
+      await checkRecovered(root, crashed, 'full', `recovery-crash k=${k} j=${j}`);
+      fs.rmSync(root, { recursive: true, force: true });
+      if (recoveryFinished) break;
     }
   });
 
