@@ -753,6 +753,12 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       return tokens.slice(a < 0 ? 0 : at(id, a) + 1, b >= centerTokens.length ? tokens.length : at(id, b));
     };
     const differs = (a: number, b: number) => groupsOf(ids, (id) => between(id, a, b)).length > 1;
+    /** Each member's text strictly between center positions `a` and `b`, by member index. */
+    const valuesBetween = (a: number, b: number): (string | undefined)[] => {
+      const values = new Array<string | undefined>(count).fill(undefined);
+      for (const id of ids) values[id] = tokensText(between(id, a, b));
+      return values;
+    };
 
     /**
      * The quoted string opening at stable position `a`, when its content varies: the position of its
@@ -860,9 +866,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
           registry.rollback(mark);
           inner = tokenPieces(between(preferred, a, b).map((token) => [token]), where);
         }
-        const values = new Array<string | undefined>(count).fill(undefined);
-        for (const id of ids) values[id] = tokensText(between(id, a, b));
-        pieces.push({ t: 'value', param: registry.value(values, hintBefore(a + 1), preferred, inner) });
+        pieces.push({ t: 'value', param: registry.value(valuesBetween(a, b), hintBefore(a + 1), preferred, inner) });
         if (b < centerTokens.length) pieces.push(...tokenPieces([columnAt(b)], where));
         previous = b;
       };
@@ -965,10 +969,8 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
         const literal = inString ? undefined : literalEnd(i);
         if (literal !== undefined) {
           // Its default: the preferred member's literal, the name written for the new member.
-          const values = new Array<string | undefined>(count).fill(undefined);
-          for (const id of ids) values[id] = tokensText(between(id, i, literal));
           slots++;
-          pieces.push({ t: 'value', param: registry.value(values, hintBefore(i + 1), preferred, tokenPieces(between(preferred, i, literal).map((token) => [token]), where)) });
+          pieces.push({ t: 'value', param: registry.value(valuesBetween(i, literal), hintBefore(i + 1), preferred, tokenPieces(between(preferred, i, literal).map((token) => [token]), where)) });
           if (literal >= centerTokens.length) break;
           pieces.push(...tokenPieces([columnAt(literal)], where));
           previous = literal;

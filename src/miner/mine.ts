@@ -14,7 +14,7 @@ import { createRenderer, type Renderer } from '../render/index.js';
 import { withPlurals } from '../render/inflect.js';
 import { renderedDefault } from '../library/render.js';
 import { isTemplatedDefault } from '../library/validate.js';
-import { buildTemplate, roleKey, type Built, type BuildOptions, type Follow, type MinedMember, type MinedParam, type ValueParam } from './build.js';
+import { buildTemplate, roleKey, type Built, type BuildOptions, type FlagParam, type Follow, type MinedMember, type MinedParam, type ValueParam } from './build.js';
 import { emit, nestedLists, type Piece } from './emit.js';
 import { minerErrors } from './errors.js';
 import { generateMember } from './generate.js';
@@ -364,11 +364,13 @@ function paramReports(
     const distinct = new Set(values.map((value) => JSON.stringify(value))).size;
     // A flag's default is what most members do, unless a tie or a better prediction of lines chose
     // it: then the report counts the members that have it rather than calling them most.
-    const withDefault = values.filter((value) => value === param.default).length;
-    const flagDefaultWhy = withDefault * 2 > values.length ? 'what most members do' : `what ${withDefault} of ${values.length} members do`;
+    const flagDefaultWhy = (flag: FlagParam): string => {
+      const withDefault = values.filter((value) => value === flag.default).length;
+      return withDefault * 2 > values.length ? 'what most members do' : `what ${withDefault} of ${values.length} members do`;
+    };
     const why =
       param.kind === 'flag'
-        ? `${param.why}; default ${String(param.default)} (${param.defaultWhy ?? flagDefaultWhy})${param.follows === undefined ? '' : `, or what ${param.follows.param} says when given`}`
+        ? `${param.why}; default ${String(param.default)} (${param.defaultWhy ?? flagDefaultWhy(param)})${param.follows === undefined ? '' : `, or what ${param.follows.param} says when given`}`
         : param.kind === 'items'
           ? `lines repeated a varying number of times (${distinct} distinct lists); default: the most common list`
           : `a ${param.type} literal that takes ${distinct} values across members; default: ${isTemplatedDefault(fallback) ? `written from the name and the params it goes with (${String(fallback)})` : 'the most common'}`;
@@ -419,10 +421,10 @@ export function mineTemplate(examples: readonly Example[], options: MineOptions 
   const titles = hasVaryingUnderlines(examples);
   const marks: Marks = { sorted: false };
   let best = mine(titles, true, marks);
-  const fallbacks: Array<[boolean, boolean]> = [
-    ...(marks.sorted ? [[titles, false] as [boolean, boolean]] : []),
-    ...(titles ? [[false, marks.sorted] as [boolean, boolean], ...(marks.sorted ? [[false, false] as [boolean, boolean]] : [])] : []),
-  ];
+  const fallbacks: Array<[boolean, boolean]> = [];
+  if (marks.sorted) fallbacks.push([titles, false]);
+  if (titles) fallbacks.push([false, marks.sorted]);
+  if (titles && marks.sorted) fallbacks.push([false, false]);
   for (const [withTitles, withSorted] of fallbacks) {
     if (best.report.level === 'aligned') break;
     const next = mine(withTitles, withSorted);
@@ -475,13 +477,19 @@ function mineNamed(
   const crlfFiles = new Set(examples.filter((example) => crlfThroughout(example.content)).map((example) => example.path));
   const mixedLineEnds = crlfFiles.size > 0 && crlfFiles.size < examples.length;
   const variantsOf = grouping.members.map((_, m) => nameVariants(detection.names[m] ?? '', slices));
-  const withLf = (file: Example) => (mixedLineEnds && crlfFiles.has(file.path) ? file.content.replace(/\r\n/g, '\n') : file.content);
+  // Each file read once: with LF line ends where the family mixes them, and where the name occurs.
+  const readFile = (file: Example, m: number) => {
+    const content = mixedLineEnds && crlfFiles.has(file.path) ? file.content.replace(/\r\n/g, '\n') : file.content;
+    return { content, occurrences: findOccurrences(content, variantsOf[m] ?? [], glued) };
+  };
+  const readings = grouping.members.map((group, m) => group.files.map((file) => readFile(file, m)));
+  const readingOf = (m: number, f: number, file: Example) => readings[m]?.[f] ?? readFile(file, m);
   // Import lists a sorter keeps in order are read with the member's own lines on top (see sorted-runs.ts).
   const runsOf = grouping.members.map((group, m) =>
-    group.files.map((file) => {
+    group.files.map((file, f) => {
       if (!sorted) return [];
-      const content = withLf(file);
-      return importRuns(file.path, content, findOccurrences(content, variantsOf[m] ?? [], glued));
+      const { content, occurrences } = readingOf(m, f, file);
+      return importRuns(file.path, content, occurrences);
     }),
   );
   const sortedLists = sortedKeys(runsOf.map((runs) => runs.flat()));
@@ -496,14 +504,17 @@ function mineNamed(
       files: group.files.map((file, f) => {
         const inPath = findOccurrences(file.path, variants, glued).filter((occurrence) => occurrence.start >= from);
         const windowsLineEnds = mixedLineEnds && crlfFiles.has(file.path);
-        const lineEnds = markSortedRuns(withLf(file), runsOf[m]?.[f] ?? [], sortedLists);
+        const reading = readingOf(m, f, file);
+        const lineEnds = markSortedRuns(reading.content, runsOf[m]?.[f] ?? [], sortedLists);
         const read = titles ? markUnderlines(lineEnds) : lineEnds;
+        // Marks move text: the name is looked for again only where they did.
+        const occurrences = read === reading.content ? reading.occurrences : findOccurrences(read, variants, glued);
         return {
           path: file.path,
           content: file.content,
           windowsLineEnds,
           pathTokens: tokenizePath(file.path, inPath),
-          lines: splitLines(tokenize(file.path, read, findOccurrences(read, variants, glued), inPath)),
+          lines: splitLines(tokenize(file.path, read, occurrences, inPath)),
         };
       }),
     };

@@ -126,7 +126,13 @@ export function importRuns(path: string, content: string, names: readonly { star
  */
 export function sortedKeys(runsPerMember: readonly (readonly ImportRun[])[]): Map<string, 'plain' | 'ignore-case'> {
   const byKey = new Map<string, ImportRun[]>();
-  for (const runs of runsPerMember) for (const run of runs) byKey.set(run.key, [...(byKey.get(run.key) ?? []), run]);
+  for (const runs of runsPerMember) {
+    for (const run of runs) {
+      const sameKey = byKey.get(run.key);
+      if (sameKey === undefined) byKey.set(run.key, [run]);
+      else sameKey.push(run);
+    }
+  }
   const chosen = new Map<string, 'plain' | 'ignore-case'>();
   for (const [key, runs] of byKey) {
     const order = runs.every((run) => run.sorted) ? 'plain' : runs.every((run) => run.sortedIgnoringCase) ? 'ignore-case' : undefined;
