@@ -41,6 +41,12 @@ export interface MemberFile {
   readonly windowsLineEnds?: boolean | undefined;
   readonly pathTokens: readonly Token[];
   readonly lines: readonly Line[];
+  /**
+   * Where in the path the folders that locate the member's folder are (`components/` of
+   * `src/app/components/footer/footer.component.ts` beside `src/app/views/home/…`), [start, end):
+   * not part of the file's role, a param of its path.
+   */
+  readonly location?: readonly [number, number] | undefined;
 }
 
 export interface MinedMember {
@@ -139,10 +145,12 @@ const STOP = new Set(
  * members of a role (a timestamp, a plural folder) becomes a param of the path. Coarse even when
  * strict: two roles rendering one path would write the same file twice.
  */
-export const roleKey = (tokens: readonly Token[]): string =>
+export const roleKey = (tokens: readonly Token[], location?: readonly [number, number]): string =>
   tokens
     .map((token) =>
-      /^\p{N}+$/u.test(token.text)
+      location !== undefined && token.start >= location[0] && token.start < location[1]
+        ? '\u0003'
+        : /^\p{N}+$/u.test(token.text)
         ? '#'
         : token.parts.map((part) => (typeof part === 'string' ? part : `\u0001${caseClass(part.text, part.before, part.after)}${part.forms[0]?.slice ?? ''}\u0002`)).join(''),
     )
@@ -434,7 +442,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     `${having.length} of ${of} members (${having.map((id) => names[id] ?? String(id)).join(', ')})`;
   const keyOf = (token: Token) => (options.strict ? token.strictKey : token.key);
   const lineKey = (line: Line) => (options.strict ? line.strictKey : line.key);
-  const pathKey = (file: MemberFile) => roleKey(file.pathTokens);
+  const pathKey = (file: MemberFile) => roleKey(file.pathTokens, file.location);
   // YAML lines, whose plain values are one element of their shape (see shapeOf).
   const yamlLines = new WeakSet<Line>(members.flatMap((member) => member.files.filter((file) => YAML_PATH.test(file.path)).flatMap((file) => file.lines)));
 
@@ -1270,8 +1278,15 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
    * value param: what a new member passes (`--set timestamp=...`), by default the most common
    * variant, its name written for the new member.
    */
-  const pathPieces = (ids: readonly number[], tokensOf: (id: number) => readonly Token[], centerId: number, where: string): Piece[] => {
+  // The folders that locate each member's folder (MemberFile.location), without the last slash.
+  const locationOf = members.map((member) => {
+    const file = member.files.find((candidate) => candidate.location !== undefined);
+    return file?.location === undefined ? undefined : file.path.slice(file.location[0], file.location[1] - 1);
+  });
+  const pathPieces = (ids: readonly number[], tokensOf: (id: number) => readonly Token[], centerId: number, where: string, location?: readonly [number, number]): Piece[] => {
     const centerTokens = tokensOf(centerId);
+    // A member's location is a param of every path, even of a file one member has.
+    const located = (k: number) => location !== undefined && (centerTokens[k]?.start ?? -1) >= location[0] && (centerTokens[k]?.start ?? -1) < location[1] - 1;
     const column = (t: number) => ids.map((id) => tokensOf(id)[t]).filter((token): token is Token => token !== undefined);
     const agrees = (t: number) => groupsOf(ids, (id) => tokensOf(id).slice(t, t + 1)).length === 1;
     const snakeFiles = usesSnakeFileNames(where);
@@ -1279,7 +1294,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     // joined to a differing number (`2025_03_29_071754` whole, though every member has `2025`).
     const isNumber = (k: number) => /^\p{N}+$/u.test(centerTokens[k]?.text ?? '');
     const isSeparator = (k: number) => /^[-_.]$/.test(centerTokens[k]?.text ?? '');
-    const varies = centerTokens.map((_, k) => !agrees(k));
+    const varies = centerTokens.map((_, k) => located(k) || !agrees(k));
     for (let k = 0; k < varies.length; k++) {
       if (!varies[k] || !isNumber(k)) continue;
       for (let left = k; left >= 2 && isSeparator(left - 1) && isNumber(left - 2); left -= 2) varies[left - 1] = varies[left - 2] = true;
@@ -1299,6 +1314,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       const runOf = (id: number) => tokensOf(id).slice(t, end);
       const values = new Array<string | undefined>(count).fill(undefined);
       for (const id of ids) values[id] = runOf(id).map((token) => token.text).join('');
+      if (located(t) && located(end - 1) && !located(t - 1) && !located(end)) locationOf.forEach((text, m) => (values[m] = text));
       const groups = groupsOf(ids, runOf).sort((a, b) => b.length - a.length || Number(b.includes(centerId)) - Number(a.includes(centerId)) || (a[0] ?? 0) - (b[0] ?? 0));
       const lead = groups[0] ?? [centerId];
       const template = tokenPieces(
@@ -1337,7 +1353,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     const where = centerFile.path;
 
     // Path pieces.
-    let path = pathPieces(ids, (id) => role.get(id)?.pathTokens ?? [], centerId, where);
+    let path = pathPieces(ids, (id) => role.get(id)?.pathTokens ?? [], centerId, where, centerFile.location);
     if (ids.length < count) {
       // Words of the file name, the entity name left out.
       const baseWords = (file: MemberFile | undefined) => {

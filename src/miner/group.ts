@@ -10,7 +10,9 @@
  *   `delete_account.go`), or a test word glued to a PascalCase stem (`AuthorityTest.java`,
  *   `AuthorityTestSamples.java`), marks companions too.
  * - `folder`: everything below one per-member folder is one member, nested folders included. The
- *   member folders are the first path segment below the folder all examples share.
+ *   member folders are the first path segment below the folder all examples share, or a deeper
+ *   one where the first holds kinds (`components/footer/footer.component.ts`,
+ *   `views/home/home.component.ts`: see memberDepth).
  * - `auto`: `file` when every example sits in one folder, `folder` otherwise.
  */
 import type { Example } from './types.js';
@@ -168,7 +170,13 @@ export function groupMembers(examples: readonly Example[], unit: Unit | 'auto'):
   };
   // In folder mode a file directly in the shared folder means that folder is the (only) member.
   const oneFolder = chosen === 'folder' && paths.some((path) => dirname(path) === common);
-  const stem = chosen === 'file' ? stemsOf(paths) : stemOf;
+  const depth = chosen === 'folder' && !oneFolder ? memberDepth(paths, common) : 1;
+  if (depth > 1) why += `; the member folders are ${depth} levels down, named as the files in them`;
+  let stem = chosen === 'file' ? stemsOf(paths) : stemOf;
+  if (chosen === 'file' && !companionsDiffer(sorted, stem)) {
+    stem = dottedStems(paths);
+    why += '; files whose names extend another\'s are members of their own (they are as alike as members are)';
+  }
   for (const example of sorted) {
     if (chosen === 'file') {
       const label = stem(example.path);
@@ -177,14 +185,97 @@ export function groupMembers(examples: readonly Example[], unit: Unit | 'auto'):
       add(common, basename(common) || stemOf(example.path), example);
     } else {
       const rest = common === '' ? example.path : example.path.slice(common.length + 1);
-      const label = rest.slice(0, rest.indexOf('/'));
-      add(common === '' ? label : `${common}/${label}`, label, example);
+      const folder = rest.split('/').slice(0, depth).join('/');
+      const label = basename(folder);
+      add(common === '' ? folder : `${common}/${folder}`, label, example);
     }
   }
   const members = [...groups.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, group]) => ({ key, label: group.label, files: group.files }));
   return { unit: chosen, members, why };
+}
+
+/** Members compared beside each file's role in companionsDiffer, at most (the next few by path). */
+const COMPANION_CHECK_NEIGHBOURS = 6;
+
+/**
+ * Whether the companions that `stem` groups (files whose names extend a member's stem:
+ * `delete_account_parameters.go`, `AuthorityTestSamples.java`) are files of other kinds than their
+ * member's other files: less than half as alike to them (shared lines, trimmed) as the files of one
+ * kind are across members. go-swagger's parameters and responses share 8-10% of their lines and
+ * 39-42% with those of other operations; `db_create_user.go` beside `db_create.go` (cobra commands
+ * and their subcommands) shares 20%, against 30% across: members of their own. True when no
+ * companion is grouped or nothing can be compared.
+ */
+function companionsDiffer(examples: readonly Example[], stem: (path: string) => string): boolean {
+  const plain = dottedStems(examples.map((example) => example.path));
+  if (examples.every((example) => stem(example.path) === plain(example.path))) return true;
+  const groups = new Map<string, { role: string; lines: Set<string> }[]>();
+  for (const example of examples) {
+    const label = stem(example.path);
+    const key = `${dirname(example.path)}/${label}`;
+    const role = basename(example.path).replace(label, '\u0000');
+    const lines = new Set(example.content.split('\n').map((line) => line.trim()).filter((line) => line !== ''));
+    // An empty file tells nothing of its kind.
+    if (lines.size > 0) groups.set(key, [...(groups.get(key) ?? []), { role, lines }]);
+  }
+  const alike = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
+    let shared = 0;
+    for (const line of a) if (b.has(line)) shared++;
+    return shared / (a.size + b.size - shared);
+  };
+  const members = [...groups.values()];
+  let within = 0;
+  let withinPairs = 0;
+  let across = 0;
+  let acrossPairs = 0;
+  members.forEach((files, m) => {
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i];
+      if (file === undefined) continue;
+      for (const other of files.slice(i + 1)) {
+        within += alike(file.lines, other.lines);
+        withinPairs++;
+      }
+      for (const next of members.slice(m + 1, m + 1 + COMPANION_CHECK_NEIGHBOURS)) {
+        const same = next.find((candidate) => candidate.role === file.role);
+        if (same === undefined) continue;
+        across += alike(file.lines, same.lines);
+        acrossPairs++;
+      }
+    }
+  });
+  if (withinPairs === 0 || acrossPairs === 0) return true;
+  return within / withinPairs < (across / acrossPairs) / 2;
+}
+
+/**
+ * How many levels below the shared folder the member folders are: 1, unless the first level holds
+ * kinds (`src/app/components/footer/footer.component.ts`, `src/app/views/home/home.component.ts`)
+ * and a deeper level is named as the files in it in every member folder, where the first is so in
+ * none: then that level (`footer`, `home`), with every file below it.
+ */
+function memberDepth(paths: readonly string[], common: string): number {
+  const below = paths.map((path) => (common === '' ? path : path.slice(common.length + 1)).split('/'));
+  const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const namedLike = (depth: number) => {
+    const folders = new Map<string, boolean>();
+    for (const parts of below) {
+      if (parts.length <= depth) return { all: false, any: false, count: 0 };
+      const folder = parts.slice(0, depth).join('/');
+      const named = letters(stemOf(parts.slice(depth).join('/'))) === letters(parts[depth - 1] ?? '');
+      folders.set(folder, (folders.get(folder) ?? false) || named);
+    }
+    const flags = [...folders.values()];
+    return { all: flags.every(Boolean), any: flags.some(Boolean), count: flags.length };
+  };
+  if (namedLike(1).any) return 1;
+  for (let depth = 2; depth <= 3; depth++) {
+    const level = namedLike(depth);
+    if (level.count >= 2 && level.all) return depth;
+  }
+  return 1;
 }
 
 /** The member folder to read the name from and make relative paths against (unit `folder`). */

@@ -75,7 +75,7 @@ function checkFamily(members: readonly MinedMember[], allPaths: readonly string[
   const roles = new Map<string, number[]>();
   members.forEach((member, m) => {
     for (const file of member.files) {
-      const key = roleKey(file.pathTokens);
+      const key = roleKey(file.pathTokens, file.location);
       roles.set(key, [...(roles.get(key) ?? []), m]);
     }
   });
@@ -90,7 +90,7 @@ function checkFamily(members: readonly MinedMember[], allPaths: readonly string[
   let total = 0;
   let pairs = 0;
   for (const [key, ids] of shared) {
-    const files = ids.map((id) => members[id]?.files.find((file) => roleKey(file.pathTokens) === key));
+    const files = ids.map((id) => members[id]?.files.find((file) => roleKey(file.pathTokens, file.location) === key));
     // Every pair in a small family; in a large one each file beside the next few, so the measure
     // grows with the members instead of with their square (165 members: 13,530 pairs, against 990).
     const partners = files.length <= FAMILY_CHECK_NEIGHBOURS * 2 ? files.length - 1 : FAMILY_CHECK_NEIGHBOURS;
@@ -498,6 +498,8 @@ function mineNamed(
     const name = detection.names[m] ?? '';
     const variants = variantsOf[m] ?? [];
     const from = fromOf(group);
+    // Member folders below different folders (see groupMembers): those folders are a path param.
+    const locationStart = grouping.unit !== 'folder' ? from : shared === '' ? 0 : shared.length + 1;
     return {
       key: group.key,
       name,
@@ -515,6 +517,7 @@ function mineNamed(
           windowsLineEnds,
           pathTokens: tokenizePath(file.path, inPath),
           lines: splitLines(tokenize(file.path, read, occurrences, inPath)),
+          ...(locationStart < from ? { location: [locationStart, from] as const } : {}),
         };
       }),
     };

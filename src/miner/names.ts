@@ -216,7 +216,14 @@ export function detectNames(labels: readonly string[], texts: readonly (readonly
       names = whole;
       notes.push(`kept the ${affix} every label shares (the rest never occurs on its own)`);
       const first = split[0] ?? [];
-      affixes = { ...(prefix > 0 ? { prefix: first.slice(0, prefix).join(' ') } : {}), ...(suffix > 0 ? { suffix: first.slice(-suffix).join(' ') } : {}), keep: true };
+      // Added to a name given without them: trailing words (a kind is the head of a compound:
+      // `BellIcon`), and leading words in camelCase labels (a role: `useCartStore`, `withAuth`).
+      // Other leading words an alphabetical run shares (`virtual_machine`, `VirtualNetwork`) say
+      // nothing of the next member (`WebPubsub`).
+      const rolePrefix = prefix > 0 && labels.every((label) => /^\p{Ll}[\p{Ll}\p{N}]*\p{Lu}[\p{L}\p{N}]*$/u.test(label));
+      if (suffix > 0 || rolePrefix) {
+        affixes = { ...(rolePrefix ? { prefix: first.slice(0, prefix).join(' ') } : {}), ...(suffix > 0 ? { suffix: first.slice(-suffix).join(' ') } : {}), keep: true };
+      }
     }
   }
 

@@ -21,8 +21,12 @@ describe('names', () => {
   test('a shared prefix stays when what is left never stands alone (en-au, en-gb)', () => {
     const result = detect(['en-au', 'en-gb', 'en-ie'], ["name: 'en-au'", "name: 'en-gb'", "name: 'en-ie'"]);
     expect(result.names).toEqual(['EnAu', 'EnGb', 'EnIe']);
-    // Kept in every name: a new member given without it gets it.
-    expect(result.affixes).toEqual({ prefix: 'en', keep: true });
+    // Kept in every name, and not added to a name given without it: leading words an alphabetical
+    // run shares (`VirtualMachine`, `VirtualNetwork`) say nothing of the next member (`WebPubsub`).
+    expect(result.affixes).toBeUndefined();
+    const run = detect(['virtual_machine', 'virtual_network', 'virtual_network_gateway'], ['vm = local.virtual_machine', 'vnet = local.virtual_network', 'vgw = local.virtual_network_gateway']);
+    expect(run.names).toEqual(['VirtualMachine', 'VirtualNetwork', 'VirtualNetworkGateway']);
+    expect(run.affixes).toBeUndefined();
     const stripped = detect(['AppFooter', 'AppHeader', 'AppLink'], ['<footer>AppFooter</footer>', '<header>AppHeader</header>', '<a>AppLink link</a>']);
     expect(stripped.names).toEqual(['Footer', 'Header', 'Link']);
     expect(stripped.affixes).toEqual({ prefix: 'App' });
@@ -140,6 +144,29 @@ describe('generation with the names users type', () => {
     const mined = mineTemplate(examples);
     expect(mined.template.files.map((file) => file.path)).toEqual(['server/db/models/{{lowerCase (pascalCase name)}}.js.hbs']);
     expect(generateMember(mined.template, { name: 'SparePart' })).toEqual([{ path: 'server/db/models/sparepart.js', content: model('SparePart', 'spare_parts') }]);
+  });
+
+  test('member folders below folders of kinds: the kind is a param of every path (components/, views/)', () => {
+    const component = (name: string) => `@Component({\n  selector: 'app-${name}',\n  templateUrl: './${name}.component.html',\n})\nexport class ${name[0]?.toUpperCase()}${name.slice(1)}Component {}\n`;
+    const examples = [
+      { path: 'src/app/components/footer/footer.component.ts', content: component('footer') },
+      { path: 'src/app/components/header/header.component.ts', content: component('header') },
+      { path: 'src/app/views/home/home.component.ts', content: component('home') },
+      { path: 'src/app/views/search/search.component.ts', content: component('search') },
+      { path: 'src/app/views/search/search.component.css', content: 'form {\n  display: flex;\n}\n' },
+    ];
+    const mined = mineTemplate(examples);
+    expect(mined.report.unitWhy).toMatch(/2 levels down/);
+    const paths = mined.template.files.map((file) => file.path);
+    expect(paths).toHaveLength(2);
+    // The one member's stylesheet follows the kind as well.
+    for (const path of paths) expect(path).toMatch(/^src\/app\/\{\{(\w+)\}\}\/\{\{kebabCase name\}\}\//);
+    const folder = /\{\{(\w+)\}\}/.exec(paths[0] ?? '')?.[1] ?? '';
+    expect(mined.params.map((member) => member.params[folder])).toEqual(['components', 'components', 'views', 'views']);
+    roundTrips(examples, mined);
+    expect(generateMember(mined.template, { name: 'Sidebar', [folder]: 'components' })).toEqual([
+      { path: 'src/app/components/sidebar/sidebar.component.ts', content: component('sidebar') },
+    ]);
   });
 });
 

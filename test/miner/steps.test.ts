@@ -54,6 +54,18 @@ describe('grouping', () => {
       ['', '_parameters', '_responses'].map((suffix) => file(`ops/${op}${suffix}.go`)),
     );
     expect(keysOf(groupMembers(accountOps, 'auto')).map(([key]) => key)).toEqual(['change_password', 'delete_account', 'get_role_list', 'list_authorized_account']);
+    // Files extending stems that are as alike as members are (cobra commands and subcommands:
+    // `db_create_user.go` beside `db_create.go`) are members of their own; companions of another
+    // kind (parameters beside operations) stay with their member.
+    const command = (use: string) => `package cmd\n\nimport (\n\t"fmt"\n\n\t"github.com/spf13/cobra"\n)\n\nvar cmd = &cobra.Command{\n\tUse: "${use}",\n\tRun: func(cmd *cobra.Command, args []string) {\n\t\tfmt.Println("${use} called")\n\t},\n}\n`;
+    const commands = ['db_backup', 'db_create', 'db_create_user', 'db_create_schema', 'db_delete', 'db_delete_user', 'db_delete_schema'].map((stem) => file(`cmd/${stem}.go`, command(stem)));
+    const asMembers = groupMembers(commands, 'auto');
+    expect(keysOf(asMembers).map(([key]) => key)).toEqual(['db_backup', 'db_create', 'db_create_schema', 'db_create_user', 'db_delete', 'db_delete_schema', 'db_delete_user']);
+    expect(asMembers.why).toMatch(/members of their own/);
+    const params = (op: string) => `package ops\n\ntype ${op}Params struct {\n\tHTTPRequest *http.Request\n}\n\nfunc New${op}Params() ${op}Params {\n\treturn ${op}Params{}\n}\n`;
+    const operation = (op: string) => `package ops\n\nfunc ${op}(w http.ResponseWriter, r *http.Request) {\n\tctx := r.Context()\n\tserve(ctx, w)\n}\n`;
+    const withContent = ['get_user', 'get_order', 'get_item'].flatMap((op) => [file(`ops/${op}.go`, operation(op)), file(`ops/${op}_parameters.go`, params(op))]);
+    expect(keysOf(groupMembers(withContent, 'auto')).map(([key]) => key)).toEqual(['get_item', 'get_order', 'get_user']);
     // One stem extended by another is two members (`user` and `user_list`), not a companion.
     expect(keysOf(groupMembers([file('h/user.go'), file('h/user_list.go'), file('h/order.go'), file('h/product.go')], 'auto')).map(([key]) => key)).toEqual(['order', 'product', 'user', 'user_list']);
   });
@@ -68,6 +80,29 @@ describe('grouping', () => {
       ['PriceTag', ['src/c/PriceTag/index.vue', 'src/c/PriceTag/style/a/b.scss']],
       ['UserCard', ['src/c/UserCard/index.vue', 'src/c/UserCard/style/index.scss']],
     ]);
+  });
+
+  test('member folders below folders of kinds: the level named as the files in it', () => {
+    const grouping = groupMembers(
+      [
+        file('src/app/components/footer/footer.component.ts'),
+        file('src/app/components/footer/footer.component.html'),
+        file('src/app/components/header/header.component.ts'),
+        file('src/app/views/home/home.component.ts'),
+        file('src/app/views/home/styles/home.css'),
+      ],
+      'auto',
+    );
+    expect(grouping.unit).toBe('folder');
+    expect(grouping.why).toMatch(/2 levels down/);
+    expect(keysOf(grouping)).toEqual([
+      ['footer', ['src/app/components/footer/footer.component.html', 'src/app/components/footer/footer.component.ts']],
+      ['header', ['src/app/components/header/header.component.ts']],
+      ['home', ['src/app/views/home/home.component.ts', 'src/app/views/home/styles/home.css']],
+    ]);
+    // A first level named as its files is the member level, whatever lies deeper.
+    const shallow = groupMembers([file('src/users/users.module.ts'), file('src/users/dto/create-user.dto.ts'), file('src/orders/orders.module.ts')], 'auto');
+    expect(keysOf(shallow).map(([key]) => key)).toEqual(['orders', 'users']);
   });
 
   test('one member folder is the folder all files share', () => {
