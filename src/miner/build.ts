@@ -793,7 +793,8 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       if (b >= centerTokens.length || stableAt[b] !== true) return undefined;
       const inside = ids.map((id) => between(id, a, b));
       if (inside.some((tokens) => tokens.some((token) => token.text === quote || token.text.includes('\n') || token.text === '\\'))) return undefined;
-      if (inside.some((tokens) => tokensText(tokens).length > 200) || !differs(a, b)) return undefined;
+      // Long ones too (an icon's path data, 300 characters); a text of pages is no value to pass.
+      if (inside.some((tokens) => tokensText(tokens).length > 2000) || !differs(a, b)) return undefined;
       return b;
     };
 

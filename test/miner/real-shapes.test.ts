@@ -266,6 +266,24 @@ describe('what varies', () => {
     expect(generateMember(mined.template, { name: 'Invoice', router: '/billing' })[0]?.content).toBe(route('Invoice', '/billing'));
   });
 
+  test('a long varying string (an icon\'s path data) is one value whole too', () => {
+    const icon = (name: string, d: string) => `export function ${name}Icon() {\n  return (\n    <svg viewBox="0 0 16 16">\n      <path\n        d="${d}"\n        stroke="currentColor"\n      />\n    </svg>\n  )\n}\n`;
+    const arc = (n: number) => Array.from({ length: 12 }, (_, k) => `C${n + k}.6667 ${k}.6818 11.6819 14.6666 8 14.${k}666`).join(' ');
+    const examples = [
+      { path: 'src/icons/ClockIcon.tsx', content: icon('Clock', `M8 3.99992V7.99992L10.6667 9.33325M14.6667 7.99992${arc(1)}Z`) },
+      { path: 'src/icons/UserIcon.tsx', content: icon('User', `M10 10.5V9.5C10 8.96957 9.78929 8.46086${arc(2)}Z`) },
+      { path: 'src/icons/TickIcon.tsx', content: icon('Tick', 'M13.3334 4L6.00002 11.3333L2.66669 8') },
+      { path: 'src/icons/CloseIcon.tsx', content: icon('Close', 'M12 4L4 12M4 4L12 12') },
+    ];
+    expect(examples[0]?.content.length).toBeGreaterThan(400);
+    const mined = mineTemplate(examples);
+    const content = mined.template.files[0]?.content ?? '';
+    const param = /d="\{\{(\w+)\}\}"/.exec(content)?.[1];
+    expect(param).toBeDefined();
+    roundTrips(examples, mined);
+    expect(generateMember(mined.template, { name: 'ChevronDown', [param ?? '']: 'M4 6L8 10L12 6' })[0]?.content).toBe(icon('ChevronDown', 'M4 6L8 10L12 6'));
+  });
+
   test('a string quoted differently in different members is one value whole, quotes included', () => {
     const hook = (name: string, url: string) =>
       `import { client } from '../client';\n\nexport function use${name}(id: string) {\n  return client({\n    method: 'get',\n    url: ${url},\n  });\n}\n`;
