@@ -22,7 +22,7 @@
  */
 import { camelCase, words } from '../render/case.js';
 import { mergeText, type Piece } from './emit.js';
-import { chooseForm, ruledForm, usesSnakeFileNames } from './forms.js';
+import { chooseForm, ruledForm, usesPackageFolders, usesSnakeFileNames } from './forms.js';
 import { alikePairs, lcsPairs } from './lcs.js';
 import { lineEditDistance } from './score.js';
 import type { Line, Token, TokenOccurrence } from './tokenize.js';
@@ -496,7 +496,8 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
   );
   const registry = new Registry(count, center, entityParam);
 
-  const resolveName = (occurrences: readonly TokenOccurrence[], where: string, snakeFiles = false): Piece => {
+  /** `pathOf`: the file whose path the occurrences are in (its language names its folders and files). */
+  const resolveName = (occurrences: readonly TokenOccurrence[], where: string, pathOf?: string): Piece => {
     const first = occurrences[0];
     let forms: readonly NameForm[] = first?.forms ?? [];
     for (const occurrence of occurrences.slice(1)) {
@@ -508,7 +509,10 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       }
       forms = narrowed;
     }
+    const snakeFiles = pathOf !== undefined && usesSnakeFileNames(pathOf);
     return { t: 'name', form: chooseForm(forms, first?.before ?? '', first?.after ?? '', first?.prose ?? false, snakeFiles, {
+        packageFolders: pathOf !== undefined && usesPackageFolders(pathOf),
+        packageCode: first?.packageCode,
         snakeCode: first?.snakeCode,
         kebabCode: first?.kebabCode,
         next: first?.next,
@@ -520,14 +524,14 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
   };
 
   /** Pieces for aligned tokens: column i holds the i-th token of every member (same keys). */
-  const tokenPieces = (columns: readonly (readonly Token[])[], where: string, snakeFiles = false): Piece[] => {
+  const tokenPieces = (columns: readonly (readonly Token[])[], where: string, pathOf?: string): Piece[] => {
     const pieces: Piece[] = [];
     for (const column of columns) {
       const lead = column[0];
       if (lead === undefined) continue;
       lead.parts.forEach((part, p) => {
         if (typeof part === 'string') pieces.push({ t: 'text', text: part });
-        else pieces.push(resolveName(column.map((token) => token.parts[p] as TokenOccurrence), where, snakeFiles));
+        else pieces.push(resolveName(column.map((token) => token.parts[p] as TokenOccurrence), where, pathOf));
       });
     }
     return pieces;
@@ -1290,7 +1294,6 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     const located = (k: number) => location !== undefined && (centerTokens[k]?.start ?? -1) >= location[0] && (centerTokens[k]?.start ?? -1) < location[1] - 1;
     const column = (t: number) => ids.map((id) => tokensOf(id)[t]).filter((token): token is Token => token !== undefined);
     const agrees = (t: number) => groupsOf(ids, (id) => tokensOf(id).slice(t, t + 1)).length === 1;
-    const snakeFiles = usesSnakeFileNames(where);
     // The runs that vary: differing tokens, single separators between two of them, and the numbers
     // joined to a differing number (`2025_03_29_071754` whole, though every member has `2025`).
     const isNumber = (k: number) => /^\p{N}+$/u.test(centerTokens[k]?.text ?? '');
@@ -1306,7 +1309,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     let t = 0;
     while (t < centerTokens.length) {
       if (varies[t] !== true) {
-        pieces.push(...tokenPieces([column(t)], `path of ${where}`, snakeFiles));
+        pieces.push(...tokenPieces([column(t)], `path of ${where}`, where));
         t++;
         continue;
       }
@@ -1321,7 +1324,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       const template = tokenPieces(
         runOf(lead[0] ?? centerId).map((_, k) => lead.map((id) => runOf(id)[k]).filter((token): token is Token => token !== undefined)),
         `path of ${where}`,
-        snakeFiles,
+        where,
       );
       const text = values[centerId] ?? '';
       const digits = text.replace(/\P{N}/gu, '').length;

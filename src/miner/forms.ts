@@ -26,8 +26,15 @@ export function renameText(text: string, from: string, to: string, prose = false
 /** Languages whose file names are snake_case by convention (Go, Python and its reStructuredText docs, Ruby, Rust, Elixir, C). */
 export const usesSnakeFileNames = (path: string): boolean => /\.(?:go|py|pyi|rst|rb|rs|ex|exs|c|h)$/.test(path.replace(/\.hbs$/, ''));
 
+/** Languages whose folders are packages, named in lower-case words run together (Java, Kotlin, Scala, Groovy). */
+export const usesPackageFolders = (path: string): boolean => /\.(?:java|kt|kts|scala|groovy)$/.test(path.replace(/\.hbs$/, ''));
+
 /** What is around an occurrence of the name, beyond the characters right before and after it. */
 export interface FormContext {
+  /** In the path of a file whose folders are packages (see usesPackageFolders). */
+  readonly packageFolders?: boolean | undefined;
+  /** In the code of a language whose folders are packages. */
+  readonly packageCode?: boolean | undefined;
   /** In the code of Python, Ruby, Rust or Elixir (snake_case identifiers). */
   readonly snakeCode?: boolean | undefined;
   /** In a style sheet's code (kebab-case selectors). */
@@ -65,6 +72,10 @@ export function ruledForm(forms: readonly NameForm[], before: string, after: str
   const rules: Array<[boolean, CaseHelper[]]> = [
     // In the path of a Python or Go file, folders are packages too, and a package name cannot hold `-`.
     [snakeFiles && (before === '/' || before === '') && (after === '.' || after === '_' || after === '/'), ['snakeCase']],
+    // In Java, Kotlin and Scala a package is lower-case words run together (`demo/saleitem/`,
+    // `package com.example.demo.saleitem;`).
+    [context.packageFolders === true && before === '/' && after === '/', ['lowerCase']],
+    [context.packageCode === true && before === '.' && /^[.;]?$/.test(after) && /^[\w.]*$/.test(context.lead ?? ''), ['lowerCase']],
     // Glued to a capitalized word, the name is one word of an identifier (`cartSlice`, `useCartStore`).
     [/\p{Lu}/u.test(after), ['camelCase', 'pascalCase']],
     // A BEM block (`cart__title`, `cart--open`) is kebab-case.

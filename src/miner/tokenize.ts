@@ -13,7 +13,7 @@
  */
 import { createRequire } from 'node:module';
 import type { ts as TS } from 'ts-morph';
-import { ruledForm, usesSnakeFileNames } from './forms.js';
+import { ruledForm, usesPackageFolders, usesSnakeFileNames } from './forms.js';
 import { caseClass, formKey, type CaseHelper, type NameForm, type Occurrence } from './variants.js';
 
 export type RegionKind = 'code' | 'string' | 'comment' | 'text';
@@ -190,6 +190,8 @@ export interface TokenOccurrence extends Occurrence {
   readonly snakeCode?: boolean | undefined;
   /** In a style sheet's code (selectors, custom properties). */
   readonly kebabCode?: boolean | undefined;
+  /** In the code of a language whose folders are packages (Java, Kotlin, Scala, Groovy). */
+  readonly packageCode?: boolean | undefined;
   /** In a comment. */
   readonly comment?: boolean | undefined;
   /** The form that this file's strings holding the name show, when they agree (see `stringFormOf`). */
@@ -298,11 +300,13 @@ function tokenizeWith(word: RegExp, path: string, content: string, occurrences: 
       : [{ start: 0, end: content.length, kind: 'text' as const }];
   const snakeCode = SNAKE_CODE.test(path.replace(/\.hbs$/, ''));
   const kebabCode = KEBAB_CODE.test(path.replace(/\.hbs$/, ''));
+  const packageCode = usesPackageFolders(path);
   const stringForm = stringFormOf(occurrences, regions) ?? fileNameForm(path, pathOccurrences);
   const contextOf = (occurrence: Occurrence, kind: RegionKind): Omit<TokenOccurrence, keyof Occurrence> => ({
     prose: kind !== 'code',
     ...(snakeCode ? { snakeCode } : {}),
     ...(kebabCode ? { kebabCode } : {}),
+    ...(packageCode && kind === 'code' ? { packageCode } : {}),
     ...(kind === 'comment' ? { comment: true } : {}),
     ...(stringForm !== undefined && kind !== 'code' ? { stringForm } : {}),
   });

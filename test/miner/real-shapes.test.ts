@@ -146,6 +146,14 @@ describe('generation with the names users type', () => {
     expect(generateMember(mined.template, { name: 'SparePart' })).toEqual([{ path: 'server/db/models/sparepart.js', content: model('SparePart', 'spare_parts') }]);
   });
 
+  test('Java packages of one-word members are lower-case words run together (demo/saleitem/, package …saleitem;)', () => {
+    const entity = (pkg: string, name: string) => `package com.example.demo.${pkg};\n\nimport com.example.demo.${pkg}.${name}Status;\n\npublic class ${name} {\n    private Long id;\n}\n`;
+    const examples = ['Sale', 'Stock', 'Supplier'].map((name) => ({ path: `src/main/java/com/example/demo/${name.toLowerCase()}/${name}.java`, content: entity(name.toLowerCase(), name) }));
+    const mined = mineTemplate(examples);
+    roundTrips(examples, mined);
+    expect(generateMember(mined.template, { name: 'SaleItem' })).toEqual([{ path: 'src/main/java/com/example/demo/saleitem/SaleItem.java', content: entity('saleitem', 'SaleItem') }]);
+  });
+
   test('member folders below folders of kinds: the kind is a param of every path (components/, views/)', () => {
     const component = (name: string) => `@Component({\n  selector: 'app-${name}',\n  templateUrl: './${name}.component.html',\n})\nexport class ${name[0]?.toUpperCase()}${name.slice(1)}Component {}\n`;
     const examples = [
