@@ -11,13 +11,15 @@ const lowerWords = (text: string | undefined): string[] => words(text ?? '').map
 
 /**
  * The value as the members' names are written: without the affixes, when it starts (ends) with
- * them as whole words in any case and holds more words than them; with `keep`, with the affixes,
- * added where it lacks them. Otherwise the value as given.
+ * them as whole words in any case and holds more words than them, or with their first (last) words
+ * where it ends (starts); with `keep`, with the affixes, added where it lacks them (their words it
+ * does not end or start with). Otherwise the value as given.
  *
  * @example applyAffixes('AppSidebar', { prefix: 'App' }) // 'Sidebar'
  * @example applyAffixes('use-auth-store', { prefix: 'use', suffix: 'Store' }) // 'Auth'
  * @example applyAffixes('App', { prefix: 'App' }) // 'App'
  * @example applyAffixes('Avatar', { suffix: 'Icon', keep: true }) // 'AvatarIcon'
+ * @example applyAffixes('OrderService', { suffix: 'service postgres' }) // 'Order'
  */
 export function applyAffixes(value: string, affixes: ParamAffixes | undefined): string {
   if (affixes === undefined) return value;
@@ -25,17 +27,26 @@ export function applyAffixes(value: string, affixes: ParamAffixes | undefined): 
   const prefix = lowerWords(affixes.prefix);
   const suffix = lowerWords(affixes.suffix);
   const startsWith = (at: number, expected: readonly string[]) => expected.every((word, i) => given[at + i]?.toLowerCase() === word);
+  // How many of the affix's words the value already writes: all of them, or the first (last) ones
+  // where the value ends (starts): `OrderService` given where labels end with `service-postgres`
+  // writes `service` (the entity is a service), and is an `Order`, not an `OrderService`.
+  const suffixWritten = (): number => {
+    for (let k = Math.min(suffix.length, given.length - 1); k >= 1; k--) if (startsWith(given.length - k, suffix.slice(0, k))) return k;
+    return 0;
+  };
+  const prefixWritten = (): number => {
+    for (let k = Math.min(prefix.length, given.length - 1); k >= 1; k--) if (startsWith(0, prefix.slice(prefix.length - k))) return k;
+    return 0;
+  };
   if (affixes.keep === true) {
     if (given.length === 0) return value;
-    const head = prefix.length > 0 && !startsWith(0, prefix) ? words(affixes.prefix ?? '') : [];
-    const tail = suffix.length > 0 && !(given.length >= suffix.length && startsWith(given.length - suffix.length, suffix)) ? words(affixes.suffix ?? '') : [];
+    const head = prefix.length > 0 ? words(affixes.prefix ?? '').slice(0, prefix.length - prefixWritten()) : [];
+    const tail = suffix.length > 0 ? words(affixes.suffix ?? '').slice(suffixWritten()) : [];
     if (head.length === 0 && tail.length === 0) return value;
     return keepAcronyms([...head, ...given, ...tail].join(' '), value);
   }
-  let start = 0;
-  let end = given.length;
-  if (prefix.length > 0 && end - start > prefix.length && startsWith(0, prefix)) start = prefix.length;
-  if (suffix.length > 0 && end - start > suffix.length && startsWith(end - suffix.length, suffix)) end -= suffix.length;
+  const start = prefix.length > 0 ? prefixWritten() : 0;
+  const end = given.length - (suffix.length > 0 && given.length - start > 1 ? Math.min(suffixWritten(), given.length - start - 1) : 0);
   if (start === 0 && end === given.length) return value;
   return keepAcronyms(given.slice(start, end).join(' '), value);
 }

@@ -13,7 +13,7 @@ import type { Params, PrettierSettings, RenderedFile, Renderer } from '../render
 import { applyAffixes } from './affixes.js';
 import { didYouMean } from './suggest.js';
 import type { ParamSpec, Template, TemplateManifest } from './template.js';
-import { compilePattern, isTemplatedDefault } from './validate.js';
+import { compilePattern, inDependencyOrder, isTemplatedDefault } from './validate.js';
 
 export interface RenderTemplateResult {
   /** The files to write, in template order. */
@@ -110,7 +110,7 @@ export async function resolveParams(renderer: Renderer, manifest: TemplateManife
       throw paramError(manifest.name, `the param ${quote(name)} is required`, `Pass ${quote(name)} (${spec.type}${spec.description === undefined ? '' : `: ${spec.description}`}), or give it a default in template.json.`);
     }
   }
-  for (const [name, spec, source] of deferred) {
+  for (const { name, spec, source } of inDependencyOrder(deferred.map(([name, spec, source]) => ({ name, spec, source })))) {
     const value = await renderer.render(source, resolved, { name: `${manifest.name}: params.${name}.default`, plurals: manifest.plurals });
     resolved[name] = checkValue(manifest.name, name, spec, renderedDefault(manifest.name, name, spec, value));
   }

@@ -40,6 +40,30 @@ const describe = (value: unknown): string =>
 /** True when a string default is itself a template (`/{{kebabCase name}}`), rendered with the other params. */
 export const isTemplatedDefault = (value: unknown): value is string => typeof value === 'string' && value.includes('{{');
 
+/**
+ * Templated defaults in the order they can be rendered: one that uses another's param after it
+ * (`"label": "{{titleCase route}}"` before `"route": "{{kebabCase name}}"`), the manifest's order
+ * otherwise. A cycle keeps its order, and rendering names the param that is missing.
+ */
+export function inDependencyOrder<T extends { readonly name: string; readonly source: string }>(deferred: readonly T[]): T[] {
+  const pending = new Set(deferred.map((entry) => entry.name));
+  const uses = new Map(
+    deferred.map((entry) => {
+      const mustaches = entry.source.match(/\{\{[^}]*\}\}/g)?.join(' ') ?? '';
+      return [entry.name, deferred.filter((other) => other !== entry && new RegExp(`(?<![\\w$.])${other.name.replace(/[$]/g, '\\$')}(?![\\w$])`).test(mustaches)).map((other) => other.name)];
+    }),
+  );
+  const ordered: T[] = [];
+  while (ordered.length < deferred.length) {
+    const ready = deferred.find((entry) => pending.has(entry.name) && (uses.get(entry.name) ?? []).every((name) => !pending.has(name)));
+    const next = ready ?? deferred.find((entry) => pending.has(entry.name));
+    if (next === undefined) break;
+    pending.delete(next.name);
+    ordered.push(next);
+  }
+  return ordered;
+}
+
 class Checker {
   readonly issues: ManifestIssue[] = [];
 

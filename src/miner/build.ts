@@ -29,7 +29,7 @@ import type { Line, Token, TokenOccurrence } from './tokenize.js';
 import { flagMembers, mapBranches, type FlagMembers } from './branches.js';
 import { spreadValues } from './spread-values.js';
 import { articleOf, gluedName, sliceForm, withArticles, type SliceMatch } from './name-literals.js';
-import { CASE_HELPERS, caseClass, formKey, spell, type NameForm } from './variants.js';
+import { CASE_HELPERS, caseClass, formKey, spell, type CaseHelper, type NameForm } from './variants.js';
 
 export interface MemberFile {
   readonly path: string;
@@ -1427,7 +1427,8 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
   const flags = flagMembers(registry.params);
   const keys = new Set<string>();
   const labelled = files.map((file) => ({ ...file, content: labelAndKeyParams(file.content, file.members, registry, names, flags, keys) }));
-  return { files: spreadValues(keyPaths(labelled, registry.params, keys, names), registry.params, count), params: linkFlags(registry.params, count), conflicts: registry.conflicts, center };
+  const keyed = keyNames(keyPaths(labelled, registry.params, keys, names), registry.params, keys, names, flags);
+  return { files: spreadValues(keyed.files, keyed.params, count), params: linkFlags(keyed.params, count), conflicts: registry.conflicts, center };
 }
 
 const hasName = (tokens: readonly Token[]): boolean => tokens.some((token) => token.parts.some((part) => typeof part !== 'string'));
@@ -1510,6 +1511,75 @@ function labelAndKeyParams(pieces: readonly Piece[], active: readonly number[], 
     list[i + 1] = { t: 'text', text: after.text.slice(close) };
   }
   return list.map((piece) => mapBranches(piece, active, flags, (branch, members) => labelAndKeyParams(branch, members, registry, names, flags, keys)));
+}
+
+/** Case forms of identifiers a scaffolder writes from the string it is given (see keyNames). */
+const IDENTIFIER_FORMS: ReadonlySet<CaseHelper> = new Set(['pascalCase', 'camelCase', 'snakeCase', 'kebabCase', 'constantCase']);
+
+/**
+ * Identifiers that spell the key param (see labelAndKeyParams) in every member are written from it:
+ * a scaffolder makes them from the one string it is given (`nest g resource clients` writes
+ * `@Controller('clients')` and `ClientsService`, `company` writes `CompanyService`; Laravel's
+ * `create_availability_table` writes `CreateAvailabilityTable`; cobra's `Use: "conf"` goes with
+ * `confCmd`), so the key given with `--set` names them too. Without it the key's default is written
+ * from the name, and so are they.
+ */
+function keyNames(
+  files: readonly BuiltFile[],
+  params: readonly MinedParam[],
+  keys: ReadonlySet<string>,
+  names: readonly string[],
+  flags: FlagMembers,
+): { files: BuiltFile[]; params: MinedParam[] } {
+  // Keys whose default is the name in words a case can be read back from (a literal default would
+  // name every new member alike; `componentstatus` is no `ComponentStatus`).
+  const nameWords = (param: MinedParam): param is ValueParam => {
+    const only = param.kind === 'value' && param.template?.length === 1 ? param.template[0] : undefined;
+    return only?.t === 'name' && (only.form.helper === 'snakeCase' || only.form.helper === 'kebabCase');
+  };
+  const keyParams = params.filter((param): param is ValueParam => keys.has(param.name) && nameWords(param));
+  const keyOf = (piece: Piece, active: readonly number[]): Piece => {
+    if (piece.t !== 'name') return piece;
+    const { helper, slice } = piece.form;
+    if (slice !== undefined || !IDENTIFIER_FORMS.has(helper) || active.length === 0) return piece;
+    const param = keyParams.find((known) =>
+      active.every((m) => {
+        const value = known.values[m];
+        return value !== undefined && value !== '' && spell(value, { helper, plural: false }) === spell(names[m] ?? '', piece.form);
+      }),
+    );
+    return param === undefined ? piece : { t: 'value', param: param.name, helper };
+  };
+  const rewrite = (pieces: readonly Piece[], active: readonly number[]): Piece[] =>
+    keyParams.length === 0 ? [...pieces] : pieces.map((piece) => (piece.t === 'name' ? keyOf(piece, active) : mapBranches(piece, active, flags, rewrite)));
+  // A value written from the name (`Create{{pascalCase (pluralize name)}}Table`: a class the members
+  // name in the plural and in the singular, as their tables) is written from the key where that
+  // gives every member's own value (the default alone is one member's).
+  const spelledFrom = (template: readonly Piece[], key: ValueParam, m: number): string | undefined => {
+    let out = '';
+    for (const piece of template) {
+      const value = key.values[m];
+      if (piece.t === 'text') out += piece.text;
+      else if (piece.t === 'value' && piece.param === key.name && piece.helper !== undefined && value !== undefined) out += spell(value, { helper: piece.helper, plural: false });
+      else return undefined;
+    }
+    return out;
+  };
+  // Keys, and the like in a path (`create_{{table}}_table.php`, the literal in the file taking it).
+  const sources = params.filter(nameWords);
+  const withKeys = params.map((param): MinedParam => {
+    if (param.kind !== 'value' || param.template === undefined || keys.has(param.name)) return param;
+    const having = param.values.flatMap((value, m) => (value === undefined ? [] : [m]));
+    for (const key of sources) {
+      if (key === param || having.some((m) => key.values[m] === undefined)) continue;
+      const template = param.template.map((piece): Piece =>
+        piece.t === 'name' && piece.form.slice === undefined && IDENTIFIER_FORMS.has(piece.form.helper) ? { t: 'value', param: key.name, helper: piece.form.helper } : piece,
+      );
+      if (having.length > 0 && having.every((m) => spelledFrom(template, key, m) === param.values[m])) return { ...param, template };
+    }
+    return param;
+  });
+  return { files: files.map((file) => ({ ...file, content: rewrite(file.content, file.members) })), params: withKeys };
 }
 
 /**

@@ -11,12 +11,13 @@
  * Blocks (`{{#if}}`, `{{#each}}`) that span lines are written on lines of their own, where
  * Handlebars' standalone rule drops the tag lines from the output.
  */
-import { formExpression, type NameForm } from './variants.js';
+import { formExpression, type CaseHelper, type NameForm } from './variants.js';
 
 export type Piece =
   | { readonly t: 'text'; readonly text: string }
   | { readonly t: 'name'; readonly form: NameForm }
-  | { readonly t: 'value'; readonly param: string }
+  /** A value param, or with `helper` the value in a case (`{{pascalCase route}}`: see keyNames in build.ts). */
+  | { readonly t: 'value'; readonly param: string; readonly helper?: CaseHelper }
   | { readonly t: 'item' }
   /** `a` or `an` for the name (`{{article name}}`), capitalized at the start of a sentence. */
   | { readonly t: 'article'; readonly capital: boolean }
@@ -135,7 +136,7 @@ export function emit(pieces: readonly Piece[], param: string, enclosed = false):
         out += `{{${formExpression(piece.form, param)}}}`;
         break;
       case 'value':
-        out += `{{${piece.param}}}`;
+        out += piece.helper === undefined ? `{{${piece.param}}}` : `{{${piece.helper} ${piece.param}}}`;
         break;
       case 'item':
         out += '{{this}}';

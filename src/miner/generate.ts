@@ -10,7 +10,7 @@
 import { applyAffixes } from '../library/affixes.js';
 import type { Template } from '../library/template.js';
 import { renderedDefault } from '../library/render.js';
-import { isTemplatedDefault } from '../library/validate.js';
+import { inDependencyOrder, isTemplatedDefault } from '../library/validate.js';
 import { checkRenderedPath, createRenderer, stripTemplateSuffix, type Renderer } from '../render/index.js';
 import type { Example, ParamValue } from './types.js';
 
@@ -38,7 +38,7 @@ export function withDefaults(
     else if (spec.default !== undefined) out[name] = Array.isArray(spec.default) ? [...(spec.default as string[])] : (spec.default as ParamValue);
   }
   for (const [name, value] of Object.entries(params)) if (value !== undefined && !(name in out)) out[name] = value;
-  for (const [name, source] of deferred) {
+  for (const { name, source } of inDependencyOrder(deferred.map(([name, source]) => ({ name, source })))) {
     const spec = template.manifest.params[name];
     const text = renderer.renderSync(source, out, { name: `${template.manifest.name}: params.${name}.default`, plurals: template.manifest.plurals });
     out[name] = spec === undefined ? text : (renderedDefault(template.manifest.name, name, spec, text) as ParamValue);

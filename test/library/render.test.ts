@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyAffixes } from '../../src/library/affixes.js';
 import { renderTemplate, resolveParams } from '../../src/library/render.js';
 import type { Template, TemplateManifest } from '../../src/library/template.js';
+import { inDependencyOrder } from '../../src/library/validate.js';
 import { createRenderer } from '../../src/render/index.js';
 import { rejection } from './helpers.js';
 
@@ -56,6 +57,23 @@ describe('a boolean default that follows another param', () => {
   });
 });
 
+describe('templated defaults', () => {
+  it('render in the order they use each other, whatever the order they are declared in', async () => {
+    const manifest: TemplateManifest = {
+      name: 'chain',
+      params: {
+        name: { type: 'string' },
+        label: { type: 'string', default: '{{titleCase route}} page' },
+        route: { type: 'string', default: '{{kebabCase (pluralize name)}}' },
+      },
+    };
+    expect(await resolveParams(renderer, manifest, { name: 'OrderItem' })).toEqual({ name: 'OrderItem', route: 'order-items', label: 'Order Items page' });
+    expect(await resolveParams(renderer, manifest, { name: 'OrderItem', route: 'basket' })).toEqual({ name: 'OrderItem', route: 'basket', label: 'Basket page' });
+    expect(inDependencyOrder([{ name: 'a', source: '{{b}}' }, { name: 'b', source: '{{a}}' }]).map((entry) => entry.name)).toEqual(['a', 'b']);
+    expect(inDependencyOrder([{ name: 'x', source: '{{y.z}} {{xy}}' }, { name: 'y', source: '{{name}}' }, { name: 'xy', source: '{{name}}' }]).map((entry) => entry.name)).toEqual(['y', 'xy', 'x']);
+  });
+});
+
 describe('affixes', () => {
   it('reads a name given with the words every member carries around it as the name itself', async () => {
     expect(applyAffixes('AppSidebar', { prefix: 'App' })).toBe('Sidebar');
@@ -72,6 +90,12 @@ describe('affixes', () => {
     expect(applyAffixes('Avatar', { suffix: 'Icon', keep: true })).toBe('AvatarIcon');
     expect(applyAffixes('avatar-icon', { suffix: 'Icon', keep: true })).toBe('avatar-icon');
     expect(applyAffixes('au', { prefix: 'en', keep: true })).toBe('EnAu');
+    // A value that writes the affix's first (last) words where it ends (starts) has them once.
+    expect(applyAffixes('OrderService', { suffix: 'service postgres' })).toBe('Order');
+    expect(applyAffixes('order-service-postgres', { suffix: 'service postgres' })).toBe('Order');
+    expect(applyAffixes('AuthFoo', { prefix: 'use auth' })).toBe('Foo');
+    expect(applyAffixes('Service', { suffix: 'service postgres' })).toBe('Service');
+    expect(applyAffixes('OrderService', { suffix: 'service postgres', keep: true })).toBe('OrderServicePostgres');
     const named: TemplateManifest = { name: 'app', params: { name: { type: 'string', affixes: { prefix: 'App' } }, title: { type: 'string', default: '{{titleCase name}}' } } };
     expect(await resolveParams(renderer, named, { name: 'AppUserMenu' })).toEqual({ name: 'UserMenu', title: 'User Menu' });
   });

@@ -274,6 +274,41 @@ describe('what varies', () => {
     expect(generateMember(mined.template, { name: 'Invoice', router: '/billing' })[0]?.content).toBe(route('Invoice', '/billing'));
   });
 
+  test('identifiers spelling the key are written from it, as a scaffolder writes them from one string', () => {
+    // `nest g resource clients` writes ClientsController; `company` writes CompanyController.
+    const controller = (route: string, pascal: string) =>
+      `import { Controller, Get } from '@nestjs/common';\n\n@Controller('${route}')\nexport class ${pascal}Controller {\n  @Get()\n  findAll() {\n    return this.${pascal[0]?.toLowerCase()}${pascal.slice(1)}Service.findAll();\n  }\n}\n`;
+    const examples = [
+      { path: 'src/clients/clients.controller.ts', content: controller('clients', 'Clients') },
+      { path: 'src/order-items/order-items.controller.ts', content: controller('order-items', 'OrderItems') },
+      { path: 'src/suppliers/suppliers.controller.ts', content: controller('suppliers', 'Suppliers') },
+    ];
+    const mined = mineTemplate(examples);
+    const content = mined.template.files[0]?.content ?? '';
+    const key = /@Controller\('\{\{(\w+)\}\}'\)/.exec(content)?.[1] ?? '';
+    expect(key).not.toBe('');
+    expect(content).toContain(`export class {{pascalCase ${key}}}Controller`);
+    roundTrips(examples, mined);
+    // Given the key, the identifiers follow it; without it, the key and they follow the name.
+    expect(generateMember(mined.template, { name: 'Company', [key]: 'company' })).toEqual([{ path: 'src/company/company.controller.ts', content: controller('company', 'Company') }]);
+    expect(generateMember(mined.template, { name: 'Invoice' })).toEqual([{ path: 'src/invoices/invoices.controller.ts', content: controller('invoices', 'Invoices') }]);
+  });
+
+  test('a Laravel migration\'s class follows the table it is given, as make:migration writes both from one string', () => {
+    const pascal = (table: string) => table.split('_').map((word) => `${word[0]?.toUpperCase()}${word.slice(1)}`).join('');
+    const migration = (table: string) =>
+      `<?php\n\nclass Create${pascal(table)}Table extends Migration\n{\n    public function up()\n    {\n        Schema::create('${table}', function (Blueprint $table) {\n            $table->id();\n        });\n    }\n}\n`;
+    const tables = ['notifications', 'reviews', 'availability', 'specialty', 'order_items'];
+    const examples = tables.map((table, i) => ({ path: `database/migrations/2024_08_20_00000${i}_create_${table}_table.php`, content: migration(table) }));
+    const mined = mineTemplate(examples);
+    const content = mined.template.files[0]?.content ?? '';
+    const key = /Schema::create\('\{\{(\w+)\}\}'/.exec(content)?.[1] ?? '';
+    expect(content).toContain(`class Create{{pascalCase ${key}}}Table`);
+    roundTrips(examples, mined);
+    const [generated] = generateMember(mined.template, { name: 'Speciality', [key]: 'specialities', timestamp: '2024_08_21_000000' });
+    expect(generated).toEqual({ path: 'database/migrations/2024_08_21_000000_create_specialities_table.php', content: migration('specialities') });
+  });
+
   test('a long varying string (an icon\'s path data) is one value whole too', () => {
     const icon = (name: string, d: string) => `export function ${name}Icon() {\n  return (\n    <svg viewBox="0 0 16 16">\n      <path\n        d="${d}"\n        stroke="currentColor"\n      />\n    </svg>\n  )\n}\n`;
     const arc = (n: number) => Array.from({ length: 12 }, (_, k) => `C${n + k}.6667 ${k}.6818 11.6819 14.6666 8 14.${k}666`).join(' ');
