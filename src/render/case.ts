@@ -132,11 +132,11 @@ export const caseConversions: Readonly<Record<CaseName, (input: string) => strin
 });
 
 /**
- * PascalCase that keeps acronyms of a mixed-case name (`HTTPClient`, `getAPIKey` → `GetAPIKey`);
- * an all-caps name (`USER_CARD`) has none.
+ * PascalCase that keeps acronyms of a mixed-case name (`HTTPClient`, `getAPIKey` → `GetAPIKey`) and
+ * of one all-caps word (`AB`, `API2`); an all-caps name of several words (`USER_CARD`) has none.
  */
 export function keepAcronyms(name: string, label: string = name): string {
-  if (!/\p{Ll}/u.test(label)) return pascalCase(name);
+  if (!/\p{Ll}/u.test(label) && /[^\p{L}\p{N}]/u.test(label)) return pascalCase(name);
   return words(name)
     .map((word) => (word.length > 1 && word === word.toUpperCase() && /\p{Lu}/u.test(word) ? word : pascalCase(word)))
     .join('');

@@ -15,6 +15,10 @@ describe('miner quality', () => {
     expect(keepAcronyms('HTTP', 'HTTPClient')).toBe('HTTP');
     expect(keepAcronyms('user card')).toBe('UserCard');
     expect(keepAcronyms('USER CARD')).toBe('UserCard');
+    expect(keepAcronyms('USER_CARD')).toBe('UserCard');
+    // One all-caps word is an acronym (`--name AB` in a family of `ABOffOutlineIcon`, `AbacusOutlineIcon`).
+    expect(keepAcronyms('AB Outline Icon', 'AB')).toBe('ABOutlineIcon');
+    expect(keepAcronyms('API2')).toBe('API2');
     expect(findOccurrences('new HTTPClient()', nameVariants('HTTP')).map((o) => o.text)).toEqual(['HTTP']);
     expect(findOccurrences('XHTTP', nameVariants('HTTP'))).toEqual([]);
     const mined = mineTemplate([
