@@ -22,7 +22,7 @@ import { coherentDefaults } from './coherent-defaults.js';
 import { commonFolder, groupMembers, type Grouping } from './group.js';
 import { lcsPairs } from './lcs.js';
 import { detectNames, type NameDetection } from './names.js';
-import { sameValueParams } from './same-values.js';
+import { casedValueParams, sameValueParams } from './same-values.js';
 import { importRuns, markSortedRuns, sortedKeys, writeSortBlocks } from './sorted-runs.js';
 import { hasVaryingUnderlines, markUnderlines, writeUnderlines } from './underlines.js';
 import { widthBlocks } from './width-blocks.js';
@@ -574,6 +574,7 @@ function mineNamed(
       let best = { built, template, params };
       const refinements = [
         (current: Built) => sameValueParams(current),
+        (current: Built) => casedValueParams(current),
         (current: Built, given: MemberParams[]) => widthBlocks(current, given, entityParam, renderer),
         (current: Built, given: MemberParams[]) => coherentDefaults(current, given, members, (refined) => toTemplate(refined, members, context), renderer),
       ];

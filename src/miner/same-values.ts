@@ -6,8 +6,12 @@
  * it has one, on two members or more and not the same on all of them, its places take the other;
  * both literals, or both written alike from the name and the other params.
  */
+import { words } from '../render/case.js';
 import type { Built, BuiltFile, MinedParam, ValueParam } from './build.js';
-import { emit, mapNested, type Piece } from './emit.js';
+import { emit, mapNested, mergeText, nestedLists, type Piece } from './emit.js';
+import { spell, type CaseHelper } from './variants.js';
+
+const convert = (helper: CaseHelper, value: string): string => spell(value, { helper, plural: false });
 
 /** `built` with each such param's places written with the param it repeats, or undefined when there is none. */
 export function sameValueParams(built: Built): Built | undefined {
@@ -59,4 +63,73 @@ export function sameValueParams(built: Built): Built | undefined {
 
 function renamePiece(piece: Piece, resolve: (name: string) => string, rename: (pieces: readonly Piece[]) => Piece[]): Piece {
   return piece.t === 'value' ? { ...piece, param: resolve(piece.param) } : mapNested(piece, rename);
+}
+
+/** Case forms one value is written again in (`ApiResponseVoid` imported from `api-response-void`). */
+const CASED: readonly CaseHelper[] = ['kebabCase', 'snakeCase', 'camelCase', 'pascalCase', 'constantCase'];
+
+/**
+ * A value written again in another case: where a param's values are, on every member that has it,
+ * another param's values in one case form (a model `ApiResponseDeviceResponse` and its module
+ * `'../../models/api-response-device-response'`), its default is written from that param
+ * (`{{kebabCase apiResponse}}`), so a model given with `--set` brings its module. Values of several
+ * words only (one word says nothing of a case), and two different values at least; a param written
+ * from another is not itself a source, so no default waits on itself.
+ */
+export function casedValueParams(built: Built): Built | undefined {
+  // Not written from the name: such a default already follows the name.
+  const mentionsName = (pieces: readonly Piece[] | undefined): boolean => pieces?.some((piece) => piece.t === 'name' || piece.t === 'article' || nestedLists(piece).some(mentionsName)) === true;
+  const values = built.params.filter((param): param is ValueParam => param.kind === 'value' && param.type === 'string' && !mentionsName(param.template));
+  const written = new Map<string, readonly Piece[]>();
+  const sources = new Set<string>();
+  for (const param of values) {
+    const having = param.values.flatMap((value, m) => (value === undefined ? [] : [m]));
+    if (sources.has(param.name) || having.length < 2 || new Set(having.map((m) => param.values[m])).size < 2) continue;
+    for (const source of values) {
+      if (source === param || written.has(source.name)) continue;
+      const from = (m: number) => source.values[m];
+      if (!having.every((m) => words(from(m) ?? '').length > 1)) continue;
+      // The same text around it on every member (`../../models/` before the module).
+      const around = (helper: CaseHelper): [string, string] | undefined => {
+        const first = having[0] ?? 0;
+        const own = param.values[first] ?? '';
+        const cased = convert(helper, from(first) ?? '');
+        for (let at = own.indexOf(cased); at >= 0 && cased !== ''; at = own.indexOf(cased, at + 1)) {
+          const before = own.slice(0, at);
+          const after = own.slice(at + cased.length);
+          if (having.every((m) => param.values[m] !== from(m) && param.values[m] === before + convert(helper, from(m) ?? '') + after)) return [before, after];
+        }
+        return undefined;
+      };
+      const helper = CASED.find((candidate) => around(candidate) !== undefined);
+      const [before, after] = helper === undefined ? [] : (around(helper) ?? []);
+      if (helper === undefined || before === undefined || after === undefined) continue;
+      written.set(param.name, mergeText([{ t: 'text', text: before }, { t: 'value', param: source.name, helper }, { t: 'text', text: after }]));
+      sources.add(source.name);
+      break;
+    }
+  }
+  if (written.size === 0) return undefined;
+  const params = built.params.map((param) => (param.kind === 'value' && written.has(param.name) ? { ...param, template: written.get(param.name) } : param));
+  // A param only the old defaults used (`response` of `../../models/api-response-{{response}}`) goes.
+  const used = new Set<string>();
+  const collect = (pieces: readonly Piece[] | undefined): void => {
+    for (const piece of pieces ?? []) {
+      if (piece.t === 'value' || piece.t === 'each') used.add(piece.param);
+      if (piece.t === 'if') used.add(piece.flag);
+      nestedLists(piece).forEach(collect);
+    }
+  };
+  for (const file of built.files) {
+    collect(file.path);
+    collect(file.content);
+  }
+  for (const param of params) {
+    if (param.kind === 'value') collect(param.template);
+    if (param.kind === 'flag' && param.follows !== undefined) used.add(param.follows.param);
+  }
+  const orphans = new Set(
+    built.params.flatMap((param) => (param.kind === 'value' && written.has(param.name) ? (param.template ?? []) : [])).flatMap((piece) => (piece.t === 'value' && !used.has(piece.param) ? [piece.param] : [])),
+  );
+  return { ...built, params: params.filter((param) => !orphans.has(param.name)) };
 }

@@ -309,6 +309,26 @@ describe('what varies', () => {
     expect(generated).toEqual({ path: 'database/migrations/2024_08_21_000000_create_specialities_table.php', content: migration('specialities') });
   });
 
+  test('a value written again in another case follows it (a model and its module path)', () => {
+    const kebab = (pascal: string) => pascal.replace(/(?<!^)([A-Z])/g, '-$1').toLowerCase();
+    const fn = (name: string, model: string, method: string) =>
+      `import { ${model} } from '../../models/${kebab(model)}';\n\nexport function ${name}Device(http: HttpClient): Observable<${model}> {\n  return http.request('${method}', PATH);\n}\n`;
+    const examples = [
+      { path: 'api/fn/device/create-device.ts', content: fn('create', 'ApiResponseDeviceResponse', 'post') },
+      { path: 'api/fn/device/delete-device.ts', content: fn('delete', 'ApiResponseVoid', 'delete') },
+      { path: 'api/fn/device/get-device.ts', content: fn('get', 'ApiResponseDeviceResponse', 'get') },
+      { path: 'api/fn/device/update-device.ts', content: fn('update', 'ApiResponseDeviceResponse', 'put') },
+    ];
+    const mined = mineTemplate(examples);
+    roundTrips(examples, mined);
+    const content = mined.template.files[0]?.content ?? '';
+    const model = /import \{ \{\{(\w+)\}\} \}/.exec(content)?.[1] ?? '';
+    const modulePath = /from '\{\{(\w+)\}\}'/.exec(content)?.[1] ?? '';
+    expect(mined.template.manifest.params[modulePath]?.default).toBe(`../../models/{{kebabCase ${model}}}`);
+    const method = Object.keys(mined.template.manifest.params).find((param) => mined.params.every((member) => ['post', 'delete', 'get', 'put'].includes(String(member.params[param])))) ?? '';
+    expect(generateMember(mined.template, { name: 'Activate', [model]: 'ApiResponseDeviceActivateResponse', [method]: 'post' })[0]?.content).toBe(fn('activate', 'ApiResponseDeviceActivateResponse', 'post'));
+  });
+
   test('a long varying string (an icon\'s path data) is one value whole too', () => {
     const icon = (name: string, d: string) => `export function ${name}Icon() {\n  return (\n    <svg viewBox="0 0 16 16">\n      <path\n        d="${d}"\n        stroke="currentColor"\n      />\n    </svg>\n  )\n}\n`;
     const arc = (n: number) => Array.from({ length: 12 }, (_, k) => `C${n + k}.6667 ${k}.6818 11.6819 14.6666 8 14.${k}666`).join(' ');
