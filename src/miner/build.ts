@@ -1520,9 +1520,8 @@ const IDENTIFIER_FORMS: ReadonlySet<CaseHelper> = new Set(['pascalCase', 'camelC
  * Identifiers that spell the key param (see labelAndKeyParams) in every member are written from it:
  * a scaffolder makes them from the one string it is given (`nest g resource clients` writes
  * `@Controller('clients')` and `ClientsService`, `company` writes `CompanyService`; Laravel's
- * `create_availability_table` writes `CreateAvailabilityTable`; cobra's `Use: "conf"` goes with
- * `confCmd`), so the key given with `--set` names them too. Without it the key's default is written
- * from the name, and so are they.
+ * `create_availability_table` writes `CreateAvailabilityTable`), so the key given with `--set`
+ * names them too. Without it the key's default is written from the name, and so are they.
  */
 function keyNames(
   files: readonly BuiltFile[],
@@ -1556,9 +1555,9 @@ function keyNames(
   // name in the plural and in the singular, as their tables) is written from the key where that
   // gives every member's own value (the default alone is one member's).
   const spelledFrom = (template: readonly Piece[], key: ValueParam, m: number): string | undefined => {
+    const value = key.values[m];
     let out = '';
     for (const piece of template) {
-      const value = key.values[m];
       if (piece.t === 'text') out += piece.text;
       else if (piece.t === 'value' && piece.param === key.name && piece.helper !== undefined && value !== undefined) out += spell(value, { helper: piece.helper, plural: false });
       else return undefined;

@@ -101,10 +101,12 @@ export function casedValueParams(built: Built): Built | undefined {
         }
         return undefined;
       };
-      const helper = CASED.find((candidate) => around(candidate) !== undefined);
-      const [before, after] = helper === undefined ? [] : (around(helper) ?? []);
-      if (helper === undefined || before === undefined || after === undefined) continue;
-      written.set(param.name, mergeText([{ t: 'text', text: before }, { t: 'value', param: source.name, helper }, { t: 'text', text: after }]));
+      const found = CASED.flatMap((helper) => {
+        const text = around(helper);
+        return text === undefined ? [] : [{ helper, before: text[0], after: text[1] }];
+      })[0];
+      if (found === undefined) continue;
+      written.set(param.name, mergeText([{ t: 'text', text: found.before }, { t: 'value', param: source.name, helper: found.helper }, { t: 'text', text: found.after }]));
       sources.add(source.name);
       break;
     }
