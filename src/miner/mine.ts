@@ -13,7 +13,7 @@ import type { ParamAffixes, ParamSpec, Template, TemplateFile } from '../library
 import { createRenderer, type Renderer } from '../render/index.js';
 import { withPlurals } from '../render/inflect.js';
 import { renderedDefault } from '../library/render.js';
-import { isTemplatedDefault } from '../library/validate.js';
+import { inDependencyOrder, isTemplatedDefault } from '../library/validate.js';
 import { buildTemplate, roleKey, type Built, type BuildOptions, type FlagParam, type Follow, type MinedMember, type MinedParam, type ValueParam } from './build.js';
 import { emit, nestedLists, type Piece } from './emit.js';
 import { minerErrors } from './errors.js';
@@ -282,7 +282,9 @@ function memberParams(built: Built, members: readonly MinedMember[], entityParam
       else if (param.values[m] === undefined && param.template !== undefined) written.push(param);
       else params[param.name] = typed(param.type, param.values[m] ?? param.default);
     }
-    for (const param of written) params[param.name] = renderer.renderSync(String(valueDefault(param, entityParam)), params, { name: `params.${param.name}.default` });
+    // Defaults that use each other render in that order (`{{snakeCase table}}` after `table`).
+    const sources = inDependencyOrder(written.map((param) => ({ name: param.name, source: String(valueDefault(param, entityParam)) })));
+    for (const { name, source } of sources) params[name] = renderer.renderSync(source, params, { name: `params.${name}.default` });
     return { files: member.files.map((file) => file.path), params };
   });
 }
