@@ -329,6 +329,26 @@ describe('what varies', () => {
     expect(generateMember(mined.template, { name: 'Activate', [model]: 'ApiResponseDeviceActivateResponse', [method]: 'post' })[0]?.content).toBe(fn('activate', 'ApiResponseDeviceActivateResponse', 'post'));
   });
 
+  test('a member without the file a class and its table are in still gets them, each default after the one it uses', () => {
+    const pascal = (table: string) => table.split('_').map((word) => `${word[0]?.toUpperCase()}${word.slice(1)}`).join('');
+    const migration = (table: string) =>
+      `<?php\n\nclass Create${pascal(table)}Table extends Migration\n{\n    public function up()\n    {\n        Schema::create('${table}', function (Blueprint $table) {\n            $table->id();\n        });\n    }\n}\n`;
+    const model = (name: string) => `<?php\n\nclass ${name} extends Model\n{\n    protected $guarded = [];\n}\n`;
+    const members: Array<[string, string | undefined]> = [['Notification', 'notifications'], ['Review', 'reviews'], ['Availability', 'availability'], ['Specialty', 'specialty'], ['Invoice', undefined], ['OrderItem', 'order_items']];
+    const examples = members.flatMap(([name, table]) => [
+      { path: `app/${name}/Model.php`, content: model(name) },
+      ...(table === undefined ? [] : [{ path: `app/${name}/Migration.php`, content: migration(table) }]),
+    ]);
+    // The class is written from the table, declared after it: Invoice, without either, took the
+    // class's default before the table's had been rendered ("…which was not given").
+    const mined = mineTemplate(examples);
+    roundTrips(examples, mined);
+    const migrationFile = mined.template.files.find((file) => file.path.includes('Migration'))?.content ?? '';
+    const table = /Schema::create\('\{\{(\w+)\}\}'/.exec(migrationFile)?.[1] ?? '';
+    const generated = generateMember(mined.template, { name: 'Payment', [table]: 'payment_logs' });
+    expect(generated.find((file) => file.path === 'app/Payment/Migration.php')?.content).toBe(migration('payment_logs'));
+  });
+
   test('a long varying string (an icon\'s path data) is one value whole too', () => {
     const icon = (name: string, d: string) => `export function ${name}Icon() {\n  return (\n    <svg viewBox="0 0 16 16">\n      <path\n        d="${d}"\n        stroke="currentColor"\n      />\n    </svg>\n  )\n}\n`;
     const arc = (n: number) => Array.from({ length: 12 }, (_, k) => `C${n + k}.6667 ${k}.6818 11.6819 14.6666 8 14.${k}666`).join(' ');
