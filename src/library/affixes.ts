@@ -30,8 +30,9 @@ export function applyAffixes(value: string, affixes: ParamAffixes | undefined): 
   // How many of the affix's words the value already writes: all of them, or the first (last) ones
   // where the value ends (starts): `OrderService` given where labels end with `service-postgres`
   // writes `service` (the entity is a service), and is an `Order`, not an `OrderService`.
-  const suffixWritten = (): number => {
-    for (let k = Math.min(suffix.length, given.length - 1); k >= 1; k--) if (startsWith(given.length - k, suffix.slice(0, k))) return k;
+  // A word at least is left of the value: `from` words before them are not the affix's.
+  const suffixWritten = (from = 0): number => {
+    for (let k = Math.min(suffix.length, given.length - from - 1); k >= 1; k--) if (startsWith(given.length - k, suffix.slice(0, k))) return k;
     return 0;
   };
   const prefixWritten = (): number => {
@@ -40,13 +41,13 @@ export function applyAffixes(value: string, affixes: ParamAffixes | undefined): 
   };
   if (affixes.keep === true) {
     if (given.length === 0) return value;
-    const head = prefix.length > 0 ? words(affixes.prefix ?? '').slice(0, prefix.length - prefixWritten()) : [];
-    const tail = suffix.length > 0 ? words(affixes.suffix ?? '').slice(suffixWritten()) : [];
+    const head = words(affixes.prefix ?? '').slice(0, prefix.length - prefixWritten());
+    const tail = words(affixes.suffix ?? '').slice(suffixWritten());
     if (head.length === 0 && tail.length === 0) return value;
     return keepAcronyms([...head, ...given, ...tail].join(' '), value);
   }
-  const start = prefix.length > 0 ? prefixWritten() : 0;
-  const end = given.length - (suffix.length > 0 && given.length - start > 1 ? Math.min(suffixWritten(), given.length - start - 1) : 0);
+  const start = prefixWritten();
+  const end = given.length - suffixWritten(start);
   if (start === 0 && end === given.length) return value;
   return keepAcronyms(given.slice(start, end).join(' '), value);
 }

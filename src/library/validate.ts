@@ -47,10 +47,12 @@ export const isTemplatedDefault = (value: unknown): value is string => typeof va
  */
 export function inDependencyOrder<T extends { readonly name: string; readonly source: string }>(deferred: readonly T[]): T[] {
   const pending = new Set(deferred.map((entry) => entry.name));
+  // The names a default's mustaches read (`route` in `{{titleCase route}}`; not `z` of `y.z`).
   const uses = new Map(
     deferred.map((entry) => {
       const mustaches = entry.source.match(/\{\{[^}]*\}\}/g)?.join(' ') ?? '';
-      return [entry.name, deferred.filter((other) => other !== entry && new RegExp(`(?<![\\w$.])${other.name.replace(/[$]/g, '\\$')}(?![\\w$])`).test(mustaches)).map((other) => other.name)];
+      const read = new Set(mustaches.match(/(?<![\w$.])[\p{L}_$][\w$]*/gu) ?? []);
+      return [entry.name, deferred.filter((other) => other !== entry && read.has(other.name)).map((other) => other.name)];
     }),
   );
   const ordered: T[] = [];

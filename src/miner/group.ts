@@ -57,8 +57,7 @@ export function stemOf(path: string): string {
  * `delete_account_responses.go`) is a companion's (see companionSuffixes), and is left out of the
  * stem too.
  */
-export function stemsOf(paths: readonly string[]): (path: string) => string {
-  const base = dottedStems(paths);
+export function stemsOf(paths: readonly string[], base: (path: string) => string = dottedStems(paths)): (path: string) => string {
   const suffixes = companionSuffixes(paths.map((path) => `${dirname(path)}/${base(path)}`));
   if (suffixes.length === 0) return base;
   return (path) => withoutSuffix(base(path), suffixes);
@@ -172,9 +171,10 @@ export function groupMembers(examples: readonly Example[], unit: Unit | 'auto'):
   const oneFolder = chosen === 'folder' && paths.some((path) => dirname(path) === common);
   const depth = chosen === 'folder' && !oneFolder ? memberDepth(paths, common) : 1;
   if (depth > 1) why += `; the member folders are ${depth} levels down, named as the files in them`;
-  let stem = chosen === 'file' ? stemsOf(paths) : stemOf;
-  if (chosen === 'file' && !companionsDiffer(sorted, stem)) {
-    stem = dottedStems(paths);
+  const plain = chosen === 'file' ? dottedStems(paths) : stemOf;
+  let stem = chosen === 'file' ? stemsOf(paths, plain) : stemOf;
+  if (chosen === 'file' && !companionsDiffer(sorted, stem, plain)) {
+    stem = plain;
     why += '; files whose names extend another\'s are members of their own (they are as alike as members are)';
   }
   for (const example of sorted) {
@@ -200,7 +200,7 @@ export function groupMembers(examples: readonly Example[], unit: Unit | 'auto'):
 const COMPANION_CHECK_NEIGHBOURS = 6;
 
 /**
- * Whether the companions that `stem` groups (files whose names extend a member's stem:
+ * Whether the companions that `stem` groups beyond `plain` (files whose names extend a member's stem:
  * `delete_account_parameters.go`, `AuthorityTestSamples.java`) are files of other kinds than their
  * member's other files: less than half as alike to them (shared lines, trimmed) as the files of one
  * kind are across members. go-swagger's parameters and responses share 8-10% of their lines and
@@ -208,9 +208,8 @@ const COMPANION_CHECK_NEIGHBOURS = 6;
  * and their subcommands) shares 20%, against 30% across: members of their own. True when no
  * companion is grouped or nothing can be compared.
  */
-function companionsDiffer(examples: readonly Example[], stem: (path: string) => string): boolean {
-  const plain = dottedStems(examples.map((example) => example.path));
-  if (examples.every((example) => stem(example.path) === plain(example.path))) return true;
+function companionsDiffer(examples: readonly Example[], stem: (path: string) => string, plain: (path: string) => string): boolean {
+  if (stem === plain) return true;
   const groups = new Map<string, { role: string; lines: Set<string> }[]>();
   for (const example of examples) {
     const label = stem(example.path);
