@@ -21,6 +21,7 @@ import {
   titleCase,
   upperCase,
   tagCase,
+  trainCase,
 } from '../render/case.js';
 import { wordSlices } from '../render/helpers.js';
 import { pluralize } from '../render/inflect.js';
@@ -40,6 +41,7 @@ export const CASE_HELPERS = [
   'lowerCase',
   'upperCase',
   'tagCase',
+  'trainCase',
   'asIs',
 ] as const;
 export type CaseHelper = (typeof CASE_HELPERS)[number];
@@ -65,6 +67,8 @@ const CONVERT: Readonly<Record<CaseHelper, (input: string) => string>> = {
   // Language tags (`pt-BR`, `en-US`): kebab-case whose acronyms stay upper-case; after kebabCase
   // in preference, which spells every name without an acronym the same.
   tagCase,
+  // `Fraud-Detection-Service` (a CI job's name): after titleCase, which spells one-word names the same.
+  trainCase,
 };
 
 /** A part of a name some members write instead of the whole (see `wordSlices` of the renderer). */

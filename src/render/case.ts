@@ -63,6 +63,13 @@ export const kebabCase = (input: string): string => words(input).map(lower).join
  */
 export const tagCase = (input: string): string => words(input).map((word) => (word.length > 1 && word === upper(word) && /\p{Lu}/u.test(word) ? word : lower(word))).join('-');
 
+/**
+ * Capitalized words joined by hyphens, as HTTP headers and some CI job names are written
+ * (change-case's `trainCase`).
+ * @example trainCase('fraud_detection_service') // 'Fraud-Detection-Service'
+ */
+export const trainCase = (input: string): string => words(input).map(capitalize).join('-');
+
 /** @example snakeCase('UserCard') // 'user_card' */
 export const snakeCase = (input: string): string => words(input).map(lower).join('_');
 
@@ -104,6 +111,7 @@ export type CaseName =
   | 'camelCase'
   | 'kebabCase'
   | 'tagCase'
+  | 'trainCase'
   | 'snakeCase'
   | 'constantCase'
   | 'dotCase'
@@ -120,6 +128,7 @@ export const caseConversions: Readonly<Record<CaseName, (input: string) => strin
   camelCase,
   kebabCase,
   tagCase,
+  trainCase,
   snakeCase,
   constantCase,
   dotCase,

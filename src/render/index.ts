@@ -30,7 +30,9 @@ export {
   pathCase,
   sentenceCase,
   snakeCase,
+  tagCase,
   titleCase,
+  trainCase,
   upperCase,
   words,
 } from './case.js';

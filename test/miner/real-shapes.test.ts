@@ -125,6 +125,22 @@ describe('generation with the names users type', () => {
     for (const given of ['Avatar', 'AvatarIcon']) expect(generateMember(mined.template, { name: given })).toEqual([{ path: 'src/AvatarIcon.tsx', content: icon('Avatar') }]);
   });
 
+  test('a CI workflow per service names its job in Train-Case (Fraud-Detection-Service-CI)', () => {
+    const workflow = (kebab: string, train: string) =>
+      `name: ${train}-CI\n\non:\n  push:\n    paths:\n      - 'services/${kebab}/**'\n\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make -C services/${kebab} test\n`;
+    const services = [
+      ['account-service', 'Account-Service'],
+      ['loan-service', 'Loan-Service'],
+      ['payment-gateway-service', 'Payment-Gateway-Service'],
+      ['user-service', 'User-Service'],
+    ];
+    const mined = mineTemplate(services.map(([kebab, train]) => ({ path: `.github/workflows/${kebab}.yml`, content: workflow(kebab!, train!) })));
+    expect(mined.template.files[0]?.content).toContain('name: {{trainCase name}}-CI');
+    expect(generateMember(mined.template, { name: 'FraudDetectionService' })).toEqual([
+      { path: '.github/workflows/fraud-detection-service.yml', content: workflow('fraud-detection-service', 'Fraud-Detection-Service') },
+    ]);
+  });
+
   test('locale folders keep their region upper-case (ar-DZ), and a family mixing them with plain ones is one family', () => {
     const locale = (code: string) => `import type { Locale } from '../types.js';\n\nexport const locale: Locale = { code: '${code}' };\n`;
     const examples = ['af', 'ar', 'ar-DZ', 'ar-EG', 'ar-MA'].map((code) => ({ path: `src/locale/${code}/index.ts`, content: locale(code) }));

@@ -106,7 +106,7 @@ describe('tricky inputs', () => {
 
   test('caseConversions lists every conversion by name', () => {
     expect(Object.keys(caseConversions).sort()).toEqual(
-      ['camelCase', 'constantCase', 'dotCase', 'kebabCase', 'lowerCase', 'noCase', 'pascalCase', 'pathCase', 'sentenceCase', 'snakeCase', 'tagCase', 'titleCase', 'upperCase'].sort(),
+      ['camelCase', 'constantCase', 'dotCase', 'kebabCase', 'lowerCase', 'noCase', 'pascalCase', 'pathCase', 'sentenceCase', 'snakeCase', 'tagCase', 'titleCase', 'trainCase', 'upperCase'].sort(),
     );
     expect(caseConversions.kebabCase('UserCard')).toBe('user-card');
   });
@@ -116,5 +116,11 @@ describe('tricky inputs', () => {
     expect(caseConversions.tagCase('en_US')).toBe('en-US');
     expect(caseConversions.tagCase('UserCard')).toBe('user-card');
     expect(caseConversions.tagCase('A')).toBe('a');
+  });
+
+  test('trainCase: capitalized words joined by hyphens, as HTTP headers and CI job names are written', () => {
+    expect(caseConversions.trainCase('fraud_detection_service')).toBe('Fraud-Detection-Service');
+    expect(caseConversions.trainCase('contentType')).toBe('Content-Type');
+    expect(caseConversions.trainCase('User')).toBe('User');
   });
 });
