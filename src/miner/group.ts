@@ -58,16 +58,53 @@ export function stemOf(path: string): string {
  * stem too.
  */
 export function stemsOf(paths: readonly string[], base: (path: string) => string = dottedStems(paths)): (path: string) => string {
-  const suffixes = companionSuffixes(paths.map((path) => `${dirname(path)}/${base(path)}`));
+  const stems = paths.map((path) => `${dirname(path)}/${base(path)}`);
+  const suffixes = [...new Set([...companionSuffixes(stems), ...uniformGluedSuffixes(stems)])].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   if (suffixes.length === 0) return base;
   return (path) => withoutSuffix(base(path), suffixes);
 }
 
 /** The stem without the first of `suffixes` (longest first) it ends with at a split. */
 const withoutSuffix = (stem: string, suffixes: readonly string[]): string => {
-  const suffix = suffixes.find((candidate) => stem.endsWith(candidate) && stem.length > candidate.length && isSplit(stem, stem.length - candidate.length));
+  const suffix = suffixes.find((candidate) => {
+    const at = stem.length - candidate.length;
+    return stem.endsWith(candidate) && at > 0 && (isSplit(stem, at) || isGlued(stem, at));
+  });
   return suffix === undefined ? stem : stem.slice(0, -suffix.length);
 };
+
+/** Whether a PascalCase word starts at `at` (`XGet200Response|Payload`). */
+const isGlued = (stem: string, at: number): boolean => /[\p{Ll}\p{N}]/u.test(stem[at - 1] ?? '') && /\p{Lu}/u.test(stem[at] ?? '');
+
+/** Members a glued suffix must extend, every one of them, to be a companion's (see uniformGluedSuffixes). */
+const GLUED_SUFFIX_MEMBERS = 3;
+
+/**
+ * PascalCase suffixes that EVERY stem standing alone has a companion for, three members or more
+ * (openapi-generator's `LocationsGet200Response.kt` beside `LocationsGet200ResponsePayload.kt`):
+ * what a generator writes per entity. Words such as `Payload` or `List` also end names of their own
+ * (`ChevronUp` beside `Chevron`), so unlike the suffixes of companionSuffixes they count only when
+ * no member goes without them.
+ */
+export function uniformGluedSuffixes(stems: readonly string[]): string[] {
+  const known = new Set(stems);
+  const basesOf = new Map<string, Set<string>>();
+  for (const stem of known) {
+    const start = stem.lastIndexOf('/') + 2;
+    for (let at = start; at < stem.length; at++) {
+      if (!isGlued(stem, at) || !known.has(stem.slice(0, at))) continue;
+      const suffix = stem.slice(at);
+      basesOf.set(suffix, (basesOf.get(suffix) ?? new Set()).add(stem.slice(0, at)));
+    }
+  }
+  const extensions = new Set([...basesOf].flatMap(([suffix, bases]) => [...bases].map((base) => base + suffix)));
+  const members = [...known].filter((stem) => !extensions.has(stem));
+  if (members.length < GLUED_SUFFIX_MEMBERS) return [];
+  return [...basesOf]
+    .filter(([, bases]) => members.every((member) => bases.has(member)))
+    .map(([suffix]) => suffix)
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+}
 
 function dottedStems(paths: readonly string[]): (path: string) => string {
   const keys = new Set(paths.map((path) => `${dirname(path)}/${stemOf(path)}`));
@@ -211,14 +248,22 @@ const COMPANION_CHECK_NEIGHBOURS = 6;
 function companionsDiffer(examples: readonly Example[], stem: (path: string) => string, plain: (path: string) => string): boolean {
   if (stem === plain) return true;
   const groups = new Map<string, { role: string; lines: Set<string> }[]>();
+  const roles = new Map<string, Set<string>>();
   for (const example of examples) {
     const label = stem(example.path);
     const key = `${dirname(example.path)}/${label}`;
     const role = basename(example.path).replace(label, '\u0000');
+    roles.set(key, (roles.get(key) ?? new Set()).add(role));
     const lines = new Set(example.content.split('\n').map((line) => line.trim()).filter((line) => line !== ''));
     // An empty file tells nothing of its kind.
     if (lines.size > 0) groups.set(key, [...(groups.get(key) ?? []), { role, lines }]);
   }
+  // Every member extended by the same suffixes (`XGet200Response.kt` with `XGet200ResponsePayload.kt`,
+  // each operation with its `_parameters.go` and `_responses.go`) is what a generator writes per
+  // entity, however alike its boilerplate makes the files; subcommands extend some commands, each
+  // its own way (`db_create_user.go`, `db_backup_schema.go`).
+  const roleSets = [...roles.values()].map((set) => [...set].sort().join('\n'));
+  if (roleSets.length > 1 && (roles.values().next().value?.size ?? 0) > 1 && roleSets.every((set) => set === roleSets[0])) return true;
   const alike = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
     let shared = 0;
     for (const line of a) if (b.has(line)) shared++;

@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { createRenderer } from '../../src/render/index.js';
 import { emit, escapeText, type Piece } from '../../src/miner/emit.js';
-import { companionSuffixes, groupMembers, stemOf } from '../../src/miner/group.js';
+import { companionSuffixes, groupMembers, stemOf, uniformGluedSuffixes } from '../../src/miner/group.js';
 import { lcsPairs } from '../../src/miner/lcs.js';
 import { detectNames } from '../../src/miner/names.js';
 import { compareFiles, lineEditDistance, renameCopy } from '../../src/miner/score.js';
@@ -66,6 +66,15 @@ describe('grouping', () => {
     const operation = (op: string) => `package ops\n\nfunc ${op}(w http.ResponseWriter, r *http.Request) {\n\tctx := r.Context()\n\tserve(ctx, w)\n}\n`;
     const withContent = ['get_user', 'get_order', 'get_item'].flatMap((op) => [file(`ops/${op}.go`, operation(op)), file(`ops/${op}_parameters.go`, params(op))]);
     expect(keysOf(groupMembers(withContent, 'auto')).map(([key]) => key)).toEqual(['get_item', 'get_order', 'get_user']);
+    // A PascalCase word every member is extended by, however alike the files (openapi-generator's
+    // `XGet200Response` with `XGet200ResponsePayload`), is a companion's; a word only some take is
+    // part of names of their own (`ChevronUp` beside `Chevron`).
+    const model = (type: string) => `package org.openapitools.client.models\n\ndata class ${type} (\n    val payload: ${type}Payload? = null\n)\n`;
+    const responses = ['Locations', 'Missions', 'Npc'].flatMap((entity) => [`${entity}Get200Response`, `${entity}Get200ResponsePayload`].map((type) => file(`m/${type}.kt`, model(type))));
+    const uniform = groupMembers(responses, 'auto');
+    expect(keysOf(uniform)).toEqual(['Locations', 'Missions', 'Npc'].map((entity) => [`${entity}Get200Response`, [`m/${entity}Get200Response.kt`, `m/${entity}Get200ResponsePayload.kt`]]));
+    expect(uniformGluedSuffixes(['i/Chevron', 'i/ChevronUp', 'i/Clock', 'i/Close'])).toEqual([]);
+    expect(uniformGluedSuffixes(['i/Add', 'i/AddCircle', 'i/Remove', 'i/RemoveCircle'])).toEqual([]);
     // One stem extended by another is two members (`user` and `user_list`), not a companion.
     expect(keysOf(groupMembers([file('h/user.go'), file('h/user_list.go'), file('h/order.go'), file('h/product.go')], 'auto')).map(([key]) => key)).toEqual(['order', 'product', 'user', 'user_list']);
   });
