@@ -5,7 +5,8 @@
  * (`BellIcon.tsx`, `BookIcon.tsx`: a given `Avatar` is read as `AvatarIcon`).
  */
 import { keepAcronyms, words } from '../render/case.js';
-import type { ParamAffixes } from './template.js';
+import { pluralize, singularize, type PluralTable } from '../render/inflect.js';
+import type { ParamAffixes, ParamSpec } from './template.js';
 
 const lowerWords = (text: string | undefined): string[] => words(text ?? '').map((word) => word.toLowerCase());
 
@@ -50,4 +51,18 @@ export function applyAffixes(value: string, affixes: ParamAffixes | undefined): 
   const end = given.length - suffixWritten(start);
   if (start === 0 && end === given.length) return value;
   return keepAcronyms(given.slice(start, end).join(' '), value);
+}
+
+/**
+ * A given string as the template's values are written: without (or with) its affixes, then, for a
+ * param that names one thing (`"number": "singular"`), in the singular when given as a plural.
+ *
+ * @example readGiven('Users', { type: 'string', number: 'singular' }) // 'User'
+ * @example readGiven('Status', { type: 'string', number: 'singular' }) // 'Status'
+ */
+export function readGiven(value: string, spec: Pick<ParamSpec, 'affixes' | 'number'>, plurals?: PluralTable): string {
+  const named = applyAffixes(value, spec.affixes);
+  if (spec.number !== 'singular') return named;
+  const singular = singularize(named, plurals);
+  return singular !== named && pluralize(named, plurals) === named ? singular : named;
 }

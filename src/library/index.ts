@@ -4,7 +4,7 @@
  * library template with params.
  */
 export type { ParamAffixes, ParamSpec, ParamType, Provenance, Template, TemplateFile, TemplateManifest } from './template.js';
-export { applyAffixes } from './affixes.js';
+export { applyAffixes, readGiven } from './affixes.js';
 export { readTemplateFolder, templateToChanges, checkTemplate, manifestText } from './folder.js';
 export type { TemplateFolder } from './folder.js';
 export { checkManifest, parseManifest, validateManifest } from './validate.js';

@@ -10,7 +10,7 @@
  */
 import { WoptError } from '../errors.js';
 import type { Params, PrettierSettings, RenderedFile, Renderer } from '../render/index.js';
-import { applyAffixes } from './affixes.js';
+import { readGiven } from './affixes.js';
 import { didYouMean } from './suggest.js';
 import type { ParamSpec, Template, TemplateManifest } from './template.js';
 import { compilePattern, inDependencyOrder, isTemplatedDefault } from './validate.js';
@@ -102,7 +102,7 @@ export async function resolveParams(renderer: Renderer, manifest: TemplateManife
     const value = given[name];
     if (value !== undefined) {
       const checked = checkValue(manifest.name, name, spec, value);
-      resolved[name] = typeof checked === 'string' ? applyAffixes(checked, spec.affixes) : checked;
+      resolved[name] = typeof checked === 'string' ? readGiven(checked, spec, manifest.plurals) : checked;
     }
     else if (isTemplatedDefault(spec.default)) deferred.push([name, spec, spec.default]);
     else if (spec.default !== undefined) resolved[name] = Array.isArray(spec.default) ? [...(spec.default as string[])] : spec.default;

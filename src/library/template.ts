@@ -26,6 +26,14 @@ export interface ParamSpec {
    * @example { "prefix": "use", "suffix": "Store" }
    */
   readonly affixes?: ParamAffixes;
+  /**
+   * `"singular"`: the value names one thing, which the template pluralizes itself where it wants
+   * the plural; a plural given (`Users`, `LichEphemeras`, the form a family's file names write) is
+   * read as its singular (`User`, `LichEphemera`). A value the inflector does not read as a plural
+   * (`Status`, `Series`) stays. Applied after the affixes. Mined templates set it on the entity
+   * param when the members' names are singular and the template writes them in both numbers.
+   */
+  readonly number?: 'singular';
 }
 
 /** See ParamSpec.affixes. */

@@ -25,7 +25,7 @@ const SHA256 = /^[0-9a-f]{64}$/;
 
 /** template.json's keys, in the order they are written. */
 export const MANIFEST_KEYS = ['$schema', 'name', 'description', 'version', 'params', 'source', 'format', 'plurals'] as const;
-const PARAM_KEYS = ['type', 'description', 'prompt', 'default', 'pattern', 'required', 'affixes'] as const;
+const PARAM_KEYS = ['type', 'description', 'prompt', 'default', 'pattern', 'required', 'affixes', 'number'] as const;
 const AFFIX_KEYS = ['prefix', 'suffix', 'keep'] as const;
 const SOURCE_KEYS = ['kind', 'from', 'files', 'minedAt', 'tool'] as const;
 const SOURCE_FILE_KEYS = ['path', 'sha256'] as const;
@@ -136,6 +136,20 @@ function checkAffixes(check: Checker, value: unknown, path: Path, type: ParamTyp
   return { ...(prefix === undefined ? {} : { prefix }), ...(suffix === undefined ? {} : { suffix }), ...(typeof keep === 'boolean' ? { keep } : {}) };
 }
 
+function checkNumber(check: Checker, value: unknown, path: Path, type: ParamType | undefined): 'singular' | undefined {
+  if (value === undefined) return undefined;
+  const at = [...path, 'number'];
+  if (value !== 'singular') {
+    check.add(at, `must be "singular", got ${describe(value)}`, 'Write "number": "singular" (a plural given is read as its singular), or remove it.');
+    return undefined;
+  }
+  if (type !== undefined && type !== 'string') {
+    check.add(at, `applies to strings, but the param is a ${type}`, 'Remove "number", or change "type" to "string".');
+    return undefined;
+  }
+  return value;
+}
+
 function checkParam(check: Checker, name: string, spec: unknown): ParamSpec | undefined {
   const path = ['params', name];
   if (!PARAM_NAME.test(name)) {
@@ -194,10 +208,12 @@ function checkParam(check: Checker, name: string, spec: unknown): ParamSpec | un
   }
 
   const affixes = checkAffixes(check, spec.affixes, path, type);
+  const number = checkNumber(check, spec.number, path, type);
 
   if (type === undefined) return undefined;
   const result: { -readonly [K in keyof ParamSpec]: ParamSpec[K] } = { type };
   if (affixes !== undefined) result.affixes = affixes;
+  if (number !== undefined) result.number = number;
   if (description !== undefined) result.description = description;
   if (prompt !== undefined) result.prompt = prompt;
   if (value !== undefined) result.default = Array.isArray(value) ? [...(value as string[])] : (value as string | number | boolean);

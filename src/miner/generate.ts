@@ -7,7 +7,7 @@
  * - a file whose template content is not empty but renders to nothing but whitespace is not
  *   generated: files that only some members have are wrapped in `{{#if hasStories}}…{{/if}}`.
  */
-import { applyAffixes } from '../library/affixes.js';
+import { readGiven } from '../library/affixes.js';
 import type { Template } from '../library/template.js';
 import { renderedDefault } from '../library/render.js';
 import { inDependencyOrder, isTemplatedDefault } from '../library/validate.js';
@@ -33,7 +33,7 @@ export function withDefaults(
   const deferred: Array<[string, string]> = [];
   for (const [name, spec] of Object.entries(template.manifest.params)) {
     const value = params[name];
-    if (value !== undefined) out[name] = typeof value === 'string' ? applyAffixes(value, spec.affixes) : value;
+    if (value !== undefined) out[name] = typeof value === 'string' ? readGiven(value, spec, template.manifest.plurals) : value;
     else if (isTemplatedDefault(spec.default)) deferred.push([name, spec.default]);
     else if (spec.default !== undefined) out[name] = Array.isArray(spec.default) ? [...(spec.default as string[])] : (spec.default as ParamValue);
   }

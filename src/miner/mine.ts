@@ -11,7 +11,7 @@ import { words } from '../render/case.js';
 import { wordSlices } from '../render/helpers.js';
 import type { ParamAffixes, ParamSpec, Template, TemplateFile } from '../library/template.js';
 import { createRenderer, type Renderer } from '../render/index.js';
-import { withPlurals } from '../render/inflect.js';
+import { pluralize, singularize, withPlurals } from '../render/inflect.js';
 import { renderedDefault } from '../library/render.js';
 import { inDependencyOrder, isTemplatedDefault } from '../library/validate.js';
 import { buildTemplate, roleKey, type Built, type BuildOptions, type FlagParam, type Follow, type MinedMember, type MinedParam, type ValueParam } from './build.js';
@@ -187,7 +187,8 @@ function toTemplate(built: Built, members: readonly MinedMember[], context: Temp
         required: true,
       }
     : { type: 'string', description: `The entity name, in any case (members: ${names.join(', ')}).`, prompt: `${entityParam}?`, required: true };
-  const params: Record<string, ParamSpec> = { [entityParam]: affixes === undefined ? entity : { ...entity, affixes } };
+  const named = affixes === undefined ? entity : { ...entity, affixes };
+  const params: Record<string, ParamSpec> = { [entityParam]: namesOneThing(built, names, plurals) ? { ...named, number: 'singular' } : named };
   for (const param of built.params) params[param.name] = paramSpec(param, members, entityParam);
   return {
     manifest: {
@@ -205,6 +206,35 @@ function toTemplate(built: Built, members: readonly MinedMember[], context: Temp
     },
     files,
   };
+}
+
+/**
+ * Whether the entity param names one thing (ParamSpec.number): no member's name is a plural (one the
+ * inflector has a singular of; `Series` is both), the paths write the name in the plural only and
+ * the contents in the singular too. A name is read off the file names (`--name Locations` for
+ * `LocationsGet200Response.kt`, whose class holds `Location`s): there it is a plural, which the
+ * template pluralizes itself. Where the paths write the singular (`endpoints.go` is the lister of
+ * `Endpoints`, `useFindPetsByTags.ts` a hook), a given name is taken in the number it is given.
+ */
+function namesOneThing(built: Built, names: readonly string[], plurals: Readonly<Record<string, string>> | undefined): boolean {
+  if (names.some((name) => pluralize(name, plurals) === name && singularize(name, plurals) !== name)) return false;
+  const templates = new Map(built.params.flatMap((param) => (param.kind === 'value' && param.template !== undefined ? [[param.name, param.template] as const] : [])));
+  // A path written from a value param (`{{fileName}}.kt`) writes the name as its default does.
+  const numbersIn = (lists: ReadonlyArray<readonly Piece[]>, throughValues: boolean): Set<boolean> => {
+    const numbers = new Set<boolean>();
+    const visit = (pieces: readonly Piece[]): void => {
+      for (const piece of pieces) {
+        if (piece.t === 'name') numbers.add(piece.form.plural);
+        if (piece.t === 'value' && throughValues) visit(templates.get(piece.param) ?? []);
+        for (const nested of nestedLists(piece)) visit(nested);
+      }
+    };
+    for (const pieces of lists) visit(pieces);
+    return numbers;
+  };
+  const inPaths = numbersIn(built.files.map((file) => file.path), true);
+  const inContents = numbersIn([...built.files.map((file) => file.content), ...templates.values()], false);
+  return inPaths.size === 1 && inPaths.has(true) && inContents.has(false);
 }
 
 /** Where two texts first differ: the line, and both versions of it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyAffixes } from '../../src/library/affixes.js';
+import { applyAffixes, readGiven } from '../../src/library/affixes.js';
 import { renderTemplate, resolveParams } from '../../src/library/render.js';
 import type { Template, TemplateManifest } from '../../src/library/template.js';
 import { inDependencyOrder } from '../../src/library/validate.js';
@@ -98,6 +98,23 @@ describe('affixes', () => {
     expect(applyAffixes('OrderService', { suffix: 'service postgres', keep: true })).toBe('OrderServicePostgres');
     const named: TemplateManifest = { name: 'app', params: { name: { type: 'string', affixes: { prefix: 'App' } }, title: { type: 'string', default: '{{titleCase name}}' } } };
     expect(await resolveParams(renderer, named, { name: 'AppUserMenu' })).toEqual({ name: 'UserMenu', title: 'User Menu' });
+  });
+});
+
+describe('number', () => {
+  it('reads a plural given for a param that names one thing as its singular, after the affixes', async () => {
+    const one = { number: 'singular' } as const;
+    expect(readGiven('Users', one)).toBe('User');
+    expect(readGiven('LichEphemeras', one)).toBe('LichEphemera');
+    expect(readGiven('order-items', one)).toBe('order-item');
+    expect(readGiven('LocationsGet200Response', { ...one, affixes: { suffix: 'Get200 Response' } })).toBe('Location');
+    // Kept: a singular, a word that is both, and any value of a param without it.
+    for (const given of ['User', 'Status', 'Series', 'Address', 'News']) expect(readGiven(given, one)).toBe(given);
+    expect(readGiven('Users', {})).toBe('Users');
+    // The template's own plurals count.
+    expect(readGiven('Fornecedores', one, { fornecedor: 'fornecedores' })).toBe('Fornecedor');
+    const manifest: TemplateManifest = { name: 'routes', params: { name: { type: 'string', number: 'singular' }, route: { type: 'string', default: '/{{kebabCase (pluralize name)}}' } } };
+    expect(await resolveParams(renderer, manifest, { name: 'OrderItems' })).toEqual({ name: 'OrderItem', route: '/order-items' });
   });
 });
 

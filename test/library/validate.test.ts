@@ -69,6 +69,10 @@ const cases: readonly Case[] = [
   { title: 'affix not a string', manifest: { name: 'a', params: { x: { type: 'string', affixes: { prefix: 1 } } } }, error: 'params.x.affixes.prefix' },
   { title: 'affixes on a number', manifest: { name: 'a', params: { x: { type: 'number', affixes: { prefix: 'a' } } } }, error: 'params.x.affixes' },
   { title: 'affixes on a string[]', manifest: { name: 'a', params: { x: { type: 'string[]', affixes: { prefix: 'a' } } } }, error: 'params.x.affixes' },
+  { title: 'a name given in the singular', manifest: { name: 'a', params: { name: { type: 'string', number: 'singular' } } } },
+  { title: 'number other than singular', manifest: { name: 'a', params: { x: { type: 'string', number: 'plural' } } }, error: 'params.x.number' },
+  { title: 'number on a boolean', manifest: { name: 'a', params: { x: { type: 'boolean', number: 'singular' } } }, error: 'params.x.number' },
+  { title: 'number on a string[]', manifest: { name: 'a', params: { x: { type: 'string[]', number: 'singular' } } }, error: 'params.x.number' },
   { title: 'prettier options for the generated files', manifest: { name: 'a', format: { prettier: { singleQuote: true, printWidth: 100, trailingComma: 'all' } } } },
   { title: 'format not an object', manifest: { name: 'a', format: 'prettier' }, error: 'format' },
   { title: 'format without prettier', manifest: { name: 'a', format: {} }, error: 'format.prettier' },
@@ -124,7 +128,7 @@ describe('template.json validator', () => {
   it('says what is wrong, where, and how to fix it, with a "did you mean" for a misspelt key', () => {
     const error = errorOf(() => validateManifest({ name: 'a', params: { name: { type: 'string', reqired: true } } }, 'x/template.json'));
     expect(error.message).toBe(
-      'Template "x/template.json", params.name.reqired: unknown key in a param. Did you mean "required"? Allowed keys: type, description, prompt, default, pattern, required, affixes.',
+      'Template "x/template.json", params.name.reqired: unknown key in a param. Did you mean "required"? Allowed keys: type, description, prompt, default, pattern, required, affixes, number.',
     );
     const type = errorOf(() => validateManifest({ name: 'a', params: { n: { type: 'strng' } } }, 't.json'));
     expect(type.message).toContain('params.n.type: must be one of "string", "number", "boolean", "string[]", got the string "strng". Did you mean "string"?');

@@ -125,6 +125,32 @@ describe('generation with the names users type', () => {
     for (const given of ['Avatar', 'AvatarIcon']) expect(generateMember(mined.template, { name: given })).toEqual([{ path: 'src/AvatarIcon.tsx', content: icon('Avatar') }]);
   });
 
+  test('a name read off plural file names is taken in the singular the contents write (--name Locations for LocationsGet200Response.kt)', () => {
+    const response = (plural: string, singular: string) =>
+      `package org.openapitools.client.models\n\nimport org.openapitools.client.models.${singular}\n\ndata class ${plural}Get200Response (\n    val items: kotlin.collections.List<${singular}>? = null\n)\n`;
+    const entities = [
+      ['Locations', 'Location'],
+      ['Missions', 'Mission'],
+      ['OrderItems', 'OrderItem'],
+      ['Weapons', 'Weapon'],
+    ];
+    const mined = mineTemplate(entities.map(([plural, singular]) => ({ path: `models/${plural}Get200Response.kt`, content: response(plural!, singular!) })));
+    expect(mined.template.manifest.params.name?.number).toBe('singular');
+    const wanted = [{ path: 'models/PaymentMethodsGet200Response.kt', content: response('PaymentMethods', 'PaymentMethod') }];
+    for (const given of ['PaymentMethods', 'PaymentMethod', 'PaymentMethodsGet200Response']) expect(generateMember(mined.template, { name: given })).toEqual(wanted);
+    // Where the paths write the singular, a name is taken in the number it is given (the lister of
+    // Kubernetes' Endpoints is endpoints.go).
+    const lister = (name: string, plural: string) => `package v1\n\n// ${name}Lister lists ${plural}.\ntype ${name}Lister interface {\n\tList() ([]*${name}, error)\n}\n`;
+    const listers = [
+      ['Pod', 'pods'],
+      ['Service', 'services'],
+      ['ConfigMap', 'configmaps'],
+    ];
+    const singular = mineTemplate(listers.map(([name, plural]) => ({ path: `listers/${name!.toLowerCase()}.go`, content: lister(name!, plural!) })));
+    expect(singular.template.manifest.params.name?.number).toBeUndefined();
+    expect(generateMember(singular.template, { name: 'Endpoints' })[0]?.path).toBe('listers/endpoints.go');
+  });
+
   test('a CI workflow per service names its job in Train-Case (Fraud-Detection-Service-CI)', () => {
     const workflow = (kebab: string, train: string) =>
       `name: ${train}-CI\n\non:\n  push:\n    paths:\n      - 'services/${kebab}/**'\n\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make -C services/${kebab} test\n`;
