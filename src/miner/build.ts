@@ -721,6 +721,29 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
   };
 
   /** Token-level alignment of one line per member; undefined when the lines are too different. */
+  // Token matches between two lines, kept: inlineCore tries the same pairs in several sets.
+  const lineMatches = new WeakMap<Line, WeakMap<Line, Int32Array | null>>();
+  /**
+   * Where each of the center line's tokens is in `line` (-1: nowhere), or undefined when the lines
+   * are not alike: most of their significant tokens match, a quoted string counting as one (two
+   * `"description": "…",` lines are one line with a varying value, however long the values).
+   */
+  const lineMatch = (centerLine: Line, line: Line, centerShape: readonly string[], centerKeys: readonly string[]): Int32Array | undefined => {
+    const known = lineMatches.get(centerLine)?.get(line);
+    if (known !== undefined) return known ?? undefined;
+    const shape = shapeOfLine(line);
+    const most = Math.max(centerShape.length, shape.length);
+    let match: Int32Array | null = null;
+    if (most > 0 && lcsPairs(centerShape, shape).length / most >= 0.6) {
+      match = new Int32Array(centerKeys.length).fill(-1);
+      for (const [i, j] of lcsPairs(centerKeys, line.tokens.map(keyOf))) match[i] = j;
+    }
+    const forCenter = lineMatches.get(centerLine) ?? new WeakMap<Line, Int32Array | null>();
+    forCenter.set(line, match);
+    lineMatches.set(centerLine, forCenter);
+    return match ?? undefined;
+  };
+
   const inlineLine = (ids: readonly number[], lines: ReadonlyMap<number, Line>, centerId: number, where: string): Piece[] | undefined => {
     const centerLine = lines.get(centerId);
     if (centerLine === undefined) return undefined;
@@ -731,15 +754,9 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     for (const id of ids) {
       if (id === centerId) continue;
       const line = lines.get(id);
-      const tokens = line?.tokens ?? [];
-      // Alike when most of their significant tokens match, a quoted string counting as one: two
-      // `"description": "…",` lines are one line with a varying value, however long the values.
-      const shape = line === undefined ? [] : shapeOfLine(line);
-      const most = Math.max(centerShape.length, shape.length);
-      if (most === 0 || lcsPairs(centerShape, shape).length / most < 0.6) return undefined;
-      const pairs = lcsPairs(centerKeys, tokens.map(keyOf));
-      const match = new Int32Array(centerTokens.length).fill(-1);
-      for (const [i, j] of pairs) match[i] = j;
+      if (line === undefined) return undefined;
+      const match = lineMatch(centerLine, line, centerShape, centerKeys);
+      if (match === undefined) return undefined;
       matches.set(id, match);
     }
     const at = (id: number, i: number) => (id === centerId ? i : (matches.get(id)?.[i] ?? -1));
@@ -1150,7 +1167,69 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       const split = splitRegion(ids, region, centerId, where, depth);
       if (split !== undefined) return split;
     }
+    if (options.inline && depth < 6) {
+      const core = inlineCore(ids, region, centerId, where, depth);
+      if (core !== undefined) return core;
+    }
     return blocks(ids, region, centerId, where);
+  };
+
+  /**
+   * Most members' lines inlined (the same lines, values varying), the others a variant of their
+   * own: one member writing a line its own way (`val dropsources: Dropsource?` beside
+   * `val quirks: List<NemesisQuirk>?`) should not make every member a variant, each a literal a
+   * new member cannot take. Undefined unless the center's lines inline with those of more than half
+   * the members, and not with all.
+   */
+  const inlineCore = (ids: readonly number[], region: ReadonlyMap<number, readonly Line[]>, centerId: number, where: string, depth: number): Piece[] | undefined => {
+    const lineCount = region.get(centerId)?.length ?? 0;
+    if (lineCount === 0 || ids.length < 3) return undefined;
+    const inlined = (members: readonly number[]): Piece[] | undefined => {
+      const pieces: Piece[] = [];
+      for (let l = 0; l < lineCount; l++) {
+        const lines = new Map<number, Line>();
+        for (const id of members) {
+          const line = region.get(id)?.[l];
+          if (line === undefined) return undefined;
+          lines.set(id, line);
+        }
+        const inline = inlineLine(members, lines, centerId, where);
+        if (inline === undefined) return undefined;
+        pieces.push(...inline);
+      }
+      return pieces;
+    };
+    const inlines = (members: readonly number[]): boolean => {
+      const mark = registry.mark();
+      const conflicts = registry.conflicts.length;
+      const ok = inlined(members) !== undefined;
+      registry.rollback(mark);
+      registry.conflicts.splice(conflicts);
+      return ok;
+    };
+    // Members inlining with the center alone first: a set cannot hold a member its pair refuses.
+    const candidates = [...ids]
+      .sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0))
+      .filter((id) => id !== centerId && region.get(id)?.length === lineCount && inlines([centerId, id]));
+    if ((candidates.length + 1) * 2 <= ids.length) return undefined;
+    const core = [centerId];
+    for (const [k, id] of candidates.entries()) {
+      if ((core.length + candidates.length - k) * 2 <= ids.length) return undefined;
+      if (inlines([...core, id])) core.push(id);
+    }
+    if (core.length === ids.length || core.length * 2 <= ids.length) return undefined;
+    const corePieces = inlined(core);
+    if (corePieces === undefined) return undefined;
+    const rest = ids.filter((id) => !core.includes(id));
+    const restRegion = new Map(rest.map((id) => [id, region.get(id) ?? []]));
+    const restPieces = regionPieces(rest, restRegion, regionCenter(rest, restRegion), where, depth + 1);
+    const endsWithNewline = ids.every((id) => {
+      const last = region.get(id)?.at(-1);
+      return last === undefined || last.text.endsWith('\n');
+    });
+    const text = literalText((region.get(rest[0] ?? 0) ?? []).flatMap((line) => line.tokens));
+    const flag = registry.flag(rest, false, 'with', text, `${where}: a variant of ${share(rest, ids.length)}`);
+    return [{ t: 'if', flag, then: restPieces, else: corePieces, lines: endsWithNewline }];
   };
 
   /** The member of `ids` whose region lines are most like the others' (ties: the most typical). */

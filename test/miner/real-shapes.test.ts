@@ -125,6 +125,30 @@ describe('generation with the names users type', () => {
     for (const given of ['Avatar', 'AvatarIcon']) expect(generateMember(mined.template, { name: given })).toEqual([{ path: 'src/AvatarIcon.tsx', content: icon('Avatar') }]);
   });
 
+  test('one member writing a line its own way leaves the others one line with values (openapi-generator payloads)', () => {
+    const payload = (name: string, field: string, item: string, type = `kotlin.collections.List<${item}>`) => ({
+      path: `m/${name}Payload.kt`,
+      content: `package m\n\nimport m.${item}\n\n/**\n * @param ${field}\n */\ndata class ${name}Payload (\n    @Json(name = "${field}")\n    val ${field}: ${type}? = null\n)\n`,
+    });
+    const examples = [
+      payload('Locations', 'locations', 'Location'),
+      payload('LichQuirks', 'quirks', 'NemesisQuirk'),
+      payload('Missions', 'missions', 'Mission'),
+      payload('ItemsDropsources', 'dropsources', 'Dropsource', 'Dropsource'),
+      payload('LichWeapons', 'weapons', 'NemesisWeapon'),
+      payload('Npc', 'npc', 'Npc'),
+    ];
+    const mined = mineTemplate(examples);
+    const fieldLine = (mined.template.files[0]?.content ?? '').split('\n').filter((line) => line.includes(' val '));
+    // The outlier is a variant; every other member is the one line, its values params.
+    expect(fieldLine).toHaveLength(2);
+    expect(fieldLine[0]).toBe('    val dropsources: Dropsource? = null');
+    expect(fieldLine[1]).toMatch(/^ {4}val \{\{\w+\}\}: kotlin\.collections\.List<\{\{\w+\}\}>\? = null$/);
+    const [field, item] = [...(fieldLine[1] ?? '').matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1] ?? '');
+    const made = generateMember(mined.template, { name: 'LichEphemeras', [field!]: 'ephemeras', [item!]: 'NemesisEphemera' })[0]?.content ?? '';
+    expect(made).toContain('    val ephemeras: kotlin.collections.List<NemesisEphemera>? = null\n');
+  });
+
   test('a name read off plural file names is taken in the singular the contents write (--name Locations for LocationsGet200Response.kt)', () => {
     const response = (plural: string, singular: string) =>
       `package org.openapitools.client.models\n\nimport org.openapitools.client.models.${singular}\n\ndata class ${plural}Get200Response (\n    val items: kotlin.collections.List<${singular}>? = null\n)\n`;
