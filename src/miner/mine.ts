@@ -380,7 +380,9 @@ function paramReports(
       occurrences: occurrencesOf(template, entityParam),
       values: members.map((member) => member.name),
       confidence: members.length === 0 ? 0 : confirmed / members.length,
-      why: `${nameWhy}; confirmed in the contents of ${confirmed} of ${members.length} members (confidence = that share)`,
+      why: `${nameWhy}${
+        template.manifest.params[entityParam]?.number === 'singular' ? '; the file names write it in the plural, the contents in the singular too: a plural given is read as its singular' : ''
+      }; confirmed in the contents of ${confirmed} of ${members.length} members (confidence = that share)`,
     },
   ];
   for (const param of built?.params ?? []) {

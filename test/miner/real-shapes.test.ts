@@ -160,6 +160,7 @@ describe('generation with the names users type', () => {
     ];
     const mined = mineTemplate(entities.map(([plural, singular]) => ({ path: `models/${plural}Get200Response.kt`, content: response(plural!, singular!) })));
     expect(mined.template.manifest.params.name?.number).toBe('singular');
+    expect(mined.report.params[0]?.why).toMatch(/a plural given is read as its singular/);
     const wanted = [{ path: 'models/PaymentMethodsGet200Response.kt', content: response('PaymentMethods', 'PaymentMethod') }];
     for (const given of ['PaymentMethods', 'PaymentMethod', 'PaymentMethodsGet200Response']) expect(generateMember(mined.template, { name: given })).toEqual(wanted);
     // Where the paths write the singular, a name is taken in the number it is given (the lister of
