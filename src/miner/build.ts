@@ -128,7 +128,7 @@ export interface Built {
 }
 
 const RESERVED = new Set(
-  'eq not tagCase trainCase pascalCase properCase camelCase kebabCase dashCase kabobCase snakeCase constantCase dotCase pathCase noCase titleCase sentenceCase lowerCase upperCase pluralize singularize initialWords firstWord lastWord article pkg raw if unless each with lookup log this else true false null undefined blockHelperMissing helperMissing'.split(
+  'eq not tagCase trainCase lowerFirst pascalCase properCase camelCase kebabCase dashCase kabobCase snakeCase constantCase dotCase pathCase noCase titleCase sentenceCase lowerCase upperCase pluralize singularize initialWords firstWord lastWord article pkg raw if unless each with lookup log this else true false null undefined blockHelperMissing helperMissing'.split(
     ' ',
   ),
 );

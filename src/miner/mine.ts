@@ -175,8 +175,9 @@ function toTemplate(built: Built, members: readonly MinedMember[], context: Temp
     return withLineEnds((titles ? writeUnderlines(text) : undefined) ?? text, file.windowsLineEnds);
   };
   const files: TemplateFile[] = built.files.map((file) => templateFile(emit(file.path, entityParam), content(file)));
-  // `{{name}}` as is (a name whose acronyms no case helper spells) needs the name in PascalCase.
-  const asIs = new RegExp(`\\{\\{(?:pluralize )?(?:@root\\.)?${entityParam}\\}\\}`);
+  // `{{name}}` as is (a name whose acronyms no case helper spells), or `{{lowerFirst name}}`,
+  // needs the name in PascalCase.
+  const asIs = new RegExp(`\\{\\{(?:pluralize |lowerFirst \\(pluralize |lowerFirst )?(?:@root\\.)?${entityParam}\\)?\\}\\}`);
   const pascalOnly = files.some((file) => asIs.test(file.path) || asIs.test(file.content));
   const entity: ParamSpec = pascalOnly
     ? {
@@ -510,7 +511,7 @@ function mineNamed(
   // them back. A family written one way throughout is read as it is.
   const crlfFiles = new Set(examples.filter((example) => crlfThroughout(example.content)).map((example) => example.path));
   const mixedLineEnds = crlfFiles.size > 0 && crlfFiles.size < examples.length;
-  const variantsOf = grouping.members.map((_, m) => nameVariants(detection.names[m] ?? '', slices));
+  const variantsOf = grouping.members.map((_, m) => nameVariants(detection.names[m] ?? '', slices, { acronymCamel: true }));
   // Each file read once: with LF line ends where the family mixes them, and where the name occurs.
   const readFile = (file: Example, m: number) => {
     const content = mixedLineEnds && crlfFiles.has(file.path) ? file.content.replace(/\r\n/g, '\n') : file.content;

@@ -37,7 +37,7 @@ export function sliceForm(values: readonly (string | undefined)[], names: readon
       });
       if (candidates.length <= (best?.spelled.length ?? 0)) continue;
       for (const helper of CASE_HELPERS) {
-        if (helper === 'asIs') continue;
+        if (helper === 'asIs' || helper === 'lowerFirst') continue;
         const form: NameForm = { helper, plural, slice };
         const spelled = candidates.filter((entry) => spell(entry.name, form) === entry.value);
         if (spelled.length > (best?.spelled.length ?? 0)) best = { form, spelled };

@@ -22,6 +22,7 @@ import {
   upperCase,
   tagCase,
   trainCase,
+  lowerFirst,
 } from '../render/case.js';
 import { wordSlices } from '../render/helpers.js';
 import { pluralize } from '../render/inflect.js';
@@ -43,6 +44,7 @@ export const CASE_HELPERS = [
   'tagCase',
   'trainCase',
   'asIs',
+  'lowerFirst',
 ] as const;
 export type CaseHelper = (typeof CASE_HELPERS)[number];
 
@@ -64,6 +66,9 @@ const CONVERT: Readonly<Record<CaseHelper, (input: string) => string>> = {
   // The name as given (PascalCase with its acronyms kept: `HTTPClient`, which pascalCase would
   // spell `HttpClient`); written `{{name}}`. Last in preference: used only when nothing else fits.
   asIs: (input) => input,
+  // The name as given with its first word in lowercase (`getOrderByID`, which camelCase would
+  // spell `getOrderById`); after asIs, for the same reason.
+  lowerFirst,
   // Language tags (`pt-BR`, `en-US`): kebab-case whose acronyms stay upper-case; after kebabCase
   // in preference, which spells every name without an acronym the same.
   tagCase,
@@ -114,9 +119,12 @@ export interface Variant {
 
 /**
  * Every distinct spelling of a name, longest first. A spelling that both the singular and the
- * plural give (`ListProjects`, `series`) is kept as singular only.
+ * plural give (`ListProjects`, `series`) is kept as singular only. `acronymCamel` adds `lowerFirst`
+ * (`getOrderByID`) for the occurrences of names already read: reading names from labels without it
+ * keeps a suffix every label writes in capitals a suffix (`loginDTO` is a `Login`), and the
+ * rename-copy baseline renames what it always did.
  */
-export function nameVariants(name: string, slices: readonly WordSlice[] = []): Variant[] {
+export function nameVariants(name: string, slices: readonly WordSlice[] = [], { acronymCamel = false }: { readonly acronymCamel?: boolean } = {}): Variant[] {
   const byText = new Map<string, NameForm[]>();
   const whole = pascalCase(name);
   for (const slice of [undefined, ...slices]) {
@@ -124,6 +132,7 @@ export function nameVariants(name: string, slices: readonly WordSlice[] = []): V
     if (slice !== undefined && (wordSlices[slice](name) === whole || wordSlices[slice](name).length < 3)) continue;
     for (const plural of [false, true]) {
       for (const helper of CASE_HELPERS) {
+        if (helper === 'lowerFirst' && (!acronymCamel || slice !== undefined)) continue;
         if (slice !== undefined && helper === 'asIs') continue;
         const text = spell(name, { helper, plural, slice });
         if (text === '') continue;

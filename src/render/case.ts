@@ -70,6 +70,19 @@ export const tagCase = (input: string): string => words(input).map((word) => (wo
  */
 export const trainCase = (input: string): string => words(input).map(capitalize).join('-');
 
+/**
+ * The input with its first word in lowercase and the rest as written: camelCase that keeps the
+ * acronyms a name is given with, as Go writes unexported names (`getOrderByID`).
+ * @example lowerFirst('GetOrderByID') // 'getOrderByID'
+ * @example lowerFirst('HTTPClient') // 'httpClient'
+ */
+export const lowerFirst = (input: string): string => {
+  const first = words(input)[0];
+  if (first === undefined) return input;
+  const at = input.indexOf(first);
+  return input.slice(0, at) + lower(first) + input.slice(at + first.length);
+};
+
 /** @example snakeCase('UserCard') // 'user_card' */
 export const snakeCase = (input: string): string => words(input).map(lower).join('_');
 
@@ -112,6 +125,7 @@ export type CaseName =
   | 'kebabCase'
   | 'tagCase'
   | 'trainCase'
+  | 'lowerFirst'
   | 'snakeCase'
   | 'constantCase'
   | 'dotCase'
@@ -129,6 +143,7 @@ export const caseConversions: Readonly<Record<CaseName, (input: string) => strin
   kebabCase,
   tagCase,
   trainCase,
+  lowerFirst,
   snakeCase,
   constantCase,
   dotCase,

@@ -25,6 +25,7 @@ export {
   dotCase,
   kebabCase,
   lowerCase,
+  lowerFirst,
   noCase,
   pascalCase,
   pathCase,

@@ -176,6 +176,24 @@ describe('generation with the names users type', () => {
     expect(generateMember(singular.template, { name: 'Endpoints' })[0]?.path).toBe('listers/endpoints.go');
   });
 
+  test('a member named with an acronym keeps it in camelCase (Go: getOrderByID.go beside cancelOrder.go), and a suffix in capitals stays a suffix (loginDTO.ts)', () => {
+    const handler = (name: string, camel: string) => `package order\n\n// ${name} handles the ${camel} route.\nfunc ${name}(c *gin.Context) {\n\tc.JSON(200, nil)\n}\n`;
+    const handlers = [
+      ['CancelOrder', 'cancelOrder'],
+      ['CompleteOrder', 'completeOrder'],
+      ['GetOrderByID', 'getOrderByID'],
+      ['SubmitOrder', 'submitOrder'],
+    ];
+    const mined = mineTemplate(handlers.map(([name, camel]) => ({ path: `handler/order/${camel}.go`, content: handler(name!, camel!) })));
+    expect(mined.template.files.map((file) => file.path)).toEqual(['handler/order/{{lowerFirst name}}.go.hbs']);
+    expect(generateMember(mined.template, { name: 'GetUserByID' })).toEqual([{ path: 'handler/order/getUserByID.go', content: handler('GetUserByID', 'getUserByID') }]);
+    expect(generateMember(mined.template, { name: 'RefundOrder' })).toEqual([{ path: 'handler/order/refundOrder.go', content: handler('RefundOrder', 'refundOrder') }]);
+    const dto = (name: string) => `export interface ${name}DTO {\n    id: number;\n}\n`;
+    const dtos = mineTemplate(['Login', 'Register', 'UserResponse'].map((name) => ({ path: `model/${name[0]!.toLowerCase()}${name.slice(1)}DTO.ts`, content: dto(name) })));
+    expect(dtos.template.files.map((file) => file.path)).toEqual(['model/{{camelCase name}}DTO.ts.hbs']);
+    expect(generateMember(dtos.template, { name: 'create-message' })).toEqual([{ path: 'model/createMessageDTO.ts', content: dto('CreateMessage') }]);
+  });
+
   test('a CI workflow per service names its job in Train-Case (Fraud-Detection-Service-CI)', () => {
     const workflow = (kebab: string, train: string) =>
       `name: ${train}-CI\n\non:\n  push:\n    paths:\n      - 'services/${kebab}/**'\n\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make -C services/${kebab} test\n`;

@@ -106,7 +106,7 @@ describe('tricky inputs', () => {
 
   test('caseConversions lists every conversion by name', () => {
     expect(Object.keys(caseConversions).sort()).toEqual(
-      ['camelCase', 'constantCase', 'dotCase', 'kebabCase', 'lowerCase', 'noCase', 'pascalCase', 'pathCase', 'sentenceCase', 'snakeCase', 'tagCase', 'titleCase', 'trainCase', 'upperCase'].sort(),
+      ['camelCase', 'constantCase', 'dotCase', 'kebabCase', 'lowerCase', 'noCase', 'pascalCase', 'pathCase', 'sentenceCase', 'snakeCase', 'tagCase', 'titleCase', 'trainCase', 'upperCase', 'lowerFirst'].sort(),
     );
     expect(caseConversions.kebabCase('UserCard')).toBe('user-card');
   });
@@ -122,5 +122,13 @@ describe('tricky inputs', () => {
     expect(caseConversions.trainCase('fraud_detection_service')).toBe('Fraud-Detection-Service');
     expect(caseConversions.trainCase('contentType')).toBe('Content-Type');
     expect(caseConversions.trainCase('User')).toBe('User');
+  });
+
+  test('lowerFirst: the first word in lowercase, the rest as written (camelCase keeping acronyms)', () => {
+    expect(caseConversions.lowerFirst('GetOrderByID')).toBe('getOrderByID');
+    expect(caseConversions.lowerFirst('HTTPClient')).toBe('httpClient');
+    expect(caseConversions.lowerFirst('UserCard')).toBe('userCard');
+    expect(caseConversions.lowerFirst('ID')).toBe('id');
+    expect(caseConversions.lowerFirst('')).toBe('');
   });
 });
