@@ -52,6 +52,24 @@ async function runTty(argv: readonly string[], cwd: string, answers: { input?: s
 }
 
 describe('wopt gen', () => {
+  it('names a bad --name by its param, the pattern and what is expected, once', async () => {
+    const dir = project({
+      'templates/handler/template.json': JSON.stringify({
+        name: 'handler',
+        params: { name: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*$', description: 'The entity name in PascalCase.' } },
+      }),
+      'templates/handler/files/{{lowerFirst name}}.go.hbs': 'func {{name}}() {}\n',
+    });
+    const result = await run(['gen', 'handler', '--name', 'get-order-by-id'], { cwd: dir });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toBe(
+      'wopt: the params given: Template "handler": the param "name" is "get-order-by-id", which does not match ^[A-Z][A-Za-z0-9]*$. Expected: The entity name in PascalCase. [E_TEMPLATE_PARAM]\n',
+    );
+    expect(existsSync(join(dir, 'get-order-by-id.go'))).toBe(false);
+    expect((await run(['gen', 'handler', '--name', 'GetOrderByID'], { cwd: dir })).code).toBe(0);
+    expect(read(dir, 'getOrderByID.go')).toBe('func GetOrderByID() {}\n');
+  });
+
   it('generates one item from --name and --set, typed by the manifest, and records it', async () => {
     const dir = project(template);
     const result = await run(['gen', 'card', '--name', 'user card', '--set', 'count=3', '--set', 'tags=a,b'], { cwd: dir });

@@ -232,6 +232,8 @@ export const command: Command = {
       })();
     } else {
       items = [await completeParams(ctx, manifest, shared)];
+      // One member, from --name and --set: its errors need no item number.
+      itemLabel = () => 'the params given';
     }
 
     const style = createStyle(ctx.color);
