@@ -59,10 +59,13 @@ export function stemOf(path: string): string {
  */
 export function stemsOf(paths: readonly string[], base: (path: string) => string = dottedStems(paths)): (path: string) => string {
   const stems = paths.map((path) => `${dirname(path)}/${base(path)}`);
-  const suffixes = [...new Set([...companionSuffixes(stems), ...uniformGluedSuffixes(stems)])].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const suffixes = [...new Set([...companionSuffixes(stems), ...uniformGluedSuffixes(stems)])].sort(longestFirst);
   if (suffixes.length === 0) return base;
   return (path) => withoutSuffix(base(path), suffixes);
 }
+
+/** Suffixes in the order they are tried: longest first, then by code unit. */
+const longestFirst = (a: string, b: string): number => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
 
 /** The stem without the first of `suffixes` (longest first) it ends with at a split. */
 const withoutSuffix = (stem: string, suffixes: readonly string[]): string => {
@@ -103,7 +106,7 @@ export function uniformGluedSuffixes(stems: readonly string[]): string[] {
   return [...basesOf]
     .filter(([, bases]) => members.every((member) => bases.has(member)))
     .map(([suffix]) => suffix)
-    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    .sort(longestFirst);
 }
 
 function dottedStems(paths: readonly string[]): (path: string) => string {
@@ -160,9 +163,9 @@ export function companionSuffixes(stems: readonly string[]): string[] {
   const loose = supportOf(() => true);
   const candidates = new Set([...loose].filter(([, count]) => count >= 2).map(([suffix]) => suffix));
   const support = supportOf((suffix) => candidates.has(suffix));
-  const longestFirst = [...candidates].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const memberCount = new Set([...known].map((stem) => withoutSuffix(stem, longestFirst))).size;
-  return longestFirst.filter((suffix) => (support.get(suffix) ?? 0) >= 2 && (support.get(suffix) ?? 0) * 2 >= memberCount);
+  const ordered = [...candidates].sort(longestFirst);
+  const memberCount = new Set([...known].map((stem) => withoutSuffix(stem, ordered))).size;
+  return ordered.filter((suffix) => (support.get(suffix) ?? 0) >= 2 && (support.get(suffix) ?? 0) * 2 >= memberCount);
 }
 
 /** The longest folder every path is in ('' for the root). */
@@ -263,7 +266,9 @@ function companionsDiffer(examples: readonly Example[], stem: (path: string) => 
   // entity, however alike its boilerplate makes the files; subcommands extend some commands, each
   // its own way (`db_create_user.go`, `db_backup_schema.go`).
   const roleSets = [...roles.values()].map((set) => [...set].sort().join('\n'));
-  if (roleSets.length > 1 && (roles.values().next().value?.size ?? 0) > 1 && roleSets.every((set) => set === roleSets[0])) return true;
+  const [first] = roleSets;
+  // (A line break joins two roles or more: file names hold none.)
+  if (roleSets.length > 1 && first?.includes('\n') === true && roleSets.every((set) => set === first)) return true;
   const alike = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
     let shared = 0;
     for (const line of a) if (b.has(line)) shared++;

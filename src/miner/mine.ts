@@ -177,7 +177,8 @@ function toTemplate(built: Built, members: readonly MinedMember[], context: Temp
   const files: TemplateFile[] = built.files.map((file) => templateFile(emit(file.path, entityParam), content(file)));
   // `{{name}}` as is (a name whose acronyms no case helper spells), or `{{lowerFirst name}}`,
   // needs the name in PascalCase.
-  const asIs = new RegExp(`\\{\\{(?:pluralize |lowerFirst \\(pluralize |lowerFirst )?(?:@root\\.)?${entityParam}\\)?\\}\\}`);
+  const ref = `(?:@root\\.)?${entityParam}`;
+  const asIs = new RegExp(`\\{\\{(?:${ref}|pluralize ${ref}|lowerFirst ${ref}|lowerFirst \\(pluralize ${ref}\\))\\}\\}`);
   const pascalOnly = files.some((file) => asIs.test(file.path) || asIs.test(file.content));
   const entity: ParamSpec = pascalOnly
     ? {
