@@ -377,6 +377,12 @@ function mostCommon(values: readonly (string | undefined)[], center: number): st
 }
 
 /** A word to name a param after: the first identifier-like word of a text that is not a keyword. */
+/** The most tokens a region's lines may have for inlineCore (see buildTemplate) to try its members. */
+const INLINE_CORE_TOKENS = 400;
+
+/** Tokens read back for a value's hint before the whole line is (see hintBefore in buildTemplate). */
+const HINT_WINDOW = 24;
+
 function hintWord(text: string): string {
   for (const match of text.matchAll(/[A-Za-z_$][\w$]*/g)) {
     const word = match[0];
@@ -863,14 +869,29 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     };
 
     let slots = 0;
-    const hintBefore = (position: number): string =>
-      hintWord(
-        literalText(centerTokens.slice(0, position))
+    /**
+     * The center line's text before `end`, back to its last two characters that are not spaces:
+     * what `[:=]\s*$` and `,\s*$` read of it, without joining a whole line of path data per slot.
+     */
+    const textBefore = (end: number): string => {
+      let text = '';
+      for (let k = end - 1; k >= 0 && text.replace(/\s/gu, '').length < 2; k--) text = literalText(centerTokens.slice(k, k + 1)) + text;
+      return text;
+    };
+    const hintBefore = (position: number): string => {
+      const wordsBefore = (from: number): string[] =>
+        literalText(centerTokens.slice(from, position))
           .split(/[^A-Za-z0-9_$]+/)
-          .filter((word) => word !== '')
-          .reverse()
-          .join(' '),
-      );
+          .filter((word) => word !== '');
+      // The nearest word is in the last few tokens, mostly: read those first (a line of an icon's
+      // path data has thousands), their first word aside, which may be the end of a longer one.
+      const from = Math.max(0, position - HINT_WINDOW);
+      if (from > 0) {
+        const near = hintWord(wordsBefore(from).slice(1).reverse().join(' '));
+        if (near !== '') return near;
+      }
+      return hintWord(wordsBefore(0).reverse().join(' '));
+    };
 
     /**
      * Pieces for the center positions [from, to): stable tokens and the varying runs between them.
@@ -952,7 +973,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
             // One identifier or path (`IRouterStore`, `user.profile`): a value too, named after the
             // key it is the value of (`pathParams: never`), else after its own words (`…Store` is a
             // store).
-            const keyed = hint !== '' && /[\p{L}\p{N}_$]\s*[:=]\s*$/u.test(literalText(centerTokens.slice(0, previous + 1)));
+            const keyed = hint !== '' && /[\p{L}\p{N}_$]\s*[:=]\s*$/u.test(textBefore(previous + 1));
             const own = keyed ? '' : hintWord(literalText(runOf(ranked[0]?.[1][0] ?? preferred)));
             pieces.push({ t: 'value', param: registry.value(values, own === '' ? paramHint : own, preferred, content(ranked[0]?.[1] ?? [])) });
           } else if (withName) {
@@ -982,7 +1003,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
             else if (slice === undefined) {
               // An identifier with no key before it (none, or a list's comma) is named after its own
               // words (`isSeries` in `import { parse, isSeries }`), not after a neighbour.
-              const keyless = hint === '' || /,\s*$/u.test(literalText(centerTokens.slice(0, previous + 1)));
+              const keyless = hint === '' || /,\s*$/u.test(textBefore(previous + 1));
               const identifiers = runs.every((run) => isSimpleValue(run) || /^[\p{L}\p{N}_$]+(?:,\s*[\p{L}\p{N}_$]+)*$/u.test(tokensText(run)));
               const own = keyless && identifiers ? hintWord(literalText(runOf(ranked[0]?.[1][0] ?? preferred))) : '';
               pieces.push({ t: 'value', param: registry.value(values, own === '' ? paramHint : own, preferred) });
@@ -1184,6 +1205,9 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
   const inlineCore = (ids: readonly number[], region: ReadonlyMap<number, readonly Line[]>, centerId: number, where: string, depth: number): Piece[] | undefined => {
     const lineCount = region.get(centerId)?.length ?? 0;
     if (lineCount === 0 || ids.length < 3) return undefined;
+    // Lines of thousands of tokens (an icon's path data) are data, not a line a member writes its
+    // own way: not worth a trial per member.
+    if ((region.get(centerId) ?? []).reduce((sum, line) => sum + line.tokens.length, 0) > INLINE_CORE_TOKENS) return undefined;
     const inlined = (members: readonly number[]): Piece[] | undefined => {
       const pieces: Piece[] = [];
       for (let l = 0; l < lineCount; l++) {
