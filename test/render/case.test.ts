@@ -111,24 +111,13 @@ describe('tricky inputs', () => {
     expect(caseConversions.kebabCase('UserCard')).toBe('user-card');
   });
 
-  test('tagCase: kebab-case that keeps acronyms, as language tags are written', () => {
-    expect(caseConversions.tagCase('PtBR')).toBe('pt-BR');
-    expect(caseConversions.tagCase('en_US')).toBe('en-US');
-    expect(caseConversions.tagCase('UserCard')).toBe('user-card');
-    expect(caseConversions.tagCase('A')).toBe('a');
-  });
-
-  test('trainCase: capitalized words joined by hyphens, as HTTP headers and CI job names are written', () => {
-    expect(caseConversions.trainCase('fraud_detection_service')).toBe('Fraud-Detection-Service');
-    expect(caseConversions.trainCase('contentType')).toBe('Content-Type');
-    expect(caseConversions.trainCase('User')).toBe('User');
-  });
-
-  test('lowerFirst: the first word in lowercase, the rest as written (camelCase keeping acronyms)', () => {
-    expect(caseConversions.lowerFirst('GetOrderByID')).toBe('getOrderByID');
-    expect(caseConversions.lowerFirst('HTTPClient')).toBe('httpClient');
-    expect(caseConversions.lowerFirst('UserCard')).toBe('userCard');
-    expect(caseConversions.lowerFirst('ID')).toBe('id');
-    expect(caseConversions.lowerFirst('')).toBe('');
+  // The conversions a case of their own is for: language tags (tagCase), HTTP headers and CI job
+  // names (trainCase), camelCase keeping the acronyms a name is given with (lowerFirst, as Go writes).
+  test.each([
+    ['tagCase', [['PtBR', 'pt-BR'], ['en_US', 'en-US'], ['UserCard', 'user-card'], ['A', 'a']]],
+    ['trainCase', [['fraud_detection_service', 'Fraud-Detection-Service'], ['contentType', 'Content-Type'], ['User', 'User']]],
+    ['lowerFirst', [['GetOrderByID', 'getOrderByID'], ['HTTPClient', 'httpClient'], ['UserCard', 'userCard'], ['ID', 'id'], ['', '']]],
+  ] as const)('%s', (helper, cases) => {
+    for (const [input, expected] of cases) expect(caseConversions[helper](input), input).toBe(expected);
   });
 });
