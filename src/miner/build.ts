@@ -1232,14 +1232,22 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       return ok;
     };
     // Members inlining with the center alone first: a set cannot hold a member its pair refuses.
-    const candidates = [...ids]
-      .sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0))
-      .filter((id) => id !== centerId && region.get(id)?.length === lineCount && inlines([centerId, id]));
+    // Given up as soon as fewer than half the members could be in it.
+    const others = [...ids].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0)).filter((id) => id !== centerId);
+    const candidates: number[] = [];
+    for (const [k, id] of others.entries()) {
+      if ((1 + candidates.length + others.length - k) * 2 <= ids.length) return undefined;
+      if (region.get(id)?.length === lineCount && inlines([centerId, id])) candidates.push(id);
+    }
     if ((candidates.length + 1) * 2 <= ids.length) return undefined;
-    const core = [centerId];
-    for (const [k, id] of candidates.entries()) {
-      if ((core.length + candidates.length - k) * 2 <= ids.length) return undefined;
-      if (inlines([...core, id])) core.push(id);
+    // All of them at once, mostly; one by one (a trial per member) only when that fails.
+    let core = [centerId, ...candidates];
+    if (!inlines(core)) {
+      core = [centerId];
+      for (const [k, id] of candidates.entries()) {
+        if ((core.length + candidates.length - k) * 2 <= ids.length) return undefined;
+        if (inlines([...core, id])) core.push(id);
+      }
     }
     if (core.length === ids.length || core.length * 2 <= ids.length) return undefined;
     const corePieces = inlined(core);
