@@ -376,13 +376,13 @@ function mostCommon(values: readonly (string | undefined)[], center: number): st
   return best;
 }
 
-/** A word to name a param after: the first identifier-like word of a text that is not a keyword. */
 /** The most tokens a region's lines may have for inlineCore (see buildTemplate) to try its members. */
 const INLINE_CORE_TOKENS = 400;
 
 /** Tokens read back for a value's hint before the whole line is (see hintBefore in buildTemplate). */
 const HINT_WINDOW = 24;
 
+/** A word to name a param after: the first identifier-like word of a text that is not a keyword. */
 function hintWord(text: string): string {
   for (const match of text.matchAll(/[A-Za-z_$][\w$]*/g)) {
     const word = match[0];
@@ -726,7 +726,6 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     return [...shapeOf(tokens.slice(0, colon + 1)), `${keyText}: …`];
   };
 
-  /** Token-level alignment of one line per member; undefined when the lines are too different. */
   // Token matches between two lines, kept: inlineCore tries the same pairs in several sets.
   const lineMatches = new WeakMap<Line, WeakMap<Line, Int32Array | null>>();
   /**
@@ -750,6 +749,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     return match ?? undefined;
   };
 
+  /** Token-level alignment of one line per member; undefined when the lines are too different. */
   const inlineLine = (ids: readonly number[], lines: ReadonlyMap<number, Line>, centerId: number, where: string): Piece[] | undefined => {
     const centerLine = lines.get(centerId);
     if (centerLine === undefined) return undefined;
@@ -1166,19 +1166,8 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     }
     const lineCount = lists[0]?.length ?? 0;
     if (options.inline && lineCount > 0 && lists.every((lines) => lines.length === lineCount)) {
-      const pieces: Piece[] = [];
-      let ok = true;
-      for (let l = 0; l < lineCount && ok; l++) {
-        const lines = new Map<number, Line>();
-        ids.forEach((id, k) => {
-          const line = lists[k]?.[l];
-          if (line !== undefined) lines.set(id, line);
-        });
-        const inline = inlineLine(ids, lines, centerId, where);
-        if (inline === undefined) ok = false;
-        else pieces.push(...inline);
-      }
-      if (ok) return pieces;
+      const pieces = inlineLines(ids, region, centerId, where);
+      if (pieces !== undefined) return pieces;
     }
     if (options.repeats) {
       const repeated = repeatRegion(ids, region, where);
@@ -1195,6 +1184,24 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     return blocks(ids, region, centerId, where);
   };
 
+  /** The members' lines inlined line by line (see inlineLine); undefined when one cannot be or a member lacks it. */
+  const inlineLines = (members: readonly number[], region: ReadonlyMap<number, readonly Line[]>, centerId: number, where: string): Piece[] | undefined => {
+    const pieces: Piece[] = [];
+    const lineCount = region.get(centerId)?.length ?? 0;
+    for (let l = 0; l < lineCount; l++) {
+      const lines = new Map<number, Line>();
+      for (const id of members) {
+        const line = region.get(id)?.[l];
+        if (line === undefined) return undefined;
+        lines.set(id, line);
+      }
+      const inline = inlineLine(members, lines, centerId, where);
+      if (inline === undefined) return undefined;
+      pieces.push(...inline);
+    }
+    return pieces;
+  };
+
   /**
    * Most members' lines inlined (the same lines, values varying), the others a variant of their
    * own: one member writing a line its own way (`val dropsources: Dropsource?` beside
@@ -1208,25 +1215,10 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     // Lines of thousands of tokens (an icon's path data) are data, not a line a member writes its
     // own way: not worth a trial per member.
     if ((region.get(centerId) ?? []).reduce((sum, line) => sum + line.tokens.length, 0) > INLINE_CORE_TOKENS) return undefined;
-    const inlined = (members: readonly number[]): Piece[] | undefined => {
-      const pieces: Piece[] = [];
-      for (let l = 0; l < lineCount; l++) {
-        const lines = new Map<number, Line>();
-        for (const id of members) {
-          const line = region.get(id)?.[l];
-          if (line === undefined) return undefined;
-          lines.set(id, line);
-        }
-        const inline = inlineLine(members, lines, centerId, where);
-        if (inline === undefined) return undefined;
-        pieces.push(...inline);
-      }
-      return pieces;
-    };
     const inlines = (members: readonly number[]): boolean => {
       const mark = registry.mark();
       const conflicts = registry.conflicts.length;
-      const ok = inlined(members) !== undefined;
+      const ok = inlineLines(members, region, centerId, where) !== undefined;
       registry.rollback(mark);
       registry.conflicts.splice(conflicts);
       return ok;
@@ -1250,7 +1242,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       }
     }
     if (core.length === ids.length || core.length * 2 <= ids.length) return undefined;
-    const corePieces = inlined(core);
+    const corePieces = inlineLines(core, region, centerId, where);
     if (corePieces === undefined) return undefined;
     const rest = ids.filter((id) => !core.includes(id));
     const restRegion = new Map(rest.map((id) => [id, region.get(id) ?? []]));

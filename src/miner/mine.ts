@@ -28,7 +28,7 @@ import { hasVaryingUnderlines, markUnderlines, writeUnderlines } from './underli
 import { widthBlocks } from './width-blocks.js';
 import { splitLines, tokenize, tokenizePath } from './tokenize.js';
 import type { Example, MemberParams, MineLevel, MineOptions, MineReport, MineResult, ParamReport, ParamValue } from './types.js';
-import { findOccurrences, gluedSuffixes, nameVariants, type WordSlice } from './variants.js';
+import { AS_GIVEN, findOccurrences, gluedSuffixes, nameVariants, type NameForm, type WordSlice } from './variants.js';
 import { WoptError } from '../errors.js';
 
 const LEVELS: ReadonlyArray<{ level: MineLevel; options: BuildOptions }> = [
@@ -175,11 +175,9 @@ function toTemplate(built: Built, members: readonly MinedMember[], context: Temp
     return withLineEnds((titles ? writeUnderlines(text) : undefined) ?? text, file.windowsLineEnds);
   };
   const files: TemplateFile[] = built.files.map((file) => templateFile(emit(file.path, entityParam), content(file)));
-  // `{{name}}` as is (a name whose acronyms no case helper spells), or `{{lowerFirst name}}`,
-  // needs the name in PascalCase.
-  const ref = `(?:@root\\.)?${entityParam}`;
-  const asIs = new RegExp(`\\{\\{(?:${ref}|pluralize ${ref}|lowerFirst ${ref}|lowerFirst \\(pluralize ${ref}\\))\\}\\}`);
-  const pascalOnly = files.some((file) => asIs.test(file.path) || asIs.test(file.content));
+  // The name as given (`{{name}}`, `{{lowerFirst name}}`: acronyms no other helper spells) needs
+  // it in PascalCase.
+  const pascalOnly = nameForms(built.files.flatMap((file) => [file.path, file.content])).some((form) => AS_GIVEN.has(form.helper) && form.slice === undefined);
   const entity: ParamSpec = pascalOnly
     ? {
         type: 'string',
@@ -222,21 +220,23 @@ function namesOneThing(built: Built, names: readonly string[], plurals: Readonly
   if (names.some((name) => pluralize(name, plurals) === name && singularize(name, plurals) !== name)) return false;
   const templates = new Map(built.params.flatMap((param) => (param.kind === 'value' && param.template !== undefined ? [[param.name, param.template] as const] : [])));
   // A path written from a value param (`{{fileName}}.kt`) writes the name as its default does.
-  const numbersIn = (lists: ReadonlyArray<readonly Piece[]>, throughValues: boolean): Set<boolean> => {
-    const numbers = new Set<boolean>();
-    const visit = (pieces: readonly Piece[]): void => {
-      for (const piece of pieces) {
-        if (piece.t === 'name') numbers.add(piece.form.plural);
-        if (piece.t === 'value' && throughValues) visit(templates.get(piece.param) ?? []);
-        for (const nested of nestedLists(piece)) visit(nested);
-      }
-    };
-    for (const pieces of lists) visit(pieces);
-    return numbers;
-  };
-  const inPaths = numbersIn(built.files.map((file) => file.path), true);
-  const inContents = numbersIn([...built.files.map((file) => file.content), ...templates.values()], false);
+  const inPaths = new Set(nameForms(built.files.map((file) => file.path), templates).map((form) => form.plural));
+  const inContents = new Set(nameForms([...built.files.map((file) => file.content), ...templates.values()]).map((form) => form.plural));
   return inPaths.size === 1 && inPaths.has(true) && inContents.has(false);
+}
+
+/** The forms the name is written in by `lists`, blocks included, and by the defaults of the value params they hold when `defaults` is given. */
+function nameForms(lists: ReadonlyArray<readonly Piece[]>, defaults?: ReadonlyMap<string, readonly Piece[]>): NameForm[] {
+  const forms: NameForm[] = [];
+  const visit = (pieces: readonly Piece[]): void => {
+    for (const piece of pieces) {
+      if (piece.t === 'name') forms.push(piece.form);
+      if (piece.t === 'value' && defaults !== undefined) visit(defaults.get(piece.param) ?? []);
+      for (const nested of nestedLists(piece)) visit(nested);
+    }
+  };
+  for (const pieces of lists) visit(pieces);
+  return forms;
 }
 
 /** Where two texts first differ: the line, and both versions of it. */

@@ -6,7 +6,7 @@ import { pascalCase } from '../render/case.js';
 import { wordSlices } from '../render/helpers.js';
 import { indefiniteArticle, pluralize } from '../render/inflect.js';
 import { mergeText, type Piece } from './emit.js';
-import { CASE_HELPERS, spell, WORD_SLICES, type NameForm } from './variants.js';
+import { AS_GIVEN, CASE_HELPERS, spell, WORD_SLICES, type NameForm } from './variants.js';
 
 /** A word slice form that spells most members' literals, and the members it does not. */
 export interface SliceMatch {
@@ -37,7 +37,7 @@ export function sliceForm(values: readonly (string | undefined)[], names: readon
       });
       if (candidates.length <= (best?.spelled.length ?? 0)) continue;
       for (const helper of CASE_HELPERS) {
-        if (helper === 'asIs' || helper === 'lowerFirst') continue;
+        if (AS_GIVEN.has(helper)) continue;
         const form: NameForm = { helper, plural, slice };
         const spelled = candidates.filter((entry) => spell(entry.name, form) === entry.value);
         if (spelled.length > (best?.spelled.length ?? 0)) best = { form, spelled };

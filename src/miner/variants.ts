@@ -48,6 +48,12 @@ export const CASE_HELPERS = [
 ] as const;
 export type CaseHelper = (typeof CASE_HELPERS)[number];
 
+/**
+ * The forms that write the name as it is given, acronyms kept (`HTTPClient`, `getOrderByID`): the
+ * name must then be given in PascalCase, and they spell no slice of it.
+ */
+export const AS_GIVEN: ReadonlySet<CaseHelper> = new Set(['asIs', 'lowerFirst']);
+
 const CONVERT: Readonly<Record<CaseHelper, (input: string) => string>> = {
   pascalCase,
   camelCase,
@@ -132,8 +138,8 @@ export function nameVariants(name: string, slices: readonly WordSlice[] = [], { 
     if (slice !== undefined && (wordSlices[slice](name) === whole || wordSlices[slice](name).length < 3)) continue;
     for (const plural of [false, true]) {
       for (const helper of CASE_HELPERS) {
-        if (helper === 'lowerFirst' && (!acronymCamel || slice !== undefined)) continue;
-        if (slice !== undefined && helper === 'asIs') continue;
+        if (AS_GIVEN.has(helper) && slice !== undefined) continue;
+        if (helper === 'lowerFirst' && !acronymCamel) continue;
         const text = spell(name, { helper, plural, slice });
         if (text === '') continue;
         const forms = byText.get(text) ?? [];
