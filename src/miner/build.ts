@@ -169,7 +169,7 @@ export const roleKey = (tokens: readonly Token[], location?: readonly [number, n
  * plain param (it follows nothing, and a value written from the name cannot lead), so defaults
  * resolve in any order.
  */
-function linkFlags(params: readonly MinedParam[], count: number): MinedParam[] {
+export function linkFlags(params: readonly MinedParam[], count: number): MinedParam[] {
   const all = Array.from({ length: count }, (_, m) => m);
   const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((m) => b.includes(m));
   const presence = (flag: FlagParam) => flag.name.startsWith('has');
@@ -217,9 +217,12 @@ function linkFlags(params: readonly MinedParam[], count: number): MinedParam[] {
       const on: number[] = all.filter((m) => values[m] === a);
       const off: number[] = all.filter((m) => values[m] === b);
       const [then, otherwise]: Array<string | undefined> = sameSet(on, lead.members) ? [a, b] : sameSet(off, lead.members) ? [b, a] : [];
-      if (then === undefined || otherwise === undefined || (lead.default ? then : otherwise) !== param.default) continue;
+      if (then === undefined || otherwise === undefined) continue;
+      // A default the members were split on evenly is a coin flip: the flag's side is not.
+      const followed = lead.default ? then : otherwise;
+      if (followed !== param.default && on.length !== off.length) continue;
       const template: Piece[] = [{ t: 'if', flag: lead.name, then: [{ t: 'text', text: then }], else: [{ t: 'text', text: otherwise }], lines: false }];
-      return { ...param, template };
+      return { ...param, template, default: followed };
     }
     return param;
   });
@@ -378,6 +381,19 @@ function mostCommon(values: readonly (string | undefined)[], center: number): st
 
 /** The most tokens a region's lines may have for inlineCore (see buildTemplate) to try its members. */
 const INLINE_CORE_TOKENS = 400;
+
+/** How alike two lines must be (see likeness in buildTemplate) to be one line with varying parts. */
+const ALIKE = 0.6;
+
+/** The brackets of a list a line may hold as one value (see listEnd in buildTemplate), opening to closing. */
+const LIST_BRACKETS: ReadonlyMap<string, string> = new Map([
+  ['(', ')'],
+  ['[', ']'],
+]);
+
+/** Brackets of all kinds, whose commas are not a list's own (`({ a, b })` is one item). */
+const OPENING = new Set(['(', '[', '{']);
+const CLOSING = new Set([')', ']', '}']);
 
 /** Tokens read back for a value's hint before the whole line is (see hintBefore in buildTemplate). */
 const HINT_WINDOW = 24;
@@ -656,7 +672,6 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     return groups.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
   };
 
-  /** How alike two lines are: the share of their shapes (see shapeOf) in common, 0 to 1. */
   const shapes = new Map<Line, string[]>();
   const shapeOfLine = (line: Line): string[] => {
     let shape = shapes.get(line);
@@ -666,11 +681,29 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     }
     return shape;
   };
+  const listShapes = new Map<Line, string[]>();
+  /** A line's shape with each list of several items one element (see shapeOf). */
+  const listShapeOfLine = (line: Line): string[] => {
+    let shape = listShapes.get(line);
+    if (shape === undefined) {
+      shape = yamlLines.has(line) ? shapeOfLine(line) : shapeOf(line.tokens, true);
+      listShapes.set(line, shape);
+    }
+    return shape;
+  };
+  const shareOf = (a: readonly string[], b: readonly string[]): number => {
+    const most = Math.max(a.length, b.length);
+    return most === 0 ? 0 : lcsPairs(a, b).length / most;
+  };
+  /**
+   * How alike two lines are: the share of their shapes (see shapeOf) in common, 0 to 1; with their
+   * lists as one element each when that is more (lines listing different items). Token by token
+   * first: a list read as one element hides the items two lines share (`(set, get) => ({` beside
+   * `(set) => ({`).
+   */
   const likeness = (a: Line, b: Line): number => {
-    const sa = shapeOfLine(a);
-    const sb = shapeOfLine(b);
-    const most = Math.max(sa.length, sb.length);
-    return most === 0 ? 0 : lcsPairs(sa, sb).length / most;
+    const plain = shareOf(shapeOfLine(a), shapeOfLine(b));
+    return plain >= ALIKE ? plain : Math.max(plain, shareOf(listShapeOfLine(a), listShapeOfLine(b)));
   };
 
   /**
@@ -684,17 +717,32 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       if (id === center) continue;
       const lines = region.get(id) ?? [];
       if (centerLines.length * lines.length > 10_000) return undefined;
-      matches.set(id, alikePairs(centerLines, lines, likeness, 0.6));
+      matches.set(id, alikePairs(centerLines, lines, likeness, ALIKE));
     }
     return matches;
   };
 
-  /** A line's significant token keys, each quoted string (on one line) one element. */
-  const shapeOf = (tokens: readonly Token[]): string[] => {
+  /**
+   * A line's significant token keys, each quoted string (on one line) one element; with `lists`,
+   * each list of several items in brackets with none inside (`permit(:title, :description)`) one
+   * element too: lines listing different items are one line with a varying list (see listEnd in
+   * inlineLine).
+   */
+  const shapeOf = (tokens: readonly Token[], lists = false): string[] => {
     const shape: string[] = [];
     for (let t = 0; t < tokens.length; t++) {
       const text = tokens[t]?.text ?? '';
       if (text.trim() === '') continue;
+      const closeBracket = lists ? LIST_BRACKETS.get(text) : undefined;
+      if (closeBracket !== undefined) {
+        let close = t + 1;
+        while (close < tokens.length && tokens[close]?.text !== closeBracket && !LIST_BRACKETS.has(tokens[close]?.text ?? '') && !(tokens[close]?.text ?? '').includes('\n')) close++;
+        if (tokens[close]?.text === closeBracket && tokens.slice(t + 1, close).some((token) => token.text === ',')) {
+          shape.push(`${text}…${closeBracket}`);
+          t = close;
+          continue;
+        }
+      }
       if (text === '"' || text === "'" || text === '`') {
         let close = t + 1;
         while (close < tokens.length && tokens[close]?.text !== text && tokens[close]?.text !== '\n') close++;
@@ -733,13 +781,11 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
    * are not alike: most of their significant tokens match, a quoted string counting as one (two
    * `"description": "…",` lines are one line with a varying value, however long the values).
    */
-  const lineMatch = (centerLine: Line, line: Line, centerShape: readonly string[], centerKeys: readonly string[]): Int32Array | undefined => {
+  const lineMatch = (centerLine: Line, line: Line, centerKeys: readonly string[]): Int32Array | undefined => {
     const known = lineMatches.get(centerLine)?.get(line);
     if (known !== undefined) return known ?? undefined;
-    const shape = shapeOfLine(line);
-    const most = Math.max(centerShape.length, shape.length);
     let match: Int32Array | null = null;
-    if (most > 0 && lcsPairs(centerShape, shape).length / most >= 0.6) {
+    if (likeness(centerLine, line) >= ALIKE) {
       match = new Int32Array(centerKeys.length).fill(-1);
       for (const [i, j] of lcsPairs(centerKeys, line.tokens.map(keyOf))) match[i] = j;
     }
@@ -756,12 +802,11 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     const centerTokens = centerLine.tokens;
     const centerKeys = centerTokens.map(keyOf);
     const matches = new Map<number, Int32Array>();
-    const centerShape = shapeOfLine(centerLine);
     for (const id of ids) {
       if (id === centerId) continue;
       const line = lines.get(id);
       if (line === undefined) return undefined;
-      const match = lineMatch(centerLine, line, centerShape, centerKeys);
+      const match = lineMatch(centerLine, line, centerKeys);
       if (match === undefined) return undefined;
       matches.set(id, match);
     }
@@ -868,6 +913,44 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       return varying >= 2 ? b : undefined;
     };
 
+    /**
+     * The bracketed list opening at stable position `a` (`permit(:name)` beside
+     * `permit(:title, :description, :category_id)`), when the members list different numbers of
+     * items, none of them none, and no word inside is every member's: the position of its closing
+     * bracket. Such a list
+     * is one value whole (the fields a scaffolder was given), not a param per item the center
+     * happens to share with a few others.
+     */
+    const listEnd = (a: number): number | undefined => {
+      const open = centerTokens[a]?.text ?? '';
+      const close = LIST_BRACKETS.get(open);
+      if (close === undefined || stableAt[a] !== true) return undefined;
+      let depth = 0;
+      let b = a;
+      for (; b < centerTokens.length; b++) {
+        const text = centerTokens[b]?.text;
+        if (text === open) depth++;
+        else if (text === close && --depth === 0) break;
+      }
+      if (b >= centerTokens.length || stableAt[b] !== true) return undefined;
+      for (let k = a + 1; k < b; k++) if (stableAt[k] === true && /[\p{L}\p{N}]/u.test(centerTokens[k]?.text ?? '')) return undefined;
+      const inside = ids.map((id) => between(id, a, b));
+      if (inside.some((tokens) => tokens.some((token) => token.text.includes('\n')) || tokensText(tokens).length > 2000)) return undefined;
+      const itemCount = (tokens: readonly Token[]): number => {
+        let nested = 0;
+        let items = tokens.some((token) => token.text.trim() !== '') ? 1 : 0;
+        for (const token of tokens) {
+          if (OPENING.has(token.text)) nested++;
+          else if (CLOSING.has(token.text)) nested--;
+          else if (token.text === ',' && nested === 0) items++;
+        }
+        return items;
+      };
+      // A list some members leave empty (`Nodes()` beside `Pods(namespace)`) is an optional part.
+      const counts = inside.map(itemCount);
+      return !counts.includes(0) && new Set(counts).size > 1 && differs(a, b) ? b : undefined;
+    };
+
     let slots = 0;
     /**
      * The center line's text before `end`, back to its last two characters that are not spaces:
@@ -905,12 +988,12 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
        * prose word), then the token at `b`. Differences inside write its default; they are not
        * slots of the line. One is a part worth its own param (`{{prefix}}-{{kebabCase name}}`,
        * `>={{version}}`); more are unrelated texts, and the default is the preferred member's, its
-       * name written anew.
+       * name written anew. `items`: a list's (see listEnd), whose items are never params of their own.
        */
-      const whole = (a: number, b: number): void => {
+      const whole = (a: number, b: number, items = false): void => {
         const outer = slots;
         const mark = registry.mark();
-        let inner = piecesOf(a + 1, b, true);
+        let inner = items ? undefined : piecesOf(a + 1, b, true);
         slots = outer;
         const innerParams = registry.mark() - mark;
         if (inner === undefined || innerParams > 1) {
@@ -1026,6 +1109,13 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
           pieces.push(...tokenPieces([columnAt(literal)], where));
           previous = literal;
           i = literal;
+          continue;
+        }
+        const list = inString ? undefined : listEnd(i);
+        if (list !== undefined) {
+          whole(i, list, true);
+          if (list >= centerTokens.length) break;
+          i = list;
           continue;
         }
         const close = stringEnd(i) ?? (inString ? undefined : wordEnd(i));

@@ -517,6 +517,32 @@ describe('what varies', () => {
     expect(generateMember(mined.template, { name: 'UserList', selector: 'admin' })[0]?.content).toBe(component('admin', 'user-list'));
   });
 
+  test('a bracketed list the members fill with different numbers of items is one value whole', () => {
+    // Rails strong params: what each controller permits is what the scaffolder was given.
+    const controller = (plural: string, snake: string, fields: string) =>
+      `class ${plural}Controller < ApplicationController\n  private\n\n  def ${snake}_params\n    params.require(:${snake}).permit(${fields})\n  end\nend\n`;
+    const members: Array<[string, string, string]> = [
+      ['Sellers', 'seller', ':name'],
+      ['Products', 'product', ':title, :description, :price, :category_id'],
+      ['Suppliers', 'supplier', ':name, :email'],
+      ['Orders', 'order', ':amount, :price, :product_id'],
+    ];
+    const examples = members.map(([plural, snake, fields]) => ({ path: `app/controllers/${snake}s_controller.rb`, content: controller(plural, snake, fields) }));
+    const mined = mineTemplate(examples);
+    roundTrips(examples, mined);
+    const lists = mined.report.params.filter((param) => param.kind !== 'flag' && param.name !== 'name');
+    expect(lists).toHaveLength(1);
+    const list = lists[0]?.name ?? '';
+    expect(mined.params.map((member) => member.params[list])).toEqual([':amount, :price, :product_id', ':title, :description, :price, :category_id', ':name', ':name, :email']);
+    expect(generateMember(mined.template, { name: 'Customer', [list]: ':name, :phone' })[0]?.content).toBe(controller('Customers', 'customer', ':name, :phone'));
+    // A list some members leave empty is an optional part instead (`Nodes()` beside `Pods(namespace)`).
+    const call = (resource: string, args: string) => `return client.CoreV1().${resource}(${args}).List(ctx, options)\n`;
+    const calls = [['Pod', 'namespace'], ['Node', ''], ['Secret', 'namespace'], ['Volume', '']].map(([resource = '', args = '']) => ({ path: `informers/${resource.toLowerCase()}.go`, content: call(`${resource}s`, args) }));
+    const optional = mineTemplate(calls);
+    roundTrips(calls, optional);
+    expect(optional.report.params.map((param) => param.kind)).toEqual(['entity', 'flag']);
+  });
+
   test('text some members have and others not is optional, under the flag of the lines that go with it', () => {
     const informer = (name: string, namespaced: boolean) =>
       `func New${name}Informer(client Interface, ${namespaced ? 'namespace string, ' : ''}resync Duration) Informer {\n` +

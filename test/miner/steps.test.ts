@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { createRenderer } from '../../src/render/index.js';
 import { emit, escapeText, type Piece } from '../../src/miner/emit.js';
 import { companionSuffixes, groupMembers, stemOf, uniformGluedSuffixes } from '../../src/miner/group.js';
+import { linkFlags, type FlagParam, type ValueParam } from '../../src/miner/build.js';
 import { lcsPairs } from '../../src/miner/lcs.js';
 import { detectNames } from '../../src/miner/names.js';
 import { compareFiles, lineEditDistance, renameCopy } from '../../src/miner/score.js';
@@ -427,6 +428,19 @@ describe('alignment', () => {
       [1, 0],
       [3, 1],
     ]);
+  });
+
+  test('a text the members split on evenly takes its default from the flag it varies with', () => {
+    // Rails controllers: the three with lookup actions indent their private methods by two, the
+    // others by four; the indent's own default was a coin flip, the flag's side is not.
+    const lookups: FlagParam = { kind: 'flag', name: 'hasLookups', members: [1, 3, 5], default: false, why: '' };
+    const indent = (values: string[], fallback: string): ValueParam => ({ kind: 'value', name: 'indent', type: 'string', values, default: fallback });
+    const even = linkFlags([lookups, indent(['    ', '  ', '    ', '  ', '    ', '  '], '  ')], 6)[1];
+    expect(even).toMatchObject({ default: '    ', template: [{ t: 'if', flag: 'hasLookups', then: [{ t: 'text', text: '  ' }], else: [{ t: 'text', text: '    ' }] }] });
+    // A majority's default stays: a link that would change it is not made.
+    const fewer: FlagParam = { ...lookups, members: [1, 3], default: true };
+    const majority = indent(['    ', '  ', '    ', '  ', '    ', '    '], '    ');
+    expect(linkFlags([fewer, majority], 6)[1]).toEqual(majority);
   });
 });
 
