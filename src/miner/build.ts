@@ -421,6 +421,9 @@ const isJoiner = (text: string): boolean => /^[-._/:@]$/u.test(text);
 /** What ends a prose word (see wordEnd in buildTemplate): whitespace, brackets, quotes, `,`, `*`… */
 const isWordBoundary = (text: string): boolean => !isJoiner(text) && !/^[\p{L}\p{N}_$]+$/u.test(text);
 
+/** A token holding no part of the name. */
+const isPlain = (token: Token): boolean => token.parts.every((part) => typeof part === 'string');
+
 /** The text of a run of tokens, as written. */
 const tokensText = (tokens: readonly Token[]): string => tokens.map((token) => token.text).join('');
 
@@ -951,6 +954,32 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       return !counts.includes(0) && new Set(counts).size > 1 && differs(a, b) ? b : undefined;
     };
 
+    /**
+     * Pieces of a run's token columns, the name written for a new member, except for a word two
+     * members or more read their names into alike and another member writes as it is (`services/`
+     * in `services/account-service` and `services/ledger-service` beside `services/audit-logger`):
+     * no plural of the names' shared last word, but the same folder for every member. `runs`: every
+     * member's run at this place. A word one member reads its name into stays the name, however
+     * another writes it (a JSDoc nobody renamed says `customers` in the payment methods).
+     */
+    const piecesAnew = (columns: readonly (readonly Token[])[], runs: readonly (readonly Token[])[]): Piece[] => {
+      const plain = new Set(runs.flatMap((run) => run.filter(isPlain).map((token) => token.text)));
+      const readAlike = new Map<string, number>();
+      for (const run of runs) for (const text of new Set(run.filter((token) => !isPlain(token)).map((token) => token.text))) readAlike.set(text, (readAlike.get(text) ?? 0) + 1);
+      return columns.flatMap((column) => {
+        const lead = column[0];
+        if (lead === undefined) return [];
+        const coincidence = !isPlain(lead) && plain.has(lead.text) && (readAlike.get(lead.text) ?? 0) >= 2;
+        return coincidence ? [{ t: 'text' as const, text: lead.text }] : tokenPieces([column], where);
+      });
+    };
+    /** The preferred member's text between stable positions `a` and `b`, written anew (see piecesAnew). */
+    const preferredAnew = (a: number, b: number): Piece[] =>
+      piecesAnew(
+        between(preferred, a, b).map((token) => [token]),
+        ids.map((id) => between(id, a, b)),
+      );
+
     let slots = 0;
     /**
      * The center line's text before `end`, back to its last two characters that are not spaces:
@@ -998,7 +1027,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
         const innerParams = registry.mark() - mark;
         if (inner === undefined || innerParams > 1) {
           registry.rollback(mark);
-          inner = tokenPieces(between(preferred, a, b).map((token) => [token]), where);
+          inner = preferredAnew(a, b);
         }
         pieces.push({ t: 'value', param: registry.value(valuesBetween(a, b), hintBefore(a + 1), preferred, inner) });
         if (b < centerTokens.length) pieces.push(...tokenPieces([columnAt(b)], where));
@@ -1033,9 +1062,9 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
             );
           const content = (members: readonly number[]) => {
             const lead = runOf(members[0] ?? 0);
-            return tokenPieces(
+            return piecesAnew(
               lead.map((_, t) => members.map((id) => runOf(id)[t]).filter((token): token is Token => token !== undefined)),
-              where,
+              ids.map(runOf),
             );
           };
           const values = new Array<string | undefined>(count).fill(undefined);
@@ -1104,7 +1133,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
         if (literal !== undefined) {
           // Its default: the preferred member's literal, the name written for the new member.
           slots++;
-          pieces.push({ t: 'value', param: registry.value(valuesBetween(i, literal), hintBefore(i + 1), preferred, tokenPieces(between(preferred, i, literal).map((token) => [token]), where)) });
+          pieces.push({ t: 'value', param: registry.value(valuesBetween(i, literal), hintBefore(i + 1), preferred, preferredAnew(i, literal)) });
           if (literal >= centerTokens.length) break;
           pieces.push(...tokenPieces([columnAt(literal)], where));
           previous = literal;

@@ -543,6 +543,37 @@ describe('what varies', () => {
     expect(optional.report.params.map((param) => param.kind)).toEqual(['entity', 'flag']);
   });
 
+  test('a word several members read their names into alike, that another writes as it is, stays as written', () => {
+    // CI workflows per service: `services/` is every member's folder, not the plural of the last
+    // word most names share (`AccountService`), so a TransactionProcessor is not in `processors/`.
+    const workflow = (kebab: string, run: string) => `jobs:\n  test:\n    steps:\n      - name: Test ${kebab}\n        run: ${run} test\n`;
+    const maven = (kebab: string) => `mvn -pl services/${kebab} -am -q`;
+    const members: Array<[string, string]> = [
+      ['account-service', maven('account-service')],
+      ['auth-service', maven('auth-service')],
+      ['ledger-service', maven('ledger-service')],
+      ['audit-logger', maven('audit-logger')],
+      ['session-manager', 'npm'],
+      ['profile-api', 'npm'],
+    ];
+    const examples = members.map(([kebab, run]) => ({ path: `.github/workflows/${kebab}.yml`, content: workflow(kebab, run) }));
+    const mined = mineTemplate(examples);
+    roundTrips(examples, mined);
+    expect(generateMember(mined.template, { name: 'TransactionProcessor' })[0]?.content).toBe(workflow('transaction-processor', maven('transaction-processor')));
+    // Where one member alone reads its name into the word, it is the name (a comment nobody renamed
+    // says `customers` in another member: that member is the odd one).
+    const service = (kebab: string, plural: string) => `/** Talks to the ${plural} endpoints. */\nexport const ${kebab.replace(/-(\w)/gu, (_, c: string) => c.toUpperCase())}Url = '/api/${kebab}';\n`;
+    const copied = [
+      ['customer', 'customers'],
+      ['invoice', 'invoices'],
+      ['payment-method', 'customers'],
+      ['order', 'orders'],
+    ].map(([kebab = '', plural = '']) => ({ path: `src/${kebab}.service.ts`, content: service(kebab, plural) }));
+    const talks = mineTemplate(copied);
+    roundTrips(copied, talks);
+    expect(generateMember(talks.template, { name: 'Shipment' })[0]?.content).toBe(service('shipment', 'shipments'));
+  });
+
   test('text some members have and others not is optional, under the flag of the lines that go with it', () => {
     const informer = (name: string, namespaced: boolean) =>
       `func New${name}Informer(client Interface, ${namespaced ? 'namespace string, ' : ''}resync Duration) Informer {\n` +
