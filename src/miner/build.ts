@@ -685,11 +685,13 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     return shape;
   };
   const listShapes = new Map<Line, string[]>();
-  /** A line's shape with each list of several items one element (see shapeOf). */
+  /** A line's shape with each list of several items one element (see shapeOf): its shape when it has none. */
   const listShapeOfLine = (line: Line): string[] => {
     let shape = listShapes.get(line);
     if (shape === undefined) {
-      shape = yamlLines.has(line) ? shapeOfLine(line) : shapeOf(line.tokens, true);
+      const plain = shapeOfLine(line);
+      const lists = yamlLines.has(line) || !line.tokens.some((token) => token.text === ',') ? plain : shapeOf(line.tokens, true);
+      shape = lists.length === plain.length ? plain : lists;
       listShapes.set(line, shape);
     }
     return shape;
@@ -698,15 +700,18 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     const most = Math.max(a.length, b.length);
     return most === 0 ? 0 : lcsPairs(a, b).length / most;
   };
+  /** How alike two lines are: the share of their shapes (see shapeOf) in common, 0 to 1. */
+  const likeness = (a: Line, b: Line): number => shareOf(shapeOfLine(a), shapeOfLine(b));
   /**
-   * How alike two lines are: the share of their shapes (see shapeOf) in common, 0 to 1; with their
-   * lists as one element each when that is more (lines listing different items). Token by token
-   * first: a list read as one element hides the items two lines share (`(set, get) => ({` beside
-   * `(set) => ({`).
+   * Whether two lines are one line with varying parts: alike (see likeness), or alike with their
+   * lists as one element each (lines listing different items). Token by token first: a list read
+   * as one element hides the items two lines share (`(set, get) => ({` beside `(set) => ({`).
    */
-  const likeness = (a: Line, b: Line): number => {
-    const plain = shareOf(shapeOfLine(a), shapeOfLine(b));
-    return plain >= ALIKE ? plain : Math.max(plain, shareOf(listShapeOfLine(a), listShapeOfLine(b)));
+  const oneLine = (a: Line, b: Line): boolean => {
+    if (likeness(a, b) >= ALIKE) return true;
+    const listsA = listShapeOfLine(a);
+    const listsB = listShapeOfLine(b);
+    return (listsA !== shapeOfLine(a) || listsB !== shapeOfLine(b)) && shareOf(listsA, listsB) >= ALIKE;
   };
 
   /**
@@ -788,7 +793,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     const known = lineMatches.get(centerLine)?.get(line);
     if (known !== undefined) return known ?? undefined;
     let match: Int32Array | null = null;
-    if (likeness(centerLine, line) >= ALIKE) {
+    if (oneLine(centerLine, line)) {
       match = new Int32Array(centerKeys.length).fill(-1);
       for (const [i, j] of lcsPairs(centerKeys, line.tokens.map(keyOf))) match[i] = j;
     }
