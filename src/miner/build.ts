@@ -421,6 +421,15 @@ const isJoiner = (text: string): boolean => /^[-._/:@]$/u.test(text);
 /** What ends a prose word (see wordEnd in buildTemplate): whitespace, brackets, quotes, `,`, `*`… */
 const isWordBoundary = (text: string): boolean => !isJoiner(text) && !/^[\p{L}\p{N}_$]+$/u.test(text);
 
+/**
+ * A token's key for matching the tokens of two lines (`key`: its key as the build reads it): a space
+ * inside a string is not a space between code tokens (`Short: "backup",` beside
+ * `Short:   "backs up db schema",`: the space after the colon is not the one after `backs`), or the
+ * string's opening quote goes unmatched and the string is cut in pieces a new member gets with one
+ * quote.
+ */
+export const matchKey = (token: Token, key: string): string => (token.kind === 'string' && token.text.trim() === '' ? `\u0004${key}` : key);
+
 /** A token holding no part of the name. */
 const isPlain = (token: Token): boolean => token.parts.every((part) => typeof part === 'string');
 
@@ -782,6 +791,8 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     return [...shapeOf(tokens.slice(0, colon + 1)), `${keyText}: …`];
   };
 
+  const matchKeyOf = (token: Token): string => matchKey(token, keyOf(token));
+
   // Token matches between two lines, kept: inlineCore tries the same pairs in several sets.
   const lineMatches = new WeakMap<Line, WeakMap<Line, Int32Array | null>>();
   /**
@@ -795,7 +806,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     let match: Int32Array | null = null;
     if (oneLine(centerLine, line)) {
       match = new Int32Array(centerKeys.length).fill(-1);
-      for (const [i, j] of lcsPairs(centerKeys, line.tokens.map(keyOf))) match[i] = j;
+      for (const [i, j] of lcsPairs(centerKeys, line.tokens.map(matchKeyOf))) match[i] = j;
     }
     const forCenter = lineMatches.get(centerLine) ?? new WeakMap<Line, Int32Array | null>();
     forCenter.set(line, match);
@@ -808,7 +819,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     const centerLine = lines.get(centerId);
     if (centerLine === undefined) return undefined;
     const centerTokens = centerLine.tokens;
-    const centerKeys = centerTokens.map(keyOf);
+    const centerKeys = centerTokens.map(matchKeyOf);
     const matches = new Map<number, Int32Array>();
     for (const id of ids) {
       if (id === centerId) continue;

@@ -5,11 +5,11 @@ import { describe, expect, test } from 'vitest';
 import { createRenderer } from '../../src/render/index.js';
 import { emit, escapeText, type Piece } from '../../src/miner/emit.js';
 import { companionSuffixes, groupMembers, stemOf, uniformGluedSuffixes } from '../../src/miner/group.js';
-import { linkFlags, type FlagParam, type ValueParam } from '../../src/miner/build.js';
+import { linkFlags, matchKey, type FlagParam, type ValueParam } from '../../src/miner/build.js';
 import { lcsPairs } from '../../src/miner/lcs.js';
 import { detectNames } from '../../src/miner/names.js';
 import { compareFiles, lineEditDistance, renameCopy } from '../../src/miner/score.js';
-import { scanCodeRegions, scanRegions, splitLines, tokenize } from '../../src/miner/tokenize.js';
+import { scanCodeRegions, scanRegions, splitLines, tokenize, type Token } from '../../src/miner/tokenize.js';
 import { chooseForm, renameText } from '../../src/miner/forms.js';
 import { sliceForm } from '../../src/miner/name-literals.js';
 import { importRuns, markSortedRuns, sortedKeys, writeSortBlocks } from '../../src/miner/sorted-runs.js';
@@ -428,6 +428,17 @@ describe('alignment', () => {
       [1, 0],
       [3, 1],
     ]);
+  });
+
+  test('spaces inside a string match spaces inside strings only, so its quotes pair up', () => {
+    const long = tokenize('cmd/a.go', '\tShort:   "backs up db schema with data",\n', []);
+    const short = tokenize('cmd/b.go', '\tShort: "backup",\n', []);
+    const quotes = (keyOf: (token: Token) => string) =>
+      lcsPairs(long.map(keyOf), short.map(keyOf)).filter(([i]) => long[i]?.text === '"').map(([, j]) => j);
+    // By text alone the space after the colon is taken for the one after `backs`, and the opening
+    // quote is left out.
+    expect(quotes((token) => token.key)).toEqual([6]);
+    expect(quotes((token) => matchKey(token, token.key))).toEqual([4, 6]);
   });
 
   test('a text the members split on evenly takes its default from the flag it varies with', () => {
