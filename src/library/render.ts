@@ -10,6 +10,7 @@
  */
 import { WoptError } from '../errors.js';
 import type { Params, PrettierSettings, RenderedFile, Renderer } from '../render/index.js';
+import { ownValue } from '../util/own.js';
 import { readGiven } from './affixes.js';
 import { didYouMean } from './suggest.js';
 import type { ParamSpec, Template, TemplateManifest } from './template.js';
@@ -99,7 +100,7 @@ export async function resolveParams(renderer: Renderer, manifest: TemplateManife
   const resolved: Record<string, unknown> = {};
   const deferred: [string, ParamSpec, string][] = [];
   for (const [name, spec] of Object.entries(manifest.params)) {
-    const value = given[name];
+    const value = ownValue(given, name);
     if (value !== undefined) {
       const checked = checkValue(manifest.name, name, spec, value);
       resolved[name] = typeof checked === 'string' ? readGiven(checked, spec, manifest.plurals) : checked;

@@ -154,6 +154,9 @@ function checkParam(check: Checker, name: string, spec: unknown): ParamSpec | un
   const path = ['params', name];
   if (!PARAM_NAME.test(name)) {
     check.add(path, 'is not a valid param name', 'Use letters, digits and underscores, not starting with a digit (e.g. "componentName"), so templates can write {{componentName}}.');
+  } else if (name === '__proto__') {
+    // An object's prototype, not a key of its own: params are passed around as plain objects.
+    check.add(path, 'is reserved (a JavaScript object cannot hold it as a param)', 'Rename the param, e.g. "proto".');
   }
   if (!isObject(spec)) {
     check.add(path, `must be an object, got ${describe(spec)}`, `Write it as "${name}": { "type": "string" }.`);

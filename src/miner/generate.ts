@@ -12,6 +12,7 @@ import type { Template } from '../library/template.js';
 import { renderedDefault } from '../library/render.js';
 import { inDependencyOrder, isTemplatedDefault } from '../library/validate.js';
 import { checkRenderedPath, createRenderer, stripTemplateSuffix, type Renderer } from '../render/index.js';
+import { ownValue } from '../util/own.js';
 import type { Example, ParamValue } from './types.js';
 
 export interface GenerateOptions {
@@ -32,12 +33,12 @@ export function withDefaults(
   const out: Record<string, ParamValue> = {};
   const deferred: Array<[string, string]> = [];
   for (const [name, spec] of Object.entries(template.manifest.params)) {
-    const value = params[name];
+    const value = ownValue(params, name);
     if (value !== undefined) out[name] = typeof value === 'string' ? readGiven(value, spec, template.manifest.plurals) : value;
     else if (isTemplatedDefault(spec.default)) deferred.push([name, spec.default]);
     else if (spec.default !== undefined) out[name] = Array.isArray(spec.default) ? [...(spec.default as string[])] : (spec.default as ParamValue);
   }
-  for (const [name, value] of Object.entries(params)) if (value !== undefined && !(name in out)) out[name] = value;
+  for (const [name, value] of Object.entries(params)) if (value !== undefined && !Object.hasOwn(out, name)) out[name] = value;
   for (const { name, source } of inDependencyOrder(deferred.map(([name, source]) => ({ name, source })))) {
     const spec = template.manifest.params[name];
     const text = renderer.renderSync(source, out, { name: `${template.manifest.name}: params.${name}.default`, plurals: template.manifest.plurals });

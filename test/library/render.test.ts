@@ -43,6 +43,14 @@ describe('resolveParams', () => {
   });
 });
 
+describe('params named like what every object has', () => {
+  it('a param named constructor or toString is the given value or its default, never the prototype\'s function', async () => {
+    const named: TemplateManifest = { name: 'named', params: { constructor: { type: 'string' as const, default: 'Builder' }, toString: { type: 'string' as const } } };
+    expect(await resolveParams(renderer, named, { toString: 'text' })).toEqual({ constructor: 'Builder', toString: 'text' });
+    expect((await rejection(() => resolveParams(renderer, named, {}))).message).toContain('the param "toString" is required');
+  });
+});
+
 describe('a boolean default that follows another param', () => {
   it('renders to true or false, and refuses anything else naming the param', async () => {
     const linked: TemplateManifest = {

@@ -43,6 +43,8 @@ const cases: readonly Case[] = [
   { title: 'params not an object', manifest: { name: 'a', params: [] }, error: 'params' },
   { title: 'param name not an identifier', manifest: { name: 'a', params: { 'my-name': { type: 'string' } } }, error: 'params["my-name"]' },
   { title: 'param name starting with a digit', manifest: { name: 'a', params: { '1x': { type: 'string' } } }, error: 'params["1x"]' },
+  // As JSON.parse reads it: an own key, which an object literal would make the prototype.
+  { title: 'param named __proto__', manifest: JSON.parse('{ "name": "a", "params": { "__proto__": { "type": "string" } } }') as unknown, error: 'params.__proto__', beyondSchema: true },
   { title: 'param not an object', manifest: { name: 'a', params: { x: 'string' } }, error: 'params.x' },
   { title: 'type missing', manifest: { name: 'a', params: { x: {} } }, error: 'params.x.type' },
   { title: 'unknown type', manifest: { name: 'a', params: { x: { type: 'int' } } }, error: 'params.x.type' },

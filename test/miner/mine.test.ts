@@ -147,6 +147,21 @@ describe('mineTemplate', () => {
     ]);
   });
 
+  test('a param named after a word every object has (constructor) takes its default, not the prototype\'s function', () => {
+    // Components whose constructors inject different services: the miner names the param after
+    // the word before it.
+    const component = (name: string, inject: string) => `export class ${name}Component {\n  constructor(${inject}) {}\n}\n`;
+    const examples = [
+      ['Book', 'a, b'],
+      ['Reader', 'c'],
+      ['Loan', 'd, e, f'],
+    ].map(([name = '', inject = '']) => ({ path: `src/${name.toLowerCase()}.component.ts`, content: component(name, inject) }));
+    const { template } = mineTemplate(examples);
+    expect(Object.keys(template.manifest.params)).toEqual(['name', 'constructor']);
+    expect(generateMember(template, { name: 'Shelf' })[0]?.content).toBe(component('Shelf', 'a, b'));
+    expect(generateMember(template, { name: 'Shelf', constructor: 'g' })[0]?.content).toBe(component('Shelf', 'g'));
+  });
+
   test('a text one member alone reads its name into, that another writes as it is, is that text', () => {
     // The candlestick chart imports `isCandlestickData`, as the boxplot chart does: not a pattern
     // (`is{{pascalCase name}}Data`) that no other member follows.

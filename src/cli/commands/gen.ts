@@ -25,6 +25,7 @@ import { createProgressBar, wantsProgress } from '../progress.js';
 import { canPrompt, prompterFor } from '../prompt.js';
 import { openProjectLibrary } from './templates.js';
 import { projectRenderer } from '../project-renderer.js';
+import { ownValue } from '../../util/own.js';
 
 const help = `Usage: wopt gen <template[@version]> [--name NAME] [--set key=value ...] [options]
        wopt gen <template> --params params.jsonl [options]
@@ -109,7 +110,7 @@ function flagParams(values: FlagValues, manifest: TemplateManifest): Record<stri
 /** Required params with no value and no default. */
 const missingParams = (manifest: TemplateManifest, given: Readonly<Record<string, unknown>>): string[] =>
   Object.entries(manifest.params)
-    .filter(([name, spec]) => given[name] === undefined && spec.default === undefined && spec.required !== false)
+    .filter(([name, spec]) => ownValue(given, name) === undefined && spec.default === undefined && spec.required !== false)
     .map(([name]) => name);
 
 /** Asks for each missing param on a terminal; otherwise a usage error naming the param and the flag. */
