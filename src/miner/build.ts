@@ -936,9 +936,8 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
      * The bracketed list opening at stable position `a` (`permit(:name)` beside
      * `permit(:title, :description, :category_id)`), when the members list different numbers of
      * items, none of them none, and no word inside is every member's: the position of its closing
-     * bracket. Such a list
-     * is one value whole (the fields a scaffolder was given), not a param per item the center
-     * happens to share with a few others.
+     * bracket. Such a list is one value whole (the fields a scaffolder was given), not a param per
+     * item the center happens to share with a few others.
      */
     const listEnd = (a: number): number | undefined => {
       const open = centerTokens[a]?.text ?? '';
