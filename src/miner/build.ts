@@ -127,11 +127,11 @@ export interface Built {
   readonly center: number;
 }
 
-const RESERVED = new Set(
-  'eq not tagCase trainCase lowerFirst pascalCase properCase camelCase kebabCase dashCase kabobCase snakeCase constantCase dotCase pathCase noCase titleCase sentenceCase lowerCase upperCase pluralize singularize initialWords firstWord lastWord article pkg raw if unless each with lookup log this else true false null undefined blockHelperMissing helperMissing'.split(
-    ' ',
-  ),
-);
+const RESERVED = new Set([
+  ...'eq not tagCase trainCase lowerFirst pascalCase properCase camelCase kebabCase dashCase kabobCase snakeCase constantCase dotCase pathCase noCase titleCase sentenceCase lowerCase upperCase pluralize singularize initialWords firstWord lastWord article pkg raw if unless each with lookup log this else true false null undefined blockHelperMissing helperMissing'.split(' '),
+  // What every object has: a param named `toString` reads as every object's own function.
+  ...Object.getOwnPropertyNames(Object.prototype),
+]);
 const STOP = new Set(
   'import export from const let var function return async await new type interface class extends implements public private protected readonly static default as if else for while of in this true false null undefined void string number boolean any unknown def self pass the and with'.split(
     ' ',

@@ -190,6 +190,14 @@ type HandlebarsEnv = typeof Handlebars;
  * process whose templates all come from the disk cache never loads it.
  */
 const runtime = handlebarsRuntime as HandlebarsEnv;
+
+/**
+ * What every object has (`toString`, `constructor`), denied by name: a template writing
+ * `{{toString}}` for a param not given renders nothing, where Handlebars would look it up on the
+ * helpers and the params, deny it as a prototype's, and print a warning on the user's terminal.
+ */
+const DENIED = Object.fromEntries(Object.getOwnPropertyNames(Object.prototype).map((name) => [name, false]));
+const PROTO_DENIED = { allowedProtoMethods: DENIED, allowedProtoProperties: DENIED };
 let compiler: HandlebarsEnv | undefined;
 const loadCompiler = (): HandlebarsEnv => (compiler ??= createRequire(import.meta.url)('handlebars') as HandlebarsEnv);
 type RawTemplate = (context: unknown, options?: unknown) => string;
@@ -347,7 +355,7 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
   };
 
   const bind = (compiled: Compiled, name: string, plurals?: PluralTable): CompiledTemplate => {
-    const runtime = plurals === undefined ? undefined : { data: { plurals } };
+    const runtime = plurals === undefined ? PROTO_DENIED : { ...PROTO_DENIED, data: { plurals } };
     const run = (params: Params): string => {
       try {
         return compiled.template(params, runtime);

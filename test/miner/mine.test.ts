@@ -147,9 +147,9 @@ describe('mineTemplate', () => {
     ]);
   });
 
-  test('a param named after a word every object has (constructor) takes its default, not the prototype\'s function', () => {
-    // Components whose constructors inject different services: the miner names the param after
-    // the word before it.
+  test('a param is never named like what every object has; one a template names so takes its default', () => {
+    // Components whose constructors inject different services: the param after `constructor(`
+    // would be named after that word, which every object has as its own function.
     const component = (name: string, inject: string) => `export class ${name}Component {\n  constructor(${inject}) {}\n}\n`;
     const examples = [
       ['Book', 'a, b'],
@@ -157,9 +157,12 @@ describe('mineTemplate', () => {
       ['Loan', 'd, e, f'],
     ].map(([name = '', inject = '']) => ({ path: `src/${name.toLowerCase()}.component.ts`, content: component(name, inject) }));
     const { template } = mineTemplate(examples);
-    expect(Object.keys(template.manifest.params)).toEqual(['name', 'constructor']);
-    expect(generateMember(template, { name: 'Shelf' })[0]?.content).toBe(component('Shelf', 'a, b'));
-    expect(generateMember(template, { name: 'Shelf', constructor: 'g' })[0]?.content).toBe(component('Shelf', 'g'));
+    expect(Object.keys(template.manifest.params)).toEqual(['name', 'constructor2']);
+    expect(generateMember(template, { name: 'Shelf', constructor2: 'g' })[0]?.content).toBe(component('Shelf', 'g'));
+    // A template written by hand may still name one so: not given, it is the default.
+    const manifest = { ...template.manifest, params: { name: template.manifest.params.name ?? { type: 'string' as const }, constructor: { type: 'string' as const, default: 'a, b' } } };
+    const files = template.files.map((file) => ({ ...file, content: file.content.replace('constructor2', 'constructor') }));
+    expect(generateMember({ ...template, manifest, files }, { name: 'Shelf' })[0]?.content).toBe(component('Shelf', 'a, b'));
   });
 
   test('a text one member alone reads its name into, that another writes as it is, is that text', () => {

@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { WoptError } from '../../src/errors.js';
 import { createRenderer } from '../../src/render/index.js';
 
@@ -76,6 +76,20 @@ describe('strict params', () => {
     const source = '{{#if withTests}}tests{{else}}none{{/if}}|{{#unless skip}}run{{/unless}}|{{#each extra}}{{this}}{{/each}}';
     expect(renderer.renderSync(source, {})).toBe('none|run|');
     expect(renderer.renderSync(source, { withTests: true, skip: true, extra: ['a', 'b'] })).toBe('tests||ab');
+  });
+
+  test('params named like what every object has are theirs, and one not given prints nothing on the terminal', () => {
+    const renderer = createRenderer({ cache: false });
+    const logged: unknown[] = [];
+    const spies = (['log', 'info', 'warn', 'error'] as const).map((method) => vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args)));
+    try {
+      expect(renderer.renderSync('{{constructor}} {{toString}}', { constructor: 'Builder', toString: 'text' })).toBe('Builder text');
+      // Not given: nothing, as Handlebars denies Object.prototype's function, but without its warning.
+      expect(renderer.renderSync('a{{toString}}b{{#if valueOf}}!{{/if}}', {})).toBe('ab');
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(logged).toEqual([]);
   });
 
   test('a param given as an empty string or 0 is not missing', () => {
