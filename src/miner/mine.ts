@@ -19,6 +19,7 @@ import { emit, nestedLists, type Piece } from './emit.js';
 import { minerErrors } from './errors.js';
 import { generateMember } from './generate.js';
 import { coherentDefaults } from './coherent-defaults.js';
+import { conditionalDefaults } from './conditional-defaults.js';
 import { commonFolder, groupMembers, type Grouping } from './group.js';
 import { lcsPairs } from './lcs.js';
 import { detectNames, type NameDetection } from './names.js';
@@ -612,6 +613,7 @@ function mineNamed(
         (current: Built) => sameValueParams(current),
         (current: Built) => casedValueParams(current),
         (current: Built, given: MemberParams[]) => widthBlocks(current, given, entityParam, renderer),
+        (current: Built) => conditionalDefaults(current, members.length),
         (current: Built, given: MemberParams[]) => coherentDefaults(current, given, members, (refined) => toTemplate(refined, members, context), renderer),
       ];
       for (const refine of refinements) {

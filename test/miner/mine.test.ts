@@ -231,6 +231,42 @@ describe('mineTemplate', () => {
     expect(result.report.params.some((param) => /as \w+, \w+ have it: their flags together predict \d+% of the other members' lines/.test(param.why))).toBe(true);
   });
 
+  test('a small part next to a larger one is decided among the members of the larger one\'s default kind', () => {
+    // Cobra commands: two with flags (a long init()), three without; two of those three open their
+    // init() with a blank line. Counted over all five, the blank line loses 2 to 3; a new command
+    // has no flags (the larger part's default), and among such commands it wins 2 to 1.
+    const command = (name: string, flags: boolean, blank: boolean) =>
+      [
+        'package cmd',
+        '',
+        `var ${name}Cmd = &cobra.Command{`,
+        `\tUse: "${name}",`,
+        '}',
+        '',
+        'func init() {',
+        ...(blank ? [''] : []),
+        `\trootCmd.AddCommand(${name}Cmd)`,
+        ...(flags ? ['', '\t// Here you will define your flags and configuration settings.', '', `\t// ${name}Cmd.Flags().BoolP("toggle", "t", false, "Help message")`] : []),
+        '}',
+        '',
+      ].join('\n');
+    const kinds: Array<[string, boolean, boolean]> = [
+      ['config', true, false],
+      ['download', true, false],
+      ['info', false, true],
+      ['remove', false, true],
+      ['list', false, false],
+    ];
+    const examples = kinds.map(([name, flags, blank]) => ({ path: `cmd/${name}.go`, content: command(name, flags, blank) }));
+    const result = mineTemplate(examples);
+    expectRoundTrip(examples, result);
+    expect(generateMember(result.template, { name: 'health' })[0]?.content).toBe(command('health', false, true));
+    expect(result.report.params.some((param) => /as 2 of the 3 members with \w+ false next to it, as a new member has it, have it/.test(param.why))).toBe(true);
+    // A part far from the larger one (another file, another body) is decided on its own.
+    const far = kinds.map(([name, flags, blank]) => ({ path: `cmd/${name}.go`, content: command(name, flags, false).replace('package cmd\n', blank ? 'package cmd\n\n// Generated.\n' : 'package cmd\n') }));
+    expect(generateMember(mineTemplate(far).template, { name: 'health' })[0]?.content).toBe(command('health', false, false));
+  });
+
   test('line breaks that follow the width become a width block, which a new name of any length gets right', () => {
     // As a formatter writes them at 100 columns: the parameters on one line while they fit.
     const camel = (name: string) => name[0]?.toLowerCase() + name.slice(1);
