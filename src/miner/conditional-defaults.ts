@@ -8,10 +8,9 @@
  * every member that has the part agrees with the default of a larger part written next to it
  * (within a few lines of the same file: the same body, not a flag elsewhere that happens to split
  * the members alike; the larger one says the kind, a blank line follows the body it sits in), the
- * part's default is what most members of that kind do: a kind of three members at
- * least, two at least on the other side, more of them with the part than without (or the other way
- * round). Plain flags only: a flag that follows another param takes that param's side whatever its
- * members do.
+ * part's default is what most members of that kind do: a kind of three members at least, two at
+ * least on the other side, more of them with the part than without (or the other way round). Plain
+ * flags only: a flag that follows another param takes that param's side whatever its members do.
  */
 import type { Built, FlagParam, MinedParam } from './build.js';
 import { emit, nestedLists, type Piece } from './emit.js';
