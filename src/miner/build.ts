@@ -432,6 +432,8 @@ export const matchKey = (token: Token, key: string): string => (token.kind === '
 
 /** A token holding no part of the name. */
 const isPlain = (token: Token): boolean => token.parts.every((part) => typeof part === 'string');
+/** Tokens holding a part of the name somewhere. */
+const hasName = (tokens: readonly Token[]): boolean => tokens.some((token) => !isPlain(token));
 
 /** The text of a run of tokens, as written. */
 const tokensText = (tokens: readonly Token[]): string => tokens.map((token) => token.text).join('');
@@ -970,29 +972,31 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     };
 
     /**
-     * Pieces of a run's token columns, the name written for a new member, except for a word two
-     * members or more read their names into alike and another member writes as it is (`services/`
-     * in `services/account-service` and `services/ledger-service` beside `services/audit-logger`):
-     * no plural of the names' shared last word, but the same folder for every member. `runs`: every
-     * member's run at this place. A word one member reads its name into stays the name, however
-     * another writes it (a JSDoc nobody renamed says `customers` in the payment methods).
+     * The words two members or more read their names into alike that another member writes as it
+     * is (`services/` in `services/account-service` and `services/ledger-service` beside
+     * `services/audit-logger`): no plural of the names' shared last word, but the same folder for
+     * every member. `runs`: every member's run at one place. A word one member reads its name into
+     * stays the name, however another writes it (a JSDoc nobody renamed says `customers` in the
+     * payment methods).
      */
-    const piecesAnew = (columns: readonly (readonly Token[])[], runs: readonly (readonly Token[])[]): Piece[] => {
+    const coincidences = (runs: readonly (readonly Token[])[]): ReadonlySet<string> => {
       const plain = new Set(runs.flatMap((run) => run.filter(isPlain).map((token) => token.text)));
       const readAlike = new Map<string, number>();
       for (const run of runs) for (const text of new Set(run.filter((token) => !isPlain(token)).map((token) => token.text))) readAlike.set(text, (readAlike.get(text) ?? 0) + 1);
-      return columns.flatMap((column) => {
+      return new Set([...readAlike].flatMap(([text, members]) => (members >= 2 && plain.has(text) ? [text] : [])));
+    };
+    /** Pieces of a run's token columns, the name written for a new member, but for `coincidental` words, kept as written. */
+    const piecesAnew = (columns: readonly (readonly Token[])[], coincidental: ReadonlySet<string>): Piece[] =>
+      columns.flatMap((column) => {
         const lead = column[0];
         if (lead === undefined) return [];
-        const coincidence = !isPlain(lead) && plain.has(lead.text) && (readAlike.get(lead.text) ?? 0) >= 2;
-        return coincidence ? [{ t: 'text' as const, text: lead.text }] : tokenPieces([column], where);
+        return !isPlain(lead) && coincidental.has(lead.text) ? [{ t: 'text' as const, text: lead.text }] : tokenPieces([column], where);
       });
-    };
     /** The preferred member's text between stable positions `a` and `b`, written anew (see piecesAnew). */
     const preferredAnew = (a: number, b: number): Piece[] =>
       piecesAnew(
         between(preferred, a, b).map((token) => [token]),
-        ids.map((id) => between(id, a, b)),
+        coincidences(ids.map((id) => between(id, a, b))),
       );
 
     let slots = 0;
@@ -1065,21 +1069,22 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
           pieces.push({ t: 'text', text: tokensText(runs[0] ?? []) });
         } else if (runGroups.length > 1) {
           slots++;
-          const withName = runs.some((run) => run.some((token) => token.parts.some((part) => typeof part !== 'string')));
+          const withName = runs.some(hasName);
           // The most common variant first; of two as common, the one written with the name (the
           // pattern a new member follows, where the other is a literal two members share).
-          const nameCount = (members: readonly number[]) => runOf(members[0] ?? 0).filter((token) => token.parts.some((part) => typeof part !== 'string')).length;
+          const nameCount = (members: readonly number[]) => runOf(members[0] ?? 0).filter((token) => !isPlain(token)).length;
           const ranked = runGroups
             .map((members) => [members[0] ?? 0, members] as const)
             .sort(
               ([, a], [, b]) =>
                 b.length - a.length || nameCount(b) - nameCount(a) || Number(b.includes(preferred)) - Number(a.includes(preferred)) || (a[0] ?? 0) - (b[0] ?? 0),
             );
+          const coincidental = coincidences(ids.map(runOf));
           const content = (members: readonly number[]) => {
             const lead = runOf(members[0] ?? 0);
             return piecesAnew(
               lead.map((_, t) => members.map((id) => runOf(id)[t]).filter((token): token is Token => token !== undefined)),
-              ids.map(runOf),
+              coincidental,
             );
           };
           const values = new Array<string | undefined>(count).fill(undefined);
@@ -1667,8 +1672,6 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
   const keyed = keyNames(keyPaths(labelled, registry.params, keys, names), registry.params, keys, names, flags);
   return { files: spreadValues(keyed.files, keyed.params, count), params: linkFlags(keyed.params, count), conflicts: registry.conflicts, center };
 }
-
-const hasName = (tokens: readonly Token[]): boolean => tokens.some((token) => token.parts.some((part) => typeof part !== 'string'));
 
 /**
  * Runs of tokens (one per member) where a member that alone reads its name into a text another

@@ -15,24 +15,14 @@
 import type { Built, FlagParam, MinedParam } from './build.js';
 import { emit, nestedLists, type Piece } from './emit.js';
 
+/** Where a param is written in the template: each file and line (see occurrencesOf in mine.ts). */
+export type Occurrences = (param: string) => ReadonlyArray<{ readonly file: string; readonly line: number }>;
+
 /** Members a kind must have for its majority to decide a default. */
 const MIN_KIND = 3;
 
 /** How many template lines apart two parts may start to be next to each other. */
 const NEAR_LINES = 4;
-
-/** Where each flag's blocks start: `file index:line` of each `{{#if flag}}` and the like. */
-function flagLines(built: Built, names: readonly string[]): Map<string, Array<[number, number]>> {
-  const at = new Map<string, Array<[number, number]>>(names.map((name) => [name, []]));
-  built.files.forEach((file, f) => {
-    emit(file.content, 'name')
-      .split('\n')
-      .forEach((line, l) => {
-        for (const match of line.matchAll(/\{\{(?:#if|#unless|else if) \(?(?:not )?([A-Za-z_$][\w$]*)\)?\}\}/gu)) at.get(match[1] ?? '')?.push([f, l]);
-      });
-  });
-  return at;
-}
 
 /** How much text each flag decides: the length of its blocks' branches, written out. */
 function flagSizes(built: Built): Map<string, number> {
@@ -47,16 +37,20 @@ function flagSizes(built: Built): Map<string, number> {
   return sizes;
 }
 
-/** `built` (of `count` members) with such defaults, or undefined when every part's own default stands. */
-export function conditionalDefaults(built: Built, count: number): Built | undefined {
+/**
+ * `built` (of `count` members) with such defaults, or undefined when every part's own default stands.
+ *
+ * @param occurrencesOf where `built`'s template writes each param
+ */
+export function conditionalDefaults(built: Built, count: number, occurrencesOf: Occurrences): Built | undefined {
   const flags = built.params.filter((param): param is FlagParam => param.kind === 'flag' && param.follows === undefined && param.defaultWhy === undefined);
   if (flags.length < 2) return undefined;
-  const lines = flagLines(built, flags.map((flag) => flag.name));
+  const lines = new Map(flags.map((flag) => [flag.name, occurrencesOf(flag.name)]));
   const sizes = flagSizes(built);
   // The kind is the larger part's to say: a blank line follows the body it sits in, not the other way.
   const larger = (a: FlagParam, b: FlagParam): boolean => (sizes.get(a.name) ?? 0) > (sizes.get(b.name) ?? 0);
   const near = (a: FlagParam, b: FlagParam): boolean =>
-    (lines.get(a.name) ?? []).some(([fa, la]) => (lines.get(b.name) ?? []).some(([fb, lb]) => fa === fb && Math.abs(la - lb) <= NEAR_LINES));
+    (lines.get(a.name) ?? []).some((at) => (lines.get(b.name) ?? []).some((other) => at.file === other.file && Math.abs(at.line - other.line) <= NEAR_LINES));
   const has = (flag: FlagParam, m: number): boolean => flag.members.includes(m);
   const all = Array.from({ length: count }, (_, m) => m);
   const changed = new Map<string, { value: boolean; why: string }>();

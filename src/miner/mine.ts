@@ -613,7 +613,10 @@ function mineNamed(
         (current: Built) => sameValueParams(current),
         (current: Built) => casedValueParams(current),
         (current: Built, given: MemberParams[]) => widthBlocks(current, given, entityParam, renderer),
-        (current: Built) => conditionalDefaults(current, members.length),
+        (current: Built) => {
+          let template: Template | undefined;
+          return conditionalDefaults(current, members.length, (param) => occurrencesOf((template ??= toTemplate(current, members, context)), param));
+        },
         (current: Built, given: MemberParams[]) => coherentDefaults(current, given, members, (refined) => toTemplate(refined, members, context), renderer),
       ];
       for (const refine of refinements) {
