@@ -97,25 +97,52 @@ export async function resolveParams(renderer: Renderer, manifest: TemplateManife
       throw paramError(manifest.name, `there is no param ${quote(key)}`, `${didYouMean(key, declared).trim()} Params: ${declared.join(', ') || '(none)'}.`.trim());
     }
   }
-  const resolved: Record<string, unknown> = {};
-  const deferred: [string, ParamSpec, string][] = [];
-  for (const [name, spec] of Object.entries(manifest.params)) {
-    const value = ownValue(given, name);
-    if (value !== undefined) {
+  const { resolved, deferred } = paramsBeforeDefaults(manifest, given, {
+    read: (name, spec, value) => {
       const checked = checkValue(manifest.name, name, spec, value);
-      resolved[name] = typeof checked === 'string' ? readGiven(checked, spec, manifest.plurals) : checked;
-    }
-    else if (isTemplatedDefault(spec.default)) deferred.push([name, spec, spec.default]);
-    else if (spec.default !== undefined) resolved[name] = Array.isArray(spec.default) ? [...(spec.default as string[])] : spec.default;
-    else if (spec.required !== false) {
+      return typeof checked === 'string' ? readGiven(checked, spec, manifest.plurals) : checked;
+    },
+    missing: (name, spec) => {
       throw paramError(manifest.name, `the param ${quote(name)} is required`, `Pass ${quote(name)} (${spec.type}${spec.description === undefined ? '' : `: ${spec.description}`}), or give it a default in template.json.`);
-    }
-  }
-  for (const { name, spec, source } of inDependencyOrder(deferred.map(([name, spec, source]) => ({ name, spec, source })))) {
+    },
+  });
+  for (const { name, spec, source } of deferred) {
     const value = await renderer.render(source, resolved, { name: `${manifest.name}: params.${name}.default`, plurals: manifest.plurals });
     resolved[name] = checkValue(manifest.name, name, spec, renderedDefault(manifest.name, name, spec, value));
   }
   return resolved;
+}
+
+/** A default still to render (see {@link paramsBeforeDefaults}). */
+export interface DeferredDefault {
+  readonly name: string;
+  readonly spec: ParamSpec;
+  /** The default's template source, e.g. `"/{{kebabCase (pluralize name)}}"`. */
+  readonly source: string;
+}
+
+/**
+ * The one way params meet a manifest, for the library's resolveParams (async, checked) and the
+ * miner's withDefaults (sync, lenient): each declared param takes its given value (read by `read`,
+ * from the object's own keys only: a param named `constructor` is not Object's), else its plain
+ * default (lists copied), else `missing` is told of a required one; defaults that are templates
+ * come back in the order they can be rendered in, each after the params it reads.
+ */
+export function paramsBeforeDefaults(
+  manifest: TemplateManifest,
+  given: Readonly<Record<string, unknown>>,
+  handlers: { readonly read: (name: string, spec: ParamSpec, value: unknown) => unknown; readonly missing?: (name: string, spec: ParamSpec) => void },
+): { resolved: Record<string, unknown>; deferred: DeferredDefault[] } {
+  const resolved: Record<string, unknown> = {};
+  const deferred: DeferredDefault[] = [];
+  for (const [name, spec] of Object.entries(manifest.params)) {
+    const value = ownValue(given, name);
+    if (value !== undefined) resolved[name] = handlers.read(name, spec, value);
+    else if (isTemplatedDefault(spec.default)) deferred.push({ name, spec, source: spec.default });
+    else if (spec.default !== undefined) resolved[name] = Array.isArray(spec.default) ? [...(spec.default as string[])] : spec.default;
+    else if (spec.required !== false) handlers.missing?.(name, spec);
+  }
+  return { resolved, deferred: inDependencyOrder(deferred) };
 }
 
 /**

@@ -9,10 +9,8 @@
  */
 import { readGiven } from '../library/affixes.js';
 import type { Template } from '../library/template.js';
-import { renderedDefault } from '../library/render.js';
-import { inDependencyOrder, isTemplatedDefault } from '../library/validate.js';
+import { paramsBeforeDefaults, renderedDefault } from '../library/render.js';
 import { checkRenderedPath, createRenderer, stripTemplateSuffix, type Renderer } from '../render/index.js';
-import { ownValue } from '../util/own.js';
 import type { Example, ParamValue } from './types.js';
 
 export interface GenerateOptions {
@@ -30,19 +28,14 @@ export function withDefaults(
   params: Readonly<Record<string, ParamValue | undefined>>,
   renderer: Renderer = createRenderer({ cache: false }),
 ): Record<string, ParamValue> {
-  const out: Record<string, ParamValue> = {};
-  const deferred: Array<[string, string]> = [];
-  for (const [name, spec] of Object.entries(template.manifest.params)) {
-    const value = ownValue(params, name);
-    if (value !== undefined) out[name] = typeof value === 'string' ? readGiven(value, spec, template.manifest.plurals) : value;
-    else if (isTemplatedDefault(spec.default)) deferred.push([name, spec.default]);
-    else if (spec.default !== undefined) out[name] = Array.isArray(spec.default) ? [...(spec.default as string[])] : (spec.default as ParamValue);
-  }
+  const { resolved, deferred } = paramsBeforeDefaults(template.manifest, params, {
+    read: (_name, spec, value) => (typeof value === 'string' ? readGiven(value, spec, template.manifest.plurals) : value),
+  });
+  const out = resolved as Record<string, ParamValue>;
   for (const [name, value] of Object.entries(params)) if (value !== undefined && !Object.hasOwn(out, name)) out[name] = value;
-  for (const { name, source } of inDependencyOrder(deferred.map(([name, source]) => ({ name, source })))) {
-    const spec = template.manifest.params[name];
+  for (const { name, spec, source } of deferred) {
     const text = renderer.renderSync(source, out, { name: `${template.manifest.name}: params.${name}.default`, plurals: template.manifest.plurals });
-    out[name] = spec === undefined ? text : (renderedDefault(template.manifest.name, name, spec, text) as ParamValue);
+    out[name] = renderedDefault(template.manifest.name, name, spec, text) as ParamValue;
   }
   return out;
 }
