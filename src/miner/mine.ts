@@ -23,7 +23,7 @@ import { conditionalDefaults } from './conditional-defaults.js';
 import { commonFolder, groupMembers, type Grouping } from './group.js';
 import { lcsPairs } from './lcs.js';
 import { detectNames, type NameDetection } from './names.js';
-import { casedValueParams, sameValueParams } from './same-values.js';
+import { casedValueParams, followedValueParams, sameValueParams } from './same-values.js';
 import { importRuns, markSortedRuns, sortedKeys, writeSortBlocks } from './sorted-runs.js';
 import { hasVaryingUnderlines, markUnderlines, writeUnderlines } from './underlines.js';
 import { widthBlocks } from './width-blocks.js';
@@ -612,6 +612,7 @@ function mineNamed(
       const refinements = [
         (current: Built) => sameValueParams(current),
         (current: Built) => casedValueParams(current),
+        (current: Built) => followedValueParams(current),
         (current: Built, given: MemberParams[]) => widthBlocks(current, given, entityParam, renderer),
         (current: Built) => {
           let template: Template | undefined;

@@ -135,3 +135,45 @@ export function casedValueParams(built: Built): Built | undefined {
   );
   return { ...built, params: params.filter((param) => !orphans.has(param.name)) };
 }
+
+/**
+ * A value that mostly repeats another: where a literal's values equal another param's on more
+ * members than any one of its own values has (cobra's `Long:` repeating `Short:` in five commands
+ * of eight, the others writing a longer text), its default is that param (`{{short}}`), so a new
+ * member writes the pair as its kind mostly does, and a short text given with `--set` gives the
+ * long one too. Needs two members alike at least and more than half of those having it; the param
+ * repeated most is followed (ties: one written from the name, then the first). A param followed
+ * follows nothing, so no default waits on itself.
+ */
+export function followedValueParams(built: Built): Built | undefined {
+  const strings = built.params.filter((param): param is ValueParam => param.kind === 'value' && param.type === 'string');
+  const mentions = (pieces: readonly Piece[] | undefined, name: string): boolean =>
+    pieces?.some((piece) => (piece.t === 'value' && piece.param === name) || nestedLists(piece).some((list) => mentions(list, name))) === true;
+  const followed = new Map<string, string>();
+  const sources = new Set<string>();
+  for (const param of strings) {
+    if (param.template !== undefined || sources.has(param.name)) continue;
+    const having = param.values.flatMap((value, m) => (value === undefined ? [] : [m]));
+    const counts = new Map<string, number>();
+    for (const m of having) counts.set(param.values[m] ?? '', (counts.get(param.values[m] ?? '') ?? 0) + 1);
+    const ownMost = Math.max(0, ...counts.values());
+    let best: { source: ValueParam; alike: number } | undefined;
+    for (const source of strings.slice(0, strings.indexOf(param))) {
+      if (followed.has(source.name) || mentions(source.template, param.name)) continue;
+      if (having.some((m) => source.values[m] === undefined)) continue;
+      const alike = having.filter((m) => source.values[m] === param.values[m]).length;
+      if (alike < 2 || alike * 2 <= having.length || alike <= ownMost) continue;
+      const better = best === undefined || alike > best.alike || (alike === best.alike && best.source.template === undefined && source.template !== undefined);
+      if (better) best = { source, alike };
+    }
+    if (best === undefined) continue;
+    followed.set(param.name, best.source.name);
+    sources.add(best.source.name);
+  }
+  if (followed.size === 0) return undefined;
+  const params = built.params.map((param): MinedParam => {
+    const source = followed.get(param.name);
+    return param.kind === 'value' && source !== undefined ? { ...param, template: [{ t: 'value', param: source }] } : param;
+  });
+  return { ...built, params };
+}

@@ -713,4 +713,28 @@ describe('what varies', () => {
     expect(mined.report.level).toBe('aligned');
     roundTrips(examples, mined);
   });
+
+  test('a text that mostly repeats another follows it (cobra: Long repeats Short in most commands)', () => {
+    const command = (name: string, short: string, long: string) =>
+      `var ${name}Cmd = &cobra.Command{\n\tUse:   "${name}",\n\tShort: "${short}",\n\tLong:  \`${long}\`,\n}\n`;
+    const examples = [
+      { path: 'cmd/backup.go', content: command('backup', 'Saves a copy', 'Saves a copy') },
+      { path: 'cmd/restore.go', content: command('restore', 'Loads a saved copy', 'Loads a saved copy') },
+      { path: 'cmd/drop.go', content: command('drop', 'Removes everything', 'Removes everything, users included') },
+      { path: 'cmd/list.go', content: command('list', 'Shows what exists', 'Shows what exists') },
+    ];
+    const mined = mineTemplate(examples);
+    roundTrips(examples, mined);
+    const short = mined.report.params.find((param) => param.values.includes('Loads a saved copy') && param.values.includes('Removes everything'));
+    const long = mined.report.params.find((param) => param.values.includes('Removes everything, users included'));
+    expect(short).toBeDefined();
+    expect(long?.default).toBe(`{{${short?.name ?? ''}}}`);
+    // One text given names both, as three commands of four write them.
+    const made = generateMember(mined.template, { name: 'create', [short?.name ?? '']: 'Makes a fresh one' })[0]?.content;
+    expect(made).toBe(command('create', 'Makes a fresh one', 'Makes a fresh one'));
+    // Repeated by two members of four, half: not followed, its default stays its own.
+    const minedHalf = mineTemplate([...examples.slice(1), { path: 'cmd/check.go', content: command('check', 'Looks for faults', 'Looks at every table') }]);
+    const longHalf = minedHalf.report.params.find((param) => param.values.includes('Looks at every table'));
+    expect(longHalf?.default).not.toMatch(/\{\{/);
+  });
 });
