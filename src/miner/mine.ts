@@ -263,6 +263,12 @@ const typed = (type: 'string' | 'number' | 'boolean', value: string): ParamValue
  * A value param's default as template.json holds it: written from its parts when it has some (the
  * name, other params), else the preferred member's literal, escaped where it holds `{{`.
  */
+/** The members whose value of a param its default gives, rendered for each where written from the name. */
+function agreeingMembers(param: ValueParam, given: readonly MemberParams[], entityParam: string, renderer: Renderer): number {
+  const source = String(valueDefault(param, entityParam));
+  return param.values.filter((value, m) => value !== undefined && value === renderer.renderSync(source, given[m]?.params ?? {}, { name: `params.${param.name}.default` })).length;
+}
+
 function valueDefault(param: ValueParam, entityParam: string): ParamValue {
   if (param.template !== undefined) return emit(param.template, entityParam);
   if (param.type === 'string') return emit([{ t: 'text', text: param.default }], entityParam);
@@ -612,7 +618,7 @@ function mineNamed(
       const refinements = [
         (current: Built) => sameValueParams(current),
         (current: Built) => casedValueParams(current),
-        (current: Built) => followedValueParams(current),
+        (current: Built, given: MemberParams[]) => followedValueParams(current, (param) => agreeingMembers(param, given, entityParam, renderer)),
         (current: Built, given: MemberParams[]) => widthBlocks(current, given, entityParam, renderer),
         (current: Built) => {
           let template: Template | undefined;

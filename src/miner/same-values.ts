@@ -137,32 +137,38 @@ export function casedValueParams(built: Built): Built | undefined {
 }
 
 /**
- * A value that mostly repeats another: where a literal's values equal another param's on more
- * members than any one of its own values has (cobra's `Long:` repeating `Short:` in five commands
- * of eight, the others writing a longer text), its default is that param (`{{short}}`), so a new
- * member writes the pair as its kind mostly does, and a short text given with `--set` gives the
- * long one too. Needs two members alike at least and more than half of those having it; the param
- * repeated most is followed (ties: one written from the name, then the first). A param followed
- * follows nothing, so no default waits on itself.
+ * A value that mostly repeats another: where a string param's values equal another param's on more
+ * members than its own default gives their value (cobra's `Long:` repeating `Short:` in five
+ * commands of eight, the others writing longer texts each), its default is that param
+ * (`{{short}}`), so a new member writes the pair as its kind mostly does, and a short text given
+ * with `--set` gives the long one too. A default written from the name counts the members it
+ * writes right (one member's text with its name written anew may fit that member alone); a
+ * literal, as many as its most common value. Needs two members alike at least and more than half
+ * of those having it. The text written first is the one repeated (a long description repeats the
+ * short one above it, not the other way round): a param follows one before it, the one it repeats
+ * most (ties: one written from the name, then the first). A param followed follows nothing, so no
+ * default waits on itself.
+ *
+ * @param agreeing the members whose value a param's default gives (rendered for each member)
  */
-export function followedValueParams(built: Built): Built | undefined {
+export function followedValueParams(built: Built, agreeing: (param: ValueParam) => number): Built | undefined {
   const strings = built.params.filter((param): param is ValueParam => param.kind === 'value' && param.type === 'string');
   const mentions = (pieces: readonly Piece[] | undefined, name: string): boolean =>
     pieces?.some((piece) => (piece.t === 'value' && piece.param === name) || nestedLists(piece).some((list) => mentions(list, name))) === true;
   const followed = new Map<string, string>();
   const sources = new Set<string>();
   for (const param of strings) {
-    if (param.template !== undefined || sources.has(param.name)) continue;
+    if (sources.has(param.name)) continue;
     const having = param.values.flatMap((value, m) => (value === undefined ? [] : [m]));
     const counts = new Map<string, number>();
     for (const m of having) counts.set(param.values[m] ?? '', (counts.get(param.values[m] ?? '') ?? 0) + 1);
-    const ownMost = Math.max(0, ...counts.values());
+    const ownBest = param.template === undefined ? Math.max(0, ...counts.values()) : agreeing(param);
     let best: { source: ValueParam; alike: number } | undefined;
     for (const source of strings.slice(0, strings.indexOf(param))) {
       if (followed.has(source.name) || mentions(source.template, param.name)) continue;
       if (having.some((m) => source.values[m] === undefined)) continue;
       const alike = having.filter((m) => source.values[m] === param.values[m]).length;
-      if (alike < 2 || alike * 2 <= having.length || alike <= ownMost) continue;
+      if (alike < 2 || alike * 2 <= having.length || alike <= ownBest) continue;
       const better = best === undefined || alike > best.alike || (alike === best.alike && best.source.template === undefined && source.template !== undefined);
       if (better) best = { source, alike };
     }
