@@ -90,6 +90,12 @@ export interface FlagParam {
   readonly members: readonly number[];
   readonly default: boolean;
   readonly why: string;
+  /**
+   * Words some members have and the others lack (`hasCargo`), rather than one of two variants
+   * (`with…`) or a blank line, a space or a mark (`hasComma`): what a user would pass, so such a
+   * flag leads an opposite one it goes with (see linkFlags).
+   */
+  readonly presence: boolean;
   /** Why the default is what it is, where not what most members do (see coherentDefaults). */
   readonly defaultWhy?: string | undefined;
   /**
@@ -138,6 +144,30 @@ const STOP = new Set(
   ),
 );
 
+/** Words for the marks an optional part may be alone (`maxDelayMs: 1000{{#if withComma}},{{/if}}`). */
+const MARK_WORDS = new Map([
+  [',', 'comma'],
+  [';', 'semicolon'],
+  [':', 'colon'],
+  ['.', 'dot'],
+  ['*', 'star'],
+  ['&', 'ampersand'],
+  ['//', 'comment'],
+  ['#', 'comment'],
+  ['--', 'comment'],
+  ['?', 'question mark'],
+  ['!', 'bang'],
+]);
+
+/**
+ * What to call a part with no word in it, by what it is: a blank line, a space, a mark
+ * (`withComma` rather than a `variant` nobody can tell from the next). Empty when it is none of those.
+ */
+function markWord(text: string): string {
+  if (text !== '' && text.trim() === '') return text.includes('\n') ? 'blank line' : 'space';
+  return MARK_WORDS.get(text.trim()) ?? '';
+}
+
 /**
  * Which file of the template a member's file is: its path with the name reduced to its case class,
  * singular and plural alike (`clients/clients.service.ts` and `company/company.service.ts`), and
@@ -172,7 +202,6 @@ export const roleKey = (tokens: readonly Token[], location?: readonly [number, n
 export function linkFlags(params: readonly MinedParam[], count: number): MinedParam[] {
   const all = Array.from({ length: count }, (_, m) => m);
   const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((m) => b.includes(m));
-  const presence = (flag: FlagParam) => flag.name.startsWith('has');
   const follows = new Map<string, Follow>();
   params.forEach((param, index) => {
     if (param.kind !== 'flag') return;
@@ -183,7 +212,7 @@ export function linkFlags(params: readonly MinedParam[], count: number): MinedPa
       if (lead.kind === 'flag') {
         if (!sameSet(lead.members, others) || lead.default !== !param.default) return;
         // The presence flag leads; between two alike, the first.
-        const leads = presence(lead) !== presence(param) ? presence(lead) : leadIndex < index;
+        const leads = lead.presence !== param.presence ? lead.presence : leadIndex < index;
         if (leads) candidates.push({ follow: { param: lead.name, negate: true }, values: 2 });
       } else if (lead.kind === 'value' && lead.template === undefined && lead.values.every((value) => value !== undefined)) {
         const distinct = new Set(lead.values);
@@ -285,8 +314,9 @@ class Registry {
     if (known !== undefined) return known.name;
     // A keyword names a flag well enough (`hasAsync`, `withNumber`), where it would not a value.
     const word = hintWord(hint) || (/[A-Za-z_$][\w$]+/.exec(hint)?.[0] ?? '');
-    const name = this.uniqueName(word === '' ? 'variant' : `${prefix} ${word}`, 'variant');
-    const flag: FlagParam = { kind: 'flag', name, members, default: isDefault, why };
+    const mark = word === '' ? markWord(hint) : '';
+    const name = this.uniqueName(word === '' && mark === '' ? 'variant' : `${prefix} ${word || mark}`, 'variant');
+    const flag: FlagParam = { kind: 'flag', name, members, default: isDefault, why, presence: prefix === 'has' && word !== '' };
     this.flags.set(key, flag);
     this.params.push(flag);
     return name;
@@ -314,7 +344,9 @@ class Registry {
           : 'string';
     const param: ValueParam = {
       kind: 'value',
-      name: this.uniqueName(hint, 'value'),
+      // Spaces only (the gap after a key aligned with longer ones): called so, or a user setting
+      // `short` would be setting the gap after `Short:`, not the text.
+      name: present.length > 0 && present.every((value) => /^[ \t]*$/u.test(value)) ? this.uniqueName(`${hint} spacing`, 'spacing') : this.uniqueName(hint, 'value'),
       type,
       values,
       default: values[preferred] ?? mostCommon(values, this.center) ?? '',

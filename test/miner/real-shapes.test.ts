@@ -714,6 +714,37 @@ describe('what varies', () => {
     roundTrips(examples, mined);
   });
 
+  test('params with no word of their own are named by what they are: a gap, a comma', () => {
+    // gofmt aligns a command's keys with its longest one: the gap after `Short:` varies with the
+    // `Example:` line. Named `short`, it would take the text meant for the description.
+    const command = (name: string, short: string, example?: string) =>
+      example === undefined
+        ? `var ${name}Cmd = &cobra.Command{\n\tUse:   "${name}",\n\tShort: "${short}",\n}\n`
+        : `var ${name}Cmd = &cobra.Command{\n\tUse:     "${name}",\n\tShort:   "${short}",\n\tExample: "${example}",\n}\n`;
+    const commands = [
+      { path: 'cmd/backup.go', content: command('backup', 'Saves a copy') },
+      { path: 'cmd/restore.go', content: command('restore', 'Loads a saved copy', 'app restore --from x') },
+      { path: 'cmd/drop.go', content: command('drop', 'Removes everything') },
+      { path: 'cmd/list.go', content: command('list', 'Shows what exists', 'app list --all') },
+    ];
+    const mined = mineTemplate(commands);
+    roundTrips(commands, mined);
+    const named = (value: string) => mined.report.params.find((param) => param.values.includes(value))?.name;
+    expect(named('Saves a copy')).toBe('short');
+    expect(named('   ')).toBe('useSpacing');
+    expect(mined.report.params.find((param) => param.values.join() === ' , ,   ,   ')?.name).toBe('shortSpacing');
+    // A trailing comma some members write is `hasComma`, not a `variant`.
+    const environment = (production: boolean, comma: boolean) => `export const environment = {\n  production: ${production},\n  retry: {\n    maxDelayMs: 1000${comma ? ',' : ''}\n  },\n};\n`;
+    const environments = [
+      { path: 'src/environments/environment.dev.ts', content: environment(false, true) },
+      { path: 'src/environments/environment.prod.ts', content: environment(true, false) },
+      { path: 'src/environments/environment.qa.ts', content: environment(false, true) },
+    ];
+    const minedEnvironments = mineTemplate(environments);
+    roundTrips(environments, minedEnvironments);
+    expect(minedEnvironments.template.files[0]?.content).toContain('maxDelayMs: 1000{{#if hasComma}},{{/if}}');
+  });
+
   test('a text that mostly repeats another follows it (cobra: Long repeats Short in most commands)', () => {
     const command = (name: string, short: string, long: string) =>
       `var ${name}Cmd = &cobra.Command{\n\tUse:   "${name}",\n\tShort: "${short}",\n\tLong:  \`${long}\`,\n}\n`;

@@ -444,7 +444,7 @@ describe('alignment', () => {
   test('a text the members split on evenly takes its default from the flag it varies with', () => {
     // Rails controllers: the three with lookup actions indent their private methods by two, the
     // others by four; the indent's own default was a coin flip, the flag's side is not.
-    const lookups: FlagParam = { kind: 'flag', name: 'hasLookups', members: [1, 3, 5], default: false, why: '' };
+    const lookups: FlagParam = { kind: 'flag', name: 'hasLookups', members: [1, 3, 5], default: false, why: '', presence: true };
     const indent = (values: string[], fallback: string): ValueParam => ({ kind: 'value', name: 'indent', type: 'string', values, default: fallback });
     const even = linkFlags([lookups, indent(['    ', '  ', '    ', '  ', '    ', '  '], '  ')], 6)[1];
     expect(even).toMatchObject({ default: '    ', template: [{ t: 'if', flag: 'hasLookups', then: [{ t: 'text', text: '  ' }], else: [{ t: 'text', text: '    ' }] }] });
