@@ -21,7 +21,7 @@
  * that vary together are linked at the end (linkFlags).
  */
 import { camelCase, words } from '../render/case.js';
-import { mergeText, type Piece } from './emit.js';
+import { mergeText, nestedLists, type Piece } from './emit.js';
 import { chooseForm, ruledForm, usesPackageFolders, usesSnakeFileNames } from './forms.js';
 import { alikePairs, lcsPairs } from './lcs.js';
 import { lineEditDistance } from './score.js';
@@ -199,7 +199,10 @@ export const roleKey = (tokens: readonly Token[], location?: readonly [number, n
  * plain param (it follows nothing, and a value written from the name cannot lead), so defaults
  * resolve in any order.
  */
-export function linkFlags(params: readonly MinedParam[], count: number): MinedParam[] {
+export function linkFlags(params: readonly MinedParam[], count: number, files: readonly BuiltFile[] = []): MinedParam[] {
+  // Spaces are layout, which follows content: the gap gofmt leaves after `Use:` is wider because
+  // an `Example:` line is there, not the other way round, and nobody passes a gap.
+  const isSpacing = (param: ValueParam) => param.values.every((value) => value !== undefined && /^[ \t]*$/u.test(value));
   const all = Array.from({ length: count }, (_, m) => m);
   const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((m) => b.includes(m));
   const follows = new Map<string, Follow>();
@@ -214,7 +217,7 @@ export function linkFlags(params: readonly MinedParam[], count: number): MinedPa
         // The presence flag leads; between two alike, the first.
         const leads = lead.presence !== param.presence ? lead.presence : leadIndex < index;
         if (leads) candidates.push({ follow: { param: lead.name, negate: true }, values: 2 });
-      } else if (lead.kind === 'value' && lead.template === undefined && lead.values.every((value) => value !== undefined)) {
+      } else if (lead.kind === 'value' && lead.template === undefined && lead.values.every((value) => value !== undefined) && !isSpacing(lead)) {
         const distinct = new Set(lead.values);
         // One member's value leads its flags when the param is a category of three words or more
         // whose words repeat (`method: get` beside `post`, `post`, `put`): never a free text each
@@ -247,14 +250,50 @@ export function linkFlags(params: readonly MinedParam[], count: number): MinedPa
       const off: number[] = all.filter((m) => values[m] === b);
       const [then, otherwise]: Array<string | undefined> = sameSet(on, lead.members) ? [a, b] : sameSet(off, lead.members) ? [b, a] : [];
       if (then === undefined || otherwise === undefined) continue;
+      // The flag's lines are there only where the blocks around them are open too (`Args:` lines
+      // inside the part only commands with a `Run` have): so is the text that goes with them.
+      const guards = guardsOf(files, lead.name);
+      const defaultOf = (flag: string) => params.find((known) => known.name === flag)?.default === true;
+      const open = lead.default && guards.every((guard) => defaultOf(guard.flag) === guard.open);
       // A default the members were split on evenly is a coin flip: the flag's side is not.
-      const followed = lead.default ? then : otherwise;
+      const followed = open ? then : otherwise;
       if (followed !== param.default && on.length !== off.length) continue;
-      const template: Piece[] = [{ t: 'if', flag: lead.name, then: [{ t: 'text', text: then }], else: [{ t: 'text', text: otherwise }], lines: false }];
+      const otherwisePiece: Piece = { t: 'text', text: otherwise };
+      const template = guards.reduceRight<Piece[]>(
+        (inner, guard) => [{ t: 'if', flag: guard.flag, then: guard.open ? inner : [otherwisePiece], else: guard.open ? [otherwisePiece] : inner, lines: false }],
+        [{ t: 'if', flag: lead.name, then: [{ t: 'text', text: then }], else: [otherwisePiece], lines: false }],
+      );
       return { ...param, template, default: followed };
     }
     return param;
   });
+}
+
+/** A block a flag's part sits in: the flag, and whether its part is where the flag is true. */
+interface Guard {
+  readonly flag: string;
+  readonly open: boolean;
+}
+
+/**
+ * The blocks around a flag's part, outermost first (`hasArgs` inside `{{#if hasRun}}`: hasRun
+ * true); none where the flag is not nested, or sits in different blocks in different places.
+ */
+function guardsOf(files: readonly BuiltFile[], flag: string): Guard[] {
+  const found: Guard[][] = [];
+  const walk = (pieces: readonly Piece[], around: Guard[]): void => {
+    for (const piece of pieces) {
+      if (piece.t === 'if' && piece.flag === flag) found.push(around);
+      if (piece.t === 'if') {
+        walk(piece.then, [...around, { flag: piece.flag, open: piece.negate !== true }]);
+        walk(piece.else, [...around, { flag: piece.flag, open: piece.negate === true }]);
+      } else nestedLists(piece).forEach((list) => walk(list, around));
+    }
+  };
+  for (const file of files) walk(file.content, []);
+  const [first] = found;
+  const same = (a: readonly Guard[], b: readonly Guard[]) => a.length === b.length && a.every((guard, k) => guard.flag === b[k]?.flag && guard.open === b[k]?.open);
+  return first !== undefined && found.every((guards) => same(guards, first)) ? first : [];
 }
 
 /** The params being collected while building. */
@@ -1702,7 +1741,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
   const keys = new Set<string>();
   const labelled = files.map((file) => ({ ...file, content: labelAndKeyParams(file.content, file.members, registry, names, flags, keys) }));
   const keyed = keyNames(keyPaths(labelled, registry.params, keys, names), registry.params, keys, names, flags);
-  return { files: spreadValues(keyed.files, keyed.params, count), params: linkFlags(keyed.params, count), conflicts: registry.conflicts, center };
+  return { files: spreadValues(keyed.files, keyed.params, count), params: linkFlags(keyed.params, count, keyed.files), conflicts: registry.conflicts, center };
 }
 
 /**

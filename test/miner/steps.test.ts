@@ -453,6 +453,30 @@ describe('alignment', () => {
     const majority = indent(['    ', '  ', '    ', '  ', '    ', '    '], '    ');
     expect(linkFlags([fewer, majority], 6)[1]).toEqual(majority);
   });
+
+  test('a gap goes with the lines it is aligned for, never the other way round, inside the blocks they sit in', () => {
+    // platformctl: `Args:` lines only in some commands with a `Run`, and gofmt's gap after `Use:`
+    // wider where they are. The gap follows hasArgs (nobody passes a gap), and only where hasRun
+    // opens the block around it: a command without a `Run` has no `Args:` whatever hasArgs says.
+    const hasRun: FlagParam = { kind: 'flag', name: 'hasRun', members: [2, 3, 4, 5], default: true, why: '', presence: true };
+    const hasArgs: FlagParam = { kind: 'flag', name: 'hasArgs', members: [3, 5], default: true, why: '', presence: true };
+    const gap: ValueParam = { kind: 'value', name: 'useSpacing', type: 'string', values: [' ', ' ', ' ', '   ', ' ', '   '], default: '   ' };
+    const content: Piece[] = [
+      { t: 'text', text: 'Use:' },
+      { t: 'value', param: 'useSpacing' },
+      { t: 'text', text: '"x",\n' },
+      { t: 'if', flag: 'hasRun', then: [{ t: 'if', flag: 'hasArgs', then: [{ t: 'text', text: 'Args: 3,\n' }], else: [], lines: true }], else: [], lines: true },
+    ];
+    const files = [{ path: [{ t: 'text', text: 'cmd/x.go' }] as Piece[], content, members: [0, 1, 2, 3, 4, 5] }];
+    const [, , linked] = linkFlags([hasRun, hasArgs, gap], 6, files);
+    expect(linked).toMatchObject({ template: [{ t: 'if', flag: 'hasRun', then: [{ t: 'if', flag: 'hasArgs', then: [{ t: 'text', text: '   ' }] }], else: [{ t: 'text', text: ' ' }] }] });
+    const renderer = createRenderer();
+    const gapFor = (params: Record<string, boolean>) => renderer.renderSync(emit(linked?.kind === 'value' ? (linked.template ?? []) : [], 'name'), params);
+    expect(gapFor({ hasRun: false, hasArgs: true })).toBe(' ');
+    expect(gapFor({ hasRun: true, hasArgs: true })).toBe('   ');
+    // The gap leads nothing: hasArgs follows no value.
+    expect(linkFlags([hasRun, hasArgs, gap], 6, files)[1]).toEqual(hasArgs);
+  });
 });
 
 describe('escaping literal mustaches', () => {
