@@ -296,6 +296,22 @@ function guardsOf(files: readonly BuiltFile[], flag: string): Guard[] {
   return first !== undefined && found.every((guards) => same(guards, first)) ? first : [];
 }
 
+/** HTTP methods, any case: a value that is always one is the `method`, wherever it is written. */
+const HTTP_METHOD = /^(?:get|post|put|patch|delete|head|options)$/iu;
+
+/**
+ * What to name a value after, by what its values are where that says more than the word before it:
+ * spaces only are a `…Spacing` (the gap after a key aligned with longer ones: named `short`, a
+ * user setting it would set the gap after `Short:`, not the text); HTTP methods are the `method`
+ * (`new RequestBuilder(rootUrl, PATH, '{{method}}')`, not `path`).
+ */
+function valueHint(values: readonly string[], hint: string): string {
+  if (values.length === 0) return hint;
+  if (values.every((value) => /^[ \t]*$/u.test(value))) return `${hint} spacing`;
+  if (values.every((value) => HTTP_METHOD.test(value)) && values.some((value) => !/^(?:head|options)$/iu.test(value))) return 'method';
+  return hint;
+}
+
 /** The params being collected while building. */
 class Registry {
   readonly params: MinedParam[] = [];
@@ -383,9 +399,7 @@ class Registry {
           : 'string';
     const param: ValueParam = {
       kind: 'value',
-      // Spaces only (the gap after a key aligned with longer ones): called so, or a user setting
-      // `short` would be setting the gap after `Short:`, not the text.
-      name: present.length > 0 && present.every((value) => /^[ \t]*$/u.test(value)) ? this.uniqueName(`${hint} spacing`, 'spacing') : this.uniqueName(hint, 'value'),
+      name: this.uniqueName(valueHint(present, hint), 'value'),
       type,
       values,
       default: values[preferred] ?? mostCommon(values, this.center) ?? '',

@@ -714,7 +714,7 @@ describe('what varies', () => {
     roundTrips(examples, mined);
   });
 
-  test('params with no word of their own are named by what they are: a gap, a comma', () => {
+  test('params are named by what they are where the word before says less: a gap, a comma, an HTTP method', () => {
     // gofmt aligns a command's keys with its longest one: the gap after `Short:` varies with the
     // `Example:` line. Named `short`, it would take the text meant for the description.
     const command = (name: string, short: string, example?: string) =>
@@ -743,6 +743,17 @@ describe('what varies', () => {
     const minedEnvironments = mineTemplate(environments);
     roundTrips(environments, minedEnvironments);
     expect(minedEnvironments.template.files[0]?.content).toContain('maxDelayMs: 1000{{#if hasComma}},{{/if}}');
+    // An HTTP method is the `method`, not the word before it (ng-openapi-gen: `PATH, 'put'`).
+    const request = (name: string, method: string) =>
+      `export function ${name}Device(http: HttpClient) {\n  const rb = new RequestBuilder(rootUrl, ${name}Device.PATH, '${method}');\n  return http.request(rb.build());\n}\n`;
+    const requests = [
+      { path: 'fn/device/create-device.ts', content: request('create', 'post') },
+      { path: 'fn/device/delete-device.ts', content: request('delete', 'delete') },
+      { path: 'fn/device/update-device.ts', content: request('update', 'put') },
+    ];
+    const minedRequests = mineTemplate(requests);
+    roundTrips(requests, minedRequests);
+    expect(minedRequests.template.files[0]?.content).toContain(".PATH, '{{method}}');");
   });
 
   test('a text that mostly repeats another follows it (cobra: Long repeats Short in most commands)', () => {
