@@ -27,9 +27,11 @@ import { alikePairs, lcsPairs } from './lcs.js';
 import { lineEditDistance } from './score.js';
 import type { Line, Token, TokenOccurrence } from './tokenize.js';
 import { flagMembers, mapBranches, type FlagMembers } from './branches.js';
+import { IMPORT_LEAD } from './sorted-runs.js';
 import { spreadValues } from './spread-values.js';
 import { articleOf, gluedName, sliceForm, withArticles, type SliceMatch } from './name-literals.js';
 import { CASE_HELPERS, caseClass, formKey, spell, type CaseHelper, type NameForm } from './variants.js';
+import { byString } from '../util/text.js';
 
 export interface MemberFile {
   readonly path: string;
@@ -1499,9 +1501,86 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
    * A variant region split further (see BuildOptions.split); undefined when it cannot be, and the
    * region becomes one alternative per group of members.
    */
+  /**
+   * A region that lists items each member picks from one stock (the fields of generated event
+   * structs: `channel`, `event_ts`, `user` in some, `domain`, `url` in another, in one sorted
+   * order): a line per item, present where its members have it, under the flag of those members
+   * (`{{#if hasChannel}}`), shared by every place that lists the same items (the struct's
+   * properties and its coding keys). Aligned as slots instead, one member's `channel` would be
+   * another's `domain`, and a new member could only get the center's fields renamed. Needs lines
+   * alike in shape (a list, not code), none twice in a member, one order all members keep, and two
+   * items at least that some members have and others not, each had by two members or more.
+   */
+  const itemSet = (ids: readonly number[], region: ReadonlyMap<number, readonly Line[]>, where: string): Piece[] | undefined => {
+    const lists = ids.map((id) => region.get(id) ?? []);
+    const all = lists.flat();
+    // A list, where some member has two items at least: one line per member is a slot of one value.
+    if (all.length < 3 || ids.length < 3 || !lists.some((lines) => lines.length >= 2)) return undefined;
+    const keysOf = lists.map((lines) => lines.map(lineKey));
+    if (keysOf.some((keys) => new Set(keys).size !== keys.length)) return undefined;
+    // Alike, or opening with the same word at the same indent (`case channel` beside
+    // `case eventTs = "event_ts"`): items of one list, not lines of code.
+    const opening = (line: Line) => /^\s*[^\s]+/u.exec(line.text)?.[0];
+    const first = all[0];
+    if (first === undefined || !all.every((line) => likeness(first, line) >= ALIKE || (opening(line) !== undefined && opening(line) === opening(first)))) return undefined;
+    // Imports name what a member's code uses, which the code's own alignment decides (a response
+    // model imported in one place each member fills): not a stock of items.
+    if (all.some((line) => IMPORT_LEAD.test(line.text))) return undefined;
+    // Items that spell the member's name (`val quirks` in LichQuirks, `libs/common-auth` in the auth
+    // service) are the member's own, each written from the name, not items of one stock.
+    if (all.some((line) => line.tokens.some((token) => token.parts.some((part) => typeof part !== 'string')))) return undefined;
+    // Sorted in every member (a generator's or a formatter's order, not a hand-made sequence).
+    const sortedText = (line: Line) => line.text.trim().toLowerCase();
+    if (!lists.every((lines) => lines.every((line, l) => l === 0 || sortedText(lines[l - 1] as Line) <= sortedText(line)))) return undefined;
+    // One order every member keeps: each key after every key some member writes before it.
+    const order: string[] = [];
+    const before = new Map<string, Set<string>>();
+    for (const keys of keysOf) keys.forEach((key, k) => {
+      const set = before.get(key) ?? new Set<string>();
+      keys.slice(0, k).forEach((earlier) => set.add(earlier));
+      before.set(key, set);
+    });
+    const pending = new Set(before.keys());
+    // Of the items no member orders, the one that sorts first: a new member holding both writes them sorted.
+    const textOf = new Map(all.map((line) => [lineKey(line), sortedText(line)]));
+    while (pending.size > 0) {
+      const ready = [...pending]
+        .filter((key) => [...(before.get(key) ?? [])].every((earlier) => !pending.has(earlier)))
+        .sort((a, b) => byString(textOf.get(a) ?? '', textOf.get(b) ?? ''))[0];
+      if (ready === undefined) return undefined;
+      order.push(ready);
+      pending.delete(ready);
+    }
+    const holders = (key: string) => ids.filter((_, k) => keysOf[k]?.includes(key));
+    const varying = order.filter((key) => holders(key).length >= 2 && holders(key).length < ids.length);
+    if (varying.length < 2) return undefined;
+    const wordsOf = (line: Line) => new Set(literalText(line.tokens).split(/[^\p{L}\p{N}_$]+/u).filter((word) => word !== ''));
+    const shared = new Set([...wordsOf(first)].filter((word) => all.every((line) => wordsOf(line).has(word))));
+    const pieces: Piece[] = [];
+    for (const key of order) {
+      const having = holders(key);
+      const lines = having.map((id) => [region.get(id)?.find((line) => lineKey(line) === key)].filter((line): line is Line => line !== undefined));
+      const line = zipLines(lines, where);
+      if (having.length === ids.length) {
+        pieces.push(...line);
+        continue;
+      }
+      // Named after its own words, not those every item has (`case channel`: `hasChannel`).
+      const text = literalText(lines[0]?.[0]?.tokens ?? []).split(/([^\p{L}\p{N}_$]+)/u).filter((word) => !shared.has(word)).join('');
+      const flag = registry.flag(having, having.length * 2 > ids.length, 'has', text, `${where}: an item ${share(having, ids.length)} list`);
+      const last = pieces.at(-1);
+      // Items the same members have are one block (`latest` and `ts`).
+      if (last?.t === 'if' && last.flag === flag) pieces[pieces.length - 1] = { ...last, then: [...last.then, ...line] };
+      else pieces.push({ t: 'if', flag, then: line, else: [], lines: true });
+    }
+    return pieces;
+  };
+
   const splitRegion = (ids: readonly number[], region: ReadonlyMap<number, readonly Line[]>, centerId: number, where: string, depth: number): Piece[] | undefined => {
     const present = ids.filter((id) => (region.get(id)?.length ?? 0) > 0);
     if (present.length === 0) return [];
+    const items = itemSet(ids, region, where);
+    if (items !== undefined) return items;
     if (present.length < ids.length) {
       // Some members have lines here, others none: an optional block around what the first share.
       if (present.length < 2) return undefined;
@@ -1663,7 +1742,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
   };
 
   const files: BuiltFile[] = [];
-  const roleEntries = [...roles.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const roleEntries = [...roles.entries()].sort(([a], [b]) => byString(a, b));
   for (const [, role] of roleEntries) {
     const ids = [...role.keys()].sort((a, b) => a - b);
     // The role's center: the global center if it has the file, else the member most like the others.

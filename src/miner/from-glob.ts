@@ -27,6 +27,7 @@ import { stemOf } from './group.js';
 import { mineTemplate } from './mine.js';
 import type { Example, MemberParams, MineReport } from './types.js';
 import { decodeText } from '../util/text.js';
+import { byString } from '../util/text.js';
 
 /**
  * The version of the miner's output. Part of the cache key: bump it whenever a change to the miner
@@ -82,7 +83,6 @@ function leftOut(binary: readonly string[]): string {
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const formatStats = (): FormatStats => ({ prettierLoads: 0, configResolutions: 0, formatted: 0, passedThrough: 0 });
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const toPosix = (path: string): string => path.split(sep).join('/');
 /**
  * Whether a path is skipped: one in node_modules, in wopt's own `.wopt/`, or below a dot folder or

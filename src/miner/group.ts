@@ -16,6 +16,7 @@
  * - `auto`: `file` when every example sits in one folder, `folder` otherwise.
  */
 import type { Example } from './types.js';
+import { byString } from '../util/text.js';
 
 export type Unit = 'file' | 'folder';
 
@@ -65,7 +66,7 @@ export function stemsOf(paths: readonly string[], base: (path: string) => string
 }
 
 /** Suffixes in the order they are tried: longest first, then by code unit. */
-const longestFirst = (a: string, b: string): number => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
+const longestFirst = (a: string, b: string): number => b.length - a.length || byString(a, b);
 
 /** The stem without the first of `suffixes` (longest first) it ends with at a split. */
 const withoutSuffix = (stem: string, suffixes: readonly string[]): string => {
@@ -231,7 +232,7 @@ export function groupMembers(examples: readonly Example[], unit: Unit | 'auto'):
     }
   }
   const members = [...groups.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => byString(a, b))
     .map(([key, group]) => ({ key, label: group.label, files: group.files }));
   return { unit: chosen, members, why };
 }

@@ -31,6 +31,7 @@ import { splitLines, tokenize, tokenizePath } from './tokenize.js';
 import type { Example, MemberParams, MineLevel, MineOptions, MineReport, MineResult, ParamReport, ParamValue } from './types.js';
 import { AS_GIVEN, findOccurrences, gluedSuffixes, nameVariants, type NameForm, type WordSlice } from './variants.js';
 import { WoptError } from '../errors.js';
+import { byString } from '../util/text.js';
 
 const LEVELS: ReadonlyArray<{ level: MineLevel; options: BuildOptions }> = [
   { level: 'aligned', options: { strict: false, inline: true, repeats: true, split: true, inlineBlocks: true } },
@@ -46,7 +47,6 @@ const NAME_SLICES: readonly WordSlice[] = ['initialWords', 'lastWord'];
 const MIN_SHARED_LINES = 0.1;
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function checkExamples(examples: readonly Example[]): void {
   if (examples.length === 0) throw minerErrors.noExamples();

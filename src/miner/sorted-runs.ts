@@ -21,7 +21,7 @@ const OPEN_IGNORE_CASE = '\u{E003}sort-i\u{E004}';
 const CLOSE = '\u{E003}/sort\u{E004}';
 
 /** The first word of an import line, in the languages that have them. */
-const IMPORT_LEAD = /^[ \t]*(#include|@import|@use|@forward|import|use|using|from|export|require|extern crate|mod|pub use)\b/;
+export const IMPORT_LEAD = /^[ \t]*(#include|@import|@use|@forward|import|use|using|from|export|require|extern crate|mod|pub use)\b/;
 /** Extensions of languages whose formatters or IDEs sort imports. */
 const SORTED_BY_TOOLS = new Set(['go', 'rs', 'php', 'java', 'kt', 'kts', 'cs', 'py', 'scala']);
 

@@ -14,3 +14,10 @@ export function decodeText(bytes: Uint8Array, options: { readonly keepByteOrderM
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const UTF8_WITH_BOM = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Strings in code-unit order (what `<` says), for sorts that must not depend on the locale:
+ * `localeCompare` orders `Z` and `a` differently on different machines, and a mined template
+ * must be the same everywhere.
+ */
+export const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -756,6 +756,48 @@ describe('what varies', () => {
     expect(minedRequests.template.files[0]?.content).toContain(".PATH, '{{method}}');");
   });
 
+  test('fields each member picks from one sorted stock are a line per field, one flag per field wherever it is listed', () => {
+    // Generated Swift events: sorted optional properties, and coding keys in the same order.
+    const snake = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+    const event = (name: string, fields: string[]) => {
+      const sorted = [...fields].sort();
+      const properties = sorted.map((field) => `    public var ${field}: Swift.${field === 'isMoved' ? 'Int' : 'String'}?\n`).join('');
+      const keys = sorted.map((field) => (snake(field) === field ? `        case ${field}\n` : `        case ${field} = "${snake(field)}"\n`)).join('');
+      return `import Foundation\n\npublic struct ${name}Event: SlackEvent {\n${properties}    public var _type: Swift.String\n    public enum CodingKeys: String, CodingKey {\n${keys}        case _type = "type"\n    }\n}\n`;
+    };
+    const events = [
+      { path: 'Events/ChannelArchiveEvent.swift', content: event('ChannelArchive', ['channel', 'eventTs']) },
+      { path: 'Events/GroupOpenEvent.swift', content: event('GroupOpen', ['channel', 'user']) },
+      { path: 'Events/GroupArchiveEvent.swift', content: event('GroupArchive', ['channel', 'eventTs', 'isMoved']) },
+      { path: 'Events/TeamRenameEvent.swift', content: event('TeamRename', ['name']) },
+      { path: 'Events/ChannelHistoryEvent.swift', content: event('ChannelHistory', ['eventTs', 'latest', 'ts']) },
+    ];
+    const mined = mineTemplate(events);
+    roundTrips(events, mined);
+    const content = mined.template.files[0]?.content ?? '';
+    // One flag for the property and its coding key, named after the field.
+    expect(content.match(/\{\{#if hasChannel\}\}/g)).toHaveLength(2);
+    expect(content).not.toContain('{{channel}}');
+    const generate = (name: string, fields: Record<string, boolean>) => generateMember(mined.template, { name, ...fields })[0]?.content;
+    // Most members list a channel and an event time: a new member does by default.
+    expect(generate('ChannelRename', {})).toBe(event('ChannelRename', ['channel', 'eventTs']));
+    // Fields no member lists together are written in sorted order.
+    expect(generate('Mixed', { hasChannel: false, hasIsMoved: true, hasLatest: true, hasUser: true })).toBe(event('Mixed', ['eventTs', 'isMoved', 'latest', 'ts', 'user']));
+    // A slot each member fills with one line of its own stays a slot.
+    const workflow = (name: string, lib?: string) =>
+      `name: ${name}\non:\n  push:\n    paths:\n      - 'services/${name}/**'\n${lib === undefined ? '' : `      - '${lib}'\n`}      - '.github/workflows/${name}.yml'\n`;
+    const workflows = [
+      { path: '.github/workflows/auth-service.yml', content: workflow('auth-service', 'libs/common-jwt/**') },
+      { path: '.github/workflows/session-manager.yml', content: workflow('session-manager', 'libs/common-jwt/**') },
+      { path: '.github/workflows/audit-logger.yml', content: workflow('audit-logger', 'libs/logging-sdk/**') },
+      { path: '.github/workflows/report-builder.yml', content: workflow('report-builder', 'libs/logging-sdk/**') },
+      { path: '.github/workflows/gateway.yml', content: workflow('gateway') },
+    ];
+    const minedWorkflows = mineTemplate(workflows);
+    roundTrips(workflows, minedWorkflows);
+    expect(minedWorkflows.template.files[0]?.content).toMatch(/\{\{#if \w+\}\}\n {6}- '\{\{\w+\}\}'\n\{\{\/if\}\}/);
+  });
+
   test('a text that mostly repeats another follows it (cobra: Long repeats Short in most commands)', () => {
     const command = (name: string, short: string, long: string) =>
       `var ${name}Cmd = &cobra.Command{\n\tUse:   "${name}",\n\tShort: "${short}",\n\tLong:  \`${long}\`,\n}\n`;
