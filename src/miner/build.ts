@@ -1532,26 +1532,16 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     // Sorted in every member (a generator's or a formatter's order, not a hand-made sequence).
     const sortedText = (line: Line) => line.text.trim().toLowerCase();
     if (!lists.every((lines) => lines.every((line, l) => l === 0 || sortedText(lines[l - 1] as Line) <= sortedText(line)))) return undefined;
-    // One order every member keeps: each key after every key some member writes before it.
-    const order: string[] = [];
-    const before = new Map<string, Set<string>>();
-    for (const keys of keysOf) keys.forEach((key, k) => {
-      const set = before.get(key) ?? new Set<string>();
-      keys.slice(0, k).forEach((earlier) => set.add(earlier));
-      before.set(key, set);
-    });
-    const pending = new Set(before.keys());
-    // Of the items no member orders, the one that sorts first: a new member holding both writes them sorted.
+    // One order for all: the items sorted (each member's are), which every member must keep (two
+    // items sorting alike could be written either way round). Linear in the lines: lists of
+    // thousands of items (icon sets, translations) come here too.
     const textOf = new Map(all.map((line) => [lineKey(line), sortedText(line)]));
-    while (pending.size > 0) {
-      const ready = [...pending]
-        .filter((key) => [...(before.get(key) ?? [])].every((earlier) => !pending.has(earlier)))
-        .sort((a, b) => byString(textOf.get(a) ?? '', textOf.get(b) ?? ''))[0];
-      if (ready === undefined) return undefined;
-      order.push(ready);
-      pending.delete(ready);
-    }
-    const holders = (key: string) => ids.filter((_, k) => keysOf[k]?.includes(key));
+    const order = [...textOf.keys()].sort((a, b) => byString(textOf.get(a) ?? '', textOf.get(b) ?? '') || byString(a, b));
+    const rank = new Map(order.map((key, k) => [key, k]));
+    if (!keysOf.every((keys) => keys.every((key, k) => k === 0 || (rank.get(keys[k - 1] ?? '') ?? 0) < (rank.get(key) ?? 0)))) return undefined;
+    const holding = new Map<string, number[]>();
+    keysOf.forEach((keys, k) => keys.forEach((key) => holding.set(key, [...(holding.get(key) ?? []), ids[k] ?? k])));
+    const holders = (key: string) => holding.get(key) ?? [];
     const varying = order.filter((key) => holders(key).length >= 2 && holders(key).length < ids.length);
     if (varying.length < 2) return undefined;
     const wordsOf = (line: Line) => new Set(literalText(line.tokens).split(/[^\p{L}\p{N}_$]+/u).filter((word) => word !== ''));
@@ -1567,7 +1557,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       }
       // Named after its own words, not those every item has (`case channel`: `hasChannel`).
       const text = literalText(lines[0]?.[0]?.tokens ?? []).split(/([^\p{L}\p{N}_$]+)/u).filter((word) => !shared.has(word)).join('');
-      const flag = registry.flag(having, having.length * 2 > ids.length, 'has', text, `${where}: an item ${share(having, ids.length)} list`);
+      const flag = registry.flag(having, having.length * 2 > ids.length, 'has', text, `${where}: an item of a list, listed by ${share(having, ids.length)}`);
       const last = pieces.at(-1);
       // Items the same members have are one block (`latest` and `ts`).
       if (last?.t === 'if' && last.flag === flag) pieces[pieces.length - 1] = { ...last, then: [...last.then, ...line] };
