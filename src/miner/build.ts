@@ -1516,7 +1516,10 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     const all = lists.flat();
     // A list, where some member has two items at least: one line per member is a slot of one value.
     if (all.length < 3 || ids.length < 3 || !lists.some((lines) => lines.length >= 2)) return undefined;
-    const keysOf = lists.map((lines) => lines.map(lineKey));
+    // An item is its text: the same text in several members is one item, even where one of them
+    // reads its name into it (`case ship` in ShipArrived and in CargoLoaded).
+    const itemKey = (line: Line) => line.text;
+    const keysOf = lists.map((lines) => lines.map(itemKey));
     if (keysOf.some((keys) => new Set(keys).size !== keys.length)) return undefined;
     // Alike, or opening with the same word at the same indent (`case channel` beside
     // `case eventTs = "event_ts"`): items of one list, not lines of code.
@@ -1526,16 +1529,19 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     // Imports name what a member's code uses, which the code's own alignment decides (a response
     // model imported in one place each member fills): not a stock of items.
     if (all.some((line) => IMPORT_LEAD.test(line.text))) return undefined;
-    // Items that spell the member's name (`val quirks` in LichQuirks, `libs/common-auth` in the auth
-    // service) are the member's own, each written from the name, not items of one stock.
-    if (all.some((line) => line.tokens.some((token) => token.parts.some((part) => typeof part !== 'string')))) return undefined;
+    // An item only its member lists, spelling its name (`val quirks` in LichQuirks), is that
+    // member's own, written from its name: a list of such is no stock of items.
+    const spellsName = (line: Line) => line.tokens.some((token) => token.parts.some((part) => typeof part !== 'string'));
+    const listedBy = new Map<string, number>();
+    for (const line of all) listedBy.set(itemKey(line), (listedBy.get(itemKey(line)) ?? 0) + 1);
+    if (all.some((line) => spellsName(line) && listedBy.get(itemKey(line)) === 1)) return undefined;
     // Sorted in every member (a generator's or a formatter's order, not a hand-made sequence).
     const sortedText = (line: Line) => line.text.trim().toLowerCase();
     if (!lists.every((lines) => lines.every((line, l) => l === 0 || sortedText(lines[l - 1] as Line) <= sortedText(line)))) return undefined;
     // One order for all: the items sorted (each member's are), which every member must keep (two
     // items sorting alike could be written either way round). Linear in the lines: lists of
     // thousands of items (icon sets, translations) come here too.
-    const textOf = new Map(all.map((line) => [lineKey(line), sortedText(line)]));
+    const textOf = new Map(all.map((line) => [itemKey(line), sortedText(line)]));
     const order = [...textOf.keys()].sort((a, b) => byString(textOf.get(a) ?? '', textOf.get(b) ?? '') || byString(a, b));
     const rank = new Map(order.map((key, k) => [key, k]));
     if (!keysOf.every((keys) => keys.every((key, k) => k === 0 || (rank.get(keys[k - 1] ?? '') ?? 0) < (rank.get(key) ?? 0)))) return undefined;
@@ -1544,24 +1550,75 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     const holders = (key: string) => holding.get(key) ?? [];
     const varying = order.filter((key) => holders(key).length >= 2 && holders(key).length < ids.length);
     if (varying.length < 2) return undefined;
-    const wordsOf = (line: Line) => new Set(literalText(line.tokens).split(/[^\p{L}\p{N}_$]+/u).filter((word) => word !== ''));
+    const wordsOf = (line: Line) => new Set(itemKey(line).split(/[^\p{L}\p{N}_$]+/u).filter((word) => word !== ''));
     const shared = new Set([...wordsOf(first)].filter((word) => all.every((line) => wordsOf(line).has(word))));
     const pieces: Piece[] = [];
     for (const key of order) {
       const having = holders(key);
-      const lines = having.map((id) => [region.get(id)?.find((line) => lineKey(line) === key)].filter((line): line is Line => line !== undefined));
-      const line = zipLines(lines, where);
+      // The same text in every member listing it: kept as written (a name read into it is chance).
+      const line: Piece[] = [{ t: 'text', text: key }];
       if (having.length === ids.length) {
         pieces.push(...line);
         continue;
       }
       // Named after its own words, not those every item has (`case channel`: `hasChannel`).
-      const text = literalText(lines[0]?.[0]?.tokens ?? []).split(/([^\p{L}\p{N}_$]+)/u).filter((word) => !shared.has(word)).join('');
+      const text = key.split(/([^\p{L}\p{N}_$]+)/u).filter((word) => !shared.has(word)).join('');
       const flag = registry.flag(having, having.length * 2 > ids.length, 'has', text, `${where}: an item of a list, listed by ${share(having, ids.length)}`);
       const last = pieces.at(-1);
       // Items the same members have are one block (`latest` and `ts`).
       if (last?.t === 'if' && last.flag === flag) pieces[pieces.length - 1] = { ...last, then: [...last.then, ...line] };
       else pieces.push({ t: 'if', flag, then: line, else: [], lines: true });
+    }
+    return pieces;
+  };
+
+  /**
+   * A region cut at the anchors (center lines every member matches): the lines between two
+   * anchors, each span aligned on its own (regionPieces), then the anchor's lines. Where anchors
+   * are items of a list around them (`public var eventTs`, which every event carries, among the
+   * fields each picks), the list is read whole (see itemSet), not cut at them.
+   */
+  const cutRegion = (
+    ids: readonly number[],
+    region: ReadonlyMap<number, readonly Line[]>,
+    centerLines: readonly Line[],
+    center: number,
+    where: string,
+    depth: number,
+    anchors: readonly boolean[],
+    matchOf: (id: number, i: number) => number,
+    anchorPieces: (i: number) => Piece[],
+  ): Piece[] => {
+    const cuts = centerLines.flatMap((_, i) => (anchors[i] === true ? [i] : []));
+    // Member `id`'s lines from the one after cut `from - 1` to the one before cut `to`.
+    const span = (from: number, to: number): Map<number, readonly Line[]> =>
+      new Map(
+        ids.map((id) => {
+          const lines = region.get(id) ?? [];
+          const start = from === 0 ? 0 : matchOf(id, cuts[from - 1] ?? 0) + 1;
+          const end = to < cuts.length ? matchOf(id, cuts[to] ?? 0) : lines.length;
+          return [id, lines.slice(start, end)];
+        }),
+      );
+    const opening = (line: Line | undefined) => (line === undefined ? undefined : /^\s*[^\s]+/u.exec(line.text)?.[0]);
+    const itemLike = (k: number) => {
+      const i = cuts[k] ?? 0;
+      const own = opening(centerLines[i]);
+      return own !== undefined && (opening(centerLines[i - 1]) === own || opening(centerLines[i + 1]) === own);
+    };
+    const pieces: Piece[] = [];
+    for (let k = 0; k <= cuts.length; ) {
+      let last = k;
+      while (last < cuts.length && itemLike(last)) last++;
+      let merged: { to: number; pieces: Piece[] } | undefined;
+      for (let to = last; to > k && merged === undefined; to--) {
+        const items = itemSet(ids, span(k, to), where);
+        if (items !== undefined) merged = { to, pieces: items };
+      }
+      const to = merged?.to ?? k;
+      pieces.push(...(merged?.pieces ?? regionPieces(ids, span(k, k), center, where, depth + 1)));
+      if (to < cuts.length) pieces.push(...anchorPieces(cuts[to] ?? 0));
+      k = to + 1;
     }
     return pieces;
   };
@@ -1621,25 +1678,8 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       return (lines[0]?.tokens ?? []).every((_, t) => compatible(lines.map((line) => line.tokens[t]).filter((x): x is Token => x !== undefined)));
     };
     /** The region cut at the anchors: the lines between two anchors, then the anchor's lines. */
-    const cutAt = (anchors: readonly boolean[], matchOf: (id: number, i: number) => number, anchorPieces: (i: number) => Piece[]): Piece[] => {
-      const pieces: Piece[] = [];
-      const previous = new Map<number, number>(ids.map((id) => [id, -1]));
-      for (let i = 0; i <= centerLines.length; i++) {
-        if (i < centerLines.length && anchors[i] !== true) continue;
-        const sub = new Map<number, readonly Line[]>();
-        for (const id of ids) {
-          const lines = region.get(id) ?? [];
-          const end = i < centerLines.length ? matchOf(id, i) : lines.length;
-          sub.set(id, lines.slice((previous.get(id) ?? -1) + 1, end));
-        }
-        pieces.push(...regionPieces(ids, sub, center, where, depth + 1));
-        if (i < centerLines.length) {
-          pieces.push(...anchorPieces(i));
-          for (const id of ids) previous.set(id, matchOf(id, i));
-        }
-      }
-      return pieces;
-    };
+    const cutAt = (anchors: readonly boolean[], matchOf: (id: number, i: number) => number, anchorPieces: (i: number) => Piece[]): Piece[] =>
+      cutRegion(ids, region, centerLines, center, where, depth, anchors, matchOf, anchorPieces);
     const anchors = centerLines.map((_, i) => anchor(i));
     if (anchors.some((isAnchor) => isAnchor)) {
       return cutAt(anchors, at, (i) => zipLines(ids.map((id) => region.get(id)?.[at(id, i)]).filter((line): line is Line => line !== undefined).map((line) => [line]), where));
@@ -1790,22 +1830,10 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       const lines = ids.map((id) => lineOf(id, at(id, i))).filter((line): line is Line => line !== undefined);
       return (lines[0]?.tokens ?? []).every((_, t) => compatible(lines.map((line) => line.tokens[t]).filter((x): x is Token => x !== undefined)));
     };
-    const content: Piece[] = [];
-    const previous = new Map<number, number>(ids.map((id) => [id, -1]));
-    for (let i = 0; i <= centerLines.length; i++) {
-      if (i < centerLines.length && !stable(i)) continue;
-      const region = new Map<number, readonly Line[]>();
-      for (const id of ids) {
-        const lines = role.get(id)?.lines ?? [];
-        const end = i < centerLines.length ? at(id, i) : lines.length;
-        region.set(id, lines.slice((previous.get(id) ?? -1) + 1, end));
-      }
-      content.push(...regionPieces(ids, region, centerId, where));
-      if (i < centerLines.length) {
-        content.push(...zipLines(ids.map((id) => lineOf(id, at(id, i))).filter((line): line is Line => line !== undefined).map((line) => [line]), where));
-        for (const id of ids) previous.set(id, at(id, i));
-      }
-    }
+    const fileLines = new Map<number, readonly Line[]>(ids.map((id) => [id, role.get(id)?.lines ?? []]));
+    const content = cutRegion(ids, fileLines, centerLines, centerId, where, -1, centerLines.map((_, i) => stable(i)), at, (i) =>
+      zipLines(ids.map((id) => lineOf(id, at(id, i))).filter((line): line is Line => line !== undefined).map((line) => [line]), where),
+    );
     const crlfIds = ids.filter((id) => role.get(id)?.windowsLineEnds === true);
     const windowsLineEnds =
       crlfIds.length === 0
