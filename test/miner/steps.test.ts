@@ -12,6 +12,7 @@ import { compareFiles, lineEditDistance, renameCopy } from '../../src/miner/scor
 import { scanCodeRegions, scanRegions, splitLines, tokenize, type Token } from '../../src/miner/tokenize.js';
 import { chooseForm, renameText } from '../../src/miner/forms.js';
 import { sliceForm } from '../../src/miner/name-literals.js';
+import { followedValueParams } from '../../src/miner/same-values.js';
 import { importRuns, markSortedRuns, sortedKeys, writeSortBlocks } from '../../src/miner/sorted-runs.js';
 import { hasVaryingUnderlines, markUnderlines, writeUnderlines } from '../../src/miner/underlines.js';
 import { findOccurrences, formExpression, gluedSuffixes, nameVariants, spell } from '../../src/miner/variants.js';
@@ -476,6 +477,31 @@ describe('alignment', () => {
     expect(gapFor({ hasRun: true, hasArgs: true })).toBe('   ');
     // The gap leads nothing: hasArgs follows no value.
     expect(linkFlags([hasRun, hasArgs, gap], 6, files)[1]).toEqual(hasArgs);
+  });
+});
+
+describe('values that follow values', () => {
+  // Cobra: Long repeats Short in five commands of eight. The other three write longer texts.
+  const short: ValueParam = { kind: 'value', name: 'short', type: 'string', values: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'], default: 'a' };
+  const longValues = ['a', 'b', 'c', 'd', 'e', 'F long', 'G long', 'H long'];
+  const built = (long: ValueParam) => ({ files: [], params: [short, long], conflicts: [], center: 0 });
+  const followed = (long: ValueParam, agreeing = 1) => followedValueParams(built(long), () => agreeing)?.params[1];
+
+  test('a text equal to an earlier one on most members defaults to it', () => {
+    const long: ValueParam = { kind: 'value', name: 'long', type: 'string', values: longValues, default: 'F long' };
+    expect(followed(long)).toMatchObject({ template: [{ t: 'value', param: 'short' }] });
+    // The text written first is the one repeated: written first, the long text is followed, never following.
+    const swapped = followedValueParams({ files: [], params: [long, short], conflicts: [], center: 0 }, () => 1)?.params;
+    expect(swapped?.[0]).toEqual(long);
+    expect(swapped?.[1]).toMatchObject({ template: [{ t: 'value', param: 'long' }] });
+  });
+
+  test('a default written from the name stays where it writes more members right than the repeat does', () => {
+    const long: ValueParam = { kind: 'value', name: 'long', type: 'string', values: longValues, default: 'F long', template: [{ t: 'name', form: { helper: 'noCase', plural: false } }] };
+    // One member's text with its name written anew (it fits that member alone): the repeat wins.
+    expect(followed(long, 1)).toMatchObject({ template: [{ t: 'value', param: 'short' }] });
+    // Written from the name for six members of eight: it stays.
+    expect(followedValueParams(built(long), () => 6)).toBeUndefined();
   });
 });
 
