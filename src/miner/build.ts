@@ -1546,7 +1546,13 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     const rank = new Map(order.map((key, k) => [key, k]));
     if (!keysOf.every((keys) => keys.every((key, k) => k === 0 || (rank.get(keys[k - 1] ?? '') ?? 0) < (rank.get(key) ?? 0)))) return undefined;
     const holding = new Map<string, number[]>();
-    keysOf.forEach((keys, k) => keys.forEach((key) => holding.set(key, [...(holding.get(key) ?? []), ids[k] ?? k])));
+    keysOf.forEach((keys, k) =>
+      keys.forEach((key) => {
+        const members = holding.get(key) ?? [];
+        members.push(ids[k] ?? k);
+        holding.set(key, members);
+      }),
+    );
     const holders = (key: string) => holding.get(key) ?? [];
     const varying = order.filter((key) => holders(key).length >= 2 && holders(key).length < ids.length);
     if (varying.length < 2) return undefined;
