@@ -24,7 +24,7 @@ export { evaluateFamily, formatTable, totals } from './evaluate.js';
 export type { FamilyInput, FamilyScore, MemberScore, Rates, Totals } from './evaluate.js';
 export { formCheck } from './form-check.js';
 export type { FormCheck } from './form-check.js';
-export { expandGlob, mineFromGlob, MINER_VERSION } from './from-glob.js';
+export { expandGlob, LARGE_INPUT, mineFromGlob, MINER_VERSION, type LargeInput } from './from-glob.js';
 export type { MineFromGlobOptions, MineFromGlobResult } from './from-glob.js';
 export { driftOf } from './drift.js';
 export type { DriftMember, FileDrift, MemberDrift } from './drift.js';

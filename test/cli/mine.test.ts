@@ -105,6 +105,19 @@ describe('wopt mine', () => {
     expect(result.stderr).toMatch(/^wopt: These 3 files are not a family: .* \[E_NOT_A_FAMILY\]\n$/);
   });
 
+  it('says before mining a large input that it may take a while, and that the glob may be wider than meant', async () => {
+    // One file over 512 KB (a dump, generated data) among the members: the notice comes first,
+    // whatever the mining then says (here: no family).
+    const dump = Array.from({ length: 40_000 }, (_, i) => `chunk ${i.toString(16).padStart(8, '0')}: ${i}`).join('\n');
+    const cwd = project({ 'src/out/dump.txt': `${dump}\n`, 'src/out/a.txt': 'alpha\n', 'src/out/b.txt': 'beta\n' });
+    const result = await run(['mine', 'src/out/*.txt'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^wopt: mining 3 files \(849 KB\) matched by "src\/out\/\*\.txt" as one family; this may take a while\. .*narrow the glob if it matches more than you meant\.\nwopt: These 3 files are not a family/);
+    // A family of ordinary size says nothing of it.
+    const quiet = await run(['mine', 'src/routes/*.routes.ts'], { cwd: project(family) });
+    expect(quiet.stderr).toBe('');
+  });
+
   it('refuses a glob that matches nothing (1) and a missing glob (2)', async () => {
     const cwd = project(family);
     const none = await run(['mine', 'src/*.vue'], { cwd });

@@ -14,6 +14,7 @@ import { ExitCode } from '../exit.js';
 import { renderDiff } from '../diff.js';
 import { createStyle, plural, toJson } from '../format.js';
 import { readVersion } from '../version.js';
+import { largeInputNotice } from '../mining.js';
 
 const UNITS = ['file', 'folder'] as const;
 
@@ -65,7 +66,7 @@ export const command: Command = {
     const root = rootOf(ctx, values);
     const cwd = resolve(ctx.io.cwd);
     const tool = `wopt ${await readVersion(ctx.fs)}`;
-    const mined = await mineFromGlob({ fs: ctx.fs, root, cwd, pattern, unit, tool });
+    const mined = await mineFromGlob({ fs: ctx.fs, root, cwd, pattern, unit, tool, onLargeInput: largeInputNotice(ctx.io.stderr, pattern) });
     let template = mined.template;
     let source = `the template mined from ${JSON.stringify(pattern)}`;
     if (templateName !== undefined) {

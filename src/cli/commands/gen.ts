@@ -26,6 +26,7 @@ import { canPrompt, prompterFor } from '../prompt.js';
 import { openProjectLibrary } from './templates.js';
 import { projectRenderer } from '../project-renderer.js';
 import { ownValue } from '../../util/own.js';
+import { largeInputNotice } from '../mining.js';
 
 const help = `Usage: wopt gen <template[@version]> [--name NAME] [--set key=value ...] [options]
        wopt gen <template> --params params.jsonl [options]
@@ -154,7 +155,7 @@ async function completeParams(ctx: CommandContext, manifest: TemplateManifest, g
  */
 async function templateFromGlob(ctx: CommandContext, root: string, pattern: string, name: string | undefined, unit: MineUnit | undefined): Promise<Template> {
   const { mineFromGlob } = await import('../../miner/from-glob.js');
-  const { template } = await mineFromGlob({ fs: ctx.fs, root, cwd: ctx.io.cwd, pattern, name, unit });
+  const { template } = await mineFromGlob({ fs: ctx.fs, root, cwd: ctx.io.cwd, pattern, name, unit, onLargeInput: largeInputNotice(ctx.io.stderr, pattern) });
   return template;
 }
 

@@ -14,6 +14,7 @@ import { ExitCode } from '../exit.js';
 import { createStyle, plural, toJson, type Style } from '../format.js';
 import type { CommandContext } from '../io.js';
 import { readVersion } from '../version.js';
+import { largeInputNotice } from '../mining.js';
 
 const UNITS = ['file', 'folder'] as const;
 const PREVIEW_LINES = 40;
@@ -140,7 +141,7 @@ export const command: Command = {
     const root = rootOf(ctx, values);
     const cwd = resolve(ctx.io.cwd);
     const tool = `wopt ${await readVersion(ctx.fs)}`;
-    const result = await mineFromGlob({ fs: ctx.fs, root, cwd, pattern, unit, name, tool });
+    const result = await mineFromGlob({ fs: ctx.fs, root, cwd, pattern, unit, name, tool, onLargeInput: largeInputNotice(ctx.io.stderr, pattern) });
     const cwdOf = (path: string) => relative(cwd, resolve(root, path)).split('\\').join('/');
     const json = booleanFlag(values, 'json');
     ctx.io.stdout.write(json ? toJson(toDocument(result, cwdOf)) : render(result, cwdOf, createStyle(ctx.color)));
