@@ -1934,7 +1934,11 @@ function labelAndKeyParams(pieces: readonly Piece[], active: readonly number[], 
     const template = mergeText([{ t: 'text', text: prefix }, piece, { t: 'text', text: suffix }]);
     list[i - 1] = { t: 'text', text: before.text.slice(0, open + 1) };
     const param = registry.value(values, hint, active[0] ?? 0, template);
-    if (key && prefix === '' && suffix === '') keys.add(param);
+    // A key a comment quotes (`/// The \`ship_arrived\` event.`) documents the name: no scaffolder
+    // was given it, so identifiers are not written from it. (`#[sea_orm(table_name = "saldo")]` is
+    // Rust, not a comment.)
+    const comment = /^\s*(?:\/\/|\/\*|\*(?:\s|$)|#(?:\s|$)|--\s|<!--)/u.test(before.text.slice(lineStart, open));
+    if (key && prefix === '' && suffix === '' && !comment) keys.add(param);
     list[i] = { t: 'value', param };
     list[i + 1] = { t: 'text', text: after.text.slice(close) };
   }
