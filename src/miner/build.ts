@@ -204,7 +204,7 @@ export const roleKey = (tokens: readonly Token[], location?: readonly [number, n
 export function linkFlags(params: readonly MinedParam[], count: number, files: readonly BuiltFile[] = []): MinedParam[] {
   // Spaces are layout, which follows content: the gap gofmt leaves after `Use:` is wider because
   // an `Example:` line is there, not the other way round, and nobody passes a gap.
-  const isSpacing = (param: ValueParam) => param.values.every((value) => value !== undefined && /^[ \t]*$/u.test(value));
+  const isSpacing = (param: ValueParam) => param.values.every((value) => value !== undefined && isSpaces(value));
   const all = Array.from({ length: count }, (_, m) => m);
   const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((m) => b.includes(m));
   const follows = new Map<string, Follow>();
@@ -309,7 +309,7 @@ const HTTP_METHOD = /^(?:get|post|put|patch|delete|head|options)$/iu;
  */
 function valueHint(values: readonly string[], hint: string): string {
   if (values.length === 0) return hint;
-  if (values.every((value) => /^[ \t]*$/u.test(value))) return `${hint} spacing`;
+  if (values.every(isSpaces)) return `${hint} spacing`;
   if (values.every((value) => HTTP_METHOD.test(value)) && values.some((value) => !/^(?:head|options)$/iu.test(value))) return 'method';
   return hint;
 }
@@ -521,6 +521,12 @@ export const matchKey = (token: Token, key: string): string => (token.kind === '
 const isPlain = (token: Token): boolean => token.parts.every((part) => typeof part === 'string');
 /** Tokens holding a part of the name somewhere. */
 const hasName = (tokens: readonly Token[]): boolean => tokens.some((token) => !isPlain(token));
+
+/** A line's first word with the indent before it (`    case`): lines of one list open alike. */
+const openingWord = (line: Line | undefined): string | undefined => (line === undefined ? undefined : /^\s*[^\s]+/u.exec(line.text)?.[0]);
+
+/** Spaces and tabs only: layout (the gap after a key aligned with longer ones), not content. */
+const isSpaces = (text: string): boolean => /^[ \t]*$/u.test(text);
 
 /** The text of a run of tokens, as written. */
 const tokensText = (tokens: readonly Token[]): string => tokens.map((token) => token.text).join('');
@@ -1498,10 +1504,6 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
   };
 
   /**
-   * A variant region split further (see BuildOptions.split); undefined when it cannot be, and the
-   * region becomes one alternative per group of members.
-   */
-  /**
    * A region that lists items each member picks from one stock (the fields of generated event
    * structs: `channel`, `event_ts`, `user` in some, `domain`, `url` in another, in one sorted
    * order): a line per item, present where its members have it, under the flag of those members
@@ -1523,18 +1525,16 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     if (keysOf.some((keys) => new Set(keys).size !== keys.length)) return undefined;
     // Alike, or opening with the same word at the same indent (`case channel` beside
     // `case eventTs = "event_ts"`): items of one list, not lines of code.
-    const opening = (line: Line) => /^\s*[^\s]+/u.exec(line.text)?.[0];
     const first = all[0];
-    if (first === undefined || !all.every((line) => likeness(first, line) >= ALIKE || (opening(line) !== undefined && opening(line) === opening(first)))) return undefined;
+    if (first === undefined || !all.every((line) => likeness(first, line) >= ALIKE || (openingWord(line) !== undefined && openingWord(line) === openingWord(first)))) return undefined;
     // Imports name what a member's code uses, which the code's own alignment decides (a response
     // model imported in one place each member fills): not a stock of items.
     if (all.some((line) => IMPORT_LEAD.test(line.text))) return undefined;
     // An item only its member lists, spelling its name (`val quirks` in LichQuirks), is that
     // member's own, written from its name: a list of such is no stock of items.
-    const spellsName = (line: Line) => line.tokens.some((token) => token.parts.some((part) => typeof part !== 'string'));
     const listedBy = new Map<string, number>();
     for (const line of all) listedBy.set(itemKey(line), (listedBy.get(itemKey(line)) ?? 0) + 1);
-    if (all.some((line) => spellsName(line) && listedBy.get(itemKey(line)) === 1)) return undefined;
+    if (all.some((line) => hasName(line.tokens) && listedBy.get(itemKey(line)) === 1)) return undefined;
     // Sorted in every member (a generator's or a formatter's order, not a hand-made sequence).
     const sortedText = (line: Line) => line.text.trim().toLowerCase();
     if (!lists.every((lines) => lines.every((line, l) => l === 0 || sortedText(lines[l - 1] as Line) <= sortedText(line)))) return undefined;
@@ -1606,11 +1606,10 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
           return [id, lines.slice(start, end)];
         }),
       );
-    const opening = (line: Line | undefined) => (line === undefined ? undefined : /^\s*[^\s]+/u.exec(line.text)?.[0]);
     const itemLike = (k: number) => {
       const i = cuts[k] ?? 0;
-      const own = opening(centerLines[i]);
-      return own !== undefined && (opening(centerLines[i - 1]) === own || opening(centerLines[i + 1]) === own);
+      const own = openingWord(centerLines[i]);
+      return own !== undefined && (openingWord(centerLines[i - 1]) === own || openingWord(centerLines[i + 1]) === own);
     };
     const pieces: Piece[] = [];
     for (let k = 0; k <= cuts.length; ) {
@@ -1629,6 +1628,10 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     return pieces;
   };
 
+  /**
+   * A variant region split further (see BuildOptions.split); undefined when it cannot be, and the
+   * region becomes one alternative per group of members.
+   */
   const splitRegion = (ids: readonly number[], region: ReadonlyMap<number, readonly Line[]>, centerId: number, where: string, depth: number): Piece[] | undefined => {
     const present = ids.filter((id) => (region.get(id)?.length ?? 0) > 0);
     if (present.length === 0) return [];

@@ -259,16 +259,16 @@ function typedDefault(param: MinedParam): ParamValue {
 const typed = (type: 'string' | 'number' | 'boolean', value: string): ParamValue =>
   type === 'number' ? Number(value) : type === 'boolean' ? value === 'true' : value;
 
-/**
- * A value param's default as template.json holds it: written from its parts when it has some (the
- * name, other params), else the preferred member's literal, escaped where it holds `{{`.
- */
 /** The members whose value of a param its default gives, rendered for each where written from the name. */
 function agreeingMembers(param: ValueParam, given: readonly MemberParams[], entityParam: string, renderer: Renderer): number {
   const source = String(valueDefault(param, entityParam));
   return param.values.filter((value, m) => value !== undefined && value === renderer.renderSync(source, given[m]?.params ?? {}, { name: `params.${param.name}.default` })).length;
 }
 
+/**
+ * A value param's default as template.json holds it: written from its parts when it has some (the
+ * name, other params), else the preferred member's literal, escaped where it holds `{{`.
+ */
 function valueDefault(param: ValueParam, entityParam: string): ParamValue {
   if (param.template !== undefined) return emit(param.template, entityParam);
   if (param.type === 'string') return emit([{ t: 'text', text: param.default }], entityParam);

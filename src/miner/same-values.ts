@@ -162,13 +162,15 @@ export function followedValueParams(built: Built, agreeing: (param: ValueParam) 
     const having = param.values.flatMap((value, m) => (value === undefined ? [] : [m]));
     const counts = new Map<string, number>();
     for (const m of having) counts.set(param.values[m] ?? '', (counts.get(param.values[m] ?? '') ?? 0) + 1);
-    const ownBest = param.template === undefined ? Math.max(0, ...counts.values()) : agreeing(param);
+    // Rendered only when a repeat is in question: most params repeat nothing.
+    let ownBest: number | undefined;
+    const ownDefaultWrites = () => (ownBest ??= param.template === undefined ? Math.max(0, ...counts.values()) : agreeing(param));
     let best: { source: ValueParam; alike: number } | undefined;
     for (const source of strings.slice(0, strings.indexOf(param))) {
       if (followed.has(source.name) || mentions(source.template, param.name)) continue;
       if (having.some((m) => source.values[m] === undefined)) continue;
       const alike = having.filter((m) => source.values[m] === param.values[m]).length;
-      if (alike < 2 || alike * 2 <= having.length || alike <= ownBest) continue;
+      if (alike < 2 || alike * 2 <= having.length || alike <= ownDefaultWrites()) continue;
       const better = best === undefined || alike > best.alike || (alike === best.alike && best.source.template === undefined && source.template !== undefined);
       if (better) best = { source, alike };
     }
