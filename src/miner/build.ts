@@ -2035,7 +2035,12 @@ function keyPaths(files: readonly BuiltFile[], params: readonly MinedParam[], ke
         return rest.length > 0 || only?.t !== 'name' || formKey(only.form) === formKey(piece.form);
       };
       const param = keyParams.find((known) => file.members.every((m, k) => known.values[m] === spelled[k]) && sameForm(known));
-      return param === undefined ? piece : { t: 'value', param: param.name };
+      if (param === undefined) return piece;
+      // In the path's own case, where that gives every member's key back: a key given as
+      // `--set route=Payment` still names the folder `payment/` as the members name theirs.
+      const { helper } = piece.form;
+      const keepsKeys = IDENTIFIER_FORMS.has(helper) && spelled.every((value) => spell(value, { helper, plural: false }) === value);
+      return keepsKeys ? { t: 'value', param: param.name, helper } : { t: 'value', param: param.name };
     });
     return { ...file, path };
   });

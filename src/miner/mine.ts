@@ -29,7 +29,8 @@ import { hasVaryingUnderlines, markUnderlines, writeUnderlines } from './underli
 import { widthBlocks } from './width-blocks.js';
 import { splitLines, tokenize, tokenizePath } from './tokenize.js';
 import type { Example, MemberParams, MineLevel, MineOptions, MineReport, MineResult, ParamReport, ParamValue } from './types.js';
-import { AS_GIVEN, findOccurrences, gluedSuffixes, nameVariants, type NameForm, type WordSlice } from './variants.js';
+import { AS_GIVEN, findOccurrences, gluedSuffixes, nameVariants, type NameForm, type Occurrence, type WordSlice } from './variants.js';
+import { vocabularyFilters } from './vocabulary.js';
 import { WoptError } from '../errors.js';
 import { byString } from '../util/text.js';
 
@@ -525,8 +526,17 @@ function mineNamed(
     const content = mixedLineEnds && crlfFiles.has(file.path) ? file.content.replace(/\r\n/g, '\n') : file.content;
     return { content, occurrences: findOccurrences(content, variantsOf[m] ?? [], glued) };
   };
-  const readings = grouping.members.map((group, m) => group.files.map((file) => readFile(file, m)));
-  const readingOf = (m: number, f: number, file: Example) => readings[m]?.[f] ?? readFile(file, m);
+  // Word slices standing in another member's literal identifiers are the code's words (see vocabulary.ts).
+  const asRead = grouping.members.map((group, m) => group.files.map((file) => readFile(file, m)));
+  const nameOnly = vocabularyFilters(asRead);
+  const occurrencesIn = (m: number, content: string, occurrences: readonly Occurrence[]) => nameOnly[m]?.(content, occurrences) ?? [...occurrences];
+  const readings = asRead.map((files, m) => files.map(({ content, occurrences }) => ({ content, occurrences: occurrencesIn(m, content, occurrences) })));
+  const readingOf = (m: number, f: number, file: Example) => {
+    const reading = readings[m]?.[f];
+    if (reading !== undefined) return reading;
+    const { content, occurrences } = readFile(file, m);
+    return { content, occurrences: occurrencesIn(m, content, occurrences) };
+  };
   // Import lists a sorter keeps in order are read with the member's own lines on top (see sorted-runs.ts).
   const runsOf = grouping.members.map((group, m) =>
     group.files.map((file, f) => {
@@ -553,7 +563,7 @@ function mineNamed(
         const lineEnds = markSortedRuns(reading.content, runsOf[m]?.[f] ?? [], sortedLists);
         const read = titles ? markUnderlines(lineEnds) : lineEnds;
         // Marks move text: the name is looked for again only where they did.
-        const occurrences = read === reading.content ? reading.occurrences : findOccurrences(read, variants, glued);
+        const occurrences = read === reading.content ? reading.occurrences : occurrencesIn(m, read, findOccurrences(read, variants, glued));
         return {
           path: file.path,
           content: file.content,

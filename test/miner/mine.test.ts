@@ -82,7 +82,7 @@ describe('mineTemplate', () => {
     });
     const migrations = [migration('2025_03_29_071754', 'milk_storage'), migration('2025_03_29_121458', 'curd_batch'), migration('2025_04_02_055223', 'customer')];
     const result = mineTemplate(migrations);
-    expect(result.template.files.map((file) => file.path)).toEqual(['database/migrations/{{timestamp}}_create_{{create}}_table.php.hbs']);
+    expect(result.template.files.map((file) => file.path)).toEqual(['database/migrations/{{timestamp}}_create_{{snakeCase create}}_table.php.hbs']);
     expect(result.template.files[0]?.content).toContain("Schema::create('{{create}}', function");
     expect(result.template.files[0]?.content).toContain("Schema::dropIfExists('{{create}}');");
     expect(result.template.manifest.params.create).toMatchObject({ type: 'string', default: '{{snakeCase name}}' });
@@ -92,6 +92,8 @@ describe('mineTemplate', () => {
     expect(made?.path).toBe('database/migrations/2025_04_02_055238_create_products_table.php');
     expect(made?.content).toContain("Schema::create('products'");
     expect(generateMember(result.template, { name: 'MilkForCustomer', timestamp: '1' })[0]?.path).toBe('database/migrations/1_create_milk_for_customer_table.php');
+    // A key given in another case still names the file as the members name theirs.
+    expect(generateMember(result.template, { name: 'Payment', timestamp: '1', create: 'PaymentLog' })[0]?.path).toBe('database/migrations/1_create_payment_log_table.php');
     // A route passed to a call is named a route, not after the call (`get`).
     const routes = ['user', 'order', 'invoice'].map((name) => ({ path: `src/${name}.ts`, content: `router.get('/${name}s', list${name});\n` }));
     expect(mineTemplate(routes).template.manifest.params.route).toMatchObject({ default: '/{{kebabCase (pluralize name)}}' });

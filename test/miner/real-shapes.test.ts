@@ -574,6 +574,33 @@ describe('what varies', () => {
     expect(generateMember(talks.template, { name: 'Shipment' })[0]?.content).toBe(service('shipment', 'shipments'));
   });
 
+  test('an identifier another member writes as it is holds no slice of a name (sequelize-typescript\'s DataType in PaymentType)', () => {
+    // Each member imports its own names; only PaymentType's last word spells one of them.
+    const entity = (pascal: string, kebab: string, imports: string) =>
+      `import { ${imports} } from 'sequelize-typescript';\n\n@Table({ tableName: '${kebab}' })\nexport class ${pascal} extends Model {\n  @Column\n  name: string;\n}\n`;
+    const members: Array<[string, string, string]> = [
+      ['PaymentType', 'payment-type', 'Column, DataType, Model'],
+      ['ProductOrder', 'product-order', 'BelongsTo, Column, DataType, ForeignKey, Model'],
+      ['ProductOrderStatus', 'product-order-status', 'Column, DataType, HasMany, Model'],
+      ['ClientAddress', 'client-address', 'Column, Model'],
+    ];
+    const examples = members.map(([pascal, kebab, imports]) => ({ path: `src/${kebab}/${kebab}.entity.ts`, content: entity(pascal, kebab, imports) }));
+    const mined = mineTemplate(examples);
+    roundTrips(examples, mined);
+    expect(mined.template.files[0]?.content).not.toContain('lastWord');
+    // PaymentType's params for a Payment: the import it shares with the others is kept as written.
+    const { tableName: _table, ...paymentType } = mined.params.find((member) => member.params.name === 'PaymentType')?.params ?? {};
+    expect(generateMember(mined.template, { ...paymentType, name: 'Payment' })[0]?.content).toBe(entity('Payment', 'payment', 'Column, DataType, Model'));
+    // Where no other member writes it, the word is the name's: `Status` of an OrderStatus is its own.
+    const enums = ['OrderStatus', 'PaymentMethod', 'ShippingZone'].map((name) => ({
+      path: `src/${name}.ts`,
+      content: `export enum ${name} {}\nexport const ${name.replace(/^[A-Z][a-z]+/u, '')}Values = Object.values(${name});\n`,
+    }));
+    const minedEnums = mineTemplate(enums);
+    roundTrips(enums, minedEnums);
+    expect(generateMember(minedEnums.template, { name: 'DeliveryWindow' })[0]?.content).toContain('export const WindowValues');
+  });
+
   test('text some members have and others not is optional, under the flag of the lines that go with it', () => {
     const informer = (name: string, namespaced: boolean) =>
       `func New${name}Informer(client Interface, ${namespaced ? 'namespace string, ' : ''}resync Duration) Informer {\n` +
@@ -815,7 +842,7 @@ describe('what varies', () => {
     const entities = ['topups', 'transfers', 'withdraws'].map((table) => ({ path: `src/entities/${table}.rs`, content: entity(table) }));
     const minedEntities = mineTemplate(entities);
     roundTrips(entities, minedEntities);
-    expect(minedEntities.template.files[0]?.path).toBe('src/entities/{{tableName}}.rs.hbs');
+    expect(minedEntities.template.files[0]?.path).toBe('src/entities/{{snakeCase tableName}}.rs.hbs');
     expect(generateMember(minedHarbor.template, { name: 'ShipDocked', hasBerth: true, hasShip: true })[0]?.content).toBe(harborEvent('ShipDocked', ['berth', 'eventTs', 'ship']));
     // A slot each member fills with one line of its own stays a slot.
     const workflow = (name: string, lib?: string) =>

@@ -1,0 +1,63 @@
+/**
+ * Words of the code, not of the name. A word slice of a name (`Type` of `PaymentType`) is read in
+ * a member's text wherever it stands on a word boundary, and so `DataType`, imported from
+ * sequelize-typescript, reads as `Data{{pascalCase (lastWord name)}}` in PaymentType's entity; a new
+ * member `Payment` would then import a `DataPayment`. Where another member writes the same
+ * identifier without its own name in it (ProductOrder's entity imports `DataType` too), the
+ * identifier is the code's vocabulary, and the slice is no reading of the name.
+ */
+import type { Occurrence } from './variants.js';
+
+const IDENTIFIER = /[\p{L}\p{N}_$]+/gu;
+const IDENTIFIER_CHAR = /[\p{L}\p{N}_$]/u;
+
+/** A member's texts as read: each with the occurrences of its name found there. */
+export interface Reading {
+  readonly content: string;
+  readonly occurrences: readonly Occurrence[];
+}
+
+/** The identifiers in `reading` that no occurrence of the member's name touches. */
+function literalIdentifiers(reading: Reading, into: Set<string>): void {
+  const occurrences = reading.occurrences;
+  let next = 0;
+  for (const match of reading.content.matchAll(IDENTIFIER)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    while (next < occurrences.length && (occurrences[next]?.end ?? 0) <= start) next++;
+    const touched = next < occurrences.length && (occurrences[next]?.start ?? Infinity) < end;
+    if (!touched) into.add(match[0]);
+  }
+}
+
+/** The whole identifier an occurrence stands in. */
+function identifierAround(content: string, occurrence: Occurrence): string {
+  let start = occurrence.start;
+  let end = occurrence.end;
+  while (start > 0 && IDENTIFIER_CHAR.test(content[start - 1] ?? '')) start--;
+  while (end < content.length && IDENTIFIER_CHAR.test(content[end] ?? '')) end++;
+  return content.slice(start, end);
+}
+
+/**
+ * For each member, a filter of its occurrences that drops the word slices standing in an
+ * identifier another member writes literally. Read from every member's texts (`readings[m]`, one
+ * per file) before any is filtered.
+ */
+export function vocabularyFilters(readings: ReadonlyArray<readonly Reading[]>): Array<(content: string, occurrences: readonly Occurrence[]) => Occurrence[]> {
+  const literals = readings.map((files) => {
+    const set = new Set<string>();
+    for (const reading of files) literalIdentifiers(reading, set);
+    return set;
+  });
+  return readings.map((_, m) => {
+    const elsewhere = (identifier: string) => literals.some((set, k) => k !== m && set.has(identifier));
+    return (content, occurrences) =>
+      occurrences.filter((occurrence) => {
+        const sliced = occurrence.forms.length > 0 && occurrence.forms.every((form) => form.slice !== undefined);
+        if (!sliced) return true;
+        const identifier = identifierAround(content, occurrence);
+        return identifier === occurrence.text || !elsewhere(identifier);
+      });
+  });
+}
