@@ -301,16 +301,28 @@ function guardsOf(files: readonly BuiltFile[], flag: string): Guard[] {
 /** HTTP methods, any case: a value that is always one is the `method`, wherever it is written. */
 const HTTP_METHOD = /^(?:get|post|put|patch|delete|head|options)$/iu;
 
+/** An SVG path's data (`M4 6L8 10L12 6`): commands and numbers only, opening with a move. */
+const SVG_PATH_DATA = /^[Mm][\s\d.,eE+\-MmLlHhVvCcSsQqTtAaZz]*\d[\s\d.,eE+\-MmLlHhVvCcSsQqTtAaZz]*$/u;
+const URL = /^[a-z][a-z\d+.-]*:\/\/\S+$/iu;
+/** A module specifier or a file path (`../models/user`, `@/components/Card.vue`, `github.com/x/y`). */
+const PATH = /^[^\s'"`]*\/[^\s'"`]*$/u;
+
 /**
  * What to name a value after, by what its values are where that says more than the word before it:
  * spaces only are a `…Spacing` (the gap after a key aligned with longer ones: named `short`, a
  * user setting it would set the gap after `Short:`, not the text); HTTP methods are the `method`
- * (`new RequestBuilder(rootUrl, PATH, '{{method}}')`, not `path`).
+ * (`new RequestBuilder(rootUrl, PATH, '{{method}}')`, not `path`). With no word before it, an
+ * icon's path data is `pathData` (`d="{{pathData}}"`), and URLs and paths are a `url` and a
+ * `path` (`import X from '{{path}}'`) rather than a `value`.
  */
 function valueHint(values: readonly string[], hint: string): string {
   if (values.length === 0) return hint;
   if (values.every(isSpaces)) return `${hint} spacing`;
   if (values.every((value) => HTTP_METHOD.test(value)) && values.some((value) => !/^(?:head|options)$/iu.test(value))) return 'method';
+  if (hint !== '') return hint;
+  if (values.every((value) => SVG_PATH_DATA.test(value))) return 'path data';
+  if (values.every((value) => URL.test(value))) return 'url';
+  if (values.every((value) => PATH.test(value))) return 'path';
   return hint;
 }
 

@@ -446,10 +446,22 @@ describe('what varies', () => {
     expect(examples[0]?.content.length).toBeGreaterThan(400);
     const mined = mineTemplate(examples);
     const content = mined.template.files[0]?.content ?? '';
-    const param = /d="\{\{(\w+)\}\}"/.exec(content)?.[1];
-    expect(param).toBeDefined();
+    // With no word before it to be named after, it is named after what it holds.
+    expect(content).toContain('d="{{pathData}}"');
     roundTrips(examples, mined);
-    expect(generateMember(mined.template, { name: 'ChevronDown', [param ?? '']: 'M4 6L8 10L12 6' })[0]?.content).toBe(icon('ChevronDown', 'M4 6L8 10L12 6'));
+    expect(generateMember(mined.template, { name: 'ChevronDown', pathData: 'M4 6L8 10L12 6' })[0]?.content).toBe(icon('ChevronDown', 'M4 6L8 10L12 6'));
+  });
+
+  test('a value with no word before it is named after what it holds: a path, a URL', () => {
+    const story = (name: string, from: string, docs: string) => `import ${name} from '${from}';\n\n// ${docs}\nexport default { component: ${name} };\n`;
+    const examples = [
+      { path: 'stories/Card.stories.ts', content: story('Card', '@/components/Card.vue', 'https://design.example.com/card') },
+      { path: 'stories/Badge.stories.ts', content: story('Badge', '@/widgets/badge/Badge.vue', 'https://design.example.com/badges') },
+      { path: 'stories/Tooltip.stories.ts', content: story('Tooltip', '@/overlays/Tooltip.vue', 'https://zeroheight.example.com/tips') },
+    ];
+    const mined = mineTemplate(examples);
+    roundTrips(examples, mined);
+    expect(mined.template.files[0]?.content).toBe("import {{pascalCase name}} from '{{path}}';\n\n// {{url}}\nexport default { component: {{pascalCase name}} };\n");
   });
 
   test('a string quoted differently in different members is one value whole, quotes included', () => {
