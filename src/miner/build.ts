@@ -146,6 +146,21 @@ const STOP = new Set(
   ),
 );
 
+/**
+ * What an import line brings in, to name the flag of an optional import after: `User` of
+ * `import com.example.demo.user.User;`, `admin` of `from django.contrib import admin`, `Injectable`
+ * of `import { Injectable } from '@nestjs/common';`, `User` of `use App\Models\User;`; '' for a
+ * line that imports nothing by name (`import './styles.css';`) or is no import.
+ */
+function importedWord(text: string): string {
+  const line = text.trimStart().split('\n', 1)[0] ?? '';
+  const named = /^(?:import|export)\s+(?:type\s+)?\{\s*(?:type\s+)?([A-Za-z_$][\w$]*)/u.exec(line) ?? /^import\s+(?:type\s+)?\*?\s*(?:as\s+)?([A-Za-z_$][\w$]*)\s*(?:,|\s+from\b)/u.exec(line) ?? /^from\s+\S+\s+import\s+\(?\s*([A-Za-z_]\w*)/u.exec(line);
+  if (named?.[1] !== undefined) return named[1];
+  // A dotted or namespaced path: the last part that is a name (`…Assert.*` is `Assert`).
+  const path = /^(?:import(?:\s+static)?|use|using)\s+([\w$.:\\]+?)(?:\.\*|::\*|::\{[^}]*\})?\s*;?\s*$/u.exec(line)?.[1];
+  return path?.split(/[.:\\]+/u).filter((part) => /^[A-Za-z_$]/u.test(part)).at(-1) ?? '';
+}
+
 /** Words for the marks an optional part may be alone (`maxDelayMs: 1000{{#if withComma}},{{/if}}`). */
 const MARK_WORDS = new Map([
   [',', 'comma'],
@@ -382,7 +397,7 @@ class Registry {
     const known = this.flags.get(key);
     if (known !== undefined) return known.name;
     // A keyword names a flag well enough (`hasAsync`, `withNumber`), where it would not a value.
-    const word = hintWord(hint) || (/[A-Za-z_$][\w$]+/.exec(hint)?.[0] ?? '');
+    const word = importedWord(hint) || hintWord(hint) || (/[A-Za-z_$][\w$]+/.exec(hint)?.[0] ?? '');
     const mark = word === '' ? markWord(hint) : '';
     const name = this.uniqueName(word === '' && mark === '' ? 'variant' : `${prefix} ${word || mark}`, 'variant');
     const flag: FlagParam = { kind: 'flag', name, members, default: isDefault, why, presence: prefix === 'has' && word !== '' };

@@ -452,6 +452,21 @@ describe('what varies', () => {
     expect(generateMember(mined.template, { name: 'ChevronDown', pathData: 'M4 6L8 10L12 6' })[0]?.content).toBe(icon('ChevronDown', 'M4 6L8 10L12 6'));
   });
 
+  test('an optional import is named after what it brings in (hasLocalDate, not hasJava)', () => {
+    const entity = (name: string, dated: boolean) =>
+      `package com.example.demo;\n\n${dated ? 'import java.time.LocalDate;\n' : ''}import java.util.UUID;\n\npublic class ${name} {\n    private UUID id;\n${dated ? '    private LocalDate createdOn;\n' : ''}}\n`;
+    const examples = [
+      { path: 'src/Sale.java', content: entity('Sale', true) },
+      { path: 'src/Stock.java', content: entity('Stock', false) },
+      { path: 'src/Supplier.java', content: entity('Supplier', true) },
+      { path: 'src/Product.java', content: entity('Product', false) },
+    ];
+    const mined = mineTemplate(examples);
+    roundTrips(examples, mined);
+    expect(Object.keys(mined.template.manifest.params)).toEqual(['name', 'hasLocalDate']);
+    expect(generateMember(mined.template, { name: 'Invoice', hasLocalDate: true })[0]?.content).toBe(entity('Invoice', true));
+  });
+
   test('a value with no word before it is named after what it holds: a path, a URL', () => {
     const story = (name: string, from: string, docs: string) => `import ${name} from '${from}';\n\n// ${docs}\nexport default { component: ${name} };\n`;
     const examples = [
