@@ -368,15 +368,15 @@ describe('mineTemplate', () => {
     const content = result.template.files[0]?.content ?? '';
     expect(content).toContain('{{#sortLines}}\nuse App\\Http\\Requests\\Store{{pascalCase name}}Request;\nuse App\\\\{{pascalCase name}};\nuse App\\Http\\Controllers\\Controller;\n');
     // No flag says where the member's import goes: the sort does. The one flag is Team's extra import.
-    expect(Object.keys(result.template.manifest.params).filter((param) => param.startsWith('has'))).toEqual(['hasUse']);
-    expect(content).toContain('{{#if hasUse}}\nuse Illuminate\\Http\\Request;\n{{/if}}\n{{/sortLines}}');
+    expect(Object.keys(result.template.manifest.params).filter((param) => param.startsWith('has'))).toEqual(['hasRequest']);
+    expect(content).toContain('{{#if hasRequest}}\nuse Illuminate\\Http\\Request;\n{{/if}}\n{{/sortLines}}');
     expectRoundTrip(examples, result);
     // Every member's own import sorted after `App\Http`; an Asset's sorts before it.
     expect(generateMember(result.template, { name: 'Asset' })[0]?.content).toBe(controller('Asset'));
     // With the Asset among the members, its lines are in another order than the others': still one list.
     const withAsset = [...examples, { path: 'app/Http/Controllers/AssetsController.php', content: controller('Asset') }];
     const again = mineTemplate(withAsset);
-    expect(Object.keys(again.template.manifest.params).filter((param) => param.startsWith('has'))).toEqual(['hasUse']);
+    expect(Object.keys(again.template.manifest.params).filter((param) => param.startsWith('has'))).toEqual(['hasRequest']);
     expectRoundTrip(withAsset, again);
     expect(generateMember(again.template, { name: 'Bank' })[0]?.content).toBe(controller('Bank'));
   });
