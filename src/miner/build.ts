@@ -318,9 +318,10 @@ const HTTP_METHOD = /^(?:get|post|put|patch|delete|head|options)$/iu;
 
 /** An SVG path's data (`M4 6L8 10L12 6`): commands and numbers only, opening with a move. */
 const SVG_PATH_DATA = /^[Mm][\s\d.,eE+\-MmLlHhVvCcSsQqTtAaZz]*\d[\s\d.,eE+\-MmLlHhVvCcSsQqTtAaZz]*$/u;
-const URL = /^[a-z][a-z\d+.-]*:\/\/\S+$/iu;
+/** A URL with a scheme (`https://…`, `git+ssh://…`). */
+const URL_TEXT = /^[a-z][a-z\d+.-]*:\/\/\S+$/iu;
 /** A module specifier or a file path (`../models/user`, `@/components/Card.vue`, `github.com/x/y`). */
-const PATH = /^[^\s'"`]*\/[^\s'"`]*$/u;
+const PATH_TEXT = /^[^\s'"`]*\/[^\s'"`]*$/u;
 
 /**
  * What to name a value after, by what its values are where that says more than the word before it:
@@ -336,8 +337,8 @@ function valueHint(values: readonly string[], hint: string): string {
   if (values.every((value) => HTTP_METHOD.test(value)) && values.some((value) => !/^(?:head|options)$/iu.test(value))) return 'method';
   if (hint !== '') return hint;
   if (values.every((value) => SVG_PATH_DATA.test(value))) return 'path data';
-  if (values.every((value) => URL.test(value))) return 'url';
-  if (values.every((value) => PATH.test(value))) return 'path';
+  if (values.every((value) => URL_TEXT.test(value))) return 'url';
+  if (values.every((value) => PATH_TEXT.test(value))) return 'path';
   return hint;
 }
 

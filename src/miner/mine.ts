@@ -530,13 +530,9 @@ function mineNamed(
   const asRead = grouping.members.map((group, m) => group.files.map((file) => readFile(file, m)));
   const nameOnly = vocabularyFilters(asRead);
   const occurrencesIn = (m: number, content: string, occurrences: readonly Occurrence[]) => nameOnly[m]?.(content, occurrences) ?? [...occurrences];
-  const readings = asRead.map((files, m) => files.map(({ content, occurrences }) => ({ content, occurrences: occurrencesIn(m, content, occurrences) })));
-  const readingOf = (m: number, f: number, file: Example) => {
-    const reading = readings[m]?.[f];
-    if (reading !== undefined) return reading;
-    const { content, occurrences } = readFile(file, m);
-    return { content, occurrences: occurrencesIn(m, content, occurrences) };
-  };
+  const named = ({ content, occurrences }: ReturnType<typeof readFile>, m: number) => ({ content, occurrences: occurrencesIn(m, content, occurrences) });
+  const readings = asRead.map((files, m) => files.map((reading) => named(reading, m)));
+  const readingOf = (m: number, f: number, file: Example) => readings[m]?.[f] ?? named(readFile(file, m), m);
   // Import lists a sorter keeps in order are read with the member's own lines on top (see sorted-runs.ts).
   const runsOf = grouping.members.map((group, m) =>
     group.files.map((file, f) => {

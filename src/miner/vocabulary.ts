@@ -4,7 +4,8 @@
  * sequelize-typescript, reads as `Data{{pascalCase (lastWord name)}}` in PaymentType's entity; a new
  * member `Payment` would then import a `DataPayment`. Where another member writes the same
  * identifier without its own name in it (ProductOrder's entity imports `DataType` too), the
- * identifier is the code's vocabulary, and the slice is no reading of the name.
+ * identifier is the code's vocabulary, and the slice is no reading of the name (`StatusValues` in
+ * OrderStatus alone stays `{{pascalCase (lastWord name)}}Values`).
  */
 import type { Occurrence } from './variants.js';
 
@@ -56,6 +57,9 @@ export function vocabularyFilters(readings: ReadonlyArray<readonly Reading[]>): 
       occurrences.filter((occurrence) => {
         const sliced = occurrence.forms.length > 0 && occurrence.forms.every((form) => form.slice !== undefined);
         if (!sliced) return true;
+        // A word that is the slice alone (`user`, `backup`) is as often prose as code: another
+        // member writing it says little (a copied comment, a help text), and the alignment weighs
+        // such words line by line. Only the longer identifier is the code's own.
         const identifier = identifierAround(content, occurrence);
         return identifier === occurrence.text || !elsewhere(identifier);
       });
