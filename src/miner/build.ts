@@ -136,7 +136,7 @@ export interface Built {
 }
 
 const RESERVED = new Set([
-  ...'eq not tagCase trainCase lowerFirst pascalCase properCase camelCase kebabCase dashCase kabobCase snakeCase constantCase dotCase pathCase noCase titleCase sentenceCase lowerCase upperCase pluralize singularize initialWords firstWord lastWord article pkg raw if unless each with lookup log this else true false null undefined blockHelperMissing helperMissing'.split(' '),
+  ...'eq not tagCase trainCase lowerFirst pascalCase properCase camelCase kebabCase dashCase kabobCase snakeCase constantCase dotCase pathCase noCase titleCase sentenceCase lowerCase upperCase pluralize singularize initialWords firstWord lastWord initials article pkg raw if unless each with lookup log this else true false null undefined blockHelperMissing helperMissing'.split(' '),
   // What every object has: a param named `toString` reads as every object's own function.
   ...Object.getOwnPropertyNames(Object.prototype),
 ]);

@@ -30,7 +30,8 @@ export function sliceForm(values: readonly (string | undefined)[], names: readon
   const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   let best: { form: NameForm; spelled: typeof having } | undefined;
   for (const slice of WORD_SLICES) {
-    for (const plural of [false, true]) {
+    // Initials have no plural (`ois` is no one's loop variable).
+    for (const plural of slice === 'initials' ? [false] : [false, true]) {
       const candidates = having.filter((entry) => {
         const base = wordSlices[slice](entry.name);
         return entry.value !== '' && letters(entry.value) === letters(plural ? pluralize(base) : base);

@@ -84,8 +84,11 @@ const CONVERT: Readonly<Record<CaseHelper, (input: string) => string>> = {
 
 /** A part of a name some members write instead of the whole (see `wordSlices` of the renderer). */
 export type WordSlice = keyof typeof wordSlices;
-/** In order of preference: `UserProfile` takes a `user` and `TeamMemberList` a `teamMember`. */
-export const WORD_SLICES: readonly WordSlice[] = ['initialWords', 'firstWord', 'lastWord'];
+/**
+ * In order of preference: `UserProfile` takes a `user` and `TeamMemberList` a `teamMember`; last,
+ * a literal spelling each member's initials (`oi` for OrderItem, `u` for User).
+ */
+export const WORD_SLICES: readonly WordSlice[] = ['initialWords', 'firstWord', 'lastWord', 'initials'];
 
 /**
  * One way to write a name: a case helper, applied to the name or to its plural, or to a word slice

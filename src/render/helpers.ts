@@ -1,6 +1,7 @@
 /**
  * The built-in helpers every renderer registers: case conversions under wopt's names and plop's,
- * pluralize/singularize, `article` (a/an), word slices (`initialWords`, `firstWord`, `lastWord`), `pkg`, `eq`/`not`,
+ * pluralize/singularize, `article` (a/an), word slices (`initialWords`, `firstWord`, `lastWord`,
+ * `initials`), `pkg`, `eq`/`not`,
  * `fits` (line breaks that follow the width), `crlf` (Windows line ends), `underline` (title
  * underlines as wide as the title), `sortLines` (lines in sorted order, as an import sorter keeps
  * them) and `raw` (for `{{{{raw}}}} … {{{{/raw}}}}` blocks).
@@ -12,12 +13,16 @@ import { indefiniteArticle, pluralize, singularize, type PluralTable } from './i
 /**
  * Word slices of a name, in PascalCase, for mined templates whose members name a part of their
  * entity (`UserProfile` takes a `user`): a one-word name is its own slice, so no slice is empty.
+ * `initials` are the first letter of each word, in capitals: Go names a receiver or a loop
+ * variable so (`for _, oi := range orderItems` is `{{camelCase (initials name)}}`).
  * @example initialWords('TeamMemberList') // 'TeamMember'
+ * @example initials('OrderItem') // 'OI'
  */
-export const wordSlices: Readonly<Record<'initialWords' | 'firstWord' | 'lastWord', (input: string) => string>> = Object.freeze({
+export const wordSlices: Readonly<Record<'initialWords' | 'firstWord' | 'lastWord' | 'initials', (input: string) => string>> = Object.freeze({
   initialWords: (input: string) => pascalCase(words(input).slice(0, Math.max(1, words(input).length - 1)).join(' ')),
   firstWord: (input: string) => pascalCase(words(input).slice(0, 1).join(' ')),
   lastWord: (input: string) => pascalCase(words(input).slice(-1).join(' ')),
+  initials: (input: string) => words(input).map((word) => (word[0] ?? '').toUpperCase()).join(''),
 });
 
 /** A Handlebars helper: positional arguments, then Handlebars' options object last. */

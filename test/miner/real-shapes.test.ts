@@ -601,6 +601,21 @@ describe('what varies', () => {
     expect(generateMember(talks.template, { name: 'Shipment' })[0]?.content).toBe(service('shipment', 'shipments'));
   });
 
+  test('a literal spelling each member\'s initials is written from the name (Go: for _, oi := range orderItems)', () => {
+    const find = (name: string, plural: string, short: string) =>
+      `func (f *fake${name}Store) Get(id int) (domain.${name}, error) {\n\tfor _, ${short} := range f.${plural} {\n\t\tif ${short}.ID == id {\n\t\t\treturn ${short}, nil\n\t\t}\n\t}\n\treturn domain.${name}{}, errNotFound\n}\n`;
+    const examples = [
+      { path: 'internal/handlers/user_test.go', content: find('User', 'users', 'u') },
+      { path: 'internal/handlers/product_test.go', content: find('Product', 'products', 'p') },
+      { path: 'internal/handlers/order_item_test.go', content: find('OrderItem', 'orderItems', 'oi') },
+      { path: 'internal/handlers/warehouse_test.go', content: find('Warehouse', 'warehouses', 'w') },
+    ];
+    const mined = mineTemplate(examples);
+    roundTrips(examples, mined);
+    expect(mined.template.files[0]?.content).toContain('for _, {{camelCase (initials name)}} := range');
+    expect(generateMember(mined.template, { name: 'ShippingZone' })[0]?.content).toBe(find('ShippingZone', 'shippingZones', 'sz'));
+  });
+
   test('an identifier another member writes as it is holds no slice of a name (sequelize-typescript\'s DataType in PaymentType)', () => {
     // Each member imports its own names; only PaymentType's last word spells one of them.
     const entity = (pascal: string, kebab: string, imports: string) =>

@@ -181,10 +181,11 @@ describe('helpers', () => {
   });
 
   test('word slices of a name (never empty) and the indefinite article', () => {
-    const slices = (name: string) => renderer.renderSync('{{initialWords name}}|{{firstWord name}}|{{lastWord name}}', { name });
-    expect(slices('TeamMemberList')).toBe('TeamMember|Team|List');
-    expect(slices('order-item')).toBe('Order|Order|Item');
-    expect(slices('User')).toBe('User|User|User');
+    const slices = (name: string) => renderer.renderSync('{{initialWords name}}|{{firstWord name}}|{{lastWord name}}|{{initials name}}', { name });
+    expect(slices('TeamMemberList')).toBe('TeamMember|Team|List|TML');
+    expect(slices('order-item')).toBe('Order|Order|Item|OI');
+    expect(slices('User')).toBe('User|User|User|U');
+    expect(renderer.renderSync('{{camelCase (initials name)}}', { name: 'HTTPServer' })).toBe('hs');
     expect(renderer.renderSync('{{article name}} {{camelCase (initialWords name)}}', { name: 'OrderItem' })).toBe('an order');
   });
 
