@@ -13,6 +13,12 @@ const roundTrips = (examples: readonly Example[], result: ReturnType<typeof mine
     for (const file of generateMember(result.template, member.params)) expect(file.content).toBe(want.get(file.path));
   }
 };
+/** The template mined from `examples`, checked to give every member back. */
+const minedExactly = (examples: readonly Example[]) => {
+  const mined = mineTemplate(examples);
+  roundTrips(examples, mined);
+  return mined;
+};
 
 /** Names read from labels, each member's contents one text. */
 const detect = (labels: string[], contents: string[]) => detectNames(labels, contents.map((content) => [content]));
@@ -234,8 +240,7 @@ describe('generation with the names users type', () => {
   test('Java packages of one-word members are lower-case words run together (demo/saleitem/, package …saleitem;)', () => {
     const entity = (pkg: string, name: string) => `package com.example.demo.${pkg};\n\nimport com.example.demo.${pkg}.${name}Status;\n\npublic class ${name} {\n    private Long id;\n}\n`;
     const examples = ['Sale', 'Stock', 'Supplier'].map((name) => ({ path: `src/main/java/com/example/demo/${name.toLowerCase()}/${name}.java`, content: entity(name.toLowerCase(), name) }));
-    const mined = mineTemplate(examples);
-    roundTrips(examples, mined);
+    const mined = minedExactly(examples);
     expect(generateMember(mined.template, { name: 'SaleItem' })).toEqual([{ path: 'src/main/java/com/example/demo/saleitem/SaleItem.java', content: entity('saleitem', 'SaleItem') }]);
   });
 
@@ -305,8 +310,7 @@ describe('what varies', () => {
       { path: 'k8s/ad.yaml', content: manifest('ad', 9555, 'env') },
       { path: 'k8s/currency.yaml', content: manifest('currency', 7000, 'grpc') },
     ];
-    const mined = mineTemplate(examples);
-    roundTrips(examples, mined);
+    const mined = minedExactly(examples);
     const port = mined.report.params.find((param) => param.values.includes(9555));
     expect(port?.name).toBeDefined();
     const made = generateMember(mined.template, { name: 'Payment', [port?.name ?? '']: 5050 })[0]?.content ?? '';
@@ -404,8 +408,7 @@ describe('what varies', () => {
       { path: 'api/fn/device/get-device.ts', content: fn('get', 'ApiResponseDeviceResponse', 'get') },
       { path: 'api/fn/device/update-device.ts', content: fn('update', 'ApiResponseDeviceResponse', 'put') },
     ];
-    const mined = mineTemplate(examples);
-    roundTrips(examples, mined);
+    const mined = minedExactly(examples);
     const content = mined.template.files[0]?.content ?? '';
     const model = /import \{ \{\{(\w+)\}\} \}/.exec(content)?.[1] ?? '';
     const modulePath = /from '\{\{(\w+)\}\}'/.exec(content)?.[1] ?? '';
@@ -426,8 +429,7 @@ describe('what varies', () => {
     ]);
     // The class is written from the table, declared after it: Invoice, without either, took the
     // class's default before the table's had been rendered ("…which was not given").
-    const mined = mineTemplate(examples);
-    roundTrips(examples, mined);
+    const mined = minedExactly(examples);
     const migrationFile = mined.template.files.find((file) => file.path.includes('Migration'))?.content ?? '';
     const table = /Schema::create\('\{\{(\w+)\}\}'/.exec(migrationFile)?.[1] ?? '';
     const generated = generateMember(mined.template, { name: 'Payment', [table]: 'payment_logs' });
@@ -461,8 +463,7 @@ describe('what varies', () => {
       { path: 'src/Supplier.java', content: entity('Supplier', true) },
       { path: 'src/Product.java', content: entity('Product', false) },
     ];
-    const mined = mineTemplate(examples);
-    roundTrips(examples, mined);
+    const mined = minedExactly(examples);
     expect(Object.keys(mined.template.manifest.params)).toEqual(['name', 'hasLocalDate']);
     expect(generateMember(mined.template, { name: 'Invoice', hasLocalDate: true })[0]?.content).toBe(entity('Invoice', true));
   });
@@ -474,8 +475,7 @@ describe('what varies', () => {
       { path: 'stories/Badge.stories.ts', content: story('Badge', '@/widgets/badge/Badge.vue', 'https://design.example.com/badges') },
       { path: 'stories/Tooltip.stories.ts', content: story('Tooltip', '@/overlays/Tooltip.vue', 'https://zeroheight.example.com/tips') },
     ];
-    const mined = mineTemplate(examples);
-    roundTrips(examples, mined);
+    const mined = minedExactly(examples);
     expect(mined.template.files[0]?.content).toBe("import {{pascalCase name}} from '{{path}}';\n\n// {{url}}\nexport default { component: {{pascalCase name}} };\n");
   });
 
@@ -522,8 +522,7 @@ describe('what varies', () => {
       { path: 'src/session.ts', content: file('Session', '/auth') },
       { path: 'src/invoice.ts', content: file('Invoice', undefined) },
     ];
-    const mined = mineTemplate(examples);
-    roundTrips(examples, mined);
+    const mined = minedExactly(examples);
     const invoice = mined.params.find((member) => member.params.name === 'Invoice');
     expect(invoice?.params.router).toBe('/invoices');
   });
@@ -555,8 +554,7 @@ describe('what varies', () => {
       ['Orders', 'order', ':amount, :price, :product_id'],
     ];
     const examples = members.map(([plural, snake, fields]) => ({ path: `app/controllers/${snake}s_controller.rb`, content: controller(plural, snake, fields) }));
-    const mined = mineTemplate(examples);
-    roundTrips(examples, mined);
+    const mined = minedExactly(examples);
     const lists = mined.report.params.filter((param) => param.kind !== 'flag' && param.name !== 'name');
     expect(lists).toHaveLength(1);
     const list = lists[0]?.name ?? '';
@@ -584,8 +582,7 @@ describe('what varies', () => {
       ['profile-api', 'npm'],
     ];
     const examples = members.map(([kebab, run]) => ({ path: `.github/workflows/${kebab}.yml`, content: workflow(kebab, run) }));
-    const mined = mineTemplate(examples);
-    roundTrips(examples, mined);
+    const mined = minedExactly(examples);
     expect(generateMember(mined.template, { name: 'TransactionProcessor' })[0]?.content).toBe(workflow('transaction-processor', maven('transaction-processor')));
     // Where one member alone reads its name into the word, it is the name (a comment nobody renamed
     // says `customers` in another member: that member is the odd one).
@@ -604,14 +601,14 @@ describe('what varies', () => {
   test('a literal spelling each member\'s initials is written from the name (Go: for _, oi := range orderItems)', () => {
     const find = (name: string, plural: string, short: string) =>
       `func (f *fake${name}Store) Get(id int) (domain.${name}, error) {\n\tfor _, ${short} := range f.${plural} {\n\t\tif ${short}.ID == id {\n\t\t\treturn ${short}, nil\n\t\t}\n\t}\n\treturn domain.${name}{}, errNotFound\n}\n`;
-    const examples = [
-      { path: 'internal/handlers/user_test.go', content: find('User', 'users', 'u') },
-      { path: 'internal/handlers/product_test.go', content: find('Product', 'products', 'p') },
-      { path: 'internal/handlers/order_item_test.go', content: find('OrderItem', 'orderItems', 'oi') },
-      { path: 'internal/handlers/warehouse_test.go', content: find('Warehouse', 'warehouses', 'w') },
+    const members: Array<[string, string, string, string]> = [
+      ['user', 'User', 'users', 'u'],
+      ['product', 'Product', 'products', 'p'],
+      ['order_item', 'OrderItem', 'orderItems', 'oi'],
+      ['warehouse', 'Warehouse', 'warehouses', 'w'],
     ];
-    const mined = mineTemplate(examples);
-    roundTrips(examples, mined);
+    const examples = members.map(([file, name, plural, short]) => ({ path: `internal/handlers/${file}_test.go`, content: find(name, plural, short) }));
+    const mined = minedExactly(examples);
     expect(mined.template.files[0]?.content).toContain('for _, {{camelCase (initials name)}} := range');
     expect(generateMember(mined.template, { name: 'ShippingZone' })[0]?.content).toBe(find('ShippingZone', 'shippingZones', 'sz'));
   });
@@ -627,8 +624,7 @@ describe('what varies', () => {
       ['ClientAddress', 'client-address', 'Column, Model'],
     ];
     const examples = members.map(([pascal, kebab, imports]) => ({ path: `src/${kebab}/${kebab}.entity.ts`, content: entity(pascal, kebab, imports) }));
-    const mined = mineTemplate(examples);
-    roundTrips(examples, mined);
+    const mined = minedExactly(examples);
     expect(mined.template.files[0]?.content).not.toContain('lastWord');
     // PaymentType's params for a Payment: the import it shares with the others is kept as written.
     const { tableName: _table, ...paymentType } = mined.params.find((member) => member.params.name === 'PaymentType')?.params ?? {};
@@ -650,8 +646,7 @@ describe('what varies', () => {
       '}\n';
     const members: Array<[string, boolean]> = [['Pod', true], ['Node', false], ['Event', true], ['Secret', true], ['Volume', false]];
     const examples = members.map(([name, namespaced]) => ({ path: `informers/${name.toLowerCase()}.go`, content: informer(name, namespaced) }));
-    const mined = mineTemplate(examples);
-    roundTrips(examples, mined);
+    const mined = minedExactly(examples);
     // One flag for both places; a new non-namespaced member is one switch away.
     const flags = mined.report.params.filter((param) => param.kind === 'flag');
     expect(flags).toHaveLength(1);
@@ -674,8 +669,7 @@ describe('what varies', () => {
       (namespaced ? `\n// ${name}s returns a lister for one namespace.\nfunc (s *lister) ${name}s(namespace string) ${name}NamespaceLister {\n\treturn nil\n}\n` : '');
     const members: Array<[string, boolean]> = [['Pod', true], ['Node', false], ['Event', true], ['Secret', true]];
     const examples = members.map(([name, namespaced]) => ({ path: `listers/${name.toLowerCase()}.go`, content: lister(name, namespaced) }));
-    const mined = mineTemplate(examples);
-    roundTrips(examples, mined);
+    const mined = minedExactly(examples);
     const params = mined.template.manifest.params;
     const leader = Object.entries(params).find(([, spec]) => spec.type === 'boolean' && typeof spec.default === 'boolean')?.[0] ?? '';
     expect(leader).toMatch(/^has/);
@@ -688,8 +682,7 @@ describe('what varies', () => {
     const env = (name: string, retries: number) => `export const ${name} = {\n  retries: ${retries},\n  delay: 1000${retries === 1 ? ',' : ''}\n};\n`;
     const members: Array<[string, number]> = [['dev', 1], ['local', 1], ['prod', 3], ['qa', 3], ['uat', 3]];
     const examples = members.map(([name, retries]) => ({ path: `env/${name}.ts`, content: env(name, retries) }));
-    const mined = mineTemplate(examples);
-    roundTrips(examples, mined);
+    const mined = minedExactly(examples);
     expect(Object.values(mined.template.manifest.params).some((spec) => spec.default === '{{eq retries 1}}')).toBe(true);
     expect(generateMember(mined.template, { name: 'stage', retries: 1 })[0]?.content).toBe(env('stage', 1));
     expect(generateMember(mined.template, { name: 'stage' })[0]?.content).toBe(env('stage', 3));
@@ -703,8 +696,7 @@ describe('what varies', () => {
       '  });\n}\n';
     const members: Array<[string, string]> = [['Create', 'post'], ['ExportAll', 'post'], ['GetAll', 'get'], ['Remove', 'delete'], ['Update', 'put']];
     const examples = members.map(([name, method]) => ({ path: `hooks/use${name}.ts`, content: hook(name, method) }));
-    const mined = mineTemplate(examples);
-    roundTrips(examples, mined);
+    const mined = minedExactly(examples);
     const method = mined.report.params.find((param) => JSON.stringify(param.values) === JSON.stringify(members.map(([, m]) => m)))?.name ?? '';
     expect(method).not.toBe('');
     expect(generateMember(mined.template, { name: 'Get', [method]: 'get' })[0]?.content).toBe(hook('Get', 'get'));
@@ -910,8 +902,7 @@ describe('what varies', () => {
       { path: 'cmd/drop.go', content: command('drop', 'Removes everything', 'Removes everything, users included') },
       { path: 'cmd/list.go', content: command('list', 'Shows what exists', 'Shows what exists') },
     ];
-    const mined = mineTemplate(examples);
-    roundTrips(examples, mined);
+    const mined = minedExactly(examples);
     const short = mined.report.params.find((param) => param.values.includes('Loads a saved copy') && param.values.includes('Removes everything'));
     const long = mined.report.params.find((param) => param.values.includes('Removes everything, users included'));
     expect(short).toBeDefined();
