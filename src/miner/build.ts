@@ -494,6 +494,35 @@ function mostCommon(values: readonly (string | undefined)[], center: number): st
   return best;
 }
 
+/** Whether a run of code closes every bracket it opens, and opens every one it closes. */
+function balanced(run: readonly Token[]): boolean {
+  const open: string[] = [];
+  for (const token of run) {
+    if (token.kind !== 'code') continue;
+    for (const char of token.text) {
+      const closer = CLOSER_OF.get(char);
+      if (closer !== undefined) open.push(closer);
+      else if (CLOSING.has(char) && open.pop() !== char) return false;
+    }
+  }
+  return open.length === 0;
+}
+
+/**
+ * Unmarks the stable tokens of a line that would cut a bracket from its partner in some member's
+ * varying text: with `formatPrice(product` on one side of a stable `.` and `price)` on the other,
+ * each side takes its default from a different member and the line a new member gets does not
+ * parse (`{order.price)}`). The runs between the seams left close what they open.
+ */
+function balanceSeams(stableAt: boolean[], ids: readonly number[], between: (id: number, a: number, b: number) => readonly Token[]): void {
+  let previous = -1;
+  for (let i = 0; i < stableAt.length; i++) {
+    if (stableAt[i] !== true) continue;
+    if (ids.every((id) => balanced(between(id, previous, i)))) previous = i;
+    else stableAt[i] = false;
+  }
+}
+
 /** The most tokens a region's lines may have for inlineCore (see buildTemplate) to try its members. */
 const INLINE_CORE_TOKENS = 400;
 
@@ -507,8 +536,13 @@ const LIST_BRACKETS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Brackets of all kinds, whose commas are not a list's own (`({ a, b })` is one item). */
-const OPENING = new Set(['(', '[', '{']);
-const CLOSING = new Set([')', ']', '}']);
+const CLOSER_OF = new Map([
+  ['(', ')'],
+  ['[', ']'],
+  ['{', '}'],
+]);
+const OPENING = new Set(CLOSER_OF.keys());
+const CLOSING = new Set(CLOSER_OF.values());
 
 /** Tokens read back for a value's hint before the whole line is (see hintBefore in buildTemplate). */
 const HINT_WINDOW = 24;
@@ -974,6 +1008,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       const tokens = lines.get(id)?.tokens ?? [];
       return tokens.slice(a < 0 ? 0 : at(id, a) + 1, b >= centerTokens.length ? tokens.length : at(id, b));
     };
+    balanceSeams(stableAt, ids, between);
     const differs = (a: number, b: number) => groupsOf(ids, (id) => between(id, a, b)).length > 1;
     /** Each member's text strictly between center positions `a` and `b`, by member index. */
     const valuesBetween = (a: number, b: number): (string | undefined)[] => {

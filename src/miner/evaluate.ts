@@ -7,7 +7,7 @@
  */
 import { generateMember } from './generate.js';
 import { mineTemplate } from './mine.js';
-import { compareFiles, renameCopyBaseline, renameCopyOracle, type Comparison } from './score.js';
+import { compareFiles, renameCopyBaseline, renameCopyOracle, unbalancedFiles, type Comparison } from './score.js';
 import type { Example } from './types.js';
 
 export interface FamilyInput {
@@ -30,6 +30,8 @@ export interface MemberScore {
   /** The level the miner reached (see MineReport.level). */
   readonly level?: string | undefined;
   readonly mineMs: number;
+  /** Generated files whose brackets do not balance as the real ones do (see unbalancedFiles). */
+  readonly unbalanced?: readonly string[] | undefined;
 }
 
 /** Exact-match rates over members, and line similarities weighted by each member's lines. */
@@ -69,6 +71,7 @@ export function evaluateFamily(family: FamilyInput, now: () => number = () => pe
     let miner: Comparison | undefined;
     let error: string | undefined;
     let level: string | undefined;
+    let unbalanced: string[] | undefined;
     const started = now();
     let mineMs = 0;
     try {
@@ -78,7 +81,9 @@ export function evaluateFamily(family: FamilyInput, now: () => number = () => pe
       );
       mineMs = now() - started;
       level = mined.report.level;
-      miner = compareFiles(generateMember(mined.template, { name: held.name }), held.files);
+      const generated = generateMember(mined.template, { name: held.name });
+      miner = compareFiles(generated, held.files);
+      unbalanced = unbalancedFiles(generated, held.files);
     } catch (caught) {
       mineMs = now() - started;
       error = caught instanceof Error ? caught.message : String(caught);
@@ -94,6 +99,7 @@ export function evaluateFamily(family: FamilyInput, now: () => number = () => pe
       oracle: compareFiles(oracle.files, held.files),
       oracleSource: oracle.source,
       mineMs,
+      unbalanced,
     });
   }
   const started = now();

@@ -18,6 +18,7 @@ import { buildTemplate, roleKey, type Built, type BuildOptions, type FlagParam, 
 import { emit, nestedLists, type Piece } from './emit.js';
 import { minerErrors } from './errors.js';
 import { generateMember } from './generate.js';
+import { balancedDefaults } from './balanced-defaults.js';
 import { coherentDefaults } from './coherent-defaults.js';
 import { conditionalDefaults } from './conditional-defaults.js';
 import { commonFolder, groupMembers, type Grouping } from './group.js';
@@ -631,6 +632,7 @@ function mineNamed(
           return conditionalDefaults(current, members.length, (param) => occurrencesOf((template ??= toTemplate(current, members, context)), param));
         },
         (current: Built, given: MemberParams[]) => coherentDefaults(current, given, members, (refined) => toTemplate(refined, members, context), renderer),
+        (current: Built) => balancedDefaults(current, members, entityParam, (refined) => toTemplate(refined, members, context), renderer),
       ];
       for (const refine of refinements) {
         const refined = refine(best.built, best.params);

@@ -45,6 +45,25 @@ export interface Comparison {
   readonly extra: readonly string[];
 }
 
+/** Brackets a text opens and does not close (negative: closes more than it opened). */
+export function openBrackets(text: string): number {
+  let depth = 0;
+  for (const char of text) {
+    if (char === '(' || char === '[' || char === '{') depth++;
+    else if (char === ')' || char === ']' || char === '}') depth--;
+  }
+  return depth;
+}
+
+/**
+ * The generated files that leave open (or close) brackets the real file at their path does not:
+ * a mix of parts no member has, which line similarity hardly sees and a compiler does.
+ */
+export function unbalancedFiles(generated: readonly Example[], real: readonly Example[]): string[] {
+  const want = new Map(real.map((file) => [file.path, openBrackets(file.content)]));
+  return generated.filter((file) => want.has(file.path) && openBrackets(file.content) !== want.get(file.path)).map((file) => file.path);
+}
+
 /** Compares generated files with the real ones. */
 export function compareFiles(generated: readonly Example[], real: readonly Example[]): Comparison {
   const got = new Map(generated.map((file) => [file.path, file.content]));

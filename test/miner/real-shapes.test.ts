@@ -598,6 +598,23 @@ describe('what varies', () => {
     expect(generateMember(talks.template, { name: 'Shipment' })[0]?.content).toBe(service('shipment', 'shipments'));
   });
 
+  test('a varying part of a line keeps its brackets with their partners (formatPrice(order.total) beside user.role)', () => {
+    const cell = (name: string, shown: string) => `export const ${name}Cell = ({ ${name.toLowerCase()} }: Props) => <span>{${shown}}</span>;\n`;
+    const members: Array<[string, string]> = [
+      ['User', 'user.role'],
+      ['Product', 'formatPrice(product.price)'],
+      ['Order', 'formatPrice(order.total)'],
+      ['Notification', 'notification.message'],
+      ['Invoice', 'formatDate(invoice.dueOn)'],
+    ];
+    const mined = minedExactly(members.map(([name, shown]) => ({ path: `src/cells/${name}Cell.tsx`, content: cell(name, shown) })));
+    // No param holds half a call (`formatPrice(` in one, `price)` in the next), which values from
+    // two members, or one given with --set, would leave unclosed.
+    const halves = mined.params.flatMap((member) => Object.values(member.params).filter((value) => typeof value === 'string' && value.split('(').length !== value.split(')').length));
+    expect(halves).toEqual([]);
+    expect(generateMember(mined.template, { name: 'Shipment' })[0]?.content).toBe(cell('Shipment', 'formatDate(shipment.dueOn)'));
+  });
+
   test('a literal spelling each member\'s initials is written from the name (Go: for _, oi := range orderItems)', () => {
     const find = (name: string, plural: string, short: string) =>
       `func (f *fake${name}Store) Get(id int) (domain.${name}, error) {\n\tfor _, ${short} := range f.${plural} {\n\t\tif ${short}.ID == id {\n\t\t\treturn ${short}, nil\n\t\t}\n\t}\n\treturn domain.${name}{}, errNotFound\n}\n`;

@@ -1,0 +1,61 @@
+/**
+ * Defaults that give code which parses. Each optional part and each variant takes its default on
+ * its own, and where the members split into kinds (kubb's query hooks beside its mutation hooks),
+ * the defaults can open a bracket in one kind's part and close it in the other's: a new member's
+ * file then has a `{` too few. The most typical member's files close what they open, so a default
+ * render that does not is a mix no member is. Then one member's flags are the defaults, the
+ * member whose flags change the fewest of them first: the new member gets parts that go together.
+ */
+import type { Template } from '../library/template.js';
+import type { Renderer } from '../render/index.js';
+import type { Built, FlagParam, MinedMember, MinedParam } from './build.js';
+import { generateMember } from './generate.js';
+import { openBrackets } from './score.js';
+import type { ParamValue } from './types.js';
+
+/**
+ * `built` with the flag defaults of the member whose flags render a new member's files as balanced
+ * as the most typical member's are, changing the fewest defaults; undefined when the defaults
+ * already do, or no member's flags do.
+ *
+ * @param templateOf writes a Built as the template it renders (the miner's toTemplate)
+ */
+export function balancedDefaults(
+  built: Built,
+  members: readonly MinedMember[],
+  entityParam: string,
+  templateOf: (built: Built) => Template,
+  renderer: Renderer,
+): Built | undefined {
+  const flags = built.params.filter((param): param is FlagParam => param.kind === 'flag' && param.follows === undefined);
+  const probe = members[built.center];
+  if (flags.length === 0 || probe === undefined) return undefined;
+  // What a member's files open and close, by path: the probe is the most typical member's name,
+  // so the rendered paths are its own.
+  const expected = new Map(probe.files.map((file) => [file.path, openBrackets(file.content)]));
+  const template = templateOf(built);
+  const balancedWith = (defaults: ReadonlyMap<string, boolean> | undefined): boolean => {
+    const params: Record<string, ParamValue> = { [entityParam]: probe.name };
+    for (const [flag, value] of defaults ?? []) params[flag] = value;
+    return generateMember(template, params, { renderer }).every((file) => {
+      const want = expected.get(file.path);
+      return want === undefined || openBrackets(file.content) === want;
+    });
+  };
+  if (balancedWith(undefined)) return undefined;
+  // The member whose flags change the fewest defaults first (ties: the most typical, then the first).
+  const changes = (m: number) => flags.filter((flag) => flag.members.includes(m) !== flag.default).length;
+  const order = members.map((_, m) => m).sort((a, b) => changes(a) - changes(b) || Number(b === built.center) - Number(a === built.center) || a - b);
+  for (const m of order) {
+    const own = new Map(flags.map((flag) => [flag.name, flag.members.includes(m)]));
+    if (changes(m) === 0 || !balancedWith(own)) continue;
+    const because = `as ${members[m]?.name ?? String(m)} has it: the defaults part by part render brackets a member's file would close`;
+    const params = built.params.map((param): MinedParam => {
+      if (param.kind !== 'flag' || !own.has(param.name)) return param;
+      const value = own.get(param.name) ?? param.default;
+      return value === param.default ? param : { ...param, default: value, defaultWhy: because };
+    });
+    return { ...built, params };
+  }
+  return undefined;
+}
