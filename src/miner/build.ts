@@ -494,10 +494,22 @@ function mostCommon(values: readonly (string | undefined)[], center: number): st
   return best;
 }
 
-/** Whether a run of code closes every bracket it opens, and opens every one it closes. */
+/**
+ * Whether a run closes every bracket and string it opens, and opens every one it closes: brackets
+ * in code, and the quotes that delimit strings (another kind of quote inside a string, or one
+ * between two words of it, is its text).
+ */
 function balanced(run: readonly Token[]): boolean {
   const open: string[] = [];
-  for (const token of run) {
+  let quote: string | undefined;
+  for (const [k, token] of run.entries()) {
+    if (token.kind === 'string' && (token.text === "'" || token.text === '"' || token.text === '`')) {
+      // A quote between two parts of a string's text is its text (`user's`), not its end.
+      if (run[k - 1]?.kind === 'string' && run[k + 1]?.kind === 'string') continue;
+      if (quote === undefined) quote = token.text;
+      else if (quote === token.text) quote = undefined;
+      continue;
+    }
     if (token.kind !== 'code') continue;
     for (const char of token.text) {
       const closer = CLOSER_OF.get(char);
@@ -505,14 +517,15 @@ function balanced(run: readonly Token[]): boolean {
       else if (CLOSING.has(char) && open.pop() !== char) return false;
     }
   }
-  return open.length === 0;
+  return open.length === 0 && quote === undefined;
 }
 
 /**
- * Unmarks the stable tokens of a line that would cut a bracket from its partner in some member's
- * varying text: with `formatPrice(product` on one side of a stable `.` and `price)` on the other,
- * each side takes its default from a different member and the line a new member gets does not
- * parse (`{order.price)}`). The runs between the seams left close what they open.
+ * Unmarks the stable tokens of a line that would cut a bracket or a quote from its partner in some
+ * member's varying text: with `formatPrice(product` on one side of a stable `.` and `price)` on
+ * the other, each side takes its default from a different member and the line a new member gets
+ * does not parse (`{order.price)}`, `queryByText(user.99')`). The runs between the seams left
+ * close what they open.
  */
 function balanceSeams(stableAt: boolean[], ids: readonly number[], between: (id: number, a: number, b: number) => readonly Token[]): void {
   let previous = -1;

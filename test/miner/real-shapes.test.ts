@@ -3,9 +3,11 @@
  * words every label shares, plural folders beside singular ones, forms that disagree in one place,
  * strings that are one value, versions, files that start with an empty line.
  */
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { generateMember, mineTemplate, type Example } from '../../src/miner/index.js';
 import { detectNames } from '../../src/miner/names.js';
+import { familiesDir, loadFamily } from './corpus.js';
 
 const roundTrips = (examples: readonly Example[], result: ReturnType<typeof mineTemplate>) => {
   const want = new Map(examples.map((file) => [file.path, file.content]));
@@ -613,6 +615,14 @@ describe('what varies', () => {
     const halves = mined.params.flatMap((member) => Object.values(member.params).filter((value) => typeof value === 'string' && value.split('(').length !== value.split(')').length));
     expect(halves).toEqual([]);
     expect(generateMember(mined.template, { name: 'Shipment' })[0]?.content).toBe(cell('Shipment', 'formatDate(shipment.dueOn)'));
+    // Nor half a string: the corpus's React specs check `queryByText('$34.99')` beside
+    // `queryByText(notification.message)`; a UserCard mined from the others once got
+    // `queryByText(user.99')`, the `.` of the price a seam of the line.
+    const react = loadFamily(join(familiesDir, 'react-components'));
+    const others = react.members.filter((member) => member.name !== 'UserCard');
+    const spec = generateMember(mineTemplate(others.flatMap((member) => member.files)).template, { name: 'UserCard' }).find((file) => file.path.endsWith('.test.tsx'));
+    const halfQuoted = (spec?.content ?? '').split('\n').filter((line) => (line.split("'").length - 1) % 2 === 1);
+    expect(halfQuoted).toEqual([]);
   });
 
   test('a literal spelling each member\'s initials is written from the name (Go: for _, oi := range orderItems)', () => {
