@@ -42,7 +42,13 @@ export function balancedDefaults(
       return want === undefined || openBrackets(file.content) === want;
     });
   };
-  if (balancedWith(undefined)) return undefined;
+  // Defaults that do not render for a new member are not this step's to mend (the miner's check of
+  // the defaults says so); nor is a template that renders none of the probe's paths.
+  try {
+    if (balancedWith(undefined)) return undefined;
+  } catch {
+    return undefined;
+  }
   // The member whose flags change the fewest defaults first (ties: the most typical, then the first).
   const changes = (m: number) => flags.filter((flag) => flag.members.includes(m) !== flag.default).length;
   const order = members.map((_, m) => m).sort((a, b) => changes(a) - changes(b) || Number(b === built.center) - Number(a === built.center) || a - b);

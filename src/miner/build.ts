@@ -213,8 +213,10 @@ export const roleKey = (tokens: readonly Token[], location?: readonly [number, n
  * was (a link that would change one is not made). Of two opposite flags the one for lines some
  * members have (`has…`) leads, else the first; of several leads, the one with the most values (a
  * method rather than a flag or a two-valued detail it decides: what a user passes). A leader is a
- * plain param (it follows nothing, and a value written from the name cannot lead), so defaults
- * resolve in any order.
+ * plain param (it follows nothing, and a value written from the name cannot lead). A text of two
+ * values that split the members as a flag does follows that flag, a flag that follows another
+ * param included, so the words go with the parts (`{{#if withUseQuery}}queryFn{{else}}mutationFn
+ * {{/if}}`, the flag `{{eq method "get"}}`); no default reads itself back, through any chain.
  */
 export function linkFlags(params: readonly MinedParam[], count: number, files: readonly BuiltFile[] = []): MinedParam[] {
   // Spaces are layout, which follows content: the gap gofmt leaves after `Use:` is wider because
@@ -251,16 +253,28 @@ export function linkFlags(params: readonly MinedParam[], count: number, files: r
     const best = candidates.sort((a, b) => b.values - a.values)[0];
     if (best !== undefined && !params.some((other) => follows.get(other.name)?.param === param.name)) follows.set(param.name, best.follow);
   });
-  const leaders = new Set([...follows.values()].map((follow) => follow.param));
+  // The flags each text's default reads, as they are given below.
+  const readsFlags = new Map<string, readonly string[]>();
+  /** Whether the default of `name` reads `target`, itself or through the defaults it reads. */
+  const reaches = (name: string, target: string, seen = new Set<string>()): boolean => {
+    if (name === target) return true;
+    if (seen.has(name)) return false;
+    seen.add(name);
+    const next = [...(readsFlags.get(name) ?? []), ...(follows.has(name) ? [follows.get(name)?.param ?? ''] : [])];
+    return next.some((other) => reaches(other, target, seen));
+  };
   return params.map((param): MinedParam => {
     if (param.kind === 'flag') return follows.has(param.name) ? { ...param, follows: follows.get(param.name) } : param;
-    if (param.kind !== 'value' || param.type !== 'string' || param.template !== undefined || leaders.has(param.name)) return param;
+    if (param.kind !== 'value' || param.type !== 'string' || param.template !== undefined) return param;
     // A text with two values, one where a flag is true, the other where it is false (`indexer`
     // in the namespaced members' comments, `index` in the others'): its default follows the flag.
     const distinct = [...new Set(param.values)];
     if (distinct.length !== 2 || distinct.some((value) => value === undefined)) return param;
     for (const lead of params) {
-      if (lead.kind !== 'flag' || follows.has(lead.name)) continue;
+      // A flag that follows another param leads too (kubb's `queryFn` where `{{eq method "get"}}`
+      // is true), so one `--set method=get` gives the query hook's parts and its words; never one
+      // whose default would read this text back.
+      if (lead.kind !== 'flag' || reaches(lead.name, param.name)) continue;
       const [a = '', b = ''] = distinct as string[];
       const values: readonly (string | undefined)[] = param.values;
       const on: number[] = all.filter((m) => values[m] === a);
@@ -270,6 +284,7 @@ export function linkFlags(params: readonly MinedParam[], count: number, files: r
       // The flag's lines are there only where the blocks around them are open too (`Args:` lines
       // inside the part only commands with a `Run` have): so is the text that goes with them.
       const guards = guardsOf(files, lead.name);
+      if (guards.some((guard) => reaches(guard.flag, param.name))) continue;
       const defaultOf = (flag: string) => params.find((known) => known.name === flag)?.default === true;
       const open = lead.default && guards.every((guard) => defaultOf(guard.flag) === guard.open);
       // A default the members were split on evenly is a coin flip: the flag's side is not.
@@ -280,6 +295,7 @@ export function linkFlags(params: readonly MinedParam[], count: number, files: r
         (inner, guard) => [{ t: 'if', flag: guard.flag, then: guard.open ? inner : [otherwisePiece], else: guard.open ? [otherwisePiece] : inner, lines: false }],
         [{ t: 'if', flag: lead.name, then: [{ t: 'text', text: then }], else: [otherwisePiece], lines: false }],
       );
+      readsFlags.set(param.name, [lead.name, ...guards.map((guard) => guard.flag)]);
       return { ...param, template, default: followed };
     }
     return param;

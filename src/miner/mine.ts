@@ -634,12 +634,24 @@ function mineNamed(
         (current: Built, given: MemberParams[]) => coherentDefaults(current, given, members, (refined) => toTemplate(refined, members, context), renderer),
         (current: Built) => balancedDefaults(current, members, entityParam, (refined) => toTemplate(refined, members, context), renderer),
       ];
+      // A new member, given its name alone, must get its files: a refinement whose defaults read
+      // each other round in a circle (a text following a flag that follows a value that repeats
+      // that text) renders every member, all given, and no new one.
+      const probe = members[built.center]?.name ?? '';
+      const rendersNew = (refinedTemplate: Template): boolean => {
+        try {
+          generateMember(refinedTemplate, { [entityParam]: probe }, { renderer });
+          return true;
+        } catch {
+          return false;
+        }
+      };
       for (const refine of refinements) {
         const refined = refine(best.built, best.params);
         if (refined === undefined) continue;
         const refinedTemplate = toTemplate(refined, members, context);
         const refinedParams = memberParams(refined, members, entityParam, renderer);
-        if (verify(refinedTemplate, refinedParams, members, renderer).length === 0) best = { built: refined, template: refinedTemplate, params: refinedParams };
+        if (verify(refinedTemplate, refinedParams, members, renderer).length === 0 && rendersNew(refinedTemplate)) best = { built: refined, template: refinedTemplate, params: refinedParams };
       }
       return finish(best.template, best.built, best.params, level, members.map((member) => member.key), built.center);
     }

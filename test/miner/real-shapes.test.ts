@@ -600,6 +600,23 @@ describe('what varies', () => {
     expect(generateMember(talks.template, { name: 'Shipment' })[0]?.content).toBe(service('shipment', 'shipments'));
   });
 
+  test('words that go with a part follow it, and so follow what the part follows (--set method=get gives a query hook)', () => {
+    const hook = (name: string, method: string, query: boolean) =>
+      `import { ${query ? 'useQuery' : 'useMutation'} } from '@tanstack/react-query';\n\nexport function use${name}() {\n  return ${query ? 'useQuery' : 'useMutation'}({\n    ${query ? 'queryFn' : 'mutationFn'}: () => client.request('${method}', '/api/blog/${name}'),\n${query ? '    staleTime: 5_000,\n' : ''}  });\n}\n`;
+    const members: Array<[string, string, boolean]> = [
+      ['GetAll', 'get', true],
+      ['Create', 'post', false],
+      ['Update', 'put', false],
+      ['Remove', 'delete', false],
+      ['ImportAll', 'post', false],
+    ];
+    const mined = minedExactly(members.map(([name, method, query]) => ({ path: `src/hooks/use${name}.ts`, content: hook(name, method, query) })));
+    expect(mined.template.manifest.params.hasStaleTime?.default).toBe('{{eq method "get"}}');
+    expect(mined.template.manifest.params.mutationFn?.default).toBe('{{#if hasStaleTime}}queryFn{{else}}mutationFn{{/if}}');
+    expect(generateMember(mined.template, { name: 'Get', method: 'get' })[0]?.content).toBe(hook('Get', 'get', true));
+    expect(generateMember(mined.template, { name: 'Publish' })[0]?.content).toBe(hook('Publish', 'post', false));
+  });
+
   test('a varying part of a line keeps its brackets with their partners (formatPrice(order.total) beside user.role)', () => {
     const cell = (name: string, shown: string) => `export const ${name}Cell = ({ ${name.toLowerCase()} }: Props) => <span>{${shown}}</span>;\n`;
     const members: Array<[string, string]> = [
