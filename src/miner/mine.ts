@@ -603,6 +603,17 @@ function mineNamed(
     return { template, params, report };
   };
 
+  // A new member, given its name alone, must get its files: defaults that read each other round in
+  // a circle (a text following a flag that follows a value that repeats that text) render every
+  // member, all given, and no new one. The most typical member's name is the probe.
+  const newMemberFails = (template: Template, center: number): string | undefined => {
+    try {
+      generateMember(template, { [entityParam]: members[center]?.name ?? '' }, { renderer });
+      return undefined;
+    } catch (error) {
+      return `a new member given its name alone does not render (${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)})`;
+    }
+  };
   for (const { level, options: buildOptions } of LEVELS) {
     const built = buildTemplate(members, buildOptions, entityParam);
     if (built.conflicts.length > 0) {
@@ -617,6 +628,8 @@ function mineNamed(
     } catch (error) {
       failures = [error instanceof Error ? error.message : String(error)];
     }
+    const newMember = failures.length === 0 ? newMemberFails(template, built.center) : undefined;
+    if (newMember !== undefined) failures = [newMember];
     if (failures.length === 0) {
       // Refinements of a template that reproduces every member, each kept only where they all
       // still render byte for byte: one value in several places is one param, line breaks that
@@ -634,24 +647,12 @@ function mineNamed(
         (current: Built, given: MemberParams[]) => coherentDefaults(current, given, members, (refined) => toTemplate(refined, members, context), renderer),
         (current: Built) => balancedDefaults(current, members, entityParam, (refined) => toTemplate(refined, members, context), renderer),
       ];
-      // A new member, given its name alone, must get its files: a refinement whose defaults read
-      // each other round in a circle (a text following a flag that follows a value that repeats
-      // that text) renders every member, all given, and no new one.
-      const probe = members[built.center]?.name ?? '';
-      const rendersNew = (refinedTemplate: Template): boolean => {
-        try {
-          generateMember(refinedTemplate, { [entityParam]: probe }, { renderer });
-          return true;
-        } catch {
-          return false;
-        }
-      };
       for (const refine of refinements) {
         const refined = refine(best.built, best.params);
         if (refined === undefined) continue;
         const refinedTemplate = toTemplate(refined, members, context);
         const refinedParams = memberParams(refined, members, entityParam, renderer);
-        if (verify(refinedTemplate, refinedParams, members, renderer).length === 0 && rendersNew(refinedTemplate)) best = { built: refined, template: refinedTemplate, params: refinedParams };
+        if (verify(refinedTemplate, refinedParams, members, renderer).length === 0 && newMemberFails(refinedTemplate, built.center) === undefined) best = { built: refined, template: refinedTemplate, params: refinedParams };
       }
       return finish(best.template, best.built, best.params, level, members.map((member) => member.key), built.center);
     }
