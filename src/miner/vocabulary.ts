@@ -11,6 +11,8 @@ import type { Occurrence } from './variants.js';
 
 const IDENTIFIER = /[\p{L}\p{N}_$]+/gu;
 const IDENTIFIER_CHAR = /[\p{L}\p{N}_$]/u;
+/** An HTTP verb in capitals: a request's method (`swagger:route DELETE /accounts`), never a word of a name. */
+export const HTTP_VERB = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/u;
 
 /** A member's texts as read: each with the occurrences of its name found there. */
 export interface Reading {
@@ -57,6 +59,8 @@ export function vocabularyFilters(readings: ReadonlyArray<readonly Reading[]>): 
       occurrences.filter((occurrence) => {
         const sliced = occurrence.forms.length > 0 && occurrence.forms.every((form) => form.slice !== undefined);
         if (!sliced) return true;
+        // Whichever name it starts: `Delete` of DeleteAccount reads `delete` elsewhere.
+        if (HTTP_VERB.test(occurrence.text)) return false;
         // A word that is the slice alone (`user`, `backup`) is as often prose as code: another
         // member writing it says little (a copied comment, a help text), and the alignment weighs
         // such words line by line. Only the longer identifier is the code's own.

@@ -673,6 +673,19 @@ describe('what varies', () => {
     // PaymentType's params for a Payment: the import it shares with the others is kept as written.
     const { tableName: _table, ...paymentType } = mined.params.find((member) => member.params.name === 'PaymentType')?.params ?? {};
     expect(generateMember(mined.template, { ...paymentType, name: 'Payment' })[0]?.content).toBe(entity('Payment', 'payment', 'Column, DataType, Model'));
+    // An HTTP verb in capitals is a method, not the first word of the name.
+    const route = (name: string, method: string, path: string) => `/* ${name} swagger:route ${method} ${path} account ${name[0]?.toLowerCase()}${name.slice(1)}\n */\n`;
+    const routes: Array<[string, string, string]> = [
+      ['DeleteAccount', 'DELETE', '/account/{id}'],
+      ['GetRoleList', 'GET', '/account/role-list'],
+      ['GetUser', 'GET', '/user/{id}'],
+      ['CreateAccount', 'POST', '/account'],
+      ['UpdateUser', 'PUT', '/user/{id}'],
+    ];
+    const minedRoutes = minedExactly(routes.map(([name, method, path]) => ({ path: `operations/${name}.go`, content: route(name, method, path) })));
+    // Three of five methods spell their operation's first word; still a `{{method}}`, or a new
+    // ListOrders would be routed with `LIST`.
+    expect(minedRoutes.template.files[0]?.content).toContain('swagger:route {{method}} ');
     // Where no other member writes it, the word is the name's: `Status` of an OrderStatus is its own.
     const enums = ['OrderStatus', 'PaymentMethod', 'ShippingZone'].map((name) => ({
       path: `src/${name}.ts`,
