@@ -5,7 +5,8 @@
  * member `Payment` would then import a `DataPayment`. Where another member writes the same
  * identifier without its own name in it (ProductOrder's entity imports `DataType` too), the
  * identifier is the code's vocabulary, and the slice is no reading of the name (`StatusValues` in
- * OrderStatus alone stays `{{pascalCase (lastWord name)}}Values`).
+ * OrderStatus alone stays `{{pascalCase (lastWord name)}}Values`). Nor is an HTTP verb in capitals
+ * (`DELETE` in DeleteAccount's route): it is the request's method.
  */
 import type { Occurrence } from './variants.js';
 
