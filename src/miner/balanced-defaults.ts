@@ -8,7 +8,8 @@
  */
 import type { Template } from '../library/template.js';
 import type { Renderer } from '../render/index.js';
-import type { Built, FlagParam, MinedMember, MinedParam } from './build.js';
+import type { Built, FlagParam, MinedMember } from './build.js';
+import { flagsOf, withFlagDefaults } from './coherent-defaults.js';
 import { generateMember } from './generate.js';
 import { openBrackets } from './score.js';
 import type { ParamValue } from './types.js';
@@ -43,25 +44,16 @@ export function balancedDefaults(
     });
   };
   // Defaults that do not render for a new member are not this step's to mend (the miner's check of
-  // the defaults says so); nor is a template that renders none of the probe's paths.
+  // the defaults says so).
   try {
     if (balancedWith(undefined)) return undefined;
+    // The member whose flags change the fewest defaults first (ties: the most typical, then the first).
+    const changes = (m: number) => flags.filter((flag) => flag.members.includes(m) !== flag.default).length;
+    const order = members.map((_, m) => m).sort((a, b) => changes(a) - changes(b) || Number(b === built.center) - Number(a === built.center) || a - b);
+    const m = order.find((k) => changes(k) > 0 && balancedWith(flagsOf(flags, k)));
+    if (m === undefined) return undefined;
+    return withFlagDefaults(built, flagsOf(flags, m), `as ${members[m]?.name ?? String(m)} has it: the defaults part by part render brackets a member's file would close`);
   } catch {
     return undefined;
   }
-  // The member whose flags change the fewest defaults first (ties: the most typical, then the first).
-  const changes = (m: number) => flags.filter((flag) => flag.members.includes(m) !== flag.default).length;
-  const order = members.map((_, m) => m).sort((a, b) => changes(a) - changes(b) || Number(b === built.center) - Number(a === built.center) || a - b);
-  for (const m of order) {
-    const own = new Map(flags.map((flag) => [flag.name, flag.members.includes(m)]));
-    if (changes(m) === 0 || !balancedWith(own)) continue;
-    const because = `as ${members[m]?.name ?? String(m)} has it: the defaults part by part render brackets a member's file would close`;
-    const params = built.params.map((param): MinedParam => {
-      if (param.kind !== 'flag' || !own.has(param.name)) return param;
-      const value = own.get(param.name) ?? param.default;
-      return value === param.default ? param : { ...param, default: value, defaultWhy: because };
-    });
-    return { ...built, params };
-  }
-  return undefined;
 }

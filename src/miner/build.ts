@@ -28,6 +28,7 @@ import { lineEditDistance } from './score.js';
 import type { Line, Token, TokenOccurrence } from './tokenize.js';
 import { flagMembers, mapBranches, type FlagMembers } from './branches.js';
 import { IMPORT_LEAD } from './sorted-runs.js';
+import { HTTP_METHOD } from './vocabulary.js';
 import { spreadValues } from './spread-values.js';
 import { articleOf, gluedName, sliceForm, withArticles, type SliceMatch } from './name-literals.js';
 import { CASE_HELPERS, caseClass, formKey, spell, type CaseHelper, type NameForm } from './variants.js';
@@ -260,8 +261,8 @@ export function linkFlags(params: readonly MinedParam[], count: number, files: r
     if (name === target) return true;
     if (seen.has(name)) return false;
     seen.add(name);
-    const next = [...(readsFlags.get(name) ?? []), ...(follows.has(name) ? [follows.get(name)?.param ?? ''] : [])];
-    return next.some((other) => reaches(other, target, seen));
+    const followed = follows.get(name)?.param;
+    return [...(readsFlags.get(name) ?? []), ...(followed === undefined ? [] : [followed])].some((other) => reaches(other, target, seen));
   };
   return params.map((param): MinedParam => {
     if (param.kind === 'flag') return follows.has(param.name) ? { ...param, follows: follows.get(param.name) } : param;
@@ -329,8 +330,6 @@ function guardsOf(files: readonly BuiltFile[], flag: string): Guard[] {
   return first !== undefined && found.every((guards) => same(guards, first)) ? first : [];
 }
 
-/** HTTP methods, any case: a value that is always one is the `method`, wherever it is written. */
-const HTTP_METHOD = /^(?:get|post|put|patch|delete|head|options)$/iu;
 
 /** An SVG path's data (`M4 6L8 10L12 6`): commands and numbers only, opening with a move. */
 const SVG_PATH_DATA = /^[Mm][\s\d.,eE+\-MmLlHhVvCcSsQqTtAaZz]*\d[\s\d.,eE+\-MmLlHhVvCcSsQqTtAaZz]*$/u;
@@ -350,6 +349,7 @@ const PATH_TEXT = /^[^\s'"`]*\/[^\s'"`]*$/u;
 function valueHint(values: readonly string[], hint: string): string {
   if (values.length === 0) return hint;
   if (values.every(isSpaces)) return `${hint} spacing`;
+  // HTTP methods, any case: a value that is always one is the `method`, wherever it is written.
   if (values.every((value) => HTTP_METHOD.test(value)) && values.some((value) => !/^(?:head|options)$/iu.test(value))) return 'method';
   if (hint !== '') return hint;
   if (values.every((value) => SVG_PATH_DATA.test(value))) return 'path data';

@@ -84,7 +84,7 @@ export function coherentDefaults(
   const currentKey = keyOf(current);
   const sets = new Map<string, { defaults: Defaults; members: number[] }>();
   members.forEach((_, m) => {
-    const own: Defaults = new Map(flags.map((flag) => [flag.name, flag.members.includes(m)]));
+    const own = flagsOf(flags, m);
     const key = keyOf(own);
     if (key === currentKey) return;
     const set = sets.get(key) ?? { defaults: own, members: [] };
@@ -114,9 +114,17 @@ export function coherentDefaults(
   // The report says why a default is not the part's own.
   const percent = (rate: number) => `${Math.round(rate * 100)}%`;
   const because = `as ${best.members.map((m) => members[m]?.name ?? String(m)).join(', ')} ${best.members.length === 1 ? 'has' : 'have'} it: their flags together predict ${percent(best.rate)} of the other members' lines, each part's own default ${percent(best.against)}`;
+  return withFlagDefaults(built, best.defaults, because);
+}
+
+/** Member `m`'s own flags, as defaults: true for the parts it has. */
+export const flagsOf = (flags: readonly FlagParam[], m: number): Defaults => new Map(flags.map((flag) => [flag.name, flag.members.includes(m)]));
+
+/** `built` with these flag defaults, each one changed saying `because` (the report's why). */
+export function withFlagDefaults(built: Built, defaults: Defaults, because: string): Built {
   const params = built.params.map((param): MinedParam => {
-    if (param.kind !== 'flag' || !best.defaults.has(param.name)) return param;
-    const value = best.defaults.get(param.name) ?? param.default;
+    if (param.kind !== 'flag' || !defaults.has(param.name)) return param;
+    const value = defaults.get(param.name) ?? param.default;
     return value === param.default ? param : { ...param, default: value, defaultWhy: because };
   });
   return { ...built, params };

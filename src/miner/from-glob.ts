@@ -26,8 +26,7 @@ import { detectFormatting } from './format-detect.js';
 import { stemOf } from './group.js';
 import { mineTemplate } from './mine.js';
 import type { Example, MemberParams, MineReport } from './types.js';
-import { decodeText } from '../util/text.js';
-import { byString } from '../util/text.js';
+import { byString, decodeText } from '../util/text.js';
 
 /**
  * The version of the miner's output. Part of the cache key: bump it whenever a change to the miner

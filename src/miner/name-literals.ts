@@ -7,7 +7,7 @@ import { wordSlices } from '../render/helpers.js';
 import { indefiniteArticle, pluralize } from '../render/inflect.js';
 import { mergeText, type Piece } from './emit.js';
 import { AS_GIVEN, CASE_HELPERS, spell, WORD_SLICES, type NameForm } from './variants.js';
-import { HTTP_VERB } from './vocabulary.js';
+import { isHttpVerb } from './vocabulary.js';
 
 /** A word slice form that spells most members' literals, and the members it does not. */
 export interface SliceMatch {
@@ -26,7 +26,7 @@ export interface SliceMatch {
 export function sliceForm(values: readonly (string | undefined)[], names: readonly string[]): SliceMatch | undefined {
   const having = values.flatMap((value, m) => (value === undefined ? [] : [{ value, name: names[m] ?? '', m }]));
   // Methods are no words of a name (`DELETE` of DeleteAccount, `GET` of GetRoleList).
-  if (having.some((entry) => HTTP_VERB.test(entry.value))) return undefined;
+  if (having.some((entry) => isHttpVerb(entry.value))) return undefined;
   if (new Set(having.map((entry) => entry.value)).size < 2) return undefined;
   // Letters only, to try the case helpers only where the letters already agree (this runs for every
   // varying literal, and spelling is not cheap).

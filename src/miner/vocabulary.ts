@@ -12,8 +12,10 @@ import type { Occurrence } from './variants.js';
 
 const IDENTIFIER = /[\p{L}\p{N}_$]+/gu;
 const IDENTIFIER_CHAR = /[\p{L}\p{N}_$]/u;
+/** HTTP methods, any case (`method` params are named by them, see valueHint in build.ts). */
+export const HTTP_METHOD = /^(?:get|post|put|patch|delete|head|options)$/iu;
 /** An HTTP verb in capitals: a request's method (`swagger:route DELETE /accounts`), never a word of a name. */
-export const HTTP_VERB = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/u;
+export const isHttpVerb = (text: string): boolean => text === text.toUpperCase() && HTTP_METHOD.test(text);
 
 /** A member's texts as read: each with the occurrences of its name found there. */
 export interface Reading {
@@ -49,19 +51,23 @@ function identifierAround(content: string, occurrence: Occurrence): string {
  * per file) before any is filtered.
  */
 export function vocabularyFilters(readings: ReadonlyArray<readonly Reading[]>): Array<(content: string, occurrences: readonly Occurrence[]) => Occurrence[]> {
-  const literals = readings.map((files) => {
-    const set = new Set<string>();
-    for (const reading of files) literalIdentifiers(reading, set);
-    return set;
-  });
+  // Read once, and only when a slice is in question: most families read none (one-word names), and
+  // scanning every identifier of a few megabytes is not free.
+  let literals: Array<Set<string>> | undefined;
+  const literalsOf = () =>
+    (literals ??= readings.map((files) => {
+      const set = new Set<string>();
+      for (const reading of files) literalIdentifiers(reading, set);
+      return set;
+    }));
   return readings.map((_, m) => {
-    const elsewhere = (identifier: string) => literals.some((set, k) => k !== m && set.has(identifier));
+    const elsewhere = (identifier: string) => literalsOf().some((set, k) => k !== m && set.has(identifier));
     return (content, occurrences) =>
       occurrences.filter((occurrence) => {
         const sliced = occurrence.forms.length > 0 && occurrence.forms.every((form) => form.slice !== undefined);
         if (!sliced) return true;
         // Whichever name it starts: `Delete` of DeleteAccount reads `delete` elsewhere.
-        if (HTTP_VERB.test(occurrence.text)) return false;
+        if (isHttpVerb(occurrence.text)) return false;
         // A word that is the slice alone (`user`, `backup`) is as often prose as code: another
         // member writing it says little (a copied comment, a help text), and the alignment weighs
         // such words line by line. Only the longer identifier is the code's own.
