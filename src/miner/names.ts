@@ -165,10 +165,12 @@ export function detectNames(labels: readonly string[], texts: readonly (readonly
   const named = (label: string) => words(label).filter((word) => !/^\p{N}+$/u.test(word));
   const glued = gluedAffix(labels.map(named), texts);
   if (glued !== undefined) notes.push(`every label ${glued.prefix ? 'starts' : 'ends'} with "${glued.word}" glued to the rest: read as a word of its own`);
+  let readFromContents = false;
   const split = labels.map((label, i) => {
     const found = wordsFromContent(label, texts[i] ?? []);
     if (found !== undefined) {
       notes.push(`${JSON.stringify(label)} read as ${found.join(' ')} (how its contents write it)`);
+      readFromContents = true;
       return found;
     }
     return glued?.split[i] ?? named(label);
@@ -208,13 +210,15 @@ export function detectNames(labels: readonly string[], texts: readonly (readonly
     ]
       .filter((part) => part !== '')
       .join(' and ');
-    if (standsAlone * 2 > names.length) {
+    // A label written as one word (`chatairun/` for `ChatAiRun`) spells the shared words glued to
+    // the rest: a name without them is nowhere in its paths.
+    if (standsAlone * 2 > names.length && !readFromContents) {
       notes.push(`stripped the ${affix} every member's label shares`);
       const first = split[0] ?? [];
       affixes = { ...(prefix > 0 ? { prefix: first.slice(0, prefix).join(' ') } : {}), ...(suffix > 0 ? { suffix: first.slice(-suffix).join(' ') } : {}) };
     } else {
       names = whole;
-      notes.push(`kept the ${affix} every label shares (the rest never occurs on its own)`);
+      notes.push(`kept the ${affix} every label shares (${readFromContents ? 'labels written as one word spell it glued to the rest' : 'the rest never occurs on its own'})`);
       const first = split[0] ?? [];
       // Added to a name given without them: trailing words (a kind is the head of a compound:
       // `BellIcon`), and leading words in camelCase labels (a role: `useCartStore`, `withAuth`).

@@ -150,6 +150,15 @@ describe('entity names', () => {
     expect(kinds.affixes).toEqual({ suffix: 'news item', keep: true });
   });
 
+  test('labels written as one word keep the words they share (chatairun/ holds ChatAiRun, not AiRun)', () => {
+    const contents = ['ChatAiRun aiRunStatusId AiRun', 'ChatAiRunMetric AiRunMetric', 'ChatConversation conversationId Conversation'];
+    const flat = detect(['chatairun', 'chatairunmetric', 'chatconversation'], contents);
+    expect(flat.names).toEqual(['ChatAiRun', 'ChatAiRunMetric', 'ChatConversation']);
+    expect(flat.why).toContain('kept the prefix "Chat" every label shares (labels written as one word spell it glued to the rest)');
+    // Labels that separate their words can be read without them.
+    expect(detect(['chat-ai-run', 'chat-ai-run-metric', 'chat-conversation'], contents).names).toEqual(['AiRun', 'AiRunMetric', 'Conversation']);
+  });
+
   test('a shared word that never occurs alone is kept (UserCard / UserList)', () => {
     expect(detect(['UserCard', 'UserList'], ['UserCard UserCardProps', 'UserList UserListProps']).names).toEqual(['UserCard', 'UserList']);
   });
