@@ -165,15 +165,13 @@ export function detectNames(labels: readonly string[], texts: readonly (readonly
   const named = (label: string) => words(label).filter((word) => !/^\p{N}+$/u.test(word));
   const glued = gluedAffix(labels.map(named), texts);
   if (glued !== undefined) notes.push(`every label ${glued.prefix ? 'starts' : 'ends'} with "${glued.word}" glued to the rest: read as a word of its own`);
-  let readFromContents = false;
+  const fromContents = labels.map((label, i) => wordsFromContent(label, texts[i] ?? []));
+  const readFromContents = fromContents.some((found) => found !== undefined);
   const split = labels.map((label, i) => {
-    const found = wordsFromContent(label, texts[i] ?? []);
-    if (found !== undefined) {
-      notes.push(`${JSON.stringify(label)} read as ${found.join(' ')} (how its contents write it)`);
-      readFromContents = true;
-      return found;
-    }
-    return glued?.split[i] ?? named(label);
+    const found = fromContents[i];
+    if (found === undefined) return glued?.split[i] ?? named(label);
+    notes.push(`${JSON.stringify(label)} read as ${found.join(' ')} (how its contents write it)`);
+    return found;
   });
 
   // Learn shared leading and trailing words (case-insensitive), keeping at least one word each.
