@@ -494,6 +494,12 @@ function formKeysOf(occurrence: TokenOccurrence): ReadonlySet<string> {
   return keys;
 }
 
+/** A run of spaces or tabs, as a token holds it. */
+const SPACES = /^[ \t]+$/u;
+
+/** A line with every run of spaces or tabs after its indentation written as one space. */
+const unpadded = (line: string): string => line.replace(/(\S)[ \t]+/gu, '$1 ');
+
 /** The most common defined value; ties go to the center member's, then to the first. */
 function mostCommon(values: readonly (string | undefined)[], center: number): string | undefined {
   const counts = new Map<string, number>();
@@ -1258,11 +1264,17 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
           // The most common variant first; of two as common, the one written with the name (the
           // pattern a new member follows, where the other is a literal two members share).
           const nameCount = (members: readonly number[]) => runOf(members[0] ?? 0).filter((token) => !isPlain(token)).length;
+          // Variants that differ only in the spaces aligning a column (`ID   int32`, `ID          int32`
+          // where the longest field names differ) are one variant as far as a new member goes.
+          const shapeOf = (members: readonly number[]) => runOf(members[0] ?? 0).map((token) => (SPACES.test(token.text) ? ' ' : token.key)).join('');
+          const shapeCount = new Map<string, number>();
+          for (const members of runGroups) shapeCount.set(shapeOf(members), (shapeCount.get(shapeOf(members)) ?? 0) + members.length);
+          const shapeSize = (members: readonly number[]) => shapeCount.get(shapeOf(members)) ?? 0;
           const ranked = runGroups
             .map((members) => [members[0] ?? 0, members] as const)
             .sort(
               ([, a], [, b]) =>
-                b.length - a.length || nameCount(b) - nameCount(a) || Number(b.includes(preferred)) - Number(a.includes(preferred)) || (a[0] ?? 0) - (b[0] ?? 0),
+                shapeSize(b) - shapeSize(a) || b.length - a.length || nameCount(b) - nameCount(a) || Number(b.includes(preferred)) - Number(a.includes(preferred)) || (a[0] ?? 0) - (b[0] ?? 0),
             );
           const coincidental = coincidences(ids.map(runOf));
           const content = (members: readonly number[]) => {
@@ -1434,7 +1446,9 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     const size = (group: { members: number[] }) => group.members.length;
     // The default variant (what a new member gets): the weighted medoid, i.e. the variant with the
     // fewest line edits to every member's variant; the most common one wins unless it is an outlier.
-    const keysOfGroup = (group: { lines: Array<readonly Line[]> }) => (group.lines[0] ?? []).map(lineKey);
+    // Lines compared as written but for the spaces that align their columns: gofmt pads a struct's
+    // fields to its longest name, so members with other fields pad the same field differently.
+    const keysOfGroup = (group: { lines: Array<readonly Line[]> }) => (group.lines[0] ?? []).map((line) => unpadded(lineKey(line)));
     const cost = new Map(
       groups.map((group) => [
         group,

@@ -438,6 +438,50 @@ describe('what varies', () => {
     expect(generated.find((file) => file.path === 'app/Payment/Migration.php')?.content).toBe(migration('payment_logs'));
   });
 
+  test('variants that differ only in the spaces aligning a column count as one (gofmt pads each struct to its longest field)', () => {
+    const model = (table: string, fields: ReadonlyArray<readonly [string, string]>): Example => {
+      const name = table
+        .split('_')
+        .map((word) => (word[0] ?? '').toUpperCase() + word.slice(1))
+        .join('');
+      const width = Math.max(...fields.map(([field]) => field.length));
+      const typeWidth = Math.max(...fields.map(([, type]) => type.length));
+      const body = fields.map(([field, type]) => `\t${field.padEnd(width)} ${type.padEnd(typeWidth)} \`json:"${field.toLowerCase()}"\``).join('\n');
+      return { path: `dal/model/${table}.gen.go`, content: `package model\n\n// ${name} mapped from table <${table}>\ntype ${name} struct {\n${body}\n}\n` };
+    };
+    const mined = minedExactly([
+      model('user', [['ID', 'int32'], ['Username', 'string']]),
+      model('group', [['ID', 'int32'], ['Name', 'string'], ['Enable', 'bool']]),
+      model('workspace', [['ID', 'int32'], ['PreWorkspaceID', '*int32']]),
+      // The one member whose key is named after it pads its ID like no other, and so does each of
+      // the others: three of four write `ID`, which a new member gets.
+      model('user_group', [['UserGroupID', 'int32'], ['GroupID', 'int32']]),
+    ]);
+    const [order] = generateMember(mined.template, { name: 'Order' });
+    expect(order?.content).toMatch(/^type Order struct \{\n\tID +int32 /mu);
+  });
+
+  test('the block a new member gets is the one most like the others once columns are unpadded, not the shortest', () => {
+    const model = (table: string, fields: ReadonlyArray<readonly [string, string]>): Example => {
+      const name = table
+        .split('_')
+        .map((word) => (word[0] ?? '').toUpperCase() + word.slice(1))
+        .join('');
+      const width = Math.max(...fields.map(([field]) => field.length));
+      return { path: `model/${table}.go`, content: `package model\n\ntype ${name} struct {\n${fields.map(([field, type]) => `\t${field.padEnd(width)} ${type}`).join('\n')}\n}\n` };
+    };
+    const mined = minedExactly([
+      model('user', [['Username', 'string'], ['Enable', 'bool'], ['UpdatedAt', '*time.Time'], ['CreatedAt', '*time.Time']]),
+      model('group', [['Name', 'string'], ['Enable', 'bool'], ['UpdatedAt', '*time.Time'], ['CreatedAt', '*time.Time'], ['WorkspaceID', 'int32']]),
+      model('workspace', [['Rank', 'int32'], ['PreWorkspaceID', '*int32'], ['Enable', 'bool'], ['UpdatedAt', '*time.Time'], ['CreatedAt', '*time.Time']]),
+      model('user_group', [['GroupID', 'int32']]),
+    ]);
+    // Each block pads its shared fields its own way: compared as written, no two share a line and
+    // the one-line block is the fewest edits from the rest.
+    const [order] = generateMember(mined.template, { name: 'Order' });
+    expect(order?.content).toContain('\tUpdatedAt *time.Time\n\tCreatedAt *time.Time\n');
+  });
+
   test('a long varying string (an icon\'s path data) is one value whole too', () => {
     const icon = (name: string, d: string) => `export function ${name}Icon() {\n  return (\n    <svg viewBox="0 0 16 16">\n      <path\n        d="${d}"\n        stroke="currentColor"\n      />\n    </svg>\n  )\n}\n`;
     const arc = (n: number) => Array.from({ length: 12 }, (_, k) => `C${n + k}.6667 ${k}.6818 11.6819 14.6666 8 14.${k}666`).join(' ');
