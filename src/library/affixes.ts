@@ -11,15 +11,41 @@ import type { ParamAffixes, ParamSpec } from './template.js';
 const lowerWords = (text: string | undefined): string[] => words(text ?? '').map((word) => word.toLowerCase());
 
 /**
+ * Kinds of deployable a system's parts are named by (`cart-service`, `api-gateway`, `web-frontend`):
+ * a name ending with one is of that kind, and gets no other kind's word (see applyAffixes).
+ */
+const COMPONENT_KINDS: ReadonlySet<string> = new Set([
+  'service',
+  'svc',
+  'gateway',
+  'proxy',
+  'frontend',
+  'backend',
+  'bff',
+  'worker',
+  'server',
+  'api',
+  'app',
+  'ui',
+  'web',
+  'daemon',
+  'scheduler',
+  'registry',
+  'broker',
+]);
+
+/**
  * The value as the members' names are written: without the affixes, when it starts (ends) with
  * them as whole words in any case and holds more words than them, or with their first (last) words
  * where it ends (starts); with `keep`, with the affixes, added where it lacks them (their words it
- * does not end or start with). Otherwise the value as given.
+ * does not end or start with), but for a suffix naming a kind of deployable where the value ends
+ * with another (see COMPONENT_KINDS). Otherwise the value as given.
  *
  * @example applyAffixes('AppSidebar', { prefix: 'App' }) // 'Sidebar'
  * @example applyAffixes('use-auth-store', { prefix: 'use', suffix: 'Store' }) // 'Auth'
  * @example applyAffixes('App', { prefix: 'App' }) // 'App'
  * @example applyAffixes('Avatar', { suffix: 'Icon', keep: true }) // 'AvatarIcon'
+ * @example applyAffixes('ApiGateway', { suffix: 'Service', keep: true }) // 'ApiGateway'
  * @example applyAffixes('OrderService', { suffix: 'service postgres' }) // 'Order'
  */
 export function applyAffixes(value: string, affixes: ParamAffixes | undefined): string {
@@ -43,7 +69,10 @@ export function applyAffixes(value: string, affixes: ParamAffixes | undefined): 
   if (affixes.keep === true) {
     if (given.length === 0) return value;
     const head = words(affixes.prefix ?? '').slice(0, prefix.length - prefixWritten());
-    const tail = words(affixes.suffix ?? '').slice(suffixWritten());
+    // Beside `cart-service` and `order-service`, an `ApiGateway` is a gateway: the system's parts
+    // of another kind keep their own names (`api-gateway`, not `api-gateway-service`).
+    const otherKind = COMPONENT_KINDS.has(suffix.at(-1) ?? '') && COMPONENT_KINDS.has(given.at(-1)?.toLowerCase() ?? '');
+    const tail = otherKind ? [] : words(affixes.suffix ?? '').slice(suffixWritten());
     if (head.length === 0 && tail.length === 0) return value;
     return keepAcronyms([...head, ...given, ...tail].join(' '), value);
   }

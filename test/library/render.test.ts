@@ -98,6 +98,13 @@ describe('affixes', () => {
     expect(applyAffixes('Avatar', { suffix: 'Icon', keep: true })).toBe('AvatarIcon');
     expect(applyAffixes('avatar-icon', { suffix: 'Icon', keep: true })).toBe('avatar-icon');
     expect(applyAffixes('au', { prefix: 'en', keep: true })).toBe('EnAu');
+    // But a part of a system of another kind than the members' keeps its own name: beside
+    // `cart-service`, `order-service`, a gateway or a frontend is no service.
+    expect(applyAffixes('Payment', { suffix: 'service', keep: true })).toBe('PaymentService');
+    expect(applyAffixes('ApiGateway', { suffix: 'service', keep: true })).toBe('ApiGateway');
+    expect(applyAffixes('web-frontend', { suffix: 'Service', keep: true })).toBe('web-frontend');
+    // Only kinds of deployable: an icon set's `Server` is a `ServerIcon`.
+    expect(applyAffixes('Server', { suffix: 'Icon', keep: true })).toBe('ServerIcon');
     // A value that writes the affix's first (last) words where it ends (starts) has them once.
     expect(applyAffixes('OrderService', { suffix: 'service postgres' })).toBe('Order');
     expect(applyAffixes('order-service-postgres', { suffix: 'service postgres' })).toBe('Order');
