@@ -30,6 +30,7 @@ import { flagMembers, mapBranches, type FlagMembers } from './branches.js';
 import { IMPORT_LEAD } from './sorted-runs.js';
 import { HTTP_METHOD } from './vocabulary.js';
 import { spreadValues } from './spread-values.js';
+import { itemsFollowFlags } from './items-follow-flags.js';
 import { articleOf, gluedName, sliceForm, withArticles, type SliceMatch } from './name-literals.js';
 import { CASE_HELPERS, caseClass, formKey, spell, type CaseHelper, type NameForm } from './variants.js';
 import { byString } from '../util/text.js';
@@ -1025,15 +1026,18 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     const stable = (i: number) =>
       ids.every((id) => at(id, i) >= 0) && compatible(ids.map((id) => lines.get(id)?.tokens[at(id, i)]).filter((t): t is Token => t !== undefined));
     // Defaults come from one member's line, the most common one (ties: the most typical member), so
-    // a new member gets a line that exists rather than a mix of values from different members.
+    // a new member gets a line that exists rather than a mix of values from different members. Lines
+    // are counted as the template writes them, the name abstracted: `return userRepository.findAll();`
+    // and `return storeRepository.findAll();` are one line, which three members write.
     const lineCounts = new Map<string, number>();
+    const lineText = (id: number) => lines.get(id)?.strictKey ?? '';
     for (const id of ids) {
-      const text = lines.get(id)?.text ?? '';
+      const text = lineText(id);
       lineCounts.set(text, (lineCounts.get(text) ?? 0) + 1);
     }
     let preferred = centerId;
     for (const id of [...ids].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0))) {
-      if ((lineCounts.get(lines.get(id)?.text ?? '') ?? 0) > (lineCounts.get(lines.get(preferred)?.text ?? '') ?? 0)) preferred = id;
+      if ((lineCounts.get(lineText(id)) ?? 0) > (lineCounts.get(lineText(preferred)) ?? 0)) preferred = id;
     }
     const stableAt = centerTokens.map((_, i) => stable(i));
     const tokenOf = (id: number, i: number) => lines.get(id)?.tokens[at(id, i)];
@@ -1967,7 +1971,9 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
   const keys = new Set<string>();
   const labelled = files.map((file) => ({ ...file, content: labelAndKeyParams(file.content, file.members, registry, names, flags, keys) }));
   const keyed = keyNames(keyPaths(labelled, registry.params, keys, names), registry.params, keys, names, flags);
-  return { files: spreadValues(keyed.files, keyed.params, count), params: linkFlags(keyed.params, count, keyed.files), conflicts: registry.conflicts, center };
+  const spread = spreadValues(keyed.files, keyed.params, count);
+  const listed = itemsFollowFlags(spread, keyed.params, count) ?? { files: spread, params: keyed.params };
+  return { files: listed.files, params: linkFlags(listed.params, count, listed.files), conflicts: registry.conflicts, center };
 }
 
 /**

@@ -482,6 +482,37 @@ describe('what varies', () => {
     expect(order?.content).toContain('\tUpdatedAt *time.Time\n\tCreatedAt *time.Time\n');
   });
 
+  describe('JHipster services, two of five with eager relationships', () => {
+    const service = (name: string, eager: boolean): Example => {
+      const field = `${name.toLowerCase()}Repository`;
+      const imports = eager ? 'import org.springframework.data.domain.Page;\nimport org.springframework.data.domain.Pageable;\n' : '';
+      const paged = eager
+        ? `\n    public Page<${name}> findAllWithEagerRelationships(Pageable pageable) {\n        return ${field}.findAllWithEagerRelationships(pageable);\n    }\n`
+        : '';
+      return {
+        path: `src/service/impl/${name}ServiceImpl.java`,
+        content: `package app.service.impl;\n\nimport app.domain.${name};\nimport app.repository.${name}Repository;\nimport java.util.List;\n${imports}\npublic class ${name}ServiceImpl {\n\n    private final ${name}Repository ${field};\n\n    public List<${name}> findAll() {\n        return ${field}.${eager ? 'findAllWithEagerRelationships' : 'findAll'}();\n    }\n${paged}}\n`,
+      };
+    };
+    const mined = () => minedExactly([service('Customer', true), service('Invoice', true), service('Product', false), service('Store', false), service('Shelf', false)]);
+
+    test('imports only the members with a part write are that part\'s, not a list of their own', () => {
+      const { template } = mined();
+      expect(Object.values(template.manifest.params).map((spec) => spec.type)).not.toContain('string[]');
+      const flag = Object.keys(template.manifest.params).find((name) => template.manifest.params[name]?.type === 'boolean') ?? '';
+      const [eager] = generateMember(template, { name: 'Order', [flag]: true });
+      expect(eager?.content).toContain('import org.springframework.data.domain.Page;\nimport org.springframework.data.domain.Pageable;\n');
+      expect(eager?.content).toContain('public Page<Order> findAllWithEagerRelationships(Pageable pageable) {');
+      const [plain] = generateMember(template, { name: 'Order' });
+      expect(plain?.content).not.toContain('Pageable');
+    });
+
+    test('a line\'s values default to the line most members write, the name abstracted', () => {
+      const [order] = generateMember(mined().template, { name: 'Order' });
+      expect(order?.content).toContain('return orderRepository.findAll();');
+    });
+  });
+
   test('a long varying string (an icon\'s path data) is one value whole too', () => {
     const icon = (name: string, d: string) => `export function ${name}Icon() {\n  return (\n    <svg viewBox="0 0 16 16">\n      <path\n        d="${d}"\n        stroke="currentColor"\n      />\n    </svg>\n  )\n}\n`;
     const arc = (n: number) => Array.from({ length: 12 }, (_, k) => `C${n + k}.6667 ${k}.6818 11.6819 14.6666 8 14.${k}666`).join(' ');
