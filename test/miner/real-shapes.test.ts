@@ -22,6 +22,22 @@ const minedExactly = (examples: readonly Example[]) => {
   return mined;
 };
 
+/**
+ * A Go model as gofmt writes it: the struct named after its table, field names padded to the
+ * longest, and with `tagged`, types padded too and a JSON tag after them.
+ */
+const goStruct = (table: string, fields: ReadonlyArray<readonly [string, string]>, tagged: boolean): Example => {
+  const name = table
+    .split('_')
+    .map((word) => (word[0] ?? '').toUpperCase() + word.slice(1))
+    .join('');
+  const width = Math.max(...fields.map(([field]) => field.length));
+  const typeWidth = Math.max(...fields.map(([, type]) => type.length));
+  const line = ([field, type]: readonly [string, string]) =>
+    tagged ? `\t${field.padEnd(width)} ${type.padEnd(typeWidth)} \`json:"${field.toLowerCase()}"\`` : `\t${field.padEnd(width)} ${type}`;
+  return { path: `model/${table}.go`, content: `package model\n\n// ${name} mapped from table <${table}>\ntype ${name} struct {\n${fields.map(line).join('\n')}\n}\n` };
+};
+
 /** Names read from labels, each member's contents one text. */
 const detect = (labels: string[], contents: string[]) => detectNames(labels, contents.map((content) => [content]));
 
@@ -439,16 +455,7 @@ describe('what varies', () => {
   });
 
   test('variants that differ only in the spaces aligning a column count as one (gofmt pads each struct to its longest field)', () => {
-    const model = (table: string, fields: ReadonlyArray<readonly [string, string]>): Example => {
-      const name = table
-        .split('_')
-        .map((word) => (word[0] ?? '').toUpperCase() + word.slice(1))
-        .join('');
-      const width = Math.max(...fields.map(([field]) => field.length));
-      const typeWidth = Math.max(...fields.map(([, type]) => type.length));
-      const body = fields.map(([field, type]) => `\t${field.padEnd(width)} ${type.padEnd(typeWidth)} \`json:"${field.toLowerCase()}"\``).join('\n');
-      return { path: `dal/model/${table}.gen.go`, content: `package model\n\n// ${name} mapped from table <${table}>\ntype ${name} struct {\n${body}\n}\n` };
-    };
+    const model = (table: string, fields: ReadonlyArray<readonly [string, string]>) => goStruct(table, fields, true);
     const mined = minedExactly([
       model('user', [['ID', 'int32'], ['Username', 'string']]),
       model('group', [['ID', 'int32'], ['Name', 'string'], ['Enable', 'bool']]),
@@ -462,14 +469,7 @@ describe('what varies', () => {
   });
 
   test('the block a new member gets is the one most like the others once columns are unpadded, not the shortest', () => {
-    const model = (table: string, fields: ReadonlyArray<readonly [string, string]>): Example => {
-      const name = table
-        .split('_')
-        .map((word) => (word[0] ?? '').toUpperCase() + word.slice(1))
-        .join('');
-      const width = Math.max(...fields.map(([field]) => field.length));
-      return { path: `model/${table}.go`, content: `package model\n\ntype ${name} struct {\n${fields.map(([field, type]) => `\t${field.padEnd(width)} ${type}`).join('\n')}\n}\n` };
-    };
+    const model = (table: string, fields: ReadonlyArray<readonly [string, string]>) => goStruct(table, fields, false);
     const mined = minedExactly([
       model('user', [['Username', 'string'], ['Enable', 'bool'], ['UpdatedAt', '*time.Time'], ['CreatedAt', '*time.Time']]),
       model('group', [['Name', 'string'], ['Enable', 'bool'], ['UpdatedAt', '*time.Time'], ['CreatedAt', '*time.Time'], ['WorkspaceID', 'int32']]),
