@@ -1,7 +1,7 @@
 /**
  * Lists that go with a part. JHipster writes `import …domain.Page;` and `import …domain.Pageable;`
  * only in the services of entities with eager relationships, whose other lines a flag says
- * (`{{#if hasPage}}findAllWithEagerRelationships{{else}}findAll{{/if}}`): read as repeated lines,
+ * (`{{#if hasPage}}findOneWithEagerRelationships{{else}}findById{{/if}}`): read as repeated lines,
  * the imports are an items param of their own, whose default (no imports, as most members) nobody
  * passes, so `--set hasPage=true` gave the eager methods without their imports.
  *
