@@ -7,6 +7,9 @@ import type { Piece } from './emit.js';
 
 export type FlagMembers = ReadonlyMap<string, ReadonlySet<number>>;
 
+/** Whether two lists of members hold the same members (each list without repeats). */
+export const sameMembers = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((m) => b.includes(m));
+
 /** Each mined flag, by name, with the members it is true for. */
 export function flagMembers(params: readonly MinedParam[]): FlagMembers {
   return new Map(params.flatMap((param) => (param.kind === 'flag' ? [[param.name, new Set(param.members)] as const] : [])));

@@ -26,7 +26,7 @@ import { chooseForm, ruledForm, usesPackageFolders, usesSnakeFileNames } from '.
 import { alikePairs, lcsPairs } from './lcs.js';
 import { lineEditDistance } from './score.js';
 import type { Line, Token, TokenOccurrence } from './tokenize.js';
-import { flagMembers, mapBranches, type FlagMembers } from './branches.js';
+import { flagMembers, mapBranches, sameMembers, type FlagMembers } from './branches.js';
 import { IMPORT_LEAD } from './sorted-runs.js';
 import { HTTP_METHOD } from './vocabulary.js';
 import { spreadValues } from './spread-values.js';
@@ -225,7 +225,6 @@ export function linkFlags(params: readonly MinedParam[], count: number, files: r
   // an `Example:` line is there, not the other way round, and nobody passes a gap.
   const isSpacing = (param: ValueParam) => param.values.every((value) => value !== undefined && isSpaces(value));
   const all = Array.from({ length: count }, (_, m) => m);
-  const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((m) => b.includes(m));
   const follows = new Map<string, Follow>();
   params.forEach((param, index) => {
     if (param.kind !== 'flag') return;
@@ -234,7 +233,7 @@ export function linkFlags(params: readonly MinedParam[], count: number, files: r
     params.forEach((lead, leadIndex) => {
       if (lead === param || follows.has(lead.name)) return;
       if (lead.kind === 'flag') {
-        if (!sameSet(lead.members, others) || lead.default !== !param.default) return;
+        if (!sameMembers(lead.members, others) || lead.default !== !param.default) return;
         // The presence flag leads; between two alike, the first.
         const leads = lead.presence !== param.presence ? lead.presence : leadIndex < index;
         if (leads) candidates.push({ follow: { param: lead.name, negate: true }, values: 2 });
@@ -247,7 +246,7 @@ export function linkFlags(params: readonly MinedParam[], count: number, files: r
         for (const value of distinct) {
           if (value === undefined || !/^[\p{L}\p{N}_ .:/@+-]{0,60}$/u.test(value)) continue;
           const having = all.filter((m) => lead.values[m] === value);
-          if (having.length < (categorical ? 1 : 2) || having.length === count || !sameSet(having, param.members) || (lead.default === value) !== param.default) continue;
+          if (having.length < (categorical ? 1 : 2) || having.length === count || !sameMembers(having, param.members) || (lead.default === value) !== param.default) continue;
           candidates.push({ follow: { param: lead.name, equals: lead.type === 'number' ? Number(value) : value }, values: distinct.size });
         }
       }
@@ -281,7 +280,7 @@ export function linkFlags(params: readonly MinedParam[], count: number, files: r
       const values: readonly (string | undefined)[] = param.values;
       const on: number[] = all.filter((m) => values[m] === a);
       const off: number[] = all.filter((m) => values[m] === b);
-      const [then, otherwise]: Array<string | undefined> = sameSet(on, lead.members) ? [a, b] : sameSet(off, lead.members) ? [b, a] : [];
+      const [then, otherwise]: Array<string | undefined> = sameMembers(on, lead.members) ? [a, b] : sameMembers(off, lead.members) ? [b, a] : [];
       if (then === undefined || otherwise === undefined) continue;
       // The flag's lines are there only where the blocks around them are open too (`Args:` lines
       // inside the part only commands with a `Run` have): so is the text that goes with them.
@@ -494,9 +493,6 @@ function formKeysOf(occurrence: TokenOccurrence): ReadonlySet<string> {
   }
   return keys;
 }
-
-/** A run of spaces or tabs, as a token holds it. */
-const SPACES = /^[ \t]+$/u;
 
 /** A line with every run of spaces or tabs after its indentation written as one space. */
 const unpadded = (line: string): string => line.replace(/(\S)[ \t]+/gu, '$1 ');
@@ -1270,10 +1266,11 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
           const nameCount = (members: readonly number[]) => runOf(members[0] ?? 0).filter((token) => !isPlain(token)).length;
           // Variants that differ only in the spaces aligning a column (`ID   int32`, `ID          int32`
           // where the longest field names differ) are one variant as far as a new member goes.
-          const shapeOf = (members: readonly number[]) => runOf(members[0] ?? 0).map((token) => (SPACES.test(token.text) ? ' ' : token.key)).join('');
+          const shapes = runGroups.map((members) => runOf(members[0] ?? 0).map((token) => (isSpaces(token.text) ? ' ' : token.key)).join(''));
           const shapeCount = new Map<string, number>();
-          for (const members of runGroups) shapeCount.set(shapeOf(members), (shapeCount.get(shapeOf(members)) ?? 0) + members.length);
-          const shapeSize = (members: readonly number[]) => shapeCount.get(shapeOf(members)) ?? 0;
+          runGroups.forEach((members, k) => shapeCount.set(shapes[k] ?? '', (shapeCount.get(shapes[k] ?? '') ?? 0) + members.length));
+          const shapeSizes = new Map<readonly number[], number>(runGroups.map((members, k) => [members, shapeCount.get(shapes[k] ?? '') ?? 0]));
+          const shapeSize = (members: readonly number[]) => shapeSizes.get(members) ?? 0;
           const ranked = runGroups
             .map((members) => [members[0] ?? 0, members] as const)
             .sort(

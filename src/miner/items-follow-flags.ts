@@ -9,6 +9,7 @@
  * is false, is that flag's block instead: the lists written out in its two branches.
  */
 import type { BuiltFile, FlagParam, ItemsParam, MinedParam } from './build.js';
+import { sameMembers } from './branches.js';
 import { mapNested, mergeText, type Piece } from './emit.js';
 
 /** The body of an `{{#each}}` written out once per item. */
@@ -24,24 +25,19 @@ function writtenOut(body: readonly Piece[], items: readonly string[]): Piece[] {
  */
 export function itemsFollowFlags(files: readonly BuiltFile[], params: readonly MinedParam[], count: number): { files: BuiltFile[]; params: MinedParam[] } | undefined {
   const flags = params.filter((param): param is FlagParam => param.kind === 'flag');
-  const sameSet = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((m) => b.includes(m));
   const followed = new Map<string, { flag: string; then: readonly string[]; otherwise: readonly string[] }>();
   for (const param of params) {
     if (param.kind !== 'items' || param.values.length !== count || param.values.some((value) => value === undefined)) continue;
-    const lists = (param as ItemsParam).values as ReadonlyArray<readonly string[]>;
-    const keys = lists.map((list) => JSON.stringify(list));
+    const keys = (param as ItemsParam).values.map((list) => JSON.stringify(list));
     const distinct = [...new Set(keys)];
     if (distinct.length !== 2) continue;
+    const [first = [], second = []] = distinct.map((key) => JSON.parse(key) as string[]);
     const having = keys.flatMap((key, m) => (key === distinct[0] ? [m] : []));
-    const first = lists[having[0] ?? 0] ?? [];
-    const second = lists[keys.findIndex((key) => key !== distinct[0])] ?? [];
-    for (const flag of flags) {
-      const others = Array.from({ length: count }, (_, m) => m).filter((m) => !flag.members.includes(m));
-      if (sameSet(flag.members, having)) followed.set(param.name, { flag: flag.name, then: first, otherwise: second });
-      else if (sameSet(others, having)) followed.set(param.name, { flag: flag.name, then: second, otherwise: first });
-      else continue;
-      break;
-    }
+    const others = keys.flatMap((key, m) => (key === distinct[0] ? [] : [m]));
+    const flag = flags.find((each) => sameMembers(each.members, having) || sameMembers(each.members, others));
+    if (flag === undefined) continue;
+    const firstWhereTrue = sameMembers(flag.members, having);
+    followed.set(param.name, { flag: flag.name, then: firstWhereTrue ? first : second, otherwise: firstWhereTrue ? second : first });
   }
   if (followed.size === 0) return undefined;
   const rewrite = (pieces: readonly Piece[]): Piece[] =>
