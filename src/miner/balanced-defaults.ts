@@ -8,7 +8,7 @@
  */
 import type { Template } from '../library/template.js';
 import type { Renderer } from '../render/index.js';
-import type { Built, FlagParam, MinedMember } from './build.js';
+import type { Built, FlagParam, MinedMember } from './ir.js';
 import { flagsOf, withFlagDefaults } from './coherent-defaults.js';
 import { generateMember } from './generate.js';
 import { openBrackets } from './score.js';

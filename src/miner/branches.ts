@@ -2,7 +2,7 @@
  * Which members each branch of a mined template's `{{#if}}` is written for: what a pass over the
  * built pieces needs to rewrite a branch for its own members only (spreadValues, labelAndKeyParams).
  */
-import type { MinedParam } from './build.js';
+import type { MinedParam } from './ir.js';
 import type { Piece } from './emit.js';
 
 export type FlagMembers = ReadonlyMap<string, ReadonlySet<number>>;

@@ -15,7 +15,7 @@
  */
 import type { Template } from '../library/template.js';
 import type { Renderer } from '../render/index.js';
-import type { Built, FlagParam, MinedMember, MinedParam } from './build.js';
+import type { Built, FlagParam, MinedMember, MinedParam } from './ir.js';
 import { generateMember } from './generate.js';
 import { compareFiles } from './score.js';
 import type { MemberParams, ParamValue } from './types.js';

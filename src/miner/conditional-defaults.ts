@@ -12,7 +12,7 @@
  * least on the other side, more of them with the part than without (or the other way round). Plain
  * flags only: a flag that follows another param takes that param's side whatever its members do.
  */
-import type { Built, FlagParam, MinedParam } from './build.js';
+import type { Built, FlagParam, MinedParam } from './ir.js';
 import { emit, nestedLists, type Piece } from './emit.js';
 
 /** Where a param is written in the template: each file and line (see occurrencesOf in mine.ts). */

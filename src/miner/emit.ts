@@ -16,7 +16,7 @@ import { formExpression, type CaseHelper, type NameForm } from './variants.js';
 export type Piece =
   | { readonly t: 'text'; readonly text: string }
   | { readonly t: 'name'; readonly form: NameForm }
-  /** A value param, or with `helper` the value in a case (`{{pascalCase route}}`: see keyNames in build.ts). */
+  /** A value param, or with `helper` the value in a case (`{{pascalCase route}}`: see keyNames in key-params.ts). */
   | { readonly t: 'value'; readonly param: string; readonly helper?: CaseHelper }
   | { readonly t: 'item' }
   /** `a` or `an` for the name (`{{article name}}`), capitalized at the start of a sentence. */

@@ -8,7 +8,7 @@
  * An items param whose members write two lists, one where a flag is true and the other where it
  * is false, is that flag's block instead: the lists written out in its two branches.
  */
-import type { BuiltFile, FlagParam, ItemsParam, MinedParam } from './build.js';
+import type { BuiltFile, FlagParam, ItemsParam, MinedParam } from './ir.js';
 import { sameMembers } from './branches.js';
 import { mapNested, mergeText, type Piece } from './emit.js';
 

@@ -7,7 +7,7 @@
  * both literals, or both written alike from the name and the other params.
  */
 import { words } from '../render/case.js';
-import type { Built, BuiltFile, MinedParam, ValueParam } from './build.js';
+import type { Built, BuiltFile, MinedParam, ValueParam } from './ir.js';
 import { emit, mapNested, mergeText, nestedLists, type Piece } from './emit.js';
 import { spell, type CaseHelper } from './variants.js';
 

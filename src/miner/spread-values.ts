@@ -6,7 +6,7 @@
  * places every member shares; and the members still render byte for byte, each variant being
  * written only for members whose value it holds.
  */
-import type { BuiltFile, MinedParam, ValueParam } from './build.js';
+import type { BuiltFile, MinedParam, ValueParam } from './ir.js';
 import { flagMembers, mapBranches } from './branches.js';
 import { mergeText, type Piece } from './emit.js';
 

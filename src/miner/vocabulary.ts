@@ -12,7 +12,7 @@ import type { Occurrence } from './variants.js';
 
 const IDENTIFIER = /[\p{L}\p{N}_$]+/gu;
 const IDENTIFIER_CHAR = /[\p{L}\p{N}_$]/u;
-/** HTTP methods, any case (`method` params are named by them, see valueHint in build.ts). */
+/** HTTP methods, any case (`method` params are named by them, see valueHint in registry.ts). */
 export const HTTP_METHOD = /^(?:get|post|put|patch|delete|head|options)$/iu;
 /** An HTTP verb in capitals: a request's method (`swagger:route DELETE /accounts`), never a word of a name. */
 export const isHttpVerb = (text: string): boolean => text === text.toUpperCase() && HTTP_METHOD.test(text);

@@ -15,7 +15,7 @@
  */
 import { widestLine } from '../render/helpers.js';
 import type { Renderer } from '../render/index.js';
-import type { Built, BuiltFile, MinedParam } from './build.js';
+import type { Built, BuiltFile, MinedParam } from './ir.js';
 import { emit, nestedLists, type Piece } from './emit.js';
 import type { MemberParams } from './types.js';
 

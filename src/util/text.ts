@@ -21,3 +21,6 @@ const UTF8_WITH_BOM = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
  * must be the same everywhere.
  */
 export const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Spaces and tabs only: layout (the gap after a key aligned with longer ones), not content. */
+export const isSpaces = (text: string): boolean => /^[ \t]*$/u.test(text);

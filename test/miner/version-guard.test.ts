@@ -8,14 +8,22 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { MINER_VERSION } from '../../src/miner/index.js';
 
 const repository = join(import.meta.dirname, '..', '..');
 const pinned = join('test', 'fixtures', 'miner-sources.json');
-/** What a mined template is made by: the miner, and the case and word helpers it spells names with. */
-const SOURCES = [join('src', 'miner'), join('src', 'render')];
+/**
+ * What a mined template is made by: the miner and the case and word helpers it spells names with,
+ * and every module of the project they import at run time, followed to the end (the affixes a given
+ * name is read with, the text helpers its sorts use); not the disk port (src/fs), which is how
+ * files are read, not what a template is mined from.
+ */
+const ROOTS = [join('src', 'miner'), join('src', 'render')];
+/** An import or re-export of a project module that is not for types only: the path without `.js`. */
+const RUNTIME_IMPORT = /^(?:import|export)\s+(?!type\s)[^;]*?\bfrom\s+'(\.{1,2}\/[^']+)\.js'/gmu;
+const DISK_PORT = join('src', 'fs');
 
 function filesBelow(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
@@ -24,12 +32,21 @@ function filesBelow(folder: string): string[] {
   });
 }
 
+/** The sources below ROOTS and the project's modules they import at run time, transitively, as repository paths. */
+function minerSources(): string[] {
+  const seen = new Set<string>();
+  const pending = ROOTS.flatMap((folder) => filesBelow(join(repository, folder)));
+  for (let path = pending.pop(); path !== undefined; path = pending.pop()) {
+    if (seen.has(path) || relative(repository, path).startsWith(DISK_PORT)) continue;
+    seen.add(path);
+    for (const match of readFileSync(path, 'utf8').matchAll(RUNTIME_IMPORT)) pending.push(join(dirname(path), `${match[1] ?? ''}.ts`));
+  }
+  return [...seen].map((path) => relative(repository, path).split('\\').join('/')).sort();
+}
+
 function sourcesDigest(): string {
   const hash = createHash('sha256');
-  const files = SOURCES.flatMap((folder) => filesBelow(join(repository, folder)))
-    .map((path) => relative(repository, path).split('\\').join('/'))
-    .sort();
-  for (const path of files) hash.update(`\0${path}\0${readFileSync(join(repository, path), 'utf8').replace(/\r\n/g, '\n')}`);
+  for (const path of minerSources()) hash.update(`\0${path}\0${readFileSync(join(repository, path), 'utf8').replace(/\r\n/g, '\n')}`);
   return hash.digest('hex');
 }
 
@@ -39,6 +56,14 @@ describe('the mined-template cache version', () => {
     const digest = sourcesDigest();
     const fix = `If mined templates can differ now, bump MINER_VERSION in src/miner/from-glob.ts (cached templates are mined again); then write { "minerVersion": "<the version>", "sourcesDigest": "${digest}" } to ${pinned}.`;
     expect(recorded.minerVersion, `MINER_VERSION is ${MINER_VERSION} but ${pinned} records ${recorded.minerVersion}. ${fix}`).toBe(MINER_VERSION);
-    expect(recorded.sourcesDigest, `src/miner or src/render changed since MINER_VERSION ${MINER_VERSION} was recorded. ${fix}`).toBe(digest);
+    expect(recorded.sourcesDigest, `the miner's sources (src/miner, src/render and what they import) changed since MINER_VERSION ${MINER_VERSION} was recorded. ${fix}`).toBe(digest);
+  });
+
+  test('the pinned sources follow the miner into the modules it imports at run time', () => {
+    const sources = minerSources();
+    expect(sources).toContain('src/miner/build.ts');
+    expect(sources).toContain('src/library/affixes.ts');
+    expect(sources).toContain('src/util/text.ts');
+    expect(sources.filter((path) => path.startsWith('src/fs/'))).toEqual([]);
   });
 });
