@@ -26,6 +26,7 @@ import { commonFolder, groupMembers, type Grouping } from './group.js';
 import { lcsPairs } from './lcs.js';
 import { detectNames, type NameDetection } from './names.js';
 import { casedValueParams, followedValueParams, sameValueParams } from './same-values.js';
+import { sharedParts } from './shared-parts.js';
 import { importRuns, markSortedRuns, sortedKeys, writeSortBlocks } from './sorted-runs.js';
 import { hasVaryingUnderlines, markUnderlines, writeUnderlines } from './underlines.js';
 import { widthBlocks } from './width-blocks.js';
@@ -638,6 +639,7 @@ function mineNamed(
       let best = { built, template, params };
       const refinements = [
         (current: Built) => sameValueParams(current),
+        (current: Built) => sharedParts(current),
         (current: Built) => casedValueParams(current),
         (current: Built, given: MemberParams[]) => followedValueParams(current, (param) => agreeingMembers(param, given, entityParam, renderer)),
         (current: Built, given: MemberParams[]) => widthBlocks(current, given, entityParam, renderer),

@@ -435,6 +435,31 @@ describe('what varies', () => {
     expect(generateMember(mined.template, { name: 'Activate', [model]: 'ApiResponseDeviceActivateResponse', [method]: 'post' })[0]?.content).toBe(fn('activate', 'ApiResponseDeviceActivateResponse', 'post'));
   });
 
+  test('a part several strings share is one param, a string with another param in it included (permissions of access policies)', () => {
+    const policy = (name: string, prefix: string, createAction: string) =>
+      `<?php\n\nclass ${name}Policy\n{\n    public function view(User $user): bool\n    {\n        return $user->can('${prefix}.view');\n    }\n\n` +
+      `    public function create(User $user): bool\n    {\n        return $user->can('${prefix}.${createAction}');\n    }\n\n` +
+      `    public function delete(User $user): bool\n    {\n        return $user->can('${prefix}.delete');\n    }\n}\n`;
+    const members: Array<[string, string, string]> = [
+      ['Customer', 'customers', 'create'],
+      ['Inventory', 'warehouse', 'edit'],
+      ['Material', 'materials', 'create'],
+      ['Site', 'sites', 'create'],
+      ['StockMovement', 'warehouse', 'edit'],
+      ['Supplier', 'suppliers', 'create'],
+    ];
+    const mined = minedExactly(members.map(([name, prefix, action]) => ({ path: `app/Policies/${name}Policy.php`, content: policy(name, prefix, action) })));
+    const content = mined.template.files[0]?.content ?? '';
+    const prefix = /can\('\{\{(\w+)\}\}\.view'\)/.exec(content)?.[1] ?? '';
+    const action = Object.keys(mined.template.manifest.params).find((param) => mined.params.every((member) => ['create', 'edit'].includes(String(member.params[param])))) ?? '';
+    expect(content).toContain(`can('{{${prefix}}}.{{${action}}}')`);
+    expect(content).toContain(`can('{{${prefix}}}.delete')`);
+    expect(mined.params.map((member) => member.params[prefix])).toEqual(members.map(([, part]) => part));
+    // One value gives every place; given nothing, the name as the members mostly write it.
+    expect(generateMember(mined.template, { name: 'Ddt', [prefix]: 'warehouse', [action]: 'create' })[0]?.content).toBe(policy('Ddt', 'warehouse', 'create'));
+    expect(generateMember(mined.template, { name: 'Quote' })[0]?.content).toBe(policy('Quote', 'quotes', 'create'));
+  });
+
   test('a member without the file a class and its table are in still gets them, each default after the one it uses', () => {
     const pascal = (table: string) => table.split('_').map((word) => `${word[0]?.toUpperCase()}${word.slice(1)}`).join('');
     const migration = (table: string) =>
