@@ -18,6 +18,8 @@ const QUOTES = ['"', "'", '`'];
 const LABEL_TEXT = /^[\p{L}\p{N} /._:,()-]{0,40}$/u;
 /** What a key may hold around the name: a route's or a package's parts, no spaces. */
 const KEY_TEXT = /^[\p{L}\p{N}/._:@-]{0,40}$/u;
+/** An interpolation in a template literal of a name or a property path (`${environment.apiUrl}`). */
+const INTERPOLATION = /\$\{[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\}/gu;
 
 /**
  * A quoted label that is the name written as prose, alone or with words around it (`familyName:
@@ -49,7 +51,9 @@ export function labelAndKeyParams(pieces: readonly Piece[], active: readonly num
     const prefix = before.text.slice(open + 1);
     const suffix = after.text.slice(0, Math.max(0, close));
     const around = key ? KEY_TEXT : LABEL_TEXT;
-    if (close < 0 || !around.test(prefix) || !around.test(suffix)) continue;
+    // A template literal's interpolations are parts of a route like any (`${environment.apiUrl}/brands`).
+    const plain = (text: string) => (quote === '`' ? text.replace(INTERPOLATION, '') : text);
+    if (close < 0 || !around.test(plain(prefix)) || !around.test(plain(suffix))) continue;
     if (key && (prefix.startsWith('.') || /\b(?:from|import)\s*$/u.test(before.text.slice(lineStart, open)))) continue;
     const values = names.map((name, m) => (active.includes(m) ? `${prefix}${spell(name, piece.form)}${suffix}` : undefined));
     const named = /([A-Za-z_$][\w$]*)["']?\s*([:=(])\s*$/.exec(before.text.slice(0, open));

@@ -435,6 +435,18 @@ describe('what varies', () => {
     expect(generateMember(mined.template, { name: 'Activate', [model]: 'ApiResponseDeviceActivateResponse', [method]: 'post' })[0]?.content).toBe(fn('activate', 'ApiResponseDeviceActivateResponse', 'post'));
   });
 
+  test('a route after an interpolated base URL is a key param (Angular services building their URL in a template literal)', () => {
+    const service = (name: string, route: string) =>
+      `import { Injectable } from '@angular/core';\nimport { environment } from 'src/environments/environment';\n\n@Injectable({ providedIn: 'root' })\nexport class ${name}Service {\n  apiUrl = \`\${environment.apiUrl}/${route}\`;\n}\n`;
+    const members: Array<[string, string, string]> = [['brand', 'Brand', 'brands'], ['color', 'Color', 'colors'], ['rental', 'Rental', 'rentals'], ['car', 'Car', 'cars']];
+    const mined = minedExactly(members.map(([file, name, route]) => ({ path: `src/app/services/${file}.service.ts`, content: service(name, route) })));
+    const content = mined.template.files[0]?.content ?? '';
+    const key = /apiUrl = `\{\{(\w+)\}\}`;/.exec(content)?.[1] ?? '';
+    expect(mined.template.manifest.params[key]?.default).toMatch(/^\$\{environment\.apiUrl\}\/\{\{\w+Case \(pluralize name\)\}\}$/);
+    const given = '${environment.apiUrl}/carImages';
+    expect(generateMember(mined.template, { name: 'CarImage', [key]: given })[0]?.content).toBe(service('CarImage', 'carImages'));
+  });
+
   test('a part several strings share is one param, a string with another param in it included (permissions of access policies)', () => {
     const policy = (name: string, prefix: string, createAction: string) =>
       `<?php\n\nclass ${name}Policy\n{\n    public function view(User $user): bool\n    {\n        return $user->can('${prefix}.view');\n    }\n\n` +
