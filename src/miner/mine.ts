@@ -634,8 +634,8 @@ function mineNamed(
     if (newMember !== undefined) failures = [newMember];
     if (failures.length === 0) {
       // Refinements of a template that reproduces every member, each kept only where they all
-      // still render byte for byte: one value in several places is one param, line breaks that
-      // follow the width.
+      // still render byte for byte: one value in several places is one param, so is a part several
+      // strings share, line breaks follow the width.
       let best = { built, template, params };
       const refinements = [
         (current: Built) => sameValueParams(current),
@@ -654,7 +654,14 @@ function mineNamed(
         const refined = refine(best.built, best.params);
         if (refined === undefined) continue;
         const refinedTemplate = toTemplate(refined, members, context);
-        const refinedParams = memberParams(refined, members, entityParam, renderer);
+        // A refinement whose defaults do not render for the members fails like one that does not
+        // reproduce them: the template before it stands.
+        let refinedParams: MemberParams[];
+        try {
+          refinedParams = memberParams(refined, members, entityParam, renderer);
+        } catch {
+          continue;
+        }
         if (verify(refinedTemplate, refinedParams, members, renderer).length === 0 && newMemberFails(refinedTemplate, built.center) === undefined) best = { built: refined, template: refinedTemplate, params: refinedParams };
       }
       return finish(best.template, best.built, best.params, level, members.map((member) => member.key), built.center);

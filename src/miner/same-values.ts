@@ -82,11 +82,21 @@ export function casedValueParams(built: Built): Built | undefined {
   const values = built.params.filter((param): param is ValueParam => param.kind === 'value' && param.type === 'string' && !mentionsName(param.template));
   const written = new Map<string, readonly Piece[]>();
   const sources = new Set<string>();
+  const templates = new Map(built.params.flatMap((param) => (param.kind === 'value' && param.template !== undefined ? [[param.name, param.template] as const] : [])));
+  /** Whether the default of `name` reads `target`, itself or through the defaults it reads (as written so far). */
+  const reads = (name: string, target: string, seen = new Set<string>()): boolean => {
+    if (seen.has(name)) return false;
+    seen.add(name);
+    const pieces = written.get(name) ?? templates.get(name) ?? [];
+    return valueParamsIn(pieces).some((other) => other === target || reads(other, target, seen));
+  };
   for (const param of values) {
     const having = param.values.flatMap((value, m) => (value === undefined ? [] : [m]));
     if (sources.has(param.name) || having.length < 2 || new Set(having.map((m) => param.values[m])).size < 2) continue;
     for (const source of values) {
-      if (source === param || written.has(source.name)) continue;
+      // A source whose default reads this param would wait on itself (`{{camelCase append7}}` where
+      // append7 is `    {{append6}}: `).
+      if (source === param || written.has(source.name) || reads(source.name, param.name)) continue;
       const from = (m: number) => source.values[m];
       if (!having.every((m) => words(from(m) ?? '').length > 1)) continue;
       // The same text around it on every member (`../../models/` before the module).
@@ -184,4 +194,9 @@ export function followedValueParams(built: Built, agreeing: (param: ValueParam) 
     return param.kind === 'value' && source !== undefined ? { ...param, template: [{ t: 'value', param: source }] } : param;
   });
   return { ...built, params };
+}
+
+/** The value params a list of pieces reads, blocks included. */
+function valueParamsIn(pieces: readonly Piece[]): string[] {
+  return pieces.flatMap((piece) => (piece.t === 'value' ? [piece.param] : nestedLists(piece).flatMap(valueParamsIn)));
 }

@@ -14,7 +14,7 @@
  */
 import type { Built, BuiltFile, MinedParam, ValueParam } from './ir.js';
 import { mapNested, mergeText, nestedLists, type Piece } from './emit.js';
-import { formKey, spell, type NameForm } from './variants.js';
+import { formKey, type NameForm } from './variants.js';
 
 /** A param whose default writes the name once, split around it. */
 interface Split {
@@ -131,5 +131,5 @@ function splitAtName(param: ValueParam, byName: ReadonlyMap<string, MinedParam>)
 /** The part of the member whose value is the param's default, else the first member's. */
 function defaultPart(split: Split): string {
   const m = split.param.values.indexOf(split.param.default);
-  return split.parts[m] ?? split.parts.find((part) => part !== undefined) ?? spell('', split.form);
+  return split.parts[m] ?? split.parts.find((part) => part !== undefined) ?? '';
 }

@@ -435,6 +435,27 @@ describe('what varies', () => {
     expect(generateMember(mined.template, { name: 'Activate', [model]: 'ApiResponseDeviceActivateResponse', [method]: 'post' })[0]?.content).toBe(fn('activate', 'ApiResponseDeviceActivateResponse', 'post'));
   });
 
+  test('generated models whose toString lines spell each field are mined, and a new one generated (no default waits on itself)', () => {
+    // openapi-generator's Java models: `sb.append("    petId: ")` and `toIndentedString(petId)`,
+    // the field in a text and as itself. A refinement wrote the field from the text, whose default
+    // was written from the field: mining failed with "uses the param …, which was not given".
+    const model = (name: string, fields: ReadonlyArray<readonly [string, string]>) =>
+      `package org.openapitools.model;\n\npublic class ${name} {\n\n${fields.map(([field, type]) => `  private ${type} ${field};\n`).join('')}\n  @Override\n  public String toString() {\n` +
+      `    StringBuilder sb = new StringBuilder();\n    sb.append("class ${name} {\\n");\n` +
+      fields.map(([field]) => `    sb.append("    ${field}: ").append(toIndentedString(${field})).append("\\n");\n`).join('') +
+      `    sb.append("}");\n    return sb.toString();\n  }\n}\n`;
+    const models: Array<[string, Array<[string, string]>]> = [
+      ['Tag', [['id', 'Long'], ['name', 'String']]],
+      ['Order', [['id', 'Long'], ['petId', 'Long'], ['quantity', 'Integer'], ['shipDate', 'OffsetDateTime'], ['status', 'StatusEnum'], ['complete', 'Boolean']]],
+      ['User', [['id', 'Long'], ['username', 'String'], ['firstName', 'String'], ['lastName', 'String'], ['email', 'String'], ['userStatus', 'Integer']]],
+      ['ModelApiResponse', [['code', 'Integer'], ['type', 'String'], ['message', 'String']]],
+    ];
+    const mined = minedExactly(models.map(([name, fields]) => ({ path: `src/main/java/org/openapitools/model/${name}.java`, content: model(name, fields) })));
+    const [category] = generateMember(mined.template, { name: 'Category' });
+    expect(category?.path).toBe('src/main/java/org/openapitools/model/Category.java');
+    expect(category?.content).toContain('public class Category {');
+  });
+
   test('a route after an interpolated base URL is a key param (Angular services building their URL in a template literal)', () => {
     const service = (name: string, route: string) =>
       `import { Injectable } from '@angular/core';\nimport { environment } from 'src/environments/environment';\n\n@Injectable({ providedIn: 'root' })\nexport class ${name}Service {\n  apiUrl = \`\${environment.apiUrl}/${route}\`;\n}\n`;

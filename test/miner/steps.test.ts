@@ -14,7 +14,7 @@ import { compareFiles, lineEditDistance, renameCopy } from '../../src/miner/scor
 import { scanCodeRegions, scanRegions, splitLines, tokenize, type Token } from '../../src/miner/tokenize.js';
 import { chooseForm, renameText } from '../../src/miner/forms.js';
 import { sliceForm } from '../../src/miner/name-literals.js';
-import { followedValueParams } from '../../src/miner/same-values.js';
+import { casedValueParams, followedValueParams } from '../../src/miner/same-values.js';
 import { importRuns, markSortedRuns, sortedKeys, writeSortBlocks } from '../../src/miner/sorted-runs.js';
 import { hasVaryingUnderlines, markUnderlines, writeUnderlines } from '../../src/miner/underlines.js';
 import { findOccurrences, formExpression, gluedSuffixes, nameVariants, spell } from '../../src/miner/variants.js';
@@ -505,6 +505,25 @@ describe('values that follow values', () => {
     const swapped = followedValueParams({ files: [], params: [long, short], conflicts: [], center: 0 }, () => 1)?.params;
     expect(swapped?.[0]).toEqual(long);
     expect(swapped?.[1]).toMatchObject({ template: [{ t: 'value', param: 'long' }] });
+  });
+
+  test('a value is not written in the case of another whose default reads it (no default waits on itself)', () => {
+    // Generated toString() lines: the field (`fooBar`) and its line's text (`    fooBar: `), the
+    // text already written from the field. The field in camel case of the text would read it back.
+    const field: ValueParam = { kind: 'value', name: 'field', type: 'string', values: ['petId', 'shipDate', 'userStatus'], default: 'petId' };
+    const text: ValueParam = {
+      kind: 'value',
+      name: 'text',
+      type: 'string',
+      values: ['    petId: ', '    shipDate: ', '    userStatus: '],
+      default: '    petId: ',
+      template: [{ t: 'text', text: '    ' }, { t: 'value', param: 'field' }, { t: 'text', text: ': ' }],
+    };
+    const refined = casedValueParams({ files: [], params: [field, text], conflicts: [], center: 0 });
+    const readsOf = (param: ValueParam | undefined) => (param?.template ?? []).flatMap((piece) => (piece.t === 'value' ? [piece.param] : []));
+    const params = (refined?.params ?? [field, text]) as ValueParam[];
+    expect(readsOf(params.find((param) => param.name === 'field'))).not.toContain('text');
+    expect(readsOf(params.find((param) => param.name === 'text'))).toEqual(['field']);
   });
 
   test('a default written from the name stays where it writes more members right than the repeat does', () => {
