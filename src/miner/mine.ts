@@ -655,11 +655,12 @@ function mineNamed(
         if (refined === undefined) continue;
         const refinedTemplate = toTemplate(refined, members, context);
         // A refinement whose defaults do not render for the members fails like one that does not
-        // reproduce them: the template before it stands.
+        // reproduce them: the template before it stands. (Anything but a render error is a bug.)
         let refinedParams: MemberParams[];
         try {
           refinedParams = memberParams(refined, members, entityParam, renderer);
-        } catch {
+        } catch (error) {
+          if (!(error instanceof WoptError)) throw error;
           continue;
         }
         if (verify(refinedTemplate, refinedParams, members, renderer).length === 0 && newMemberFails(refinedTemplate, built.center) === undefined) best = { built: refined, template: refinedTemplate, params: refinedParams };

@@ -163,8 +163,6 @@ export function casedValueParams(built: Built): Built | undefined {
  */
 export function followedValueParams(built: Built, agreeing: (param: ValueParam) => number): Built | undefined {
   const strings = built.params.filter((param): param is ValueParam => param.kind === 'value' && param.type === 'string');
-  const mentions = (pieces: readonly Piece[] | undefined, name: string): boolean =>
-    pieces?.some((piece) => (piece.t === 'value' && piece.param === name) || nestedLists(piece).some((list) => mentions(list, name))) === true;
   const followed = new Map<string, string>();
   const sources = new Set<string>();
   for (const param of strings) {
@@ -177,7 +175,7 @@ export function followedValueParams(built: Built, agreeing: (param: ValueParam) 
     const ownDefaultWrites = () => (ownBest ??= param.template === undefined ? Math.max(0, ...counts.values()) : agreeing(param));
     let best: { source: ValueParam; alike: number } | undefined;
     for (const source of strings.slice(0, strings.indexOf(param))) {
-      if (followed.has(source.name) || mentions(source.template, param.name)) continue;
+      if (followed.has(source.name) || valueParamsIn(source.template ?? []).includes(param.name)) continue;
       if (having.some((m) => source.values[m] === undefined)) continue;
       const alike = having.filter((m) => source.values[m] === param.values[m]).length;
       if (alike < 2 || alike * 2 <= having.length || alike <= ownDefaultWrites()) continue;
