@@ -281,6 +281,10 @@ function valueDefault(param: ValueParam, entityParam: string): ParamValue {
 
 const mentionsName = (pieces: readonly Piece[]): boolean =>
   pieces.some((piece) => piece.t === 'name' || piece.t === 'article' || nestedLists(piece).some(mentionsName));
+const mentionsParams = (pieces: readonly Piece[]): boolean => pieces.some((piece) => piece.t === 'value' || nestedLists(piece).some(mentionsParams));
+/** What a default is written from, as the report says it: the name, the params it goes with, or both. */
+const writtenFrom = (pieces: readonly Piece[]): string =>
+  mentionsName(pieces) ? (mentionsParams(pieces) ? 'the name and the params it goes with' : 'the name') : 'the params it goes with';
 
 /** A linked flag's default: `{{not hasReturns}}`, `{{eq maxRetries 1}}`, `{{eq label "QA"}}`. */
 const followExpression = (follow: Follow): string =>
@@ -304,7 +308,7 @@ function paramSpec(param: MinedParam, members: readonly MinedMember[], entityPar
         description:
           param.template === undefined
             ? 'A literal that varies between members.'
-            : `A literal that varies between members; by default written from ${mentionsName(param.template) ? 'the name' : 'the params it goes with'}.`,
+            : `A literal that varies between members; by default written from ${writtenFrom(param.template)}.`,
         required: false,
       };
   }
@@ -420,7 +424,7 @@ function paramReports(
         ? `${param.why}; default ${String(param.default)} (${param.defaultWhy ?? flagDefaultWhy(param)})${param.follows === undefined ? '' : `, or what ${param.follows.param} says when given`}`
         : param.kind === 'items'
           ? `lines repeated a varying number of times (${distinct} distinct lists); default: the most common list`
-          : `a ${param.type} literal that takes ${distinct} values across members; default: ${isTemplatedDefault(fallback) ? `written from the name and the params it goes with (${String(fallback)})` : 'the most common'}`;
+          : `a ${param.type} literal that takes ${distinct} values across members; default: ${isTemplatedDefault(fallback) ? `written from ${writtenFrom(param.template ?? [])} (${String(fallback)})` : 'the most common'}`;
     reports.push({
       name: param.name,
       type: param.kind === 'flag' ? 'boolean' : param.kind === 'items' ? 'string[]' : param.type,

@@ -488,6 +488,8 @@ describe('what varies', () => {
     expect(content).toContain(`can('{{${prefix}}}.{{${action}}}')`);
     expect(content).toContain(`can('{{${prefix}}}.delete')`);
     expect(mined.params.map((member) => member.params[prefix])).toEqual(members.map(([, part]) => part));
+    // The report says what the default is written from: the name alone here.
+    expect(mined.report.params.find((param) => param.name === prefix)?.why).toContain('default: written from the name ({{');
     // One value gives every place; given nothing, the name as the members mostly write it.
     expect(generateMember(mined.template, { name: 'Ddt', [prefix]: 'warehouse', [action]: 'create' })[0]?.content).toBe(policy('Ddt', 'warehouse', 'create'));
     expect(generateMember(mined.template, { name: 'Quote' })[0]?.content).toBe(policy('Quote', 'quotes', 'create'));
