@@ -39,6 +39,12 @@ export function nestedLists(piece: Piece): ReadonlyArray<readonly Piece[]> {
   return piece.t === 'if' ? [piece.then, piece.else] : piece.t === 'fits' ? [piece.narrow, piece.wide] : piece.t === 'each' ? [piece.body] : [];
 }
 
+/** Whether pieces write the name somewhere (a case of it, or its article), blocks included. */
+export const mentionsName = (pieces: readonly Piece[]): boolean => pieces.some((piece) => piece.t === 'name' || piece.t === 'article' || nestedLists(piece).some(mentionsName));
+
+/** The value params pieces write, blocks included. */
+export const valueParamsIn = (pieces: readonly Piece[]): string[] => pieces.flatMap((piece) => (piece.t === 'value' ? [piece.param] : nestedLists(piece).flatMap(valueParamsIn)));
+
 /** `piece` with every list of pieces it holds rewritten by `visit` (see nestedLists). */
 export function mapNested(piece: Piece, visit: (pieces: readonly Piece[]) => Piece[]): Piece {
   switch (piece.t) {

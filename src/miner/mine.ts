@@ -16,7 +16,7 @@ import { renderedDefault } from '../library/render.js';
 import { inDependencyOrder, isTemplatedDefault } from '../library/validate.js';
 import { buildTemplate, roleKey } from './build.js';
 import type { Built, BuildOptions, FlagParam, Follow, MinedMember, MinedParam, ValueParam } from './ir.js';
-import { emit, nestedLists, type Piece } from './emit.js';
+import { emit, mentionsName, nestedLists, valueParamsIn, type Piece } from './emit.js';
 import { minerErrors } from './errors.js';
 import { generateMember } from './generate.js';
 import { balancedDefaults } from './balanced-defaults.js';
@@ -279,12 +279,9 @@ function valueDefault(param: ValueParam, entityParam: string): ParamValue {
   return typed(param.type, param.default);
 }
 
-const mentionsName = (pieces: readonly Piece[]): boolean =>
-  pieces.some((piece) => piece.t === 'name' || piece.t === 'article' || nestedLists(piece).some(mentionsName));
-const mentionsParams = (pieces: readonly Piece[]): boolean => pieces.some((piece) => piece.t === 'value' || nestedLists(piece).some(mentionsParams));
 /** What a default is written from, as the report says it: the name, the params it goes with, or both. */
 const writtenFrom = (pieces: readonly Piece[]): string =>
-  mentionsName(pieces) ? (mentionsParams(pieces) ? 'the name and the params it goes with' : 'the name') : 'the params it goes with';
+  mentionsName(pieces) ? (valueParamsIn(pieces).length > 0 ? 'the name and the params it goes with' : 'the name') : 'the params it goes with';
 
 /** A linked flag's default: `{{not hasReturns}}`, `{{eq maxRetries 1}}`, `{{eq label "QA"}}`. */
 const followExpression = (follow: Follow): string =>

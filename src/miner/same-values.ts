@@ -8,7 +8,7 @@
  */
 import { words } from '../render/case.js';
 import type { Built, BuiltFile, MinedParam, ValueParam } from './ir.js';
-import { emit, mapNested, mergeText, nestedLists, type Piece } from './emit.js';
+import { emit, mapNested, mentionsName, mergeText, nestedLists, valueParamsIn, type Piece } from './emit.js';
 import { spell, type CaseHelper } from './variants.js';
 
 const convert = (helper: CaseHelper, value: string): string => spell(value, { helper, plural: false });
@@ -78,8 +78,7 @@ const CASED: readonly CaseHelper[] = ['kebabCase', 'snakeCase', 'camelCase', 'pa
  */
 export function casedValueParams(built: Built): Built | undefined {
   // Not written from the name: such a default already follows the name.
-  const mentionsName = (pieces: readonly Piece[] | undefined): boolean => pieces?.some((piece) => piece.t === 'name' || piece.t === 'article' || nestedLists(piece).some(mentionsName)) === true;
-  const values = built.params.filter((param): param is ValueParam => param.kind === 'value' && param.type === 'string' && !mentionsName(param.template));
+  const values = built.params.filter((param): param is ValueParam => param.kind === 'value' && param.type === 'string' && !mentionsName(param.template ?? []));
   const written = new Map<string, readonly Piece[]>();
   const sources = new Set<string>();
   const templates = new Map(built.params.flatMap((param) => (param.kind === 'value' && param.template !== undefined ? [[param.name, param.template] as const] : [])));
@@ -192,9 +191,4 @@ export function followedValueParams(built: Built, agreeing: (param: ValueParam) 
     return param.kind === 'value' && source !== undefined ? { ...param, template: [{ t: 'value', param: source }] } : param;
   });
   return { ...built, params };
-}
-
-/** The value params a list of pieces reads, blocks included. */
-function valueParamsIn(pieces: readonly Piece[]): string[] {
-  return pieces.flatMap((piece) => (piece.t === 'value' ? [piece.param] : nestedLists(piece).flatMap(valueParamsIn)));
 }

@@ -13,7 +13,7 @@
  * its default is the name in that form, so a new member given nothing gets what it got before.
  */
 import type { Built, BuiltFile, MinedParam, ValueParam } from './ir.js';
-import { mapNested, mergeText, nestedLists, type Piece } from './emit.js';
+import { mapNested, mergeText, nestedLists, valueParamsIn, type Piece } from './emit.js';
 import { formKey, type NameForm } from './variants.js';
 
 /** A param whose default writes the name once, split around it. */
@@ -75,18 +75,18 @@ export function sharedParts(built: Built): Built | undefined {
  */
 function referencedParams(built: Built): Set<string> {
   const referenced = new Set<string>();
-  const visit = (pieces: readonly Piece[], inDefault: boolean): void => {
+  const visitCased = (pieces: readonly Piece[]): void => {
     for (const piece of pieces) {
-      if (piece.t === 'value' && (inDefault || piece.helper !== undefined)) referenced.add(piece.param);
-      nestedLists(piece).forEach((list) => visit(list, inDefault));
+      if (piece.t === 'value' && piece.helper !== undefined) referenced.add(piece.param);
+      nestedLists(piece).forEach(visitCased);
     }
   };
   for (const file of built.files) {
-    visit(file.path, false);
-    visit(file.content, false);
+    visitCased(file.path);
+    visitCased(file.content);
   }
   for (const param of built.params) {
-    if (param.kind === 'value') visit(param.template ?? [], true);
+    if (param.kind === 'value') valueParamsIn(param.template ?? []).forEach((name) => referenced.add(name));
     if (param.kind === 'flag' && param.follows !== undefined) referenced.add(param.follows.param);
   }
   return referenced;
