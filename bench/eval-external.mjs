@@ -24,7 +24,9 @@
 //      the miner's to guess. The line-ends flags (`windowsLineEnds`: which files a member writes with
 //      CRLF) are matched to no real param: no annotation describes line ends, and a coincidence on
 //      the other members (the one CRLF member is the one with autoscaling) would pass one for a
-//      content param. Mined params matching no real param keep their defaults;
+//      content param. A text param some members have no place for (`mine --json` leaves it out of
+//      theirs) is matched on the members that report it, two at least. Mined params matching no
+//      real param keep their defaults;
 //   3. `wopt gen <family-id> --from '<folder>/**/*' --name <Name> --yes [--set ...]` runs in the
 //      leave-one-out project; the files it creates or changes (wopt's own bookkeeping excluded:
 //      .wopt/, templates/.versions/, wopt.generated.json) are compared with the held-out member's

@@ -37,7 +37,10 @@ const formatValue = (value) => (Array.isArray(value) ? value.join(',') : String(
  * The held-out member's values for the leave-one-out params, from the family's real parameters
  * (`members[].params` in family.json): a mined param whose value on every other member equals a
  * real param's value there is that param, and gets the held-out member's real value with `--set`.
- * Mined params that match no real param keep their defaults. Returns
+ * A member that has no place for a mined text param reports no value for it (`mine --json` leaves
+ * it out: a database name beside a service without a database): the param is matched on the
+ * members that report it, two at least, as a user reading the values would. Mined params that
+ * match no real param keep their defaults. Returns
  * { sets: ['key=value', ...], matched: [{ param, from }], unmatched: [param] }.
  */
 export function heldOutValues(loo, others, held) {
@@ -46,10 +49,13 @@ export function heldOutValues(loo, others, held) {
   if (looParams.length === 0) return result;
   const realNames = [...new Set(others.flatMap((member) => Object.keys(member.params ?? {})))];
   const minedByFiles = new Map(loo.members.map((member) => [filesKey(member.files), member]));
-  const pairs = others.map((member) => [member, minedByFiles.get(filesKey(member.files.map((file) => file.path)))]);
+  const allPairs = others.map((member) => [member, minedByFiles.get(filesKey(member.files.map((file) => file.path)))]);
+  const complete = allPairs.every(([, mined]) => mined !== undefined);
   for (const name of looParams) {
+    const pairs = complete ? allPairs.filter(([, mined]) => name in mined.params) : allPairs;
     const match =
-      pairs.every(([, mined]) => mined !== undefined) &&
+      complete &&
+      (pairs.length === allPairs.length || pairs.length >= 2) &&
       realNames.find((real) => pairs.every(([member, mined]) => sameValue(mined.params[name], realValue(member, real))));
     const value = match ? held.params?.[match] : undefined;
     if (value !== undefined) {
@@ -57,7 +63,7 @@ export function heldOutValues(loo, others, held) {
       result.matched.push({ param: name, from: match });
       continue;
     }
-    const derived = pairs.every(([, mined]) => mined !== undefined) ? derivedValue(pairs.map(([member, mined]) => [member, mined.params[name]]), realNames, held) : undefined;
+    const derived = complete && pairs.length >= 2 ? derivedValue(pairs.map(([member, mined]) => [member, mined.params[name]]), realNames, held) : undefined;
     // A held-out member without the real param has none of that part: nothing to pass.
     if (derived === undefined) {
       result.unmatched.push(name);

@@ -333,6 +333,24 @@ function memberParams(built: Built, members: readonly MinedMember[], entityParam
   });
 }
 
+/**
+ * The members' params as the miner reports them: a value param a member has no place for (a
+ * database name beside a service without a database) is left out of that member's, since its files
+ * do not depend on it and any value shown would be the default, not the member's. Rendering gives
+ * the same files either way: a param left out falls back to that same default.
+ */
+function withoutPlacelessValues(params: readonly MemberParams[], built: Built | undefined): MemberParams[] {
+  const placeless = (built?.params ?? []).filter((param): param is ValueParam => param.kind === 'value');
+  if (placeless.length === 0) return [...params];
+  return params.map((member, m) => {
+    const left = placeless.filter((param) => param.values[m] === undefined && param.name in member.params);
+    if (left.length === 0) return member;
+    const kept = { ...member.params };
+    for (const param of left) delete kept[param.name];
+    return { files: member.files, params: kept };
+  });
+}
+
 /** The members a template does not reproduce, with the first difference of each. */
 function verify(template: Template, params: readonly MemberParams[], members: readonly MinedMember[], renderer: Renderer): string[] {
   const failures: string[] = [];
@@ -603,7 +621,7 @@ function mineNamed(
       reproduced,
       warnings,
     };
-    return { template, params, report };
+    return { template, params: withoutPlacelessValues(params, built), report };
   };
 
   // A new member, given its name alone, must get its files: defaults that read each other round in

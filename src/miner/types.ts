@@ -33,6 +33,10 @@ export interface MineOptions {
 export interface MemberParams {
   /** The member's files, sorted by path. */
   readonly files: readonly string[];
+  /**
+   * Its value for each param, but for a value param it has no place for (its files do not depend
+   * on it): left out, so rendering falls back to the default, which gives the same files.
+   */
   readonly params: Readonly<Record<string, ParamValue>>;
 }
 

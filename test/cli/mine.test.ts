@@ -55,6 +55,28 @@ describe('wopt mine', () => {
     });
   });
 
+  it('a member with no place for a value reports none for it: left out of --json, "(no place)" in the report', async () => {
+    const config = (name: string, database: string | undefined) =>
+      `service: ${name}\nport: 8080\n${database === undefined ? '' : `database:\n  name: ${database}\n  pool: 10\n`}`;
+    const cwd = project({
+      'services/cart.yml': config('cart', 'shop_cart'),
+      'services/orders.yml': config('orders', 'shop_orders_v2'),
+      'services/users.yml': config('users', 'accounts'),
+      'services/gateway.yml': config('gateway', undefined),
+    });
+    const json = await run(['mine', 'services/*.yml', '--json'], { cwd });
+    expect(json.code).toBe(0);
+    const members = (JSON.parse(json.stdout) as { members: Array<{ files: string[]; params: Record<string, unknown> }> }).members;
+    const database = members.find((member) => member.files[0] === 'services/users.yml')?.params;
+    const valueParam = Object.keys(database ?? {}).find((param) => database?.[param] === 'accounts');
+    expect(valueParam).toBeDefined();
+    const gateway = members.find((member) => member.files[0] === 'services/gateway.yml')?.params ?? {};
+    expect(gateway).toHaveProperty('name', 'Gateway');
+    expect(gateway).not.toHaveProperty(valueParam ?? '');
+    const text = await run(['mine', 'services/*.yml'], { cwd });
+    expect(text.stdout).toMatch(new RegExp(`values: .*Gateway=\\(no place\\)`));
+  });
+
   it('--save adds the template to the project library, with its provenance', async () => {
     const cwd = project(family);
     const result = await run(['mine', 'src/routes/*.routes.ts', '--name', 'route', '--save'], { cwd });

@@ -102,7 +102,9 @@ function render(result: MineFromGlobResult, cwdOf: (path: string) => string, sty
   for (const param of report.params) {
     const fallback = param.kind === 'entity' ? 'required' : `default ${show(param.default)}`;
     out.push(`  ${style.bold(param.name)} (${param.type}, ${fallback}), confidence ${param.confidence.toFixed(2)}`);
-    out.push(`    values: ${report.members.map((member, m) => `${member.name}=${show(param.values[m])}`).join(', ')}`);
+    // A member without the param's place reports no value (see MineResult.params): shown as such.
+    const valueOf = (m: number) => (param.kind === 'value' && !Object.hasOwn(params[m]?.params ?? {}, param.name) ? '(no place)' : show(param.values[m]));
+    out.push(`    values: ${report.members.map((member, m) => `${member.name}=${valueOf(m)}`).join(', ')}`);
     out.push(`    occurs in: ${whereItOccurs(param)}`);
     out.push(`    why: ${param.why}`);
   }
