@@ -35,7 +35,7 @@ export interface FormContext {
   readonly packageFolders?: boolean | undefined;
   /** In the code of a language whose folders are packages. */
   readonly packageCode?: boolean | undefined;
-  /** In the code of Python, Ruby, Rust or Elixir (snake_case identifiers). */
+  /** In the code of Python, Ruby, Rust, Elixir or SQL (snake_case identifiers). */
   readonly snakeCode?: boolean | undefined;
   /** In a style sheet's code (kebab-case selectors). */
   readonly kebabCode?: boolean | undefined;
@@ -101,7 +101,7 @@ export function ruledForm(forms: readonly NameForm[], before: string, after: str
     // The first words of a sentence (`"Shipping address not found"`): only the first is capitalized.
     [words && /^["'`>\n]?$/.test(before) && after === ' ' && /[\p{Ll}\p{N}$]/u.test(context.next ?? ''), ['noCase', 'sentenceCase', 'titleCase']],
     [words && (before === ' ' || after === ' ') && spaced(before) && spaced(after), ['noCase', 'titleCase', 'sentenceCase']],
-    // Python, Ruby, Rust and Elixir write variables, functions and string keys in snake_case.
+    // Python, Ruby, Rust and Elixir write variables, functions and string keys in snake_case; SQL its tables.
     [context.snakeCode === true, ['snakeCase']],
   ];
   for (const [applies, helpers] of rules) {

@@ -119,25 +119,28 @@ export function scanRegions(path: string, content: string): Region[] {
 
 const HASH_COMMENTS = /\.(?:py|pyi|rb|ex|exs|sh|bash|r)$/i;
 const SLASH_COMMENTS = /\.(?:go|rs|java|kt|kts|scala|swift|c|h|cc|cpp|hpp|cs|php|dart|css|scss|less|styl)$/i;
+/** SQL: `--` and `/* *\/` comments, strings in single quotes; `"orders"` and `` `orders` `` are identifiers. */
+const DASH_COMMENTS = /\.sql$/i;
 /** Style sheets, whose selectors and custom properties are kebab-case. */
 const KEBAB_CODE = /\.(?:css|scss|less|styl)$/i;
 /**
- * Languages whose variables, functions and string keys are snake_case; and reStructuredText,
+ * Languages whose variables, functions and string keys (SQL: tables and columns) are snake_case; and reStructuredText,
  * Python's documentation, whose dotted names are its modules (`.. automodule:: shop.order_items`).
  */
-const SNAKE_CODE = /\.(?:py|pyi|rb|rs|ex|exs|rst)$/i;
+const SNAKE_CODE = /\.(?:py|pyi|rb|rs|ex|exs|rst|sql)$/i;
 
 /** Whether a path is code that `scanCodeRegions` reads (not TS/JS, which the TypeScript scanner reads). */
-export const isOtherCodePath = (path: string): boolean => HASH_COMMENTS.test(path.replace(/\.hbs$/, '')) || SLASH_COMMENTS.test(path.replace(/\.hbs$/, ''));
+export const isOtherCodePath = (path: string): boolean => [HASH_COMMENTS, SLASH_COMMENTS, DASH_COMMENTS].some((style) => style.test(path.replace(/\.hbs$/, '')));
 
 /**
- * Code, string and comment regions of a Python, Ruby, shell, Go, Rust, Java-like or C-like file: a
- * small scanner for comments (`#` or `//` and `/* *\/`) and string literals (quotes with backslash
+ * Code, string and comment regions of a Python, Ruby, shell, Go, Rust, Java-like, C-like or SQL file:
+ * a small scanner for comments (`#`, `//` or `--`, and `/* *\/`) and string literals (quotes with backslash
  * escapes, Python's triple quotes, Go's raw backquotes), so that a name in code is read as an
  * identifier and a name in a message or docstring as words.
  */
 export function scanCodeRegions(path: string, content: string): Region[] {
   const hash = HASH_COMMENTS.test(path.replace(/\.hbs$/, ''));
+  const dash = DASH_COMMENTS.test(path.replace(/\.hbs$/, ''));
   const regions: Region[] = [];
   const push = (start: number, end: number, kind: RegionKind) => {
     if (end <= start) return;
@@ -154,7 +157,12 @@ export function scanCodeRegions(path: string, content: string): Region[] {
     if (hash && ch === '#') {
       kind = 'comment';
       end = content.indexOf('\n', i);
-    } else if (!hash && content.startsWith('//', i)) {
+    } else if (dash && content.startsWith('--', i)) {
+      kind = 'comment';
+      end = content.indexOf('\n', i);
+    } else if (dash && ch !== "'" && !content.startsWith('/*', i)) {
+      // Double quotes and backquotes quote identifiers: code.
+    } else if (!hash && !dash && content.startsWith('//', i)) {
       kind = 'comment';
       end = content.indexOf('\n', i);
     } else if (!hash && content.startsWith('/*', i)) {
@@ -186,7 +194,7 @@ export function scanCodeRegions(path: string, content: string): Region[] {
 /** One occurrence of the name inside a token. */
 export interface TokenOccurrence extends Occurrence {
   readonly prose: boolean;
-  /** In the code of a language that writes identifiers in snake_case (Python, Ruby, Rust, Elixir). */
+  /** In the code of a language that writes identifiers in snake_case (Python, Ruby, Rust, Elixir, SQL). */
   readonly snakeCode?: boolean | undefined;
   /** In a style sheet's code (selectors, custom properties). */
   readonly kebabCode?: boolean | undefined;

@@ -651,6 +651,19 @@ describe('what varies', () => {
     roundTrips(examples, mined);
   });
 
+  test('SQL names its tables in snake_case: one-word tables do not make a new one spaced', () => {
+    const migration = (table: string, column: string) => `CREATE TABLE IF NOT EXISTS ${table} (\n    id SERIAL PRIMARY KEY,\n    ${column} TEXT NOT NULL\n);\n`;
+    const examples = [
+      { path: 'migrations/000001_create_users_table.up.sql', content: migration('users', 'email') },
+      { path: 'migrations/000002_create_products_table.up.sql', content: migration('products', 'title') },
+      { path: 'migrations/000003_create_orders_table.up.sql', content: migration('orders', 'total') },
+    ];
+    const mined = mineTemplate(examples);
+    const [file] = generateMember(mined.template, { name: 'OrderRow', number: '000004' });
+    expect(file?.path).toBe('migrations/000004_create_order_rows_table.up.sql');
+    expect(file?.content).toContain('CREATE TABLE IF NOT EXISTS order_rows (');
+  });
+
   test('a member without the place of a value reports no value for it, and renders back without one', () => {
     const file = (name: string, route: string | undefined) => `export const ${name.toLowerCase()} = 1;\n${route === undefined ? '' : `router('${route}');\n`}`;
     const examples = [

@@ -424,6 +424,14 @@ describe('tokenizers', () => {
       'code: y',
     ]);
     expect(tokenize('a.go', 'x := 1 // hi\n', []).map((token) => token.kind).join(' ')).toBe('code code code code code code code comment comment comment comment code');
+    // SQL: `--` comments, strings in single quotes; double quotes and backquotes quote identifiers.
+    expect(kinds('a.up.sql', "-- users\nCREATE TABLE \"users\" (status TEXT DEFAULT 'in process'); /* x */")).toEqual([
+      'comment:-- users',
+      'code:\nCREATE TABLE "users" (status TEXT DEFAULT ',
+      "string:'in process'",
+      'code:); ',
+      'comment:/* x */',
+    ]);
   });
 });
 
