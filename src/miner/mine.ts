@@ -426,8 +426,11 @@ function paramReports(
       isTemplatedDefault(fallback) && spec !== undefined
         ? renderedDefault(template.manifest.name, param.name, spec, renderer.renderSync(fallback, params[m]?.params ?? {}, { name: `params.${param.name}.default` }))
         : fallback;
-    const agreeing = values.filter((value, m) => JSON.stringify(value) === JSON.stringify(defaultFor(m))).length;
-    const distinct = new Set(values.map((value) => JSON.stringify(value))).size;
+    // Members without the param's place hold the default by construction: they count for nothing.
+    const placed = members.map((_, m) => m).filter((m) => param.kind !== 'value' || param.values[m] !== undefined);
+    const agreeing = placed.filter((m) => JSON.stringify(values[m]) === JSON.stringify(defaultFor(m))).length;
+    const distinct = new Set(placed.map((m) => JSON.stringify(values[m]))).size;
+    const across = placed.length === members.length ? 'across members' : `across the ${placed.length} of ${members.length} members that have a place for it`;
     // A flag's default is what most members do, unless a tie or a better prediction of lines chose
     // it: then the report counts the members that have it rather than calling them most.
     const flagDefaultWhy = (flag: FlagParam): string => {
@@ -439,7 +442,7 @@ function paramReports(
         ? `${param.why}; default ${String(param.default)} (${param.defaultWhy ?? flagDefaultWhy(param)})${param.follows === undefined ? '' : `, or what ${param.follows.param} says when given`}`
         : param.kind === 'items'
           ? `lines repeated a varying number of times (${distinct} distinct lists); default: the most common list`
-          : `a ${param.type} literal that takes ${distinct} values across members; default: ${isTemplatedDefault(fallback) ? `written from ${writtenFrom(param.template ?? [])} (${String(fallback)})` : 'the most common'}`;
+          : `a ${param.type} literal that takes ${distinct} value${distinct === 1 ? '' : 's'} ${across}; default: ${isTemplatedDefault(fallback) ? `written from ${writtenFrom(param.template ?? [])} (${String(fallback)})` : 'the most common'}`;
     reports.push({
       name: param.name,
       type: param.kind === 'flag' ? 'boolean' : param.kind === 'items' ? 'string[]' : param.type,
@@ -447,8 +450,8 @@ function paramReports(
       occurrences: occurrencesOf(template, param.name),
       values,
       default: fallback as ParamValue,
-      confidence: members.length === 0 ? 0 : agreeing / members.length,
-      why: `${why} (confidence = share of members with the default)`,
+      confidence: placed.length === 0 ? 0 : agreeing / placed.length,
+      why: `${why} (confidence = share of ${placed.length === members.length ? 'members' : 'those members'} with the default)`,
     });
   }
   return reports;

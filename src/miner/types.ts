@@ -53,7 +53,11 @@ export interface ParamReport {
   readonly type: 'string' | 'number' | 'boolean' | 'string[]';
   readonly kind: 'entity' | 'value' | 'flag' | 'items';
   readonly occurrences: readonly ParamOccurrence[];
-  /** The value per member, in member order. */
+  /**
+   * The value per member, in member order; for a member without the place of a value param, the
+   * default it would get (MineResult.params leaves it out), counted neither in `why` nor in
+   * `confidence`.
+   */
   readonly values: readonly ParamValue[];
   readonly default?: ParamValue | undefined;
   /** 0 to 1. */

@@ -678,6 +678,10 @@ describe('what varies', () => {
     // `mine --json` would take `/invoices` for Invoice's route.
     expect(invoice?.params).not.toHaveProperty('router');
     expect(mined.params.find((member) => member.params.name === 'Session')?.params.router).toBe('/auth');
+    // Nor does it count for the default: two of the three members with a route write it from the name.
+    const router = mined.report.params.find((param) => param.name === 'router');
+    expect(router?.confidence).toBeCloseTo(2 / 3);
+    expect(router?.why).toContain('takes 3 values across the 3 of 4 members that have a place for it');
     roundTrips(examples, mined);
   });
 
