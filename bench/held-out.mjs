@@ -52,7 +52,7 @@ export function heldOutValues(loo, others, held) {
   const allPairs = others.map((member) => [member, minedByFiles.get(filesKey(member.files.map((file) => file.path)))]);
   const complete = allPairs.every(([, mined]) => mined !== undefined);
   for (const name of looParams) {
-    const pairs = complete ? allPairs.filter(([, mined]) => name in mined.params) : allPairs;
+    const pairs = complete ? allPairs.filter(([, mined]) => Object.hasOwn(mined.params, name)) : allPairs;
     const match =
       complete &&
       (pairs.length === allPairs.length || pairs.length >= 2) &&

@@ -340,10 +340,10 @@ function memberParams(built: Built, members: readonly MinedMember[], entityParam
  * the same files either way: a param left out falls back to that same default.
  */
 function withoutPlacelessValues(params: readonly MemberParams[], built: Built | undefined): MemberParams[] {
-  const placeless = (built?.params ?? []).filter((param): param is ValueParam => param.kind === 'value');
-  if (placeless.length === 0) return [...params];
+  const valueParams = (built?.params ?? []).filter((param): param is ValueParam => param.kind === 'value');
+  if (valueParams.length === 0) return [...params];
   return params.map((member, m) => {
-    const left = placeless.filter((param) => param.values[m] === undefined && param.name in member.params);
+    const left = valueParams.filter((param) => param.values[m] === undefined && Object.hasOwn(member.params, param.name));
     if (left.length === 0) return member;
     const kept = { ...member.params };
     for (const param of left) delete kept[param.name];

@@ -141,6 +141,8 @@ export const isOtherCodePath = (path: string): boolean => [HASH_COMMENTS, SLASH_
 export function scanCodeRegions(path: string, content: string): Region[] {
   const hash = HASH_COMMENTS.test(path.replace(/\.hbs$/, ''));
   const dash = DASH_COMMENTS.test(path.replace(/\.hbs$/, ''));
+  // The quotes strings open with: in SQL double quotes and backquotes quote identifiers (code).
+  const quotes = dash ? "'" : hash ? '"\'' : '"\'`';
   const regions: Region[] = [];
   const push = (start: number, end: number, kind: RegionKind) => {
     if (end <= start) return;
@@ -160,8 +162,6 @@ export function scanCodeRegions(path: string, content: string): Region[] {
     } else if (dash && content.startsWith('--', i)) {
       kind = 'comment';
       end = content.indexOf('\n', i);
-    } else if (dash && ch !== "'" && !content.startsWith('/*', i)) {
-      // Double quotes and backquotes quote identifiers: code.
     } else if (!hash && !dash && content.startsWith('//', i)) {
       kind = 'comment';
       end = content.indexOf('\n', i);
@@ -172,7 +172,7 @@ export function scanCodeRegions(path: string, content: string): Region[] {
     } else if (hash && (content.startsWith('"""', i) || content.startsWith("'''", i))) {
       const close = content.indexOf(content.slice(i, i + 3), i + 3);
       end = close < 0 ? content.length : close + 3;
-    } else if (ch === '"' || ch === "'" || (ch === '`' && !hash)) {
+    } else if (quotes.includes(ch)) {
       let j = i + 1;
       while (j < content.length && content[j] !== ch && (ch === '`' || content[j] !== '\n')) j += content[j] === '\\' && ch !== '`' ? 2 : 1;
       end = Math.min(content.length, j + 1);
