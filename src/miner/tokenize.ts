@@ -117,7 +117,7 @@ export function scanRegions(path: string, content: string): Region[] {
   return regions;
 }
 
-const HASH_COMMENTS = /\.(?:py|pyi|rb|ex|exs|sh|bash|r)$/i;
+const HASH_COMMENTS = /\.(?:py|pyi|rb|jbuilder|rake|ex|exs|sh|bash|r)$/i;
 const SLASH_COMMENTS = /\.(?:go|rs|java|kt|kts|scala|swift|c|h|cc|cpp|hpp|cs|php|dart|css|scss|less|styl)$/i;
 /** SQL: `--` and `/* *\/` comments, strings in single quotes; `"orders"` and `` `orders` `` are identifiers. */
 const DASH_COMMENTS = /\.sql$/i;
@@ -127,7 +127,9 @@ const KEBAB_CODE = /\.(?:css|scss|less|styl)$/i;
  * Languages whose variables, functions and string keys (SQL: tables and columns) are snake_case; and reStructuredText,
  * Python's documentation, whose dotted names are its modules (`.. automodule:: shop.order_items`).
  */
-const SNAKE_CODE = /\.(?:py|pyi|rb|rs|ex|exs|rst|sql)$/i;
+const SNAKE_CODE = /\.(?:py|pyi|rb|jbuilder|rake|erb|rs|ex|exs|rst|sql)$/i;
+/** ERB views (`show.html.erb`): Ruby between `<%` and `%>`, the page's text around it. */
+const ERB = /\.erb$/i;
 
 /** Whether a path is code that `scanCodeRegions` reads (not TS/JS, which the TypeScript scanner reads). */
 export const isOtherCodePath = (path: string): boolean => [HASH_COMMENTS, SLASH_COMMENTS, DASH_COMMENTS].some((style) => style.test(path.replace(/\.hbs$/, '')));
@@ -191,10 +193,30 @@ export function scanCodeRegions(path: string, content: string): Region[] {
   return regions;
 }
 
+/**
+ * Regions of an ERB view: the text around its tags, and in each tag (`<% … %>`, `<%= … %>`) Ruby
+ * code, strings and comments as `scanCodeRegions` reads Ruby; a `<%# … %>` tag is a comment. A
+ * record in `<%= link_to 'Show', order_item %>` is an identifier, not the words of the page.
+ */
+export function scanErbRegions(content: string): Region[] {
+  const regions: Region[] = [];
+  let at = 0;
+  for (let open = content.indexOf('<%', at); open >= 0; open = content.indexOf('<%', at)) {
+    const close = content.indexOf('%>', open + 2);
+    const end = close < 0 ? content.length : close + 2;
+    if (open > at) regions.push({ start: at, end: open, kind: 'text' });
+    if (content.startsWith('<%#', open)) regions.push({ start: open, end, kind: 'comment' });
+    else for (const region of scanCodeRegions('tag.rb', content.slice(open, end))) regions.push({ start: open + region.start, end: open + region.end, kind: region.kind });
+    at = end;
+  }
+  if (at < content.length) regions.push({ start: at, end: content.length, kind: 'text' });
+  return regions;
+}
+
 /** One occurrence of the name inside a token. */
 export interface TokenOccurrence extends Occurrence {
   readonly prose: boolean;
-  /** In the code of a language that writes identifiers in snake_case (Python, Ruby, Rust, Elixir, SQL). */
+  /** In the code of a language that writes identifiers in snake_case (Python, Ruby and its ERB views, Rust, Elixir, SQL). */
   readonly snakeCode?: boolean | undefined;
   /** In a style sheet's code (selectors, custom properties). */
   readonly kebabCode?: boolean | undefined;
@@ -305,7 +327,9 @@ function tokenizeWith(word: RegExp, path: string, content: string, occurrences: 
     ? scanRegions(path, content)
     : isOtherCodePath(path)
       ? scanCodeRegions(path, content)
-      : [{ start: 0, end: content.length, kind: 'text' as const }];
+      : ERB.test(path.replace(/\.hbs$/, ''))
+        ? scanErbRegions(content)
+        : [{ start: 0, end: content.length, kind: 'text' as const }];
   const snakeCode = SNAKE_CODE.test(path.replace(/\.hbs$/, ''));
   const kebabCode = KEBAB_CODE.test(path.replace(/\.hbs$/, ''));
   const packageCode = usesPackageFolders(path);

@@ -664,6 +664,28 @@ describe('what varies', () => {
     expect(file?.content).toContain('CREATE TABLE IF NOT EXISTS order_rows (');
   });
 
+  test('Rails views write the record in Ruby as snake_case, the page in words: one-word scaffolds do not make a new one spaced', () => {
+    const view = (singular: string, plural: string, field: string) =>
+      `<h1>${plural[0]?.toUpperCase()}${plural.slice(1)}</h1>\n<% @${plural}.each do |${singular}| %>\n  <p><%= ${singular}.${field} %></p>\n  <%= link_to 'Show', ${singular} %>\n<% end %>\n<%= link_to 'New ${singular}', new_${singular}_path %>\n`;
+    const json = (singular: string, field: string) => `json.extract! ${singular}, :id, :${field}, :created_at\njson.url ${singular}_url(${singular}, format: :json)\n`;
+    const examples = [
+      { path: 'app/views/leagues/index.html.erb', content: view('league', 'leagues', 'title') },
+      { path: 'app/views/leagues/_league.json.jbuilder', content: json('league', 'title') },
+      { path: 'app/views/teams/index.html.erb', content: view('team', 'teams', 'coach') },
+      { path: 'app/views/teams/_team.json.jbuilder', content: json('team', 'coach') },
+      { path: 'app/views/players/index.html.erb', content: view('player', 'players', 'position') },
+      { path: 'app/views/players/_player.json.jbuilder', content: json('player', 'position') },
+    ];
+    const mined = mineTemplate(examples);
+    const files = generateMember(mined.template, { name: 'LineItem' });
+    const index = files.find((file) => file.path.endsWith('index.html.erb'))?.content ?? '';
+    expect(index).toContain('<% @line_items.each do |line_item| %>');
+    expect(index).toContain("<%= link_to 'Show', line_item %>");
+    const jbuilder = files.find((file) => file.path.endsWith('.json.jbuilder'));
+    expect(jbuilder?.content).toContain('json.extract! line_item, :id,');
+    expect(jbuilder?.content).toContain('json.url line_item_url(line_item, format: :json)');
+  });
+
   test('a member without the place of a value reports no value for it, and renders back without one', () => {
     const file = (name: string, route: string | undefined) => `export const ${name.toLowerCase()} = 1;\n${route === undefined ? '' : `router('${route}');\n`}`;
     const examples = [

@@ -11,7 +11,7 @@ import { linkFlags } from '../../src/miner/link-flags.js';
 import { lcsPairs } from '../../src/miner/lcs.js';
 import { detectNames } from '../../src/miner/names.js';
 import { compareFiles, lineEditDistance, renameCopy } from '../../src/miner/score.js';
-import { scanCodeRegions, scanRegions, splitLines, tokenize, type Token } from '../../src/miner/tokenize.js';
+import { scanCodeRegions, scanErbRegions, scanRegions, splitLines, tokenize, type Token } from '../../src/miner/tokenize.js';
 import { chooseForm, renameText } from '../../src/miner/forms.js';
 import { sliceForm } from '../../src/miner/name-literals.js';
 import { casedValueParams, followedValueParams } from '../../src/miner/same-values.js';
@@ -432,6 +432,9 @@ describe('tokenizers', () => {
       'code:); ',
       'comment:/* x */',
     ]);
+    // ERB: Ruby in the tags, the page's text around them.
+    const erb = (content: string) => scanErbRegions(content).map((region) => `${region.kind}:${content.slice(region.start, region.end)}`);
+    expect(erb("<p>Team</p><%= link_to 'Show', team %><%# note %>\n")).toEqual(['text:<p>Team</p>', 'code:<%= link_to ', "string:'Show'", 'code:, team %>', 'comment:<%# note %>', 'text:\n']);
   });
 });
 
