@@ -996,6 +996,18 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     const content = (group: { lines: Array<readonly Line[]> }) => zipLines(group.lines, where);
     const isEmpty = (group: { lines: Array<readonly Line[]> }) => (group.lines[0]?.length ?? 0) === 0;
     const groupText = (group: { lines: Array<readonly Line[]> }) => literalText((group.lines[0] ?? []).flatMap((line) => line.tokens));
+    // A variant is named after a word only it has (`withBranchId`, `withErr` beside variants
+    // catching `error`), else one what a new member gets has not, not after the first word every
+    // variant starts with (`withTry3`).
+    const wordsOf = (group: { lines: Array<readonly Line[]> }) => groupText(group).match(/[A-Za-z_$][\w$]*/gu) ?? [];
+    const distinctText = (group: { lines: Array<readonly Line[]> }, fallback: { lines: Array<readonly Line[]> }) => {
+      const own = wordsOf(group);
+      const theirs = new Set(wordsOf(fallback));
+      const others = new Set(groups.filter((other) => other !== group).flatMap(wordsOf));
+      const onlyHere = own.filter((word) => !others.has(word));
+      const notDefault = own.filter((word) => !theirs.has(word));
+      return (onlyHere.length > 0 ? onlyHere : notDefault.length > 0 ? notDefault : own).join(' ') || groupText(group);
+    };
     const endsWithNewline = groups.every((group) => {
       const last = group.lines[0]?.at(-1);
       return last === undefined || last.text.endsWith('\n');
@@ -1040,7 +1052,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     }
     let chain: Piece[] = isEmpty(fallback) ? [] : content(fallback);
     for (const group of ranked.slice(1).reverse()) {
-      const flag = registry.flag(group.members, false, 'with', groupText(group), `${where}: a variant of ${share(group.members, ids.length)}`);
+      const flag = registry.flag(group.members, false, 'with', distinctText(group, fallback), `${where}: a variant of ${share(group.members, ids.length)}`);
       chain = [{ t: 'if', flag, then: isEmpty(group) ? [] : content(group), else: chain, lines: endsWithNewline }];
     }
     return chain;

@@ -686,6 +686,18 @@ describe('what varies', () => {
     expect(jbuilder?.content).toContain('json.url line_item_url(line_item, format: :json)');
   });
 
+  test('variants of a part are named after a word only they have, not numbered after the word they all start with', () => {
+    const file = (name: string, body: string) => `import { ${name}Service } from './services';\n\nexport const ${name.toLowerCase()}Resolvers = {\n  all: async (_, args) => {\n${body}  },\n};\n`;
+    const examples = [
+      { path: 'src/resolvers/user.js', content: file('User', '    return UserService.list();\n') },
+      { path: 'src/resolvers/tag.js', content: file('Tag', '    return TagService.list();\n') },
+      { path: 'src/resolvers/gallery.js', content: file('Gallery', '    const result = await GalleryService.listByBranch(args.branchId);\n    return result.items;\n') },
+      { path: 'src/resolvers/order.js', content: file('Order', '    const result = await OrderService.getAll({ cache: true });\n    console.log(result.length);\n    return result;\n') },
+    ];
+    const mined = minedExactly(examples);
+    expect(Object.keys(mined.template.manifest.params).sort()).toEqual(['name', 'withGetAll', 'withListByBranch']);
+  });
+
   test('a member without the place of a value reports no value for it, and renders back without one', () => {
     const file = (name: string, route: string | undefined) => `export const ${name.toLowerCase()} = 1;\n${route === undefined ? '' : `router('${route}');\n`}`;
     const examples = [
