@@ -80,7 +80,8 @@ export function ruledForm(forms: readonly NameForm[], before: string, after: str
     [/\p{Lu}/u.test(after), ['camelCase', 'pascalCase']],
     // A BEM block (`cart__title`, `cart--open`) is kebab-case.
     [after === '_' && context.next === '_', ['kebabCase']],
-    [before === '-' || after === '-' || before === '/' || after === '/', ['kebabCase']],
+    // Not before an arrow: `$team->delete()` (PHP, C) is a variable, `$orderItem->`, not `$order-item->`.
+    [before === '-' || (after === '-' && context.next !== '>') || before === '/' || after === '/', ['kebabCase']],
     [before === '_' || after === '_', ['snakeCase', 'constantCase']],
     // CSS classes and selectors, custom properties and keyframes are kebab-case.
     [(context.kebabCode === true && !prose) || /\bclass(?:Name)?\s*=\s*["'`{][^"'`=]*$/.test(context.lead ?? ''), ['kebabCase']],

@@ -686,6 +686,18 @@ describe('what varies', () => {
     expect(jbuilder?.content).toContain('json.url line_item_url(line_item, format: :json)');
   });
 
+  test('a PHP variable before an arrow is no kebab-case word: one-word members give a new one in camelCase', () => {
+    const controller = (name: string) => {
+      const variable = name.toLowerCase();
+      return `<?php\n\nclass ${name}Controller\n{\n    public function store(Request $request)\n    {\n        $${variable} = ${name}::create($request->all());\n        $${variable}->save();\n        return new ${name}Resource($${variable});\n    }\n}\n`;
+    };
+    const examples = ['Team', 'Role', 'Stock'].map((name) => ({ path: `app/Http/Controllers/${name}Controller.php`, content: controller(name) }));
+    const mined = minedExactly(examples);
+    const [file] = generateMember(mined.template, { name: 'OrderItem' });
+    expect(file?.content).toContain('$orderItem = OrderItem::create($request->all());');
+    expect(file?.content).toContain('$orderItem->save();');
+  });
+
   test('variants of a part are named after a word only they have, not numbered after the word they all start with', () => {
     const file = (name: string, body: string) => `import { ${name}Service } from './services';\n\nexport const ${name.toLowerCase()}Resolvers = {\n  all: async (_, args) => {\n${body}  },\n};\n`;
     const examples = [
