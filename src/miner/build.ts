@@ -997,14 +997,21 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     const isEmpty = (group: { lines: Array<readonly Line[]> }) => (group.lines[0]?.length ?? 0) === 0;
     const groupText = (group: { lines: Array<readonly Line[]> }) => literalText((group.lines[0] ?? []).flatMap((line) => line.tokens));
     // A variant is named after a word only it has (`withBranchId`, `withErr` beside variants
-    // catching `error`), else one what a new member gets has not, not after the first word every
-    // variant starts with (`withTry3`).
-    const wordsOf = (group: { lines: Array<readonly Line[]> }) => groupText(group).match(/[A-Za-z_$][\w$]*/gu) ?? [];
-    const distinctText = (group: { lines: Array<readonly Line[]> }, fallback: { lines: Array<readonly Line[]> }) => {
-      const own = wordsOf(group);
-      const theirs = new Set(wordsOf(fallback));
-      const others = new Set(groups.filter((other) => other !== group).flatMap(wordsOf));
-      const onlyHere = own.filter((word) => !others.has(word));
+    // catching `error`), else after one the default variant lacks; not after the first word every
+    // variant starts with (`withTry3`). Words are counted once per group: a region may have a
+    // variant per member.
+    let wordsByGroup: Map<(typeof groups)[number], string[]> | undefined;
+    let groupsHaving: Map<string, number> | undefined;
+    const distinctText = (group: (typeof groups)[number], fallback: (typeof groups)[number]) => {
+      if (wordsByGroup === undefined || groupsHaving === undefined) {
+        wordsByGroup = new Map(groups.map((each) => [each, groupText(each).match(/[A-Za-z_$][\w$]*/gu) ?? []]));
+        groupsHaving = new Map();
+        for (const words of wordsByGroup.values()) for (const word of new Set(words)) groupsHaving.set(word, (groupsHaving.get(word) ?? 0) + 1);
+      }
+      const having = groupsHaving;
+      const own = wordsByGroup.get(group) ?? [];
+      const theirs = new Set(wordsByGroup.get(fallback) ?? []);
+      const onlyHere = own.filter((word) => having.get(word) === 1);
       const notDefault = own.filter((word) => !theirs.has(word));
       return (onlyHere.length > 0 ? onlyHere : notDefault.length > 0 ? notDefault : own).join(' ') || groupText(group);
     };
