@@ -996,25 +996,6 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     const content = (group: { lines: Array<readonly Line[]> }) => zipLines(group.lines, where);
     const isEmpty = (group: { lines: Array<readonly Line[]> }) => (group.lines[0]?.length ?? 0) === 0;
     const groupText = (group: { lines: Array<readonly Line[]> }) => literalText((group.lines[0] ?? []).flatMap((line) => line.tokens));
-    // A variant is named after a word only it has (`withBranchId`, `withErr` beside variants
-    // catching `error`), else after one the default variant lacks; not after the first word every
-    // variant starts with (`withTry3`). Words are counted once per group: a region may have a
-    // variant per member.
-    let wordsByGroup: Map<(typeof groups)[number], string[]> | undefined;
-    let groupsHaving: Map<string, number> | undefined;
-    const distinctText = (group: (typeof groups)[number], fallback: (typeof groups)[number]) => {
-      if (wordsByGroup === undefined || groupsHaving === undefined) {
-        wordsByGroup = new Map(groups.map((each) => [each, groupText(each).match(/[A-Za-z_$][\w$]*/gu) ?? []]));
-        groupsHaving = new Map();
-        for (const words of wordsByGroup.values()) for (const word of new Set(words)) groupsHaving.set(word, (groupsHaving.get(word) ?? 0) + 1);
-      }
-      const having = groupsHaving;
-      const own = wordsByGroup.get(group) ?? [];
-      const theirs = new Set(wordsByGroup.get(fallback) ?? []);
-      const onlyHere = own.filter((word) => having.get(word) === 1);
-      const notDefault = own.filter((word) => !theirs.has(word));
-      return (onlyHere.length > 0 ? onlyHere : notDefault.length > 0 ? notDefault : own).join(' ') || groupText(group);
-    };
     const endsWithNewline = groups.every((group) => {
       const last = group.lines[0]?.at(-1);
       return last === undefined || last.text.endsWith('\n');
@@ -1057,9 +1038,22 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       );
       return [{ t: 'if', flag, then: content(present), else: [], lines: endsWithNewline }];
     }
+    // A variant is named after a word only it has (`withBranchId`, `withErr` beside variants
+    // catching `error`), else after one the default variant lacks; not after the first word every
+    // variant starts with (`withTry3`).
+    const wordsOf = new Map(groups.map((group) => [group, groupText(group).match(/[A-Za-z_$][\w$]*/gu) ?? []]));
+    const groupsHaving = new Map<string, number>();
+    for (const words of wordsOf.values()) for (const word of new Set(words)) groupsHaving.set(word, (groupsHaving.get(word) ?? 0) + 1);
+    const defaultWords = new Set(wordsOf.get(fallback));
+    const variantHint = (group: (typeof groups)[number]): string => {
+      const own = wordsOf.get(group) ?? [];
+      const onlyHere = own.filter((word) => groupsHaving.get(word) === 1);
+      const notDefault = own.filter((word) => !defaultWords.has(word));
+      return (onlyHere.length > 0 ? onlyHere : notDefault.length > 0 ? notDefault : own).join(' ') || groupText(group);
+    };
     let chain: Piece[] = isEmpty(fallback) ? [] : content(fallback);
     for (const group of ranked.slice(1).reverse()) {
-      const flag = registry.flag(group.members, false, 'with', distinctText(group, fallback), `${where}: a variant of ${share(group.members, ids.length)}`);
+      const flag = registry.flag(group.members, false, 'with', variantHint(group), `${where}: a variant of ${share(group.members, ids.length)}`);
       chain = [{ t: 'if', flag, then: isEmpty(group) ? [] : content(group), else: chain, lines: endsWithNewline }];
     }
     return chain;

@@ -333,6 +333,9 @@ function memberParams(built: Built, members: readonly MinedMember[], entityParam
   });
 }
 
+/** Whether member `m` has a place for `param`: a value param's place may be in some members only. */
+const hasPlace = (param: MinedParam, m: number): boolean => param.kind !== 'value' || param.values[m] !== undefined;
+
 /**
  * The members' params as the miner reports them: a value param a member has no place for (a
  * database name beside a service without a database) is left out of that member's, since its files
@@ -340,10 +343,9 @@ function memberParams(built: Built, members: readonly MinedMember[], entityParam
  * the same files either way: a param left out falls back to that same default.
  */
 function withoutPlacelessValues(params: readonly MemberParams[], built: Built | undefined): MemberParams[] {
-  const valueParams = (built?.params ?? []).filter((param): param is ValueParam => param.kind === 'value');
-  if (valueParams.length === 0) return [...params];
+  const mined = built?.params ?? [];
   return params.map((member, m) => {
-    const left = valueParams.filter((param) => param.values[m] === undefined && Object.hasOwn(member.params, param.name));
+    const left = mined.filter((param) => !hasPlace(param, m) && Object.hasOwn(member.params, param.name));
     if (left.length === 0) return member;
     const kept = { ...member.params };
     for (const param of left) delete kept[param.name];
@@ -427,7 +429,7 @@ function paramReports(
         ? renderedDefault(template.manifest.name, param.name, spec, renderer.renderSync(fallback, params[m]?.params ?? {}, { name: `params.${param.name}.default` }))
         : fallback;
     // Members without the param's place hold the default by construction: they count for nothing.
-    const placed = members.map((_, m) => m).filter((m) => param.kind !== 'value' || param.values[m] !== undefined);
+    const placed = members.map((_, m) => m).filter((m) => hasPlace(param, m));
     const agreeing = placed.filter((m) => JSON.stringify(values[m]) === JSON.stringify(defaultFor(m))).length;
     const distinct = new Set(placed.map((m) => JSON.stringify(values[m]))).size;
     const across = placed.length === members.length ? 'across members' : `across the ${placed.length} of ${members.length} members that have a place for it`;

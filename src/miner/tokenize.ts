@@ -27,8 +27,11 @@ export interface Region {
 const TS_LIKE = /\.(?:[cm]?[jt]sx?)$/i;
 const JSX_LIKE = /\.[jt]sx$/i;
 
+/** Whether a file, or the template of one (`.hbs` put aside), is of the kind `extensions` names. */
+const isWritten = (extensions: RegExp, path: string): boolean => extensions.test(path.replace(/\.hbs$/, ''));
+
 /** Whether a path is scanned with the TypeScript scanner. */
-export const isScriptPath = (path: string): boolean => TS_LIKE.test(path.replace(/\.hbs$/, ''));
+export const isScriptPath = (path: string): boolean => isWritten(TS_LIKE, path);
 
 /**
  * The TypeScript compiler (through ts-morph) takes ~100 ms to load, so it is loaded on the first
@@ -132,7 +135,7 @@ const SNAKE_CODE = /\.(?:py|pyi|rb|jbuilder|rake|erb|rs|ex|exs|rst|sql)$/i;
 const ERB = /\.erb$/i;
 
 /** Whether a path is code that `scanCodeRegions` reads (not TS/JS, which the TypeScript scanner reads). */
-export const isOtherCodePath = (path: string): boolean => [HASH_COMMENTS, SLASH_COMMENTS, DASH_COMMENTS].some((style) => style.test(path.replace(/\.hbs$/, '')));
+export const isOtherCodePath = (path: string): boolean => [HASH_COMMENTS, SLASH_COMMENTS, DASH_COMMENTS].some((style) => isWritten(style, path));
 
 /**
  * Code, string and comment regions of a Python, Ruby, shell, Go, Rust, Java-like, C-like or SQL file:
@@ -141,8 +144,8 @@ export const isOtherCodePath = (path: string): boolean => [HASH_COMMENTS, SLASH_
  * identifier and a name in a message or docstring as words.
  */
 export function scanCodeRegions(path: string, content: string): Region[] {
-  const hash = HASH_COMMENTS.test(path.replace(/\.hbs$/, ''));
-  const dash = DASH_COMMENTS.test(path.replace(/\.hbs$/, ''));
+  const hash = isWritten(HASH_COMMENTS, path);
+  const dash = isWritten(DASH_COMMENTS, path);
   // The quotes strings open with: in SQL double quotes and backquotes quote identifiers (code).
   const quotes = dash ? "'" : hash ? '"\'' : '"\'`';
   const regions: Region[] = [];
@@ -327,11 +330,11 @@ function tokenizeWith(word: RegExp, path: string, content: string, occurrences: 
     ? scanRegions(path, content)
     : isOtherCodePath(path)
       ? scanCodeRegions(path, content)
-      : ERB.test(path.replace(/\.hbs$/, ''))
+      : isWritten(ERB, path)
         ? scanErbRegions(content)
         : [{ start: 0, end: content.length, kind: 'text' as const }];
-  const snakeCode = SNAKE_CODE.test(path.replace(/\.hbs$/, ''));
-  const kebabCode = KEBAB_CODE.test(path.replace(/\.hbs$/, ''));
+  const snakeCode = isWritten(SNAKE_CODE, path);
+  const kebabCode = isWritten(KEBAB_CODE, path);
   const packageCode = usesPackageFolders(path);
   const stringForm = stringFormOf(occurrences, regions) ?? fileNameForm(path, pathOccurrences);
   const contextOf = (occurrence: Occurrence, kind: RegionKind): Omit<TokenOccurrence, keyof Occurrence> => ({
