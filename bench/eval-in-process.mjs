@@ -8,7 +8,7 @@
 //
 // Prints one line per family and an overall line (exact rate over members, similarity
 // line-weighted, both for the miner and the rename-copy baseline; WORSE marks a family below the
-// baseline); --verbose adds a line per member with the params mined and the values passed.
+// baseline); --verbose adds lines per member: the params mined, the values passed and both scores.
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ENTITY, heldOutValues, loadFamily } from './held-out.mjs';
@@ -52,6 +52,8 @@ function minerScore(family, held, others, verbose) {
   }
 }
 
+const score = (result) => (result === undefined ? 'failed' : result.exact ? 'exact' : result.similarity.toFixed(3));
+
 function row(label, scores) {
   let exact = 0;
   let baseExact = 0;
@@ -91,7 +93,9 @@ function main() {
     const scores = family.members.map((held, index) => {
       const others = family.members.filter((_, k) => k !== index);
       const baseline = compareFiles(renameCopyBaseline(others, { name: held.name, paths: held.files.map((file) => file.path) }).files, held.files);
-      return { miner: minerScore(family, held, others, options.verbose), baseline };
+      const miner = minerScore(family, held, others, options.verbose);
+      if (options.verbose) console.log(`  ${family.id} ${held.name}: miner ${score(miner)} base ${score(baseline)}`);
+      return { miner, baseline };
     });
     console.log(row(family.id, scores));
     all.push(...scores);
