@@ -2,8 +2,9 @@
  * Defaults that give code which parses. Each optional part and each variant takes its default on
  * its own, and where the members split into kinds (kubb's query hooks beside its mutation hooks),
  * the defaults can open a bracket in one kind's part and close it in the other's: a new member's
- * file then has a `{` too few. The most typical member's files close what they open, so a default
- * render that does not is a mix no member is. Then one member's flags are the defaults, the
+ * file then has a `{` too few (counted in code: `// update(...) {` opens nothing; in Python, a line
+ * indented under no block is left open too; see closesAs). The most typical member's files close
+ * what they open, so a default render that does not is a mix no member is. Then one member's flags are the defaults, the
  * member whose flags change the fewest of them first: the new member gets parts that go together.
  */
 import type { Template } from '../library/template.js';
@@ -11,7 +12,7 @@ import type { Renderer } from '../render/index.js';
 import type { Built, FlagParam, MinedMember } from './ir.js';
 import { flagsOf, withFlagDefaults } from './coherent-defaults.js';
 import { generateMember } from './generate.js';
-import { openBrackets } from './score.js';
+import { closesAs } from './score.js';
 import type { ParamValue } from './types.js';
 
 /**
@@ -33,14 +34,14 @@ export function balancedDefaults(
   if (flags.length === 0 || probe === undefined) return undefined;
   // What a member's files open and close, by path: the probe is the most typical member's name,
   // so the rendered paths are its own.
-  const expected = new Map(probe.files.map((file) => [file.path, openBrackets(file.content)]));
+  const expected = new Map(probe.files.map((file) => [file.path, file.content]));
   const template = templateOf(built);
   const balancedWith = (defaults: ReadonlyMap<string, boolean> | undefined): boolean => {
     const params: Record<string, ParamValue> = { [entityParam]: probe.name };
     for (const [flag, value] of defaults ?? []) params[flag] = value;
     return generateMember(template, params, { renderer }).every((file) => {
       const want = expected.get(file.path);
-      return want === undefined || openBrackets(file.content) === want;
+      return want === undefined || closesAs(file.path, file.content, want);
     });
   };
   // Defaults that do not render for a new member are not this step's to mend (the miner's check of

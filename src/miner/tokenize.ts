@@ -325,14 +325,16 @@ export function tokenize(path: string, content: string, occurrences: readonly Oc
  */
 export const tokenizePath = (path: string, occurrences: readonly Occurrence[]): Token[] => tokenizeWith(PATH_WORD, '', path, occurrences, []);
 
+/** A file's code, string and comment regions, by the scanner of its language; one text region for other files. */
+export function regionsOf(path: string, content: string): Region[] {
+  if (isScriptPath(path)) return scanRegions(path, content);
+  if (isOtherCodePath(path)) return scanCodeRegions(path, content);
+  if (isWritten(ERB, path)) return scanErbRegions(content);
+  return [{ start: 0, end: content.length, kind: 'text' }];
+}
+
 function tokenizeWith(word: RegExp, path: string, content: string, occurrences: readonly Occurrence[], pathOccurrences: readonly Occurrence[]): Token[] {
-  const regions = isScriptPath(path)
-    ? scanRegions(path, content)
-    : isOtherCodePath(path)
-      ? scanCodeRegions(path, content)
-      : isWritten(ERB, path)
-        ? scanErbRegions(content)
-        : [{ start: 0, end: content.length, kind: 'text' as const }];
+  const regions = regionsOf(path, content);
   const snakeCode = isWritten(SNAKE_CODE, path);
   const kebabCode = isWritten(KEBAB_CODE, path);
   const packageCode = usesPackageFolders(path);

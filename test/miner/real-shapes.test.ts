@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { generateMember, mineTemplate, type Example } from '../../src/miner/index.js';
 import { detectNames } from '../../src/miner/names.js';
+import { closesAs } from '../../src/miner/score.js';
 import { familiesDir, loadFamily } from './corpus.js';
 
 const roundTrips = (examples: readonly Example[], result: ReturnType<typeof mineTemplate>) => {
@@ -817,6 +818,39 @@ describe('what varies', () => {
     expect(mined.template.manifest.params.mutationFn?.default).toBe('{{#if hasStaleTime}}queryFn{{else}}mutationFn{{/if}}');
     expect(generateMember(mined.template, { name: 'Get', method: 'get' })[0]?.content).toBe(hook('Get', 'get', true));
     expect(generateMember(mined.template, { name: 'Publish' })[0]?.content).toBe(hook('Publish', 'post', false));
+  });
+
+  test('a new member gets no method whose opening line is commented out and whose body is not (NestJS controllers, one update commented out)', () => {
+    // The opening lines vary three ways and the commented one was their default, while the body and
+    // the closing brace followed the members that have them: `// update(...) {` above a live body
+    // and `}`, a controller that does not parse. Brackets in comments open nothing.
+    const controller = (name: string, kind: 'commented' | 'wrapped' | 'plain') => {
+      const lower = name.toLowerCase();
+      const single = name.replace(/s$/u, '');
+      const body = `return this.${lower}Service.update${name}ById(+id, update${single}Dto);`;
+      const method = {
+        commented: `  // @Patch(':id')\n  // update(@Param('id') id: string, @Body() update${single}Dto: Update${single}Dto) {\n  //   ${body}\n  // }\n`,
+        wrapped: `  @Patch(':id')\n  update(\n    @Param('id') id: string,\n    @Body() update${single}Dto: Update${single}Dto,\n  ) {\n    ${body}\n  }\n\n`,
+        plain: `  @Patch(':id')\n  update(@Param('id') id: string, @Body() update${single}Dto: Update${single}Dto) {\n    ${body}\n  }\n\n`,
+      }[kind];
+      return (
+        `@Controller('${lower}')\nexport class ${name}Controller {\n  constructor(private readonly ${lower}Service: ${name}Service) {}\n\n` +
+        `  @Get(':id')\n  findOne(@Param('id') id: string) {\n    return this.${lower}Service.findOne(+id);\n  }\n\n` +
+        `${method}  @Delete(':id')\n  remove(@Param('id') id: string) {\n    return this.${lower}Service.remove(+id);\n  }\n}\n`
+      );
+    };
+    const members: Array<[string, 'commented' | 'wrapped' | 'plain']> = [
+      ['Comfort', 'commented'],
+      ['District', 'wrapped'],
+      ['Stadiums', 'plain'],
+      ['Region', 'plain'],
+    ];
+    const mined = minedExactly(members.map(([name, kind]) => ({ path: `src/${name.toLowerCase()}/${name.toLowerCase()}.controller.ts`, content: controller(name, kind) })));
+    const seat = generateMember(mined.template, { name: 'Seat' })[0];
+    expect(seat?.path).toBe('src/seat/seat.controller.ts');
+    expect(closesAs(seat?.path ?? '', seat?.content ?? '', controller('Region', 'plain'))).toBe(true);
+    expect(seat?.content).toContain('    return this.seatService.updateSeatById(+id, updateSeatDto);\n  }\n');
+    expect(seat?.content).not.toContain('// update(');
   });
 
   test('a varying part of a line keeps its brackets with their partners (formatPrice(order.total) beside user.role)', () => {

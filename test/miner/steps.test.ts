@@ -10,7 +10,7 @@ import type { FlagParam, ValueParam } from '../../src/miner/ir.js';
 import { linkFlags } from '../../src/miner/link-flags.js';
 import { lcsPairs } from '../../src/miner/lcs.js';
 import { detectNames } from '../../src/miner/names.js';
-import { compareFiles, lineEditDistance, renameCopy } from '../../src/miner/score.js';
+import { closesAs, compareFiles, lineEditDistance, renameCopy } from '../../src/miner/score.js';
 import { scanCodeRegions, scanErbRegions, scanRegions, splitLines, tokenize, type Token } from '../../src/miner/tokenize.js';
 import { chooseForm, renameText } from '../../src/miner/forms.js';
 import { sliceForm } from '../../src/miner/name-literals.js';
@@ -589,6 +589,24 @@ describe('scoring', () => {
     expect(half.exact).toBe(false);
     expect(half.missing).toEqual(['b']);
     expect(half.similarity).toBeCloseTo(2 / 5);
+  });
+
+  test('a generated file closes what it opens as the real one does: brackets in code, Python blocks', () => {
+    const service = 'class OrderController {\n  update(id) {\n    return save(id);\n  }\n}\n';
+    expect(closesAs('order.controller.ts', service, service)).toBe(true);
+    // A commented-out opening line above a live body and brace: the `{` in the comment opens nothing.
+    expect(closesAs('order.controller.ts', service.replace('  update(id) {', '  // update(id) {'), service)).toBe(false);
+    // Nor does one in a string; a file in no language the miner scans counts every bracket.
+    expect(closesAs('order.ts', "const open = '{';\n", 'const open = 1;\n')).toBe(true);
+    expect(closesAs('order.txt', 'see (page 2\n', 'see page 2\n')).toBe(false);
+    const serializer =
+      'class OrderSerializer(serializers.ModelSerializer):\n    """Orders,\n        indented in the docstring."""\n\n    total = serializers.DecimalField(\n        max_digits=10,\n    )\n\n    def validate(self, data):  # the total\n        return data\n';
+    expect(closesAs('apps/orders/serializers.py', serializer, serializer)).toBe(true);
+    // A line indented under no block (the body of a method whose `def` another member's part held).
+    const stray = serializer.replace('    def validate(self, data):  # the total\n', '\n');
+    expect(closesAs('apps/orders/serializers.py', stray, serializer)).toBe(false);
+    // Indentation means nothing to other languages.
+    expect(closesAs('orders.rb', stray, serializer)).toBe(true);
   });
 
   test('rename-copy replaces the name in paths and contents', () => {
