@@ -2,17 +2,18 @@
  * Defaults that give code which parses. Each optional part and each variant takes its default on
  * its own, and where the members split into kinds (kubb's query hooks beside its mutation hooks),
  * the defaults can open a bracket in one kind's part and close it in the other's: a new member's
- * file then has a `{` too few (counted in code: `// update(...) {` opens nothing; in Python, a line
- * indented under no block is left open too; see closesAs). The most typical member's files close
- * what they open, so a default render that does not is a mix no member is. Then one member's flags are the defaults, the
- * member whose flags change the fewest of them first: the new member gets parts that go together.
+ * file then has a `{` too few. So it goes with a JSX tag opened as one and closed as another, a
+ * Python line indented under no block, a YAML key out of its list (see closesAs, parsesAs). The
+ * most typical member's files are well formed, so a default render that is not is a mix no member
+ * is. Then one member's flags are the defaults, the member whose flags change the fewest of them
+ * first: the new member gets parts that go together.
  */
 import type { Template } from '../library/template.js';
 import type { Renderer } from '../render/index.js';
 import type { Built, FlagParam, MinedMember } from './ir.js';
 import { flagsOf, withFlagDefaults } from './coherent-defaults.js';
 import { generateMember } from './generate.js';
-import { closesAs } from './score.js';
+import { closesAs, parsesAs } from './well-formed.js';
 import type { ParamValue } from './types.js';
 
 /**
@@ -41,7 +42,7 @@ export function balancedDefaults(
     for (const [flag, value] of defaults ?? []) params[flag] = value;
     return generateMember(template, params, { renderer }).every((file) => {
       const want = expected.get(file.path);
-      return want === undefined || closesAs(file.path, file.content, want);
+      return want === undefined || (closesAs(file.path, file.content, want) && parsesAs(file.path, file.content, want));
     });
   };
   // Defaults that do not render for a new member are not this step's to mend (the miner's check of
@@ -53,7 +54,7 @@ export function balancedDefaults(
     const order = members.map((_, m) => m).sort((a, b) => changes(a) - changes(b) || Number(b === built.center) - Number(a === built.center) || a - b);
     const m = order.find((k) => changes(k) > 0 && balancedWith(flagsOf(flags, k)));
     if (m === undefined) return undefined;
-    return withFlagDefaults(built, flagsOf(flags, m), `as ${members[m]?.name ?? String(m)} has it: the defaults part by part render brackets a member's file would close`);
+    return withFlagDefaults(built, flagsOf(flags, m), `as ${members[m]?.name ?? String(m)} has it: the defaults part by part render a file less well formed than a member's (brackets, blocks, syntax)`);
   } catch {
     return undefined;
   }

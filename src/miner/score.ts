@@ -10,7 +10,8 @@
  *   new name, in paths and contents (what a user does by hand with sed).
  */
 import type { Example } from './types.js';
-import { regionsOf, tokenize } from './tokenize.js';
+import { tokenize } from './tokenize.js';
+import { closesAs } from './well-formed.js';
 import { chooseForm, renameText } from './forms.js';
 import { findOccurrences, nameVariants, spell } from './variants.js';
 
@@ -43,63 +44,6 @@ export interface Comparison {
   readonly same: number;
   readonly missing: readonly string[];
   readonly extra: readonly string[];
-}
-
-/** Languages whose blocks are their indentation. */
-const INDENTED_BLOCKS = /\.pyi?$/i;
-
-/**
- * What a file opens and does not close, in its code: brackets (negative: it closes more than it
- * opened), and in Python the lines indented deeper than a block opened (after a line that ends in
- * neither `:` nor an open bracket). A bracket in a comment or a string (`// update(id) {`,
- * `'(optional'`) opens nothing; files in no language the miner scans count every bracket.
- */
-function unclosed(path: string, content: string): { brackets: number; strayIndents: number } {
-  const regions = regionsOf(path, content);
-  const kindAt = new Array<boolean>(content.length).fill(true);
-  for (const region of regions) if (region.kind === 'comment' || region.kind === 'string') kindAt.fill(false, region.start, region.end);
-  let brackets = 0;
-  let strayIndents = 0;
-  const indented = INDENTED_BLOCKS.test(path);
-  let blockIndent = 0;
-  let opensBlock = true;
-  let lineStart = 0;
-  while (lineStart <= content.length) {
-    const newline = content.indexOf('\n', lineStart);
-    const lineEnd = newline < 0 ? content.length : newline;
-    if (indented && brackets === 0 && kindAt[lineStart] !== false) {
-      const text = content.slice(lineStart, lineEnd);
-      const indent = text.length - text.trimStart().length;
-      const code = [...text].filter((_, i) => kindAt[lineStart + i] !== false).join('').trimEnd();
-      if (code.trim() !== '') {
-        if (indent > blockIndent && !opensBlock) strayIndents++;
-        blockIndent = indent;
-      }
-    }
-    let lastCode = '';
-    for (let i = lineStart; i < lineEnd; i++) {
-      if (kindAt[i] === false) continue;
-      const char = content[i] ?? '';
-      if (char === '(' || char === '[' || char === '{') brackets++;
-      else if (char === ')' || char === ']' || char === '}') brackets--;
-      if (char.trim() !== '') lastCode = char;
-    }
-    if (lastCode !== '') opensBlock = lastCode === ':' || lastCode === '\\' || brackets > 0;
-    if (newline < 0) break;
-    lineStart = newline + 1;
-  }
-  return { brackets, strayIndents };
-}
-
-/**
- * Whether a generated file closes what it opens as the real one at its path does: a mix of parts
- * no member has (a `{` opened in one kind of member's part, closed in another's; a Python line
- * indented under no block) breaks it, which line similarity hardly sees and a compiler does.
- */
-export function closesAs(path: string, generated: string, real: string): boolean {
-  const got = unclosed(path, generated);
-  const want = unclosed(path, real);
-  return got.brackets === want.brackets && got.strayIndents <= want.strayIndents;
 }
 
 /** The generated files that do not close what they open as the real ones at their paths do (see closesAs). */

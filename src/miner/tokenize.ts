@@ -38,7 +38,7 @@ export const isScriptPath = (path: string): boolean => isWritten(TS_LIKE, path);
  * scan of a TS/JS file, not when wopt starts: `wopt gen` from a saved template never needs it.
  */
 let compiler: typeof TS | undefined;
-const typescript = (): typeof TS => (compiler ??= (createRequire(import.meta.url)('ts-morph') as { ts: typeof TS }).ts);
+export const loadTypeScript = (): typeof TS => (compiler ??= (createRequire(import.meta.url)('ts-morph') as { ts: typeof TS }).ts);
 
 let endsExpression: ReadonlySet<TS.SyntaxKind> | undefined;
 const expressionEnders = (ts: typeof TS): ReadonlySet<TS.SyntaxKind> => (endsExpression ??= new Set<TS.SyntaxKind>([
@@ -61,7 +61,7 @@ const expressionEnders = (ts: typeof TS): ReadonlySet<TS.SyntaxKind> => (endsExp
 
 /** Code, string and comment regions of a TS/JS file, by the TypeScript scanner. */
 export function scanRegions(path: string, content: string): Region[] {
-  const ts = typescript();
+  const ts = loadTypeScript();
   const ENDS_EXPRESSION = expressionEnders(ts);
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, content);
   if (JSX_LIKE.test(path)) scanner.setLanguageVariant(ts.LanguageVariant.JSX);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { generateMember, mineTemplate, type Example } from '../../src/miner/index.js';
 import { detectNames } from '../../src/miner/names.js';
-import { closesAs } from '../../src/miner/score.js';
+import { closesAs } from '../../src/miner/well-formed.js';
 import { familiesDir, loadFamily } from './corpus.js';
 
 const roundTrips = (examples: readonly Example[], result: ReturnType<typeof mineTemplate>) => {

@@ -10,7 +10,8 @@ import type { FlagParam, ValueParam } from '../../src/miner/ir.js';
 import { linkFlags } from '../../src/miner/link-flags.js';
 import { lcsPairs } from '../../src/miner/lcs.js';
 import { detectNames } from '../../src/miner/names.js';
-import { closesAs, compareFiles, lineEditDistance, renameCopy } from '../../src/miner/score.js';
+import { compareFiles, lineEditDistance, renameCopy } from '../../src/miner/score.js';
+import { closesAs, parsesAs } from '../../src/miner/well-formed.js';
 import { scanCodeRegions, scanErbRegions, scanRegions, splitLines, tokenize, type Token } from '../../src/miner/tokenize.js';
 import { chooseForm, renameText } from '../../src/miner/forms.js';
 import { sliceForm } from '../../src/miner/name-literals.js';
@@ -591,7 +592,7 @@ describe('scoring', () => {
     expect(half.similarity).toBeCloseTo(2 / 5);
   });
 
-  test('a generated file closes what it opens as the real one does: brackets in code, Python blocks', () => {
+  test('a generated file is as well formed as the real one: brackets in code, Python blocks, TS/JS, JSON and YAML syntax', () => {
     const service = 'class OrderController {\n  update(id) {\n    return save(id);\n  }\n}\n';
     expect(closesAs('order.controller.ts', service, service)).toBe(true);
     // A commented-out opening line above a live body and brace: the `{` in the comment opens nothing.
@@ -607,6 +608,18 @@ describe('scoring', () => {
     expect(closesAs('apps/orders/serializers.py', stray, serializer)).toBe(false);
     // Indentation means nothing to other languages.
     expect(closesAs('orders.rb', stray, serializer)).toBe(true);
+    // TS/JS, JSON and YAML are parsed (parsesAs): a tag opened as one and closed as another balances its brackets.
+    const card = 'export const Card = () => (\n  <div>\n    <span>{title}</span>\n  </div>\n);\n';
+    expect(parsesAs('Card.tsx', card, card)).toBe(true);
+    expect(parsesAs('Card.tsx', card.replace('    <span>{title}</span>\n', '    <span>{title}\n'), card)).toBe(false);
+    expect(parsesAs('en.json', '{ "title": "Orders", }', '{ "title": "Orders" }')).toBe(false);
+    const deployment = 'spec:\n  volumeMounts:\n    - name: config\n      mountPath: /app/config\n';
+    expect(parsesAs('deployment.yaml', deployment.replace('    - name: config\n      mountPath', '  - name: config\n    mountPath'), deployment)).toBe(true);
+    expect(parsesAs('deployment.yaml', deployment.replace('      mountPath', '        mountPath'), deployment)).toBe(false);
+    // A file that does not parse as written (a Helm chart's tags) is held to no more than the real one.
+    const chart = 'metadata:\n  name: {{ .Values.name }}\n  {{- include "labels" . | nindent 2 }}\n';
+    expect(parsesAs('templates/deployment.yaml', chart, chart)).toBe(true);
+    expect(parsesAs('templates/deployment.yaml', chart.replace('  name', '    name'), chart)).toBe(true);
   });
 
   test('rename-copy replaces the name in paths and contents', () => {
