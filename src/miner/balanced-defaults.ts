@@ -6,11 +6,12 @@
  * Python line indented under no block, a YAML key out of its list (see closesAs, parsesAs). The
  * most typical member's files are well formed, so a default render that is not is a mix no member
  * is. Then one member's flags are the defaults, the member whose flags change the fewest of them
- * first: the new member gets parts that go together.
+ * first: the new member gets parts that go together. Where no member's flags do, one member's flags
+ * and indentation, the indentation most members share first.
  */
 import type { Template } from '../library/template.js';
 import type { Renderer } from '../render/index.js';
-import type { Built, FlagParam, MinedMember } from './ir.js';
+import type { Built, FlagParam, MinedMember, MinedParam, ValueParam } from './ir.js';
 import { flagsOf, withFlagDefaults } from './coherent-defaults.js';
 import { generateMember } from './generate.js';
 import { closesAs, parsesAs } from './well-formed.js';
@@ -31,15 +32,21 @@ export function balancedDefaults(
   renderer: Renderer,
 ): Built | undefined {
   const flags = built.params.filter((param): param is FlagParam => param.kind === 'flag' && param.follows === undefined);
+  // Indentation that varies is a value at each line; failing flags, a member's goes with them (a
+  // YAML list written `- name:` at one depth and its next key at another, each depth a value whose
+  // default follows another param of its own).
+  const indents = built.params.filter(
+    (param): param is ValueParam => param.kind === 'value' && param.values.every((value) => value === undefined || /^[ \t]*$/u.test(value)),
+  );
   const probe = members[built.center];
-  if (flags.length === 0 || probe === undefined) return undefined;
+  if (flags.length + indents.length === 0 || probe === undefined) return undefined;
   // What a member's files open and close, by path: the probe is the most typical member's name,
   // so the rendered paths are its own.
   const expected = new Map(probe.files.map((file) => [file.path, file.content]));
   const template = templateOf(built);
-  const balancedWith = (defaults: ReadonlyMap<string, boolean> | undefined): boolean => {
+  const balancedWith = (defaults: ReadonlyMap<string, ParamValue> | undefined): boolean => {
     const params: Record<string, ParamValue> = { [entityParam]: probe.name };
-    for (const [flag, value] of defaults ?? []) params[flag] = value;
+    for (const [param, value] of defaults ?? []) params[param] = value;
     return generateMember(template, params, { renderer }).every((file) => {
       const want = expected.get(file.path);
       return want === undefined || (closesAs(file.path, file.content, want) && parsesAs(file.path, file.content, want));
@@ -52,9 +59,29 @@ export function balancedDefaults(
     // The member whose flags change the fewest defaults first (ties: the most typical, then the first).
     const changes = (m: number) => flags.filter((flag) => flag.members.includes(m) !== flag.default).length;
     const order = members.map((_, m) => m).sort((a, b) => changes(a) - changes(b) || Number(b === built.center) - Number(a === built.center) || a - b);
+    const because = (m: number) => `as ${members[m]?.name ?? String(m)} has it: the defaults part by part render a file less well formed than a member's (brackets, blocks, syntax)`;
     const m = order.find((k) => changes(k) > 0 && balancedWith(flagsOf(flags, k)));
-    if (m === undefined) return undefined;
-    return withFlagDefaults(built, flagsOf(flags, m), `as ${members[m]?.name ?? String(m)} has it: the defaults part by part render a file less well formed than a member's (brackets, blocks, syntax)`);
+    if (m !== undefined) return withFlagDefaults(built, flagsOf(flags, m), because(m));
+    const withIndents = (k: number): Map<string, ParamValue> => {
+      const defaults = new Map<string, ParamValue>(flagsOf(flags, k));
+      for (const indent of indents) {
+        const value = indent.values[k];
+        if (value !== undefined) defaults.set(indent.name, value);
+      }
+      return defaults;
+    };
+    // The indentation most members share first: every line it moves is a line most members write.
+    const shared = (k: number) => indents.reduce((sum, indent) => sum + indent.values.filter((value) => value !== undefined && value === indent.values[k]).length, 0);
+    const byIndent = [...order].sort((a, b) => shared(b) - shared(a));
+    const k = indents.length === 0 ? undefined : byIndent.find((candidate) => balancedWith(withIndents(candidate)));
+    if (k === undefined) return undefined;
+    const indentOf = new Map(indents.flatMap((indent) => (indent.values[k] === undefined ? [] : [[indent.name, indent.values[k]] as const])));
+    const flagged = withFlagDefaults(built, flagsOf(flags, k), because(k));
+    const params = flagged.params.map((param): MinedParam => {
+      const value = param.kind === 'value' ? indentOf.get(param.name) : undefined;
+      return param.kind === 'value' && value !== undefined ? { ...param, default: value, template: undefined } : param;
+    });
+    return { ...flagged, params };
   } catch {
     return undefined;
   }

@@ -853,6 +853,34 @@ describe('what varies', () => {
     expect(seat?.content).not.toContain('// update(');
   });
 
+  test('a YAML list is indented as one member writes it, its dash and its next key together (Kubernetes deployments)', () => {
+    // Each depth is a value of its own, and each default followed another depth most members share
+    // it with: the volume's dash the image's depth (dash under the key), its mountPath the env
+    // value's depth (dash indented), so a new member got a mountPath two spaces too deep, no YAML.
+    const indent = (n: number) => ' '.repeat(n);
+    const deployment = (name: string, [containersDash, envDash, volumeDash]: readonly number[]) => {
+      const service = `${name.toLowerCase()}-service`;
+      const image = 8 + (containersDash ?? 0);
+      return (
+        `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${service}\nspec:\n  template:\n    spec:\n      containers:\n` +
+        `${indent(image - 2)}- name: ${service}\n${indent(image)}image: shop/${service}:1\n${indent(image)}env:\n` +
+        `${indent(image + (envDash ?? 0))}- name: SERVICE\n${indent(image + (envDash ?? 0) + 2)}value: ${service}\n` +
+        `${indent(image)}volumeMounts:\n${indent(image + (volumeDash ?? 0))}- name: config\n${indent(image + (volumeDash ?? 0) + 2)}mountPath: /app/config\n`
+      );
+    };
+    const members: Array<[string, number[]]> = [
+      ['Cart', [0, 0, 0]],
+      ['Product', [0, 0, 0]],
+      ['Order', [2, 2, 2]],
+      ['Payment', [2, 2, 0]],
+      ['Shipping', [2, 2, 2]],
+      ['User', [2, 2, 0]],
+    ];
+    const mined = minedExactly(members.map(([name, dashes]) => ({ path: `k8s/${name.toLowerCase()}-service/deployment.yaml`, content: deployment(name, dashes) })));
+    // The indentation most members share (Order's, Shipping's), the whole of it.
+    expect(generateMember(mined.template, { name: 'Tag' })[0]?.content).toBe(deployment('Tag', [2, 2, 2]));
+  });
+
   test('a varying part of a line keeps its brackets with their partners (formatPrice(order.total) beside user.role)', () => {
     const cell = (name: string, shown: string) => `export const ${name}Cell = ({ ${name.toLowerCase()} }: Props) => <span>{${shown}}</span>;\n`;
     const members: Array<[string, string]> = [
