@@ -30,6 +30,7 @@ import { sharedParts } from './shared-parts.js';
 import { importRuns, markSortedRuns, sortedKeys, writeSortBlocks } from './sorted-runs.js';
 import { hasVaryingUnderlines, markUnderlines, writeUnderlines } from './underlines.js';
 import { widthBlocks } from './width-blocks.js';
+import { illFormedNewMember } from './well-formed.js';
 import { splitLines, tokenize, tokenizePath } from './tokenize.js';
 import type { Example, MemberParams, MineLevel, MineOptions, MineReport, MineResult, ParamReport, ParamValue } from './types.js';
 import { AS_GIVEN, findOccurrences, gluedSuffixes, nameVariants, type NameForm, type Occurrence, type WordSlice } from './variants.js';
@@ -608,6 +609,7 @@ function mineNamed(
   const whyNot: string[] = [];
 
   const finish = (template: Template, built: Built | undefined, params: MemberParams[], level: MineLevel, reproduced: string[], center: number): MineResult => {
+    const illFormed = illFormedNewMember(template, members[center], entityParam, renderer);
     const report: MineReport = {
       unit: grouping.unit,
       unitWhy: grouping.why,
@@ -624,7 +626,7 @@ function mineNamed(
       fallback: level !== 'aligned',
       fallbackWhy: whyNot.length === 0 ? undefined : whyNot.join('; '),
       reproduced,
-      warnings,
+      warnings: [...warnings, ...illFormed],
     };
     return { template, params: withoutPlacelessValues(params, built), report };
   };

@@ -6,7 +6,11 @@
  * sees it, a compiler does. balancedDefaults mends such defaults; the evaluation counts such files.
  */
 import { loadAll } from 'js-yaml';
+import type { Template } from '../library/template.js';
+import type { Renderer } from '../render/index.js';
+import { generateMember } from './generate.js';
 import { isScriptPath, loadTypeScript, regionsOf } from './tokenize.js';
+import type { Example } from './types.js';
 
 /** Languages whose blocks are their indentation. */
 const INDENTED_BLOCKS = /\.pyi?$/i;
@@ -99,4 +103,30 @@ export function closesAs(path: string, generated: string, real: string): boolean
 export function parsesAs(path: string, generated: string, real: string): boolean {
   const errors = syntaxErrors(path, generated);
   return errors === undefined || errors <= (syntaxErrors(path, real) ?? 0);
+}
+
+/**
+ * What a new member would get that is less well formed than the most typical member's own files
+ * (closesAs, parsesAs): its files rendered with that member's name and every other param at its
+ * default, each checked against that member's file at the same path. Defaults that mix parts of two
+ * kinds of member, and that no member's flags mend (see balancedDefaults), say so here rather than in
+ * the user's build.
+ */
+export function illFormedNewMember(template: Template, probe: { readonly name: string; readonly files: readonly Example[] } | undefined, entityParam: string, renderer: Renderer): string[] {
+  if (probe === undefined) return [];
+  let files: Example[];
+  try {
+    files = generateMember(template, { [entityParam]: probe.name }, { renderer });
+  } catch {
+    return []; // a template a new member cannot render at all is refused before this
+  }
+  const own = new Map(probe.files.map((file) => [file.path, file.content]));
+  return files.flatMap((file) => {
+    const real = own.get(file.path);
+    if (real === undefined) return [];
+    const problem = !closesAs(file.path, file.content, real) ? 'does not close every bracket or block it opens' : !parsesAs(file.path, file.content, real) ? 'does not parse' : undefined;
+    return problem === undefined
+      ? []
+      : [`a new member's ${file.path} (rendered with ${probe.name}'s name, every other param at its default) ${problem}, where ${probe.name}'s own does: the defaults mix parts of members of different kinds; pass --set with one kind's flags, or review the file`];
+  });
 }

@@ -239,4 +239,12 @@ describe('wopt gen', () => {
     expect(misplaced.code).toBe(2);
     expect(misplaced.stderr).toMatch(/--unit applies to --from only/);
   });
+
+  it('--from says what the miner warns of the template it generates from', async () => {
+    const dir = project({ 'src/models/user.ts': 'export interface User {\n  id: string;\n}\n' });
+    const result = await run(['gen', '--from', 'src/models/*.ts', '--name', 'order'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^wopt: warning: only one member: the template is that member with its name abstracted/m);
+    expect(read(dir, 'src/models/order.ts')).toBe('export interface Order {\n  id: string;\n}\n');
+  });
 });

@@ -2,6 +2,7 @@
  * The miner step by step: grouping, names, case variants, tokenizers, alignment, escaping, scoring.
  */
 import { describe, expect, test } from 'vitest';
+import type { Template } from '../../src/library/template.js';
 import { createRenderer } from '../../src/render/index.js';
 import { emit, escapeText, type Piece } from '../../src/miner/emit.js';
 import { companionSuffixes, groupMembers, stemOf, uniformGluedSuffixes } from '../../src/miner/group.js';
@@ -11,7 +12,7 @@ import { linkFlags } from '../../src/miner/link-flags.js';
 import { lcsPairs } from '../../src/miner/lcs.js';
 import { detectNames } from '../../src/miner/names.js';
 import { compareFiles, lineEditDistance, renameCopy } from '../../src/miner/score.js';
-import { closesAs, parsesAs } from '../../src/miner/well-formed.js';
+import { closesAs, illFormedNewMember, parsesAs } from '../../src/miner/well-formed.js';
 import { scanCodeRegions, scanErbRegions, scanRegions, splitLines, tokenize, type Token } from '../../src/miner/tokenize.js';
 import { chooseForm, renameText } from '../../src/miner/forms.js';
 import { sliceForm } from '../../src/miner/name-literals.js';
@@ -620,6 +621,23 @@ describe('scoring', () => {
     const chart = 'metadata:\n  name: {{ .Values.name }}\n  {{- include "labels" . | nindent 2 }}\n';
     expect(parsesAs('templates/deployment.yaml', chart, chart)).toBe(true);
     expect(parsesAs('templates/deployment.yaml', chart.replace('  name', '    name'), chart)).toBe(true);
+  });
+
+  test('a new member whose defaults render a file less well formed than the most typical member\'s is reported', () => {
+    const service = (name: string) => `export class ${name}Service {\n  find(id: string) {\n    return this.repo.find(id);\n  }\n}\n`;
+    const probe = { name: 'Order', files: [file('src/order.service.ts', service('Order'))] };
+    const template = (body: string): Template => ({
+      manifest: { name: 'service', params: { name: { type: 'string', required: true } } },
+      files: [{ path: 'src/{{kebabCase name}}.service.ts.hbs', content: body }],
+    });
+    const renderer = createRenderer();
+    expect(illFormedNewMember(template(service('{{pascalCase name}}')), probe, 'name', renderer)).toEqual([]);
+    // The defaults keep a method's opening line and drop its closing brace.
+    const [warning, ...rest] = illFormedNewMember(template(service('{{pascalCase name}}').replace('  }\n', '')), probe, 'name', renderer);
+    expect(rest).toEqual([]);
+    expect(warning).toMatch(/^a new member's src\/order\.service\.ts \(rendered with Order's name, every other param at its default\) does not close every bracket or block it opens, where Order's own does/);
+    // Balanced but no TypeScript: a stray `=` the parser stops at.
+    expect(illFormedNewMember(template(service('{{pascalCase name}}').replace('find(id', 'find(= id')), probe, 'name', renderer)[0]).toMatch(/src\/order\.service\.ts .* does not parse/);
   });
 
   test('rename-copy replaces the name in paths and contents', () => {

@@ -155,7 +155,10 @@ async function completeParams(ctx: CommandContext, manifest: TemplateManifest, g
  */
 async function templateFromGlob(ctx: CommandContext, root: string, pattern: string, name: string | undefined, unit: MineUnit | undefined): Promise<Template> {
   const { mineFromGlob } = await import('../../miner/from-glob.js');
-  const { template } = await mineFromGlob({ fs: ctx.fs, root, cwd: ctx.io.cwd, pattern, name, unit, onLargeInput: largeInputNotice(ctx.io.stderr, pattern) });
+  const { template, report } = await mineFromGlob({ fs: ctx.fs, root, cwd: ctx.io.cwd, pattern, name, unit, onLargeInput: largeInputNotice(ctx.io.stderr, pattern) });
+  // What the miner warns of is the template's: a name it could not read, a member it could not
+  // reproduce, a new member's file that would not parse.
+  for (const warning of report.warnings) ctx.io.stderr.write(`wopt: warning: ${warning}\n`);
   return template;
 }
 
