@@ -7,7 +7,8 @@
  * most typical member's files are well formed, so a default render that is not is a mix no member
  * is. Then one member's flags are the defaults, the member whose flags change the fewest of them
  * first: the new member gets parts that go together. Where no member's flags do, one member's flags
- * and indentation, the indentation most members share first.
+ * and indentation, the indentation most members share first; failing that, one member's flags and
+ * values (but those written from the name).
  */
 import type { Template } from '../library/template.js';
 import type { Renderer } from '../render/index.js';
@@ -74,15 +75,32 @@ export function balancedDefaults(
     const shared = (k: number) => indents.reduce((sum, indent) => sum + indent.values.filter((value) => value !== undefined && value === indent.values[k]).length, 0);
     const byIndent = [...order].sort((a, b) => shared(b) - shared(a));
     const k = indents.length === 0 ? undefined : byIndent.find((candidate) => balancedWith(withIndents(candidate)));
-    if (k === undefined) return undefined;
-    const indentOf = new Map(indents.flatMap((indent) => (indent.values[k] === undefined ? [] : [[indent.name, indent.values[k]] as const])));
-    const flagged = withFlagDefaults(built, flagsOf(flags, k), because(k));
-    const params = flagged.params.map((param): MinedParam => {
-      const value = param.kind === 'value' ? indentOf.get(param.name) : undefined;
-      return param.kind === 'value' && value !== undefined ? { ...param, default: value, template: undefined } : param;
-    });
-    return { ...flagged, params };
+    if (k !== undefined) return withMemberValues(built, flags, indents, k, because(k));
+    // Failing that, one member's values as well, but those written from the name: flags whose
+    // defaults follow a value (`{{eq item "delta"}}`) then follow that member's.
+    const plain = built.params.filter((param): param is ValueParam => param.kind === 'value' && param.template === undefined);
+    const withValues = (candidate: number): Map<string, ParamValue> => {
+      const defaults = new Map<string, ParamValue>(flagsOf(flags, candidate));
+      for (const value of plain) {
+        const own = value.values[candidate];
+        if (own !== undefined) defaults.set(value.name, own);
+      }
+      return defaults;
+    };
+    const v = plain.length === 0 ? undefined : order.find((candidate) => balancedWith(withValues(candidate)));
+    return v === undefined ? undefined : withMemberValues(built, flags, plain, v, because(v));
   } catch {
     return undefined;
   }
+}
+
+/** `built` with member m's flags and its values of `values` (where it has them) as the defaults. */
+function withMemberValues(built: Built, flags: readonly FlagParam[], values: readonly ValueParam[], m: number, because: string): Built {
+  const own = new Map(values.flatMap((value) => (value.values[m] === undefined ? [] : [[value.name, value.values[m]] as const])));
+  const flagged = withFlagDefaults(built, flagsOf(flags, m), because);
+  const params = flagged.params.map((param): MinedParam => {
+    const value = param.kind === 'value' ? own.get(param.name) : undefined;
+    return param.kind === 'value' && value !== undefined ? { ...param, default: value, template: undefined } : param;
+  });
+  return { ...flagged, params };
 }

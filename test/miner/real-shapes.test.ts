@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { generateMember, mineTemplate, type Example } from '../../src/miner/index.js';
 import { detectNames } from '../../src/miner/names.js';
-import { closesAs } from '../../src/miner/well-formed.js';
+import { closesAs, parsesAs } from '../../src/miner/well-formed.js';
 import { familiesDir, loadFamily } from './corpus.js';
 
 const roundTrips = (examples: readonly Example[], result: ReturnType<typeof mineTemplate>) => {
@@ -879,6 +879,18 @@ describe('what varies', () => {
     const mined = minedExactly(members.map(([name, dashes]) => ({ path: `k8s/${name.toLowerCase()}-service/deployment.yaml`, content: deployment(name, dashes) })));
     // The indentation most members share (Order's, Shipping's), the whole of it.
     expect(generateMember(mined.template, { name: 'Tag' })[0]?.content).toBe(deployment('Tag', [2, 2, 2]));
+  });
+
+  test('where flags alone leave a new member ill formed, one member\'s values go with them (the corpus\'s CSS-module widgets)', () => {
+    // Flags there follow values (`{{eq item "delta"}}`): part by part, a new TeamRoster.tsx closed a
+    // `<p>` it never opened. One member's flags and values together render a widget that parses.
+    const family = loadFamily(join(familiesDir, 'css-modules'));
+    const mined = mineTemplate(family.members.flatMap((member) => member.files));
+    expect(mined.report.warnings.filter((warning) => warning.startsWith("a new member's"))).toEqual([]);
+    const real = family.members.find((member) => member.name === 'TeamRoster')?.files.find((file) => file.path.endsWith('TeamRoster.tsx'));
+    const widget = generateMember(mined.template, { name: 'TeamRoster' }).find((file) => file.path === real?.path);
+    expect(closesAs(widget?.path ?? '', widget?.content ?? '', real?.content ?? '')).toBe(true);
+    expect(parsesAs(widget?.path ?? '', widget?.content ?? '', real?.content ?? '')).toBe(true);
   });
 
   test('a varying part of a line keeps its brackets with their partners (formatPrice(order.total) beside user.role)', () => {
