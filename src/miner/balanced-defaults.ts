@@ -3,7 +3,7 @@
  * its own, and where the members split into kinds (kubb's query hooks beside its mutation hooks),
  * the defaults can open a bracket in one kind's part and close it in the other's: a new member's
  * file then has a `{` too few. So it goes with a JSX tag opened as one and closed as another, a
- * Python line indented under no block, a YAML key out of its list (see closesAs, parsesAs). The
+ * Python line indented under no block, a YAML key out of its list (see wellFormedAs). The
  * most typical member's files are well formed, so a default render that is not is a mix no member
  * is. Then one member's flags are the defaults, the member whose flags change the fewest of them
  * first: the new member gets parts that go together. Where no member's flags do, one member's flags
@@ -15,7 +15,7 @@ import type { Renderer } from '../render/index.js';
 import type { Built, FlagParam, MinedMember, MinedParam, ValueParam } from './ir.js';
 import { flagsOf, withFlagDefaults } from './coherent-defaults.js';
 import { generateMember } from './generate.js';
-import { closesAs, parsesAs } from './well-formed.js';
+import { wellFormedAs } from './well-formed.js';
 import type { ParamValue } from './types.js';
 
 /**
@@ -50,7 +50,7 @@ export function balancedDefaults(
     for (const [param, value] of defaults ?? []) params[param] = value;
     return generateMember(template, params, { renderer }).every((file) => {
       const want = expected.get(file.path);
-      return want === undefined || (closesAs(file.path, file.content, want) && parsesAs(file.path, file.content, want));
+      return want === undefined || wellFormedAs(file.path, file.content, want);
     });
   };
   // Defaults that do not render for a new member are not this step's to mend (the miner's check of
@@ -63,31 +63,24 @@ export function balancedDefaults(
     const because = (m: number) => `as ${members[m]?.name ?? String(m)} has it: the defaults part by part render a file less well formed than a member's (brackets, blocks, syntax)`;
     const m = order.find((k) => changes(k) > 0 && balancedWith(flagsOf(flags, k)));
     if (m !== undefined) return withFlagDefaults(built, flagsOf(flags, m), because(m));
-    const withIndents = (k: number): Map<string, ParamValue> => {
+    /** Member k's flags and its values of `values` (where it has them), as defaults. */
+    const memberDefaults = (values: readonly ValueParam[], k: number): Map<string, ParamValue> => {
       const defaults = new Map<string, ParamValue>(flagsOf(flags, k));
-      for (const indent of indents) {
-        const value = indent.values[k];
-        if (value !== undefined) defaults.set(indent.name, value);
+      for (const value of values) {
+        const own = value.values[k];
+        if (own !== undefined) defaults.set(value.name, own);
       }
       return defaults;
     };
     // The indentation most members share first: every line it moves is a line most members write.
     const shared = (k: number) => indents.reduce((sum, indent) => sum + indent.values.filter((value) => value !== undefined && value === indent.values[k]).length, 0);
     const byIndent = [...order].sort((a, b) => shared(b) - shared(a));
-    const k = indents.length === 0 ? undefined : byIndent.find((candidate) => balancedWith(withIndents(candidate)));
+    const k = indents.length === 0 ? undefined : byIndent.find((candidate) => balancedWith(memberDefaults(indents, candidate)));
     if (k !== undefined) return withMemberValues(built, flags, indents, k, because(k));
     // Failing that, one member's values as well, but those written from the name: flags whose
     // defaults follow a value (`{{eq item "delta"}}`) then follow that member's.
     const plain = built.params.filter((param): param is ValueParam => param.kind === 'value' && param.template === undefined);
-    const withValues = (candidate: number): Map<string, ParamValue> => {
-      const defaults = new Map<string, ParamValue>(flagsOf(flags, candidate));
-      for (const value of plain) {
-        const own = value.values[candidate];
-        if (own !== undefined) defaults.set(value.name, own);
-      }
-      return defaults;
-    };
-    const v = plain.length === 0 ? undefined : order.find((candidate) => balancedWith(withValues(candidate)));
+    const v = plain.length === 0 ? undefined : order.find((candidate) => balancedWith(memberDefaults(plain, candidate)));
     return v === undefined ? undefined : withMemberValues(built, flags, plain, v, because(v));
   } catch {
     return undefined;

@@ -105,6 +105,9 @@ export function parsesAs(path: string, generated: string, real: string): boolean
   return errors === undefined || errors <= (syntaxErrors(path, real) ?? 0);
 }
 
+/** Whether a generated file is as well formed as the real one at its path (closesAs and parsesAs). */
+export const wellFormedAs = (path: string, generated: string, real: string): boolean => closesAs(path, generated, real) && parsesAs(path, generated, real);
+
 /**
  * What a new member would get that is less well formed than the most typical member's own files
  * (closesAs, parsesAs): its files rendered with that member's name and every other param at its
