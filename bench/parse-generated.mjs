@@ -12,17 +12,13 @@
 // Exit code 0 whatever it finds (a measure, not a gate); the last line counts the files.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { extname, join, resolve } from 'node:path';
-import yaml from 'js-yaml';
 import { loadFamily } from './held-out.mjs';
 
 const dist = resolve(process.env.WOPT_DIST ?? join(import.meta.dirname, '..', 'dist'));
 const { mineTemplate, generateMember } = await import(join(dist, 'miner', 'index.js'));
-const { ts } = createRequire(import.meta.url)('ts-morph');
-
-const SCRIPT_KINDS = { '.ts': ts.ScriptKind.TS, '.mts': ts.ScriptKind.TS, '.cts': ts.ScriptKind.TS, '.tsx': ts.ScriptKind.TSX };
-const SCRIPT = /\.(?:[cm]?[jt]sx?)$/i;
+// The parsers the miner itself holds generated files to (TypeScript, JSON, YAML).
+const { syntaxErrors } = await import(join(dist, 'miner', 'well-formed.js'));
 
 function hasPython() {
   try {
@@ -50,29 +46,12 @@ function pythonErrors(contents) {
   return out.split('\n').slice(0, contents.length).map((line) => (line === '' ? undefined : line));
 }
 
-/** `line: message` where a file does not parse, undefined where it does or is of no kind checked. */
-function parseError(path, content) {
-  if (SCRIPT.test(path)) {
-    const file = ts.createSourceFile(path, content, ts.ScriptTarget.Latest, false, SCRIPT_KINDS[extname(path).toLowerCase()] ?? ts.ScriptKind.JSX);
-    const first = file.parseDiagnostics?.[0];
-    if (first === undefined) return undefined;
-    return `${file.getLineAndCharacterOfPosition(first.start ?? 0).line + 1}: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}`;
-  }
-  try {
-    if (/\.json$/i.test(path)) JSON.parse(content);
-    else if (/\.ya?ml$/i.test(path)) yaml.loadAll(content);
-    return undefined;
-  } catch (error) {
-    return `${(error.mark?.line ?? -1) + 1}: ${String(error.reason ?? error.message).split('\n')[0]}`;
-  }
-}
-
 /** The files that do not parse, each with its error. */
 function unparsed(files) {
   const errors = new Map();
   for (const file of files) {
-    const error = parseError(file.path, file.content);
-    if (error !== undefined) errors.set(file, error);
+    const [first] = syntaxErrors(file.path, file.content) ?? [];
+    if (first !== undefined) errors.set(file, `${first.line}: ${first.message}`);
   }
   const sources = files.filter((file) => /\.pyi?$/i.test(file.path));
   pythonErrors(sources.map((file) => file.content)).forEach((error, i) => {

@@ -15,7 +15,7 @@ import type { Renderer } from '../render/index.js';
 import type { Built, FlagParam, MinedMember, MinedParam, ValueParam } from './ir.js';
 import { flagsOf, withFlagDefaults } from './coherent-defaults.js';
 import { generateMember } from './generate.js';
-import { wellFormedAs } from './well-formed.js';
+import { formOf, wellFormedAs } from './well-formed.js';
 import type { ParamValue } from './types.js';
 
 /**
@@ -43,7 +43,7 @@ export function balancedDefaults(
   if (flags.length + indents.length === 0 || probe === undefined) return undefined;
   // What a member's files open and close, by path: the probe is the most typical member's name,
   // so the rendered paths are its own.
-  const expected = new Map(probe.files.map((file) => [file.path, file.content]));
+  const expected = new Map(probe.files.map((file) => [file.path, formOf(file.path, file.content)]));
   const template = templateOf(built);
   const balancedWith = (defaults: ReadonlyMap<string, ParamValue> | undefined): boolean => {
     const params: Record<string, ParamValue> = { [entityParam]: probe.name };

@@ -9,6 +9,7 @@ import { loadAll } from 'js-yaml';
 import type { Template } from '../library/template.js';
 import type { Renderer } from '../render/index.js';
 import { generateMember } from './generate.js';
+import type { ts as TS } from 'ts-morph';
 import { isScriptPath, loadTypeScript, regionsOf } from './tokenize.js';
 import type { Example } from './types.js';
 
@@ -22,34 +23,31 @@ const INDENTED_BLOCKS = /\.pyi?$/i;
  * `'(optional'`) opens nothing; files in no language the miner scans count every bracket.
  */
 function unclosed(path: string, content: string): { brackets: number; strayIndents: number } {
-  const regions = regionsOf(path, content);
-  const inCode = new Array<boolean>(content.length).fill(true);
-  for (const region of regions) if (region.kind === 'comment' || region.kind === 'string') inCode.fill(false, region.start, region.end);
+  const inCode = new Uint8Array(content.length).fill(1);
+  for (const region of regionsOf(path, content)) if (region.kind === 'comment' || region.kind === 'string') inCode.fill(0, region.start, region.end);
+  const indented = INDENTED_BLOCKS.test(path);
   let brackets = 0;
   let strayIndents = 0;
-  const indented = INDENTED_BLOCKS.test(path);
   let blockIndent = 0;
   let opensBlock = true;
-  let lineStart = 0;
-  while (lineStart <= content.length) {
+  for (let lineStart = 0; lineStart <= content.length; ) {
     const newline = content.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? content.length : newline;
-    if (indented && brackets === 0 && inCode[lineStart] !== false) {
-      const text = content.slice(lineStart, lineEnd);
-      const indent = text.length - text.trimStart().length;
-      const code = [...text].filter((_, i) => inCode[lineStart + i] !== false).join('').trimEnd();
-      if (code.trim() !== '') {
-        if (indent > blockIndent && !opensBlock) strayIndents++;
-        blockIndent = indent;
-      }
-    }
+    const open = brackets;
     let lastCode = '';
     for (let i = lineStart; i < lineEnd; i++) {
-      if (inCode[i] === false) continue;
+      if (inCode[i] === 0) continue;
       const char = content[i] ?? '';
       if (char === '(' || char === '[' || char === '{') brackets++;
       else if (char === ')' || char === ']' || char === '}') brackets--;
       if (char.trim() !== '') lastCode = char;
+    }
+    // A Python line of code outside brackets and strings, indented deeper than the block it is in.
+    if (indented && open === 0 && inCode[lineStart] === 1 && lastCode !== '') {
+      const line = content.slice(lineStart, lineEnd);
+      const indent = line.length - line.trimStart().length;
+      if (indent > blockIndent && !opensBlock) strayIndents++;
+      blockIndent = indent;
     }
     if (lastCode !== '') opensBlock = lastCode === ':' || lastCode === '\\' || brackets > 0;
     if (newline < 0) break;
@@ -58,24 +56,30 @@ function unclosed(path: string, content: string): { brackets: number; strayInden
   return { brackets, strayIndents };
 }
 
-/** 0 when `parse` reads the content, 1 when it throws. */
-const parses = (parse: (content: string) => unknown, content: string): number => {
+/** The first error a parser stops at: its line (1-based) and message. */
+export interface ParseError {
+  readonly line: number;
+  readonly message: string;
+}
+
+/** Where `parse` stops reading the content, if it does (`lineOf`: the line a thrown error names). */
+function thrown(parse: (content: string) => unknown, content: string, lineOf: (error: unknown) => number): ParseError[] {
   try {
     parse(content);
-    return 0;
-  } catch {
-    return 1;
+    return [];
+  } catch (error) {
+    return [{ line: lineOf(error), message: (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '' }];
   }
-};
+}
 
 /**
- * The syntax errors the TypeScript parser finds in a TS/JS file, or for a JSON or YAML file whether
- * it parses (0 or 1); undefined for other files. (A YAML file with template tags in it, a Helm
- * chart's, need not parse: it is compared with the real one, which has them too.)
+ * The syntax errors a parser finds in a file: the TypeScript parser's for TS/JS (JSX included),
+ * the first for JSON and YAML; undefined for files of other languages. (A YAML file with template
+ * tags in it, a Helm chart's, need not parse: it is compared with the real one, which has them too.)
  */
-function syntaxErrors(path: string, content: string): number | undefined {
-  if (/\.json$/i.test(path)) return parses(JSON.parse, content);
-  if (/\.ya?ml$/i.test(path)) return parses(loadAll, content);
+export function syntaxErrors(path: string, content: string): readonly ParseError[] | undefined {
+  if (/\.json$/i.test(path)) return thrown(JSON.parse, content, () => 0);
+  if (/\.ya?ml$/i.test(path)) return thrown(loadAll, content, (error) => ((error as { mark?: { line?: number } }).mark?.line ?? -1) + 1);
   if (!isScriptPath(path)) return undefined;
   const ts = loadTypeScript();
   // A .js file may hold JSX (React code bases write it so); JSX parses plain JavaScript as well.
@@ -83,16 +87,33 @@ function syntaxErrors(path: string, content: string): number | undefined {
   const file = ts.createSourceFile(path, content, ts.ScriptTarget.Latest, false, kind);
   // The parser's own list, which the compiler's syntactic check reports, read without the cost of
   // a Program: not in the public typings, stable since TypeScript 1.x.
-  return (file as unknown as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length ?? 0;
+  const diagnostics = (file as unknown as { parseDiagnostics?: readonly TS.Diagnostic[] }).parseDiagnostics ?? [];
+  return diagnostics.map((diagnostic) => ({
+    line: file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1,
+    message: ts.flattenDiagnosticMessageText(diagnostic.messageText, ' '),
+  }));
+}
+
+/** How well formed a file is: what it leaves open and how many syntax errors it has (see formOf). */
+export interface FileForm {
+  readonly brackets: number;
+  readonly strayIndents: number;
+  /** Undefined for a language the miner does not parse. */
+  readonly syntaxErrors: number | undefined;
+}
+
+/** A file's form, measured once to hold several renders against. */
+export function formOf(path: string, content: string): FileForm {
+  return { ...unclosed(path, content), syntaxErrors: syntaxErrors(path, content)?.length };
 }
 
 /**
  * Whether a generated file closes what it opens as the real one at its path does: its brackets in
  * code, and its blocks in Python.
  */
-export function closesAs(path: string, generated: string, real: string): boolean {
+export function closesAs(path: string, generated: string, real: string | FileForm): boolean {
   const got = unclosed(path, generated);
-  const want = unclosed(path, real);
+  const want = typeof real === 'string' ? unclosed(path, real) : real;
   return got.brackets === want.brackets && got.strayIndents <= want.strayIndents;
 }
 
@@ -100,13 +121,14 @@ export function closesAs(path: string, generated: string, real: string): boolean
  * Whether a generated file has no more syntax errors than the real one at its path, where the miner
  * can parse its language (TS/JS and JSX, JSON, YAML); true for other files.
  */
-export function parsesAs(path: string, generated: string, real: string): boolean {
-  const errors = syntaxErrors(path, generated);
-  return errors === undefined || errors <= (syntaxErrors(path, real) ?? 0);
+export function parsesAs(path: string, generated: string, real: string | FileForm): boolean {
+  const errors = syntaxErrors(path, generated)?.length;
+  const want = typeof real === 'string' ? syntaxErrors(path, real)?.length : real.syntaxErrors;
+  return errors === undefined || errors <= (want ?? 0);
 }
 
 /** Whether a generated file is as well formed as the real one at its path (closesAs and parsesAs). */
-export const wellFormedAs = (path: string, generated: string, real: string): boolean => closesAs(path, generated, real) && parsesAs(path, generated, real);
+export const wellFormedAs = (path: string, generated: string, real: string | FileForm): boolean => closesAs(path, generated, real) && parsesAs(path, generated, real);
 
 /**
  * What a new member would get that is less well formed than the most typical member's own files

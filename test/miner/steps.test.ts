@@ -12,7 +12,7 @@ import { linkFlags } from '../../src/miner/link-flags.js';
 import { lcsPairs } from '../../src/miner/lcs.js';
 import { detectNames } from '../../src/miner/names.js';
 import { compareFiles, lineEditDistance, renameCopy } from '../../src/miner/score.js';
-import { closesAs, illFormedNewMember, parsesAs } from '../../src/miner/well-formed.js';
+import { closesAs, illFormedNewMember, parsesAs, syntaxErrors } from '../../src/miner/well-formed.js';
 import { scanCodeRegions, scanErbRegions, scanRegions, splitLines, tokenize, type Token } from '../../src/miner/tokenize.js';
 import { chooseForm, renameText } from '../../src/miner/forms.js';
 import { sliceForm } from '../../src/miner/name-literals.js';
@@ -613,10 +613,14 @@ describe('scoring', () => {
     const card = 'export const Card = () => (\n  <div>\n    <span>{title}</span>\n  </div>\n);\n';
     expect(parsesAs('Card.tsx', card, card)).toBe(true);
     expect(parsesAs('Card.tsx', card.replace('    <span>{title}</span>\n', '    <span>{title}\n'), card)).toBe(false);
+    expect(syntaxErrors('Card.tsx', card.replace('    <span>{title}</span>\n', '    <span>{title}\n'))).toEqual([{ line: 3, message: "JSX element 'span' has no corresponding closing tag." }]);
+    expect(syntaxErrors('Card.tsx', card)).toEqual([]);
+    expect(syntaxErrors('README.md', card)).toBeUndefined();
     expect(parsesAs('en.json', '{ "title": "Orders", }', '{ "title": "Orders" }')).toBe(false);
     const deployment = 'spec:\n  volumeMounts:\n    - name: config\n      mountPath: /app/config\n';
     expect(parsesAs('deployment.yaml', deployment.replace('    - name: config\n      mountPath', '  - name: config\n    mountPath'), deployment)).toBe(true);
     expect(parsesAs('deployment.yaml', deployment.replace('      mountPath', '        mountPath'), deployment)).toBe(false);
+    expect(syntaxErrors('deployment.yaml', deployment.replace('      mountPath', '        mountPath'))?.map((error) => error.line)).toEqual([4]);
     // A file that does not parse as written (a Helm chart's tags) is held to no more than the real one.
     const chart = 'metadata:\n  name: {{ .Values.name }}\n  {{- include "labels" . | nindent 2 }}\n';
     expect(parsesAs('templates/deployment.yaml', chart, chart)).toBe(true);
