@@ -32,7 +32,7 @@ import { IMPORT_LEAD } from './sorted-runs.js';
 import { spreadValues } from './spread-values.js';
 import { itemsFollowFlags } from './items-follow-flags.js';
 import { articleOf, gluedName, sliceForm, withArticles, type SliceMatch } from './name-literals.js';
-import { CASE_HELPERS, caseClass, formKey, spell, type NameForm } from './variants.js';
+import { CASE_HELPERS, caseClass, formKey, occurrenceClass, spell, type NameForm } from './variants.js';
 import { byString, isSpaces } from '../util/text.js';
 import type { Built, BuildOptions, BuiltFile, MemberFile, MinedMember } from './ir.js';
 import { linkFlags } from './link-flags.js';
@@ -53,7 +53,7 @@ export const roleKey = (tokens: readonly Token[], location?: readonly [number, n
         ? '\u0003'
         : /^\p{N}+$/u.test(token.text)
         ? '#'
-        : token.parts.map((part) => (typeof part === 'string' ? part : `\u0001${caseClass(part.text, part.before, part.after)}${part.forms[0]?.slice ?? ''}\u0002`)).join(''),
+        : token.parts.map((part) => (typeof part === 'string' ? part : `\u0001${occurrenceClass(part)}${part.forms[0]?.slice ?? ''}\u0002`)).join(''),
     )
     .join('');
 
@@ -372,7 +372,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
         if (typeof part === 'string') return true;
         const plural = part.forms[0]?.plural ?? false;
         const slice = part.forms[0]?.slice;
-        const caseOf = caseClass(part.text, part.before, part.after);
+        const caseOf = occurrenceClass(part);
         const any = CASE_HELPERS.filter((helper) => HELPER_CASE.get(helper) === caseOf).map((helper) => ({ helper, plural, slice }));
         const ruled = ruledForm(any, part.before, part.after, part.prose, false, part);
         if (ruled === undefined) return true;

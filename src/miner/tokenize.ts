@@ -14,7 +14,7 @@
 import { createRequire } from 'node:module';
 import type { ts as TS } from 'ts-morph';
 import { ruledForm, usesPackageFolders, usesSnakeFileNames } from './forms.js';
-import { caseClass, formKey, type CaseHelper, type NameForm, type Occurrence } from './variants.js';
+import { formKey, occurrenceClass, type CaseHelper, type NameForm, type Occurrence } from './variants.js';
 
 export type RegionKind = 'code' | 'string' | 'comment' | 'text';
 
@@ -308,7 +308,7 @@ const SPACE = /[ \t\r\f\v]/;
 const occurrenceKey = (occurrence: Occurrence, strict: boolean): string => {
   const plural = `${occurrence.forms[0]?.plural === true ? 'p' : 's'}${occurrence.forms[0]?.slice ?? ''}`;
   const detail = strict ? `:${occurrence.forms.map((form: NameForm) => formKey(form)).join(',')}` : '';
-  return `\u0001${caseClass(occurrence.text, occurrence.before, occurrence.after)}${plural}${detail}\u0002`;
+  return `\u0001${occurrenceClass(occurrence)}${plural}${detail}\u0002`;
 };
 
 /**

@@ -174,6 +174,17 @@ export function caseClass(text: string, before = '', after = ''): CaseClass {
   return 'low';
 }
 
+/**
+ * The letter class of an occurrence of the name. A name that is itself in capitals (`FAQ`, `CP2K`:
+ * the name as given) writes them where other members write a capitalized word (`FAQ.tsx` beside
+ * `About.tsx`, `<h1>FAQ</h1>`): there it is of their class (its `FAQ_ROUTES` beside `USER_ROUTES`
+ * makes one template line all the same).
+ */
+export function occurrenceClass(occurrence: Pick<Occurrence, 'text' | 'before' | 'after' | 'forms'>): CaseClass {
+  const caseOf = caseClass(occurrence.text, occurrence.before, occurrence.after);
+  return caseOf === 'UP' && occurrence.forms.some((form) => form.helper === 'asIs' && form.slice === undefined) ? 'Cap' : caseOf;
+}
+
 /** One occurrence of the name in a text. */
 export interface Occurrence {
   readonly start: number;

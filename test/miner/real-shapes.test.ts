@@ -150,6 +150,31 @@ describe('generation with the names users type', () => {
     for (const given of ['Avatar', 'AvatarIcon']) expect(generateMember(mined.template, { name: given })).toEqual([{ path: 'src/AvatarIcon.tsx', content: icon('Avatar') }]);
   });
 
+  test('a member whose name is in capitals (FAQ) writes its files where the others write theirs', () => {
+    const page = (name: string) => `import React from 'react';\n\nexport default function ${name}Page() {\n  return <main className="${name.toLowerCase()}-page"><h1>${name}</h1></main>;\n}\n`;
+    const examples = ['About', 'Contact', 'FAQ', 'Home'].map((name) => ({ path: `src/pages/${name}.tsx`, content: page(name) }));
+    const mined = mineTemplate(examples);
+    // One file for every member, written with the name as given (pascalCase would spell `Faq`).
+    expect(mined.template.files.map((file) => file.path)).toEqual(['src/pages/{{name}}.tsx.hbs']);
+    expect(mined.template.files[0]?.content).toContain('export default function {{name}}Page() {');
+    for (const given of ['Pricing', 'SLA']) expect(generateMember(mined.template, { name: given })).toEqual([{ path: `src/pages/${given}.tsx`, content: page(given) }]);
+  });
+
+  test('a name in capitals joined to a word by an underscore is CONSTANT_CASE, as the others write it there', () => {
+    const routes = (name: string, constant: string) => `import type { Route } from './route';\n\nexport const ${constant}_ROUTES: Route[] = [];\nexport const ${constant}_TITLE = '${name}';\n`;
+    const examples = [
+      { path: 'src/routes/About.ts', content: routes('About', 'ABOUT') },
+      { path: 'src/routes/FAQ.ts', content: routes('FAQ', 'FAQ') },
+      { path: 'src/routes/Home.ts', content: routes('Home', 'HOME') },
+      { path: 'src/routes/UserProfile.ts', content: routes('UserProfile', 'USER_PROFILE') },
+    ];
+    const mined = mineTemplate(examples);
+    expect(mined.template.files).toHaveLength(1);
+    // Every member's lines are one: FAQ's constants are no variant of their own.
+    expect(mined.template.files[0]?.content).not.toMatch(/\{\{#if|\{\{else/);
+    expect(generateMember(mined.template, { name: 'OrderItem' })).toEqual([{ path: 'src/routes/OrderItem.ts', content: routes('OrderItem', 'ORDER_ITEM') }]);
+  });
+
   test('one member writing a line its own way leaves the others one line with values (openapi-generator payloads)', () => {
     const payload = (name: string, field: string, item: string, type = `kotlin.collections.List<${item}>`) => ({
       path: `m/${name}Payload.kt`,
