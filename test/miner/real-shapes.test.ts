@@ -160,7 +160,7 @@ describe('generation with the names users type', () => {
     for (const given of ['Pricing', 'SLA']) expect(generateMember(mined.template, { name: given })).toEqual([{ path: `src/pages/${given}.tsx`, content: page(given) }]);
   });
 
-  test('a name in capitals joined to a word by an underscore is CONSTANT_CASE, as the others write it there', () => {
+  test('a name in capitals in CONSTANT_CASE constants (FAQ_ROUTES beside USER_PROFILE_ROUTES) makes no variant of its own', () => {
     const routes = (name: string, constant: string) => `import type { Route } from './route';\n\nexport const ${constant}_ROUTES: Route[] = [];\nexport const ${constant}_TITLE = '${name}';\n`;
     const examples = [
       { path: 'src/routes/About.ts', content: routes('About', 'ABOUT') },
