@@ -15,13 +15,19 @@ import type { Renderer } from '../render/index.js';
 import type { Built, FlagParam, MinedMember, MinedParam, ValueParam } from './ir.js';
 import { flagsOf, withFlagDefaults } from './coherent-defaults.js';
 import { generateMember } from './generate.js';
-import { formOf, wellFormedAs } from './well-formed.js';
+import { formOfFile, wellFormedAs } from './well-formed.js';
 import type { ParamValue } from './types.js';
 
+/** One member's flags and values, as defaults (see memberDefaults). */
+interface MemberDefaults {
+  readonly flags: ReadonlyMap<string, boolean>;
+  readonly values: ReadonlyMap<string, string>;
+}
+
 /**
- * `built` with the flag defaults of the member whose flags render a new member's files as balanced
- * as the most typical member's are, changing the fewest defaults; undefined when the defaults
- * already do, or no member's flags do.
+ * `built` with the defaults of the member whose flags (failing that, with its indentation, then its
+ * values) render a new member's files as well formed as the most typical member's are, changing the
+ * fewest defaults; undefined when the defaults already do, or no member's do.
  *
  * @param templateOf writes a Built as the template it renders (the miner's toTemplate)
  */
@@ -43,7 +49,7 @@ export function balancedDefaults(
   if (flags.length + indents.length === 0 || probe === undefined) return undefined;
   // What a member's files open and close, by path: the probe is the most typical member's name,
   // so the rendered paths are its own.
-  const expected = new Map(probe.files.map((file) => [file.path, formOf(file.path, file.content)]));
+  const expected = new Map(probe.files.map((file) => [file.path, formOfFile(file)]));
   const template = templateOf(built);
   const balancedWith = (defaults: ReadonlyMap<string, ParamValue> | undefined): boolean => {
     const params: Record<string, ParamValue> = { [entityParam]: probe.name };
@@ -61,38 +67,39 @@ export function balancedDefaults(
     const changes = (m: number) => flags.filter((flag) => flag.members.includes(m) !== flag.default).length;
     const order = members.map((_, m) => m).sort((a, b) => changes(a) - changes(b) || Number(b === built.center) - Number(a === built.center) || a - b);
     const because = (m: number) => `as ${members[m]?.name ?? String(m)} has it: the defaults part by part render a file less well formed than a member's (brackets, blocks, syntax)`;
-    const m = order.find((k) => changes(k) > 0 && balancedWith(flagsOf(flags, k)));
-    if (m !== undefined) return withFlagDefaults(built, flagsOf(flags, m), because(m));
-    /** Member k's flags and its values of `values` (where it has them), as defaults. */
-    const memberDefaults = (values: readonly ValueParam[], k: number): Map<string, ParamValue> => {
-      const defaults = new Map<string, ParamValue>(flagsOf(flags, k));
-      for (const value of values) {
-        const own = value.values[k];
-        if (own !== undefined) defaults.set(value.name, own);
-      }
-      return defaults;
-    };
     // The indentation most members share first: every line it moves is a line most members write.
     const shared = (k: number) => indents.reduce((sum, indent) => sum + indent.values.filter((value) => value !== undefined && value === indent.values[k]).length, 0);
-    const byIndent = [...order].sort((a, b) => shared(b) - shared(a));
-    const k = indents.length === 0 ? undefined : byIndent.find((candidate) => balancedWith(memberDefaults(indents, candidate)));
-    if (k !== undefined) return withMemberValues(built, flags, indents, k, because(k));
-    // Failing that, one member's values as well, but those written from the name: flags whose
-    // defaults follow a value (`{{eq item "delta"}}`) then follow that member's.
+    // Values written from the name stay so: flags whose defaults follow a value (`{{eq item "delta"}}`)
+    // then follow that member's.
     const plain = built.params.filter((param): param is ValueParam => param.kind === 'value' && param.template === undefined);
-    const v = plain.length === 0 ? undefined : order.find((candidate) => balancedWith(memberDefaults(plain, candidate)));
-    return v === undefined ? undefined : withMemberValues(built, flags, plain, v, because(v));
+    const stages: Array<{ readonly values: readonly ValueParam[]; readonly candidates: readonly number[] }> = [
+      // Flags alone: a member whose flags are the defaults renders what they already do.
+      { values: [], candidates: order.filter((k) => changes(k) > 0) },
+      { values: indents, candidates: indents.length === 0 ? [] : [...order].sort((a, b) => shared(b) - shared(a)) },
+      { values: plain, candidates: plain.length === 0 ? [] : order },
+    ];
+    for (const { values, candidates } of stages) {
+      for (const k of candidates) {
+        const defaults = memberDefaults(flags, values, k);
+        if (balancedWith(new Map<string, ParamValue>([...defaults.flags, ...defaults.values]))) return withMemberDefaults(built, defaults, because(k));
+      }
+    }
+    return undefined;
   } catch {
     return undefined;
   }
 }
 
-/** `built` with member m's flags and its values of `values` (where it has them) as the defaults. */
-function withMemberValues(built: Built, flags: readonly FlagParam[], values: readonly ValueParam[], m: number, because: string): Built {
-  const own = new Map(values.flatMap((value) => (value.values[m] === undefined ? [] : [[value.name, value.values[m]] as const])));
-  const flagged = withFlagDefaults(built, flagsOf(flags, m), because);
+/** Member k's flags, and its values of `values` where it has them. */
+function memberDefaults(flags: readonly FlagParam[], values: readonly ValueParam[], k: number): MemberDefaults {
+  return { flags: flagsOf(flags, k), values: new Map(values.flatMap((value) => (value.values[k] === undefined ? [] : [[value.name, value.values[k]] as const]))) };
+}
+
+/** `built` with a member's flags and values as the defaults, each flag changed saying `because`. */
+function withMemberDefaults(built: Built, defaults: MemberDefaults, because: string): Built {
+  const flagged = withFlagDefaults(built, defaults.flags, because);
   const params = flagged.params.map((param): MinedParam => {
-    const value = param.kind === 'value' ? own.get(param.name) : undefined;
+    const value = param.kind === 'value' ? defaults.values.get(param.name) : undefined;
     return param.kind === 'value' && value !== undefined ? { ...param, default: value, template: undefined } : param;
   });
   return { ...flagged, params };

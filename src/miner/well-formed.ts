@@ -94,7 +94,7 @@ export function syntaxErrors(path: string, content: string): readonly ParseError
   }));
 }
 
-/** How well formed a file is: what it leaves open and how many syntax errors it has (see formOf). */
+/** How well formed a file is: what it leaves open and how many syntax errors it has (see formOfFile). */
 export interface FileForm {
   readonly brackets: number;
   readonly strayIndents: number;
@@ -102,9 +102,18 @@ export interface FileForm {
   readonly syntaxErrors: number | undefined;
 }
 
-/** A file's form, measured once to hold several renders against. */
-export function formOf(path: string, content: string): FileForm {
-  return { ...unclosed(path, content), syntaxErrors: syntaxErrors(path, content)?.length };
+const formsOfFiles = new WeakMap<Example, FileForm>();
+/**
+ * A member's file's form, measured once however often it is asked for: the most typical member's
+ * files are what balancedDefaults holds each candidate render to, and illFormedNewMember the final one.
+ */
+export function formOfFile(file: Example): FileForm {
+  let form = formsOfFiles.get(file);
+  if (form === undefined) {
+    form = { ...unclosed(file.path, file.content), syntaxErrors: syntaxErrors(file.path, file.content)?.length };
+    formsOfFiles.set(file, form);
+  }
+  return form;
 }
 
 /**
@@ -145,10 +154,11 @@ export function illFormedNewMember(template: Template, probe: { readonly name: s
   } catch {
     return []; // a template a new member cannot render at all is refused before this
   }
-  const own = new Map(probe.files.map((file) => [file.path, file.content]));
+  const own = new Map(probe.files.map((file) => [file.path, file]));
   return files.flatMap((file) => {
-    const real = own.get(file.path);
-    if (real === undefined) return [];
+    const probeFile = own.get(file.path);
+    if (probeFile === undefined) return [];
+    const real = formOfFile(probeFile);
     const problem = !closesAs(file.path, file.content, real) ? 'does not close every bracket or block it opens' : !parsesAs(file.path, file.content, real) ? 'does not parse' : undefined;
     return problem === undefined
       ? []
