@@ -23,8 +23,8 @@ export function renameText(text: string, from: string, to: string, prose = false
   return out + text.slice(at);
 }
 
-/** Languages whose file names are snake_case by convention (Go, Python and its reStructuredText docs, Ruby, Rust, Elixir, C). */
-export const usesSnakeFileNames = (path: string): boolean => /\.(?:go|py|pyi|rst|rb|rs|ex|exs|c|h)$/.test(path.replace(/\.hbs$/, ''));
+/** Languages whose file names are snake_case by convention (Go, Python and its reStructuredText docs, Ruby, Rust, Elixir, C, Dart). */
+export const usesSnakeFileNames = (path: string): boolean => /\.(?:go|py|pyi|rst|rb|rs|ex|exs|c|h|dart)$/.test(path.replace(/\.hbs$/, ''));
 
 /** Languages whose folders are packages, named in lower-case words run together (Java, Kotlin, Scala, Groovy). */
 export const usesPackageFolders = (path: string): boolean => /\.(?:java|kt|kts|scala|groovy)$/.test(path.replace(/\.hbs$/, ''));
@@ -80,6 +80,9 @@ export function ruledForm(forms: readonly NameForm[], before: string, after: str
     [/\p{Lu}/u.test(after), ['camelCase', 'pascalCase']],
     // A BEM block (`cart__title`, `cart--open`) is kebab-case.
     [after === '_' && context.next === '_', ['kebabCase']],
+    // A file or folder name that goes on with `_` (`models/cart_model.dart`, `/order_test/`) joins
+    // its words with `_` too: the `/` on the other side says only that a name starts there.
+    [(before === '/' && after === '_') || (before === '_' && after === '/'), ['snakeCase']],
     // Not before an arrow: `$team->delete()` (PHP, C) is a variable, `$orderItem->`, not `$order-item->`.
     [before === '-' || (after === '-' && context.next !== '>') || before === '/' || after === '/', ['kebabCase']],
     [before === '_' || after === '_', ['snakeCase', 'constantCase']],

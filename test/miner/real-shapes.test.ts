@@ -1120,6 +1120,17 @@ describe('what varies', () => {
     roundTrips(examples, mined);
   });
 
+  test('one-word members\' file names that go on with `_` give a new member snake_case words (Dart models: cart_model.dart)', () => {
+    const model = (name: string, field: string): Example => ({
+      path: `lib/models/${name.toLowerCase()}_model.dart`,
+      content: `class ${name}Model {\n  final String ${field};\n\n  ${name}Model({required this.${field}});\n}\n`,
+    });
+    const mined = minedExactly([model('Cart', 'id'), model('Order', 'id'), model('User', 'id')]);
+    const files = generateMember(mined.template, { name: 'CartItem' });
+    expect(files.map((file) => file.path)).toEqual(['lib/models/cart_item_model.dart']);
+    expect(files[0]?.content).toContain('class CartItemModel {');
+  });
+
   test('a file only some members have keeps an empty first line', () => {
     const examples = [
       { path: 'src/a/a.ts', content: 'export const a = 1;\n' },

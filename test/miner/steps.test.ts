@@ -261,6 +261,12 @@ describe('case variants', () => {
     expect(chooseForm(forms, '"', '"', true, false, { lead: '<li class="' }).helper).toBe('kebabCase');
     expect(chooseForm(forms, '"', '"', true, false, { lead: '<li id="' }).helper).toBe('camelCase');
     expect(renameText('shop/apps/customers/models.py', 'Customer', 'ShippingAddress')).toBe('shop/apps/shipping_addresses/models.py');
+    // A file name that goes on with `_` joins its words with `_`; Dart names its files in snake_case.
+    expect(chooseForm(forms, '/', '_', false).helper).toBe('snakeCase');
+    expect(chooseForm(forms, '_', '/', false).helper).toBe('snakeCase');
+    expect(renameText('lib/models/cart_model.dart', 'Cart', 'CartItem')).toBe('lib/models/cart_item_model.dart');
+    expect(renameText('lib/src/cart.dart', 'Cart', 'CartItem')).toBe('lib/src/cart_item.dart');
+    expect(renameText('src/cart/cart.ts', 'Cart', 'CartItem')).toBe('src/cart-item/cart-item.ts');
   });
 
   test('word slices of a name: spelled, written as helpers, rendered the same way', () => {
