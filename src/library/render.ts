@@ -12,6 +12,7 @@ import { WoptError } from '../errors.js';
 import type { Params, PrettierSettings, RenderedFile, Renderer } from '../render/index.js';
 import { ownValue } from '../util/own.js';
 import { readGiven } from './affixes.js';
+import { defaultsLikeGiven } from './example-defaults.js';
 import { didYouMean } from './suggest.js';
 import type { ParamSpec, Template, TemplateManifest } from './template.js';
 import { compilePattern, inDependencyOrder, isTemplatedDefault } from './validate.js';
@@ -125,7 +126,8 @@ export interface DeferredDefault {
  * The one way params meet a manifest, for the library's resolveParams (async, checked) and the
  * miner's withDefaults (sync, lenient): each declared param takes its given value (read by `read`,
  * from the object's own keys only: a param named `constructor` is not Object's), else its plain
- * default (lists copied), else `missing` is told of a required one; defaults that are templates
+ * default (lists copied; the value the template's examples like the given values mostly have, where
+ * they say one, see defaultsLikeGiven), else `missing` is told of a required one; defaults that are templates
  * come back in the order they can be rendered in, each after the params it reads.
  */
 export function paramsBeforeDefaults(
@@ -133,13 +135,23 @@ export function paramsBeforeDefaults(
   given: Readonly<Record<string, unknown>>,
   handlers: { readonly read: (name: string, spec: ParamSpec, value: unknown) => unknown; readonly missing?: (name: string, spec: ParamSpec) => void },
 ): { resolved: Record<string, unknown>; deferred: DeferredDefault[] } {
+  const read: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(manifest.params)) {
+    const value = ownValue(given, name);
+    if (value !== undefined) read[name] = handlers.read(name, spec, value);
+  }
+  const givenNames = new Set(Object.keys(read));
+  const likeGiven = defaultsLikeGiven(manifest, read, givenNames);
   const resolved: Record<string, unknown> = {};
   const deferred: DeferredDefault[] = [];
   for (const [name, spec] of Object.entries(manifest.params)) {
-    const value = ownValue(given, name);
-    if (value !== undefined) resolved[name] = handlers.read(name, spec, value);
-    else if (isTemplatedDefault(spec.default)) deferred.push({ name, spec, source: spec.default });
-    else if (spec.default !== undefined) resolved[name] = Array.isArray(spec.default) ? [...(spec.default as string[])] : spec.default;
+    if (givenNames.has(name)) {
+      resolved[name] = read[name];
+      continue;
+    }
+    const plain = Object.hasOwn(likeGiven, name) ? likeGiven[name] : spec.default;
+    if (isTemplatedDefault(plain)) deferred.push({ name, spec, source: plain });
+    else if (plain !== undefined) resolved[name] = Array.isArray(plain) ? [...(plain as string[])] : plain;
     else if (spec.required !== false) handlers.missing?.(name, spec);
   }
   return { resolved, deferred: inDependencyOrder(deferred) };

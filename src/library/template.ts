@@ -11,7 +11,7 @@ export interface ParamSpec {
   readonly description?: string;
   /** The question asked on a TTY when the param is not given. */
   readonly prompt?: string;
-  readonly default?: string | number | boolean | readonly string[];
+  readonly default?: ParamDefault;
   /** A regular expression (source text) a string value must match. */
   readonly pattern?: string;
   /** Defaults to true for params without a default. */
@@ -82,7 +82,20 @@ export interface TemplateManifest {
    * templates record those their members write (`fornecedores/` holding `Fornecedor`).
    */
   readonly plurals?: Readonly<Record<string, string>>;
+  /**
+   * Param values of known instances of the template, one object per instance (mined templates
+   * record each member's). They refine the defaults by what is given: where at least two instances
+   * share each given value that some two share (`method: "get"`), a param left out takes the value
+   * those instances mostly have (a query hook's imports, not a mutation's) rather than its default.
+   * A tie, or fewer than two such instances, leaves the default; an instance without a param votes
+   * for its default.
+   * @example [{ "name": "GetAll", "method": "get", "withQuery": true }, { "name": "Create", "method": "post", "withQuery": false }]
+   */
+  readonly examples?: readonly Readonly<Record<string, ParamDefault>>[];
 }
+
+/** A param's value as template.json writes it (a default, an example's value). */
+export type ParamDefault = string | number | boolean | readonly string[];
 
 /** See TemplateManifest.format. */
 export interface TemplateFormat {

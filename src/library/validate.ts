@@ -7,7 +7,7 @@
 import type { WoptError } from '../errors.js';
 import { jsonPath, libraryErrors } from './errors.js';
 import { didYouMean } from './suggest.js';
-import type { ParamAffixes, ParamSpec, ParamType, Provenance, TemplateFormat, TemplateManifest } from './template.js';
+import type { ParamAffixes, ParamDefault, ParamSpec, ParamType, Provenance, TemplateFormat, TemplateManifest } from './template.js';
 
 /** One problem: where (JSON path segments), what is wrong, and how to fix it. */
 export interface ManifestIssue {
@@ -24,7 +24,7 @@ export const PARAM_TYPES: readonly ParamType[] = ['string', 'number', 'boolean',
 const SHA256 = /^[0-9a-f]{64}$/;
 
 /** template.json's keys, in the order they are written. */
-export const MANIFEST_KEYS = ['$schema', 'name', 'description', 'version', 'params', 'source', 'format', 'plurals'] as const;
+export const MANIFEST_KEYS = ['$schema', 'name', 'description', 'version', 'params', 'source', 'format', 'plurals', 'examples'] as const;
 const PARAM_KEYS = ['type', 'description', 'prompt', 'default', 'pattern', 'required', 'affixes', 'number'] as const;
 const AFFIX_KEYS = ['prefix', 'suffix', 'keep'] as const;
 const SOURCE_KEYS = ['kind', 'from', 'files', 'minedAt', 'tool'] as const;
@@ -259,6 +259,26 @@ function checkPlurals(check: Checker, plurals: unknown): Record<string, string> 
   return table;
 }
 
+function checkExamples(check: Checker, examples: unknown, params: Readonly<Record<string, ParamSpec>>): Record<string, ParamDefault>[] | undefined {
+  const fix = 'Write "examples": [{ "name": "GetAll", "method": "get" }, ...]: one object per instance, its values for declared params.';
+  if (!Array.isArray(examples)) {
+    check.add(['examples'], `must be an array of objects, got ${describe(examples)}`, fix);
+    return undefined;
+  }
+  return examples.flatMap((example: unknown, index) => {
+    if (!isObject(example)) {
+      check.add(['examples', index], `must be an object of param values, got ${describe(example)}`, fix);
+      return [];
+    }
+    for (const [param, value] of Object.entries(example)) {
+      const spec = params[param];
+      if (spec === undefined) check.add(['examples', index, param], 'is not a declared param', `Declare ${JSON.stringify(param)} in "params" or remove it from the example.`);
+      else if (!defaultMatchesType(spec.type, value)) check.add(['examples', index, param], `must be a ${spec.type} like the param, got ${describe(value)}`, `Write e.g. ${exampleDefault[spec.type].replace('"default": ', '')}.`);
+    }
+    return [example as Record<string, ParamDefault>];
+  });
+}
+
 function checkSource(check: Checker, source: unknown): Provenance | undefined {
   const path = ['source'];
   if (!isObject(source)) {
@@ -335,6 +355,7 @@ export function checkManifest(value: unknown): { manifest: TemplateManifest | un
   const source = value.source === undefined ? undefined : checkSource(check, value.source);
   const format = value.format === undefined ? undefined : checkFormat(check, value.format);
   const plurals = value.plurals === undefined ? undefined : checkPlurals(check, value.plurals);
+  const examples = value.examples === undefined ? undefined : checkExamples(check, value.examples, params);
   if (check.issues.length > 0 || name === undefined) return { manifest: undefined, issues: check.issues };
   const manifest: { -readonly [K in keyof TemplateManifest]: TemplateManifest[K] } = { name, params };
   if (schema !== undefined) manifest.$schema = schema;
@@ -343,6 +364,7 @@ export function checkManifest(value: unknown): { manifest: TemplateManifest | un
   if (source !== undefined) manifest.source = source;
   if (format !== undefined) manifest.format = format;
   if (plurals !== undefined) manifest.plurals = plurals;
+  if (examples !== undefined) manifest.examples = examples;
   return { manifest, issues: [] };
 }
 

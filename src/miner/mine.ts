@@ -628,7 +628,11 @@ function mineNamed(
       reproduced,
       warnings: [...warnings, ...illFormed],
     };
-    return { template, params: withoutPlacelessValues(params, built), report };
+    const memberValues = withoutPlacelessValues(params, built);
+    // Each member's values go with the template, so that defaults follow what is given (see
+    // TemplateManifest.examples): `--set method=get` gives what the members with that method have.
+    const withExamples = { ...template, manifest: { ...template.manifest, examples: memberValues.map((member) => member.params) } };
+    return { template: withExamples, params: memberValues, report };
   };
 
   // A new member, given its name alone, must get its files: defaults that read each other round in

@@ -116,6 +116,57 @@ describe('affixes', () => {
   });
 });
 
+describe('examples', () => {
+  // Query hooks and mutation hooks: what a get hook imports and sets is what most get hooks do.
+  const hooks: TemplateManifest = {
+    name: 'hooks',
+    params: {
+      name: { type: 'string' },
+      method: { type: 'string', default: 'post' },
+      withQuery: { type: 'boolean', default: false },
+      staleTime: { type: 'number', default: 0 },
+      tags: { type: 'string[]', default: [] },
+      route: { type: 'string', default: '/{{kebabCase name}}' },
+    },
+    examples: [
+      { name: 'Users', method: 'get', withQuery: true, staleTime: 60, tags: ['list'], route: '/users' },
+      { name: 'Orders', method: 'get', withQuery: true, staleTime: 60, tags: ['list'], route: '/orders' },
+      { name: 'Carts', method: 'get', withQuery: true, staleTime: 30, route: '/carts' },
+      { name: 'Login', method: 'post', route: '/login' },
+      { name: 'Logout', method: 'post', route: '/logout' },
+      { name: 'Signup', method: 'post', withQuery: true, route: '/signup' },
+    ],
+  };
+
+  it('a param left out takes the value the examples sharing the given values mostly have', async () => {
+    expect(await resolveParams(renderer, hooks, { name: 'Products', method: 'get' })).toEqual({
+      name: 'Products',
+      method: 'get',
+      withQuery: true,
+      staleTime: 60,
+      tags: ['list'],
+      route: '/products',
+    });
+    // Given values win, and the others still follow the kind.
+    expect(await resolveParams(renderer, hooks, { name: 'Products', method: 'get', staleTime: 5 })).toMatchObject({ staleTime: 5, withQuery: true });
+  });
+
+  it('keeps the defaults where nothing given says a kind, the kind is everyone, or its values tie', async () => {
+    const defaults = { withQuery: false, staleTime: 0, tags: [], route: '/products' };
+    // A name says one example, no kind; a value no two examples share says none either.
+    expect(await resolveParams(renderer, hooks, { name: 'Users' })).toMatchObject({ ...defaults, route: '/users' });
+    expect(await resolveParams(renderer, hooks, { name: 'Products', method: 'put' })).toMatchObject(defaults);
+    // The post hooks mostly do without a query (the one that has one is outvoted), as the defaults say.
+    expect(await resolveParams(renderer, hooks, { name: 'Products', method: 'post' })).toMatchObject(defaults);
+    // Two get hooks and a tie: the default stands.
+    const tied: TemplateManifest = { ...hooks, examples: hooks.examples?.filter((example) => example.name !== 'Orders') };
+    expect(await resolveParams(renderer, tied, { name: 'Products', method: 'get' })).toMatchObject({ withQuery: true, staleTime: 0, tags: [] });
+    // Every example shares the value given: the defaults already are that kind's.
+    const allGet: TemplateManifest = { ...hooks, examples: hooks.examples?.map((example) => ({ ...example, method: 'get' })) };
+    expect(await resolveParams(renderer, allGet, { name: 'Products', method: 'get' })).toMatchObject(defaults);
+  });
+});
+
 describe('number', () => {
   it('reads a plural given for a param that names one thing as its singular, after the affixes', async () => {
     const one = { number: 'singular' } as const;

@@ -1131,6 +1131,23 @@ describe('what varies', () => {
     expect(files[0]?.content).toContain('class CartItemModel {');
   });
 
+  test('a value given picks the kind of member the other params default to (--set method=get gives what most get hooks have)', () => {
+    const hook = (name: string, method: string, cached: boolean): Example => ({
+      path: `src/hooks/use${name}.ts`,
+      content: `import { request } from '../request';\n\nexport function use${name}(body?: unknown) {\n  return request({\n    method: '${method}',\n    url: '/api/${name.toLowerCase()}',\n${cached ? '    staleTime: 60_000,\n' : ''}    body,\n  });\n}\n`,
+    });
+    const examples = [hook('Users', 'get', true), hook('Orders', 'get', true), hook('Carts', 'get', false), hook('Login', 'post', false), hook('Logout', 'post', false), hook('Signup', 'put', false)];
+    const mined = minedExactly(examples);
+    expect(mined.template.manifest.examples).toEqual(mined.params.map((member) => member.params));
+    const method = Object.keys(mined.template.manifest.params).find((param) => mined.params.some((member) => member.params[param] === 'get'));
+    expect(method).toBeDefined();
+    const generate = (params: Record<string, string>) => generateMember(mined.template, { name: 'Products', ...params })[0]?.content ?? '';
+    // Two get hooks of three are cached; of all six, two: a get hook is cached, a hook of no kind is not.
+    expect(generate({ [method ?? '']: 'get' })).toContain('staleTime');
+    expect(generate({ [method ?? '']: 'post' })).not.toContain('staleTime');
+    expect(generate({})).not.toContain('staleTime');
+  });
+
   test('a file only some members have keeps an empty first line', () => {
     const examples = [
       { path: 'src/a/a.ts', content: 'export const a = 1;\n' },
