@@ -1,7 +1,7 @@
 /**
  * `wopt gen` through main() with fake io, on real temp dirs.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -238,6 +238,31 @@ describe('wopt gen', () => {
     const misplaced = await run(['gen', 'model', '--unit', 'file', '--name', 'x'], { cwd: dir });
     expect(misplaced.code).toBe(2);
     expect(misplaced.stderr).toMatch(/--unit applies to --from only/);
+  });
+
+  it('--from: a value given with --set that members share makes the params left out follow them, from the cache too', async () => {
+    const hook = (name: string, method: string, cached: boolean): string =>
+      `import { request } from '../request';\n\nexport function use${name}(body?: unknown) {\n  return request({\n    method: '${method}',\n    url: '/api/${name.toLowerCase()}',\n${cached ? '    staleTime: 60_000,\n' : ''}    body,\n  });\n}\n`;
+    const dir = project({
+      'src/hooks/useUsers.ts': hook('Users', 'get', true),
+      'src/hooks/useOrders.ts': hook('Orders', 'get', true),
+      'src/hooks/useCarts.ts': hook('Carts', 'get', false),
+      'src/hooks/useLogin.ts': hook('Login', 'post', false),
+      'src/hooks/useLogout.ts': hook('Logout', 'post', false),
+      'src/hooks/useSignup.ts': hook('Signup', 'put', false),
+    });
+    const mined = JSON.parse((await run(['mine', 'src/hooks/*.ts', '--json'], { cwd: dir })).stdout) as { params: { name: string; default?: unknown }[] };
+    const method = mined.params.find((param) => param.default === 'get' || param.default === 'post' || param.default === 'put')?.name ?? 'method';
+    const first = await run(['gen', '--from', 'src/hooks/*.ts', '--name', 'Products', '--set', `${method}=get`], { cwd: dir });
+    expect(first.stderr).toBe('');
+    expect(read(dir, 'src/hooks/useProducts.ts')).toBe(hook('Products', 'get', true));
+    // The second run serves the template from the cache, examples and all.
+    expect(readdirSync(join(dir, '.wopt', 'cache', 'mined')).filter((file) => file.endsWith('.json'))).toHaveLength(1);
+    const second = await run(['gen', '--from', 'src/hooks/*.ts', '--name', 'Invoices', '--set', `${method}=get`], { cwd: dir });
+    expect(second.code).toBe(0);
+    expect(read(dir, 'src/hooks/useInvoices.ts')).toBe(hook('Invoices', 'get', true));
+    await run(['gen', '--from', 'src/hooks/*.ts', '--name', 'Register', '--set', `${method}=post`], { cwd: dir });
+    expect(read(dir, 'src/hooks/useRegister.ts')).toBe(hook('Register', 'post', false));
   });
 
   it('--from says what the miner warns of the template it generates from', async () => {

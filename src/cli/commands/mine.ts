@@ -99,6 +99,9 @@ function render(result: MineFromGlobResult, cwdOf: (path: string) => string, sty
   });
   out.push('');
   out.push('Params:');
+  if (report.params.length > 1 && (template.manifest.examples?.length ?? 0) > 2) {
+    out.push(style.dim('  (a value given that two members share picks their kind: the params left out default to what most of them have)'));
+  }
   for (const param of report.params) {
     const fallback = param.kind === 'entity' ? 'required' : `default ${show(param.default)}`;
     out.push(`  ${style.bold(param.name)} (${param.type}, ${fallback}), confidence ${param.confidence.toFixed(2)}`);
