@@ -9,6 +9,7 @@
  * replaces the default; an instance that has no value for a param votes for its default.
  */
 import type { ParamDefault, TemplateManifest } from './template.js';
+import { isTemplatedDefault } from './validate.js';
 
 /** Instances a kind must have before its values are taken over the defaults. */
 const MIN_KIND = 2;
@@ -35,7 +36,7 @@ export function defaultsLikeGiven(
   if (kind.length < MIN_KIND || kind.length === examples.length) return {};
   const chosen: Record<string, ParamDefault> = {};
   for (const [name, spec] of Object.entries(manifest.params)) {
-    if (given.has(name) || spec.default === undefined || (typeof spec.default === 'string' && spec.default.includes('{{'))) continue;
+    if (given.has(name) || spec.default === undefined || isTemplatedDefault(spec.default)) continue;
     const votes = new Map<string, { value: ParamDefault; count: number }>();
     for (const example of kind) {
       const value = example[name] ?? spec.default;

@@ -108,12 +108,14 @@ function defaultMatchesType(type: ParamType, value: unknown): boolean {
   }
 }
 
-const exampleDefault: Record<ParamType, string> = {
-  string: '"default": "text"',
-  number: '"default": 3',
-  boolean: '"default": false',
-  'string[]': '"default": ["a", "b"]',
+/** A value of each type, as a fix writes it. */
+const exampleValue: Record<ParamType, string> = {
+  string: '"text"',
+  number: '3',
+  boolean: 'false',
+  'string[]': '["a", "b"]',
 };
+const exampleDefault = (type: ParamType): string => `"default": ${exampleValue[type]}`;
 
 /** Compiles a param's pattern the way the validator and the param resolver do (Unicode mode). */
 export function compilePattern(pattern: string): RegExp {
@@ -198,7 +200,7 @@ function checkParam(check: Checker, name: string, spec: unknown): ParamSpec | un
   const value = spec.default;
   if (value !== undefined && type !== undefined) {
     if (!defaultMatchesType(type, value) && !(type === 'boolean' && isTemplatedDefault(value))) {
-      check.add([...path, 'default'], `must be a ${type} like the param, got ${describe(value)}`, `Write e.g. ${exampleDefault[type]}, or change "type".`);
+      check.add([...path, 'default'], `must be a ${type} like the param, got ${describe(value)}`, `Write e.g. ${exampleDefault(type)}, or change "type".`);
     } else if (pattern !== undefined && typeof patternSource === 'string') {
       const values = typeof value === 'string' ? [value] : Array.isArray(value) ? (value as string[]) : [];
       for (const [index, item] of values.entries()) {
@@ -273,7 +275,7 @@ function checkExamples(check: Checker, examples: unknown, params: Readonly<Recor
     for (const [param, value] of Object.entries(example)) {
       const spec = params[param];
       if (spec === undefined) check.add(['examples', index, param], 'is not a declared param', `Declare ${JSON.stringify(param)} in "params" or remove it from the example.`);
-      else if (!defaultMatchesType(spec.type, value)) check.add(['examples', index, param], `must be a ${spec.type} like the param, got ${describe(value)}`, `Write e.g. ${exampleDefault[spec.type].replace('"default": ', '')}.`);
+      else if (!defaultMatchesType(spec.type, value)) check.add(['examples', index, param], `must be a ${spec.type} like the param, got ${describe(value)}`, `Write e.g. ${exampleValue[spec.type]}.`);
     }
     return [example as Record<string, ParamDefault>];
   });
