@@ -49,6 +49,15 @@ describe('wopt templates', () => {
     expect(show.stdout).toMatch(/^greet 1\.0\.0/);
     expect(show.stdout).toMatch(/name\s+string\s+required\s+who/);
     expect(show.stdout).toContain('{{name}}.txt.hbs');
+    expect(show.stdout).not.toContain('example');
+  });
+
+  it('show says how many examples a template records and what they do', async () => {
+    const manifest = JSON.parse(folder['incoming/greet/template.json']) as Record<string, unknown>;
+    const dir = project({ ...folder, 'incoming/greet/template.json': JSON.stringify({ ...manifest, examples: [{ name: 'Ann', loud: true }, { name: 'Bo', loud: false }] }) });
+    expect((await run(['templates', 'add', 'incoming/greet'], { cwd: dir })).code).toBe(0);
+    const show = await run(['templates', 'show', 'greet'], { cwd: dir });
+    expect(show.stdout).toContain('2 examples: a value given that two of them share picks their kind');
   });
 
   it('exports a folder and a tarball, imports the tarball into the user library, and removes', async () => {

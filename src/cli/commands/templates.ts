@@ -167,6 +167,10 @@ export const command: Command = {
           ]);
           stdout.write(table(rows));
         }
+        const examples = manifest.examples?.length ?? 0;
+        if (examples > 0) {
+          stdout.write(`\n${examples} example${examples === 1 ? '' : 's'}: a value given that two of them share picks their kind, and the params left out default to what most of that kind have.\n`);
+        }
         stdout.write('\nFiles:\n');
         for (const file of loaded.template.files) stdout.write(`  ${file.path}${file.mode === undefined ? '' : ' (executable)'}\n`);
         stdout.write('\nVersions:\n');
