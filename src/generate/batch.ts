@@ -114,6 +114,11 @@ export interface GenerateReport extends BatchReport {
   readonly skippedItems: number;
   /** Paths of existing, changed files that were not unchanged wopt output (see `onOverwrite`). */
   readonly overwritten: readonly string[];
+  /**
+   * Defaults the template's examples chose by the values given (see TemplateManifest.examples),
+   * one note per item that had some, naming the item when there were several.
+   */
+  readonly notes: readonly string[];
 }
 
 type Rendered =
@@ -125,6 +130,7 @@ type Rendered =
       readonly params: Record<string, unknown>;
       /** Files the template's own formatting left as rendered. */
       readonly warnings: readonly string[];
+      readonly notes: readonly string[];
       readonly files: readonly {
         readonly path: string;
         readonly content: string;
@@ -195,8 +201,9 @@ export async function batchWriteFromTemplate(template: TemplateSource, items: It
     if (skipUnchanged && (await unchanged(key))) return { kind: 'skipped', index, key };
     let files;
     let warnings: readonly string[];
+    let notes: readonly string[];
     try {
-      ({ files, warnings } = await renderTemplate(renderer, resolved.template, params));
+      ({ files, warnings, notes } = await renderTemplate(renderer, resolved.template, params));
     } catch (error) {
       throw withItem(error, index, label);
     }
@@ -214,7 +221,7 @@ export async function batchWriteFromTemplate(template: TemplateSource, items: It
         before,
       });
     }
-    return { kind: 'rendered', index, key, params, files: out, warnings };
+    return { kind: 'rendered', index, key, params, files: out, warnings, notes };
   }
 
   let itemCount = 0;
@@ -223,6 +230,7 @@ export async function batchWriteFromTemplate(template: TemplateSource, items: It
   const emitted = new Set<string>();
   const overwritten: string[] = [];
   const warnings: string[] = [];
+  const notes: Array<{ readonly index: number; readonly note: string }> = [];
   const progress = (phase: GenerateProgress['phase']): void => options.onProgress?.({ phase, items: itemCount, total, staged });
 
   let sourceError: unknown;
@@ -244,6 +252,7 @@ export async function batchWriteFromTemplate(template: TemplateSource, items: It
         continue;
       }
       warnings.push(...result.warnings);
+      notes.push(...result.notes.map((note) => ({ index: result.index, note })));
       const produced = new Set<string>();
       for (const file of result.files) {
         produced.add(file.path);
@@ -345,6 +354,7 @@ export async function batchWriteFromTemplate(template: TemplateSource, items: It
       items: itemCount,
       skippedItems,
       overwritten,
+      notes: notes.map(({ index, note }) => (itemCount > 1 ? `${label(index)}: ${note}` : note)),
     };
   }
 }

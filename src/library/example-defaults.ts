@@ -14,26 +14,32 @@ import { isTemplatedDefault } from './validate.js';
 /** Instances a kind must have before its values are taken over the defaults. */
 const MIN_KIND = 2;
 
+/** Values a note names before it says how many more there are. */
+const MAX_SHOWN = 6;
+
 const key = (value: unknown): string => JSON.stringify(value);
+
+/** Defaults taken from the examples of the kind the given values say, and why. */
+export interface LikeGiven {
+  readonly values: Record<string, ParamDefault>;
+  /** What was taken and from which examples, for people (undefined when nothing was). */
+  readonly note?: string | undefined;
+}
 
 /**
  * The values that replace plain defaults for the params not given: those the instances sharing the
- * given values mostly have (see the module comment); empty where nothing given says a kind.
+ * given values mostly have (see the module comment); none where nothing given says a kind.
  *
  * @param resolved the params given, read and typed as the template renders them
  * @param given which params were given (the others hold defaults or nothing yet)
- * @example defaultsLikeGiven(manifest, { name: 'Get', method: 'get' }, new Set(['name', 'method'])) // { withQuery: true }
+ * @example defaultsLikeGiven(manifest, { name: 'Get', method: 'get' }, new Set(['name', 'method'])).values // { withQuery: true }
  */
-export function defaultsLikeGiven(
-  manifest: TemplateManifest,
-  resolved: Readonly<Record<string, unknown>>,
-  given: ReadonlySet<string>,
-): Record<string, ParamDefault> {
+export function defaultsLikeGiven(manifest: TemplateManifest, resolved: Readonly<Record<string, unknown>>, given: ReadonlySet<string>): LikeGiven {
   const examples = manifest.examples ?? [];
   const saysKind = [...given].filter((name) => examples.filter((example) => key(example[name]) === key(resolved[name])).length >= MIN_KIND);
-  if (saysKind.length === 0) return {};
+  if (saysKind.length === 0) return { values: {} };
   const kind = examples.filter((example) => saysKind.every((name) => key(example[name]) === key(resolved[name])));
-  if (kind.length < MIN_KIND || kind.length === examples.length) return {};
+  if (kind.length < MIN_KIND || kind.length === examples.length) return { values: {} };
   const chosen: Record<string, ParamDefault> = {};
   for (const [name, spec] of Object.entries(manifest.params)) {
     if (given.has(name) || spec.default === undefined || isTemplatedDefault(spec.default)) continue;
@@ -48,5 +54,10 @@ export function defaultsLikeGiven(
     if (top === undefined || top.count < MIN_KIND || (second !== undefined && second.count === top.count)) continue;
     if (key(top.value) !== key(spec.default)) chosen[name] = Array.isArray(top.value) ? [...(top.value as string[])] : top.value;
   }
-  return chosen;
+  const taken = Object.entries(chosen);
+  if (taken.length === 0) return { values: chosen };
+  const shown = (pairs: ReadonlyArray<readonly [string, unknown]>) => pairs.map(([name, value]) => `${name}=${key(value)}`).join(', ');
+  const more = taken.length > MAX_SHOWN ? `, and ${taken.length - MAX_SHOWN} more` : '';
+  const note = `defaults as most of the ${kind.length} examples with ${shown(saysKind.map((name) => [name, resolved[name]]))} have them: ${shown(taken.slice(0, MAX_SHOWN))}${more}`;
+  return { values: chosen, note };
 }

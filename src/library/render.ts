@@ -26,6 +26,8 @@ export interface RenderTemplateResult {
   readonly params: Readonly<Record<string, unknown>>;
   /** Files the template's own formatting could not format (written as rendered). */
   readonly warnings: readonly string[];
+  /** Defaults the template's examples chose by the values given (see TemplateManifest.examples). */
+  readonly notes: readonly string[];
 }
 
 /**
@@ -92,13 +94,18 @@ export function renderedDefault(template: string, name: string, spec: ParamSpec,
  *   one, a wrong type, or a value that does not match its pattern.
  */
 export async function resolveParams(renderer: Renderer, manifest: TemplateManifest, given: Params): Promise<Record<string, unknown>> {
+  return (await resolveParamsNoted(renderer, manifest, given)).params;
+}
+
+/** {@link resolveParams}, with a note of the defaults the template's examples chose (see defaultsLikeGiven). */
+async function resolveParamsNoted(renderer: Renderer, manifest: TemplateManifest, given: Params): Promise<{ params: Record<string, unknown>; notes: string[] }> {
   const declared = Object.keys(manifest.params);
   for (const key of Object.keys(given)) {
     if (!Object.hasOwn(manifest.params, key)) {
       throw paramError(manifest.name, `there is no param ${quote(key)}`, `${didYouMean(key, declared).trim()} Params: ${declared.join(', ') || '(none)'}.`.trim());
     }
   }
-  const { resolved, deferred } = paramsBeforeDefaults(manifest, given, {
+  const { resolved, deferred, notes } = paramsBeforeDefaults(manifest, given, {
     read: (name, spec, value) => {
       const checked = checkValue(manifest.name, name, spec, value);
       return typeof checked === 'string' ? readGiven(checked, spec, manifest.plurals) : checked;
@@ -111,7 +118,7 @@ export async function resolveParams(renderer: Renderer, manifest: TemplateManife
     const value = await renderer.render(source, resolved, { name: `${manifest.name}: params.${name}.default`, plurals: manifest.plurals });
     resolved[name] = checkValue(manifest.name, name, spec, renderedDefault(manifest.name, name, spec, value));
   }
-  return resolved;
+  return { params: resolved, notes };
 }
 
 /** A default still to render (see {@link paramsBeforeDefaults}). */
@@ -134,14 +141,14 @@ export function paramsBeforeDefaults(
   manifest: TemplateManifest,
   given: Readonly<Record<string, unknown>>,
   handlers: { readonly read: (name: string, spec: ParamSpec, value: unknown) => unknown; readonly missing?: (name: string, spec: ParamSpec) => void },
-): { resolved: Record<string, unknown>; deferred: DeferredDefault[] } {
+): { resolved: Record<string, unknown>; deferred: DeferredDefault[]; notes: string[] } {
   const read: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(manifest.params)) {
     const value = ownValue(given, name);
     if (value !== undefined) read[name] = handlers.read(name, spec, value);
   }
   const givenNames = new Set(Object.keys(read));
-  const likeGiven = defaultsLikeGiven(manifest, read, givenNames);
+  const { values: likeGiven, note } = defaultsLikeGiven(manifest, read, givenNames);
   const resolved: Record<string, unknown> = {};
   const deferred: DeferredDefault[] = [];
   for (const [name, spec] of Object.entries(manifest.params)) {
@@ -154,7 +161,7 @@ export function paramsBeforeDefaults(
     else if (plain !== undefined) resolved[name] = Array.isArray(plain) ? [...(plain as string[])] : plain;
     else if (spec.required !== false) handlers.missing?.(name, spec);
   }
-  return { resolved, deferred: inDependencyOrder(deferred) };
+  return { resolved, deferred: inDependencyOrder(deferred), notes: note === undefined ? [] : [note] };
 }
 
 /**
@@ -169,7 +176,7 @@ export function paramsBeforeDefaults(
  *   E_PATH_OUTSIDE_ROOT, E_FORMAT; E_PATH_COLLISION when two files render to one path.
  */
 export async function renderTemplate(renderer: Renderer, template: Template, given: Params): Promise<RenderTemplateResult> {
-  const params = await resolveParams(renderer, template.manifest, given);
+  const { params, notes } = await resolveParamsNoted(renderer, template.manifest, given);
   const warnings: string[] = [];
   const files: RenderedFile[] = [];
   const skipped: string[] = [];
@@ -193,5 +200,5 @@ export async function renderTemplate(renderer: Renderer, template: Template, giv
     const formatted = template.manifest.format === undefined ? await renderer.format(path, content) : await formatAsTemplate(renderer, template.manifest.format.prettier, path, content, warnings);
     files.push(file.mode === undefined ? { path, content: formatted, template: file.path } : { path, content: formatted, mode: file.mode, template: file.path });
   }
-  return { files, skipped, params, warnings };
+  return { files, skipped, params, warnings, notes };
 }

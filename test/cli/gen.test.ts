@@ -254,15 +254,24 @@ describe('wopt gen', () => {
     const mined = JSON.parse((await run(['mine', 'src/hooks/*.ts', '--json'], { cwd: dir })).stdout) as { params: { name: string; default?: unknown }[] };
     const method = mined.params.find((param) => param.default === 'get' || param.default === 'post' || param.default === 'put')?.name ?? 'method';
     const first = await run(['gen', '--from', 'src/hooks/*.ts', '--name', 'Products', '--set', `${method}=get`], { cwd: dir });
-    expect(first.stderr).toBe('');
+    // Said, so that no default is a surprise; --json carries it in the report.
+    expect(first.stderr).toMatch(new RegExp(`^wopt: defaults as most of the 3 examples with ${method}="get" have them: \\w+=true\n$`));
     expect(read(dir, 'src/hooks/useProducts.ts')).toBe(hook('Products', 'get', true));
     // The second run serves the template from the cache, examples and all.
     expect(readdirSync(join(dir, '.wopt', 'cache', 'mined')).filter((file) => file.endsWith('.json'))).toHaveLength(1);
     const second = await run(['gen', '--from', 'src/hooks/*.ts', '--name', 'Invoices', '--set', `${method}=get`], { cwd: dir });
     expect(second.code).toBe(0);
     expect(read(dir, 'src/hooks/useInvoices.ts')).toBe(hook('Invoices', 'get', true));
-    await run(['gen', '--from', 'src/hooks/*.ts', '--name', 'Register', '--set', `${method}=post`], { cwd: dir });
+    const post = await run(['gen', '--from', 'src/hooks/*.ts', '--name', 'Register', '--set', `${method}=post`, '--json'], { cwd: dir });
     expect(read(dir, 'src/hooks/useRegister.ts')).toBe(hook('Register', 'post', false));
+    // The get hooks are the most common kind, so the defaults are theirs; the post hooks' are noted.
+    expect((JSON.parse(post.stdout) as { notes: string[] }).notes).toEqual([expect.stringMatching(new RegExp(`^defaults as most of the 2 examples with ${method}="post" have them: \\w+=false$`))]);
+    // In a batch, each item's note names the item (the hooks generated so far are members now).
+    writeFileSync(join(dir, 'hooks.jsonl'), jsonl([{ name: 'Shops', [method]: 'get' }, { name: 'Reset', [method]: 'post' }]));
+    const batch = await run(['gen', '--from', 'src/hooks/*.ts', '--params', 'hooks.jsonl'], { cwd: dir });
+    expect(batch.code).toBe(0);
+    expect(batch.stderr).toMatch(/^wopt: hooks\.jsonl line 2: defaults as most of the 3 examples with \w+="post" have them: \w+=false$/m);
+    expect(read(dir, 'src/hooks/useShops.ts')).toBe(hook('Shops', 'get', true));
   });
 
   it('--from says what the miner warns of the template it generates from', async () => {

@@ -151,6 +151,14 @@ describe('examples', () => {
     expect(await resolveParams(renderer, hooks, { name: 'Products', method: 'get', staleTime: 5 })).toMatchObject({ staleTime: 5, withQuery: true });
   });
 
+  it('renderTemplate notes the defaults the examples chose, and nothing where they chose none', async () => {
+    const template: Template = { manifest: hooks, files: [{ path: 'use{{name}}.ts.hbs', content: '{{method}} {{withQuery}} {{staleTime}}\n' }] };
+    const got = await renderTemplate(renderer, template, { name: 'Products', method: 'get' });
+    expect(got.files[0]?.content).toBe('get true 60\n');
+    expect(got.notes).toEqual(['defaults as most of the 3 examples with method="get" have them: withQuery=true, staleTime=60, tags=["list"]']);
+    expect((await renderTemplate(renderer, template, { name: 'Products', method: 'post' })).notes).toEqual([]);
+  });
+
   it('keeps the defaults where nothing given says a kind, the kind is everyone, or its values tie', async () => {
     const defaults = { withQuery: false, staleTime: 0, tags: [], route: '/products' };
     // A name says one example, no kind; a value no two examples share says none either.

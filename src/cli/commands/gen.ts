@@ -20,7 +20,7 @@ import type { Command } from '../command.js';
 import { rootOf } from '../command.js';
 import type { Style } from '../format.js';
 import { changedCount, createStyle, formatCounts, plural, summaryLine, toJson } from '../format.js';
-import type { CommandContext } from '../io.js';
+import type { CommandContext, Output } from '../io.js';
 import { createProgressBar, wantsProgress } from '../progress.js';
 import { canPrompt, prompterFor } from '../prompt.js';
 import { openProjectLibrary } from './templates.js';
@@ -162,6 +162,15 @@ async function templateFromGlob(ctx: CommandContext, root: string, pattern: stri
   return template;
 }
 
+/** Notes shown before the rest are counted (a batch of many items may have one each). */
+const MAX_NOTES = 10;
+
+/** Defaults the template's examples chose by the values given: said, so that none is a surprise. */
+function writeNotes(stderr: Output, notes: readonly string[]): void {
+  for (const note of notes.slice(0, MAX_NOTES)) stderr.write(`wopt: ${note}\n`);
+  if (notes.length > MAX_NOTES) stderr.write(`wopt: and ${notes.length - MAX_NOTES} more items took defaults from the template's examples (--json lists them all)\n`);
+}
+
 function planLines(report: GenerateReport, root: string, style: Style): string {
   const changed = changedCount(report);
   const headline =
@@ -295,6 +304,7 @@ export const command: Command = {
     }
 
     for (const warning of report.warnings) io.stderr.write(`wopt: warning: ${warning}\n`);
+    if (!json) writeNotes(io.stderr, report.notes);
     if (json) {
       io.stdout.write(toJson(report));
       return 0;
