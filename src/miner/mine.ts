@@ -34,7 +34,7 @@ import { illFormedNewMember } from './well-formed.js';
 import { splitLines, tokenize, tokenizePath } from './tokenize.js';
 import type { Example, MemberParams, MineLevel, MineOptions, MineReport, MineResult, ParamReport, ParamValue } from './types.js';
 import { AS_GIVEN, findOccurrences, gluedSuffixes, nameVariants, type NameForm, type Occurrence, type WordSlice } from './variants.js';
-import { vocabularyFilters } from './vocabulary.js';
+import { pathVocabulary, vocabularyFilters } from './vocabulary.js';
 import { WoptError } from '../errors.js';
 import { byString } from '../util/text.js';
 
@@ -571,6 +571,16 @@ function mineNamed(
   );
   const sortedLists = sortedKeys(runsOf.map((runs) => runs.flat()));
   if (sortedLists.size > 0) marks.sorted = true;
+  // Where the name is in each path: a slice of it standing in a file or folder name another member
+  // has as it is (`service.yaml` in every member's folder) is no reading of the name.
+  const inPaths = pathVocabulary(
+    grouping.members.map((group, m) =>
+      group.files.map((file) => {
+        const from = fromOf(group);
+        return { path: file.path, from, occurrences: findOccurrences(file.path, variantsOf[m] ?? [], glued).filter((occurrence) => occurrence.start >= from) };
+      }),
+    ),
+  );
   const members: MinedMember[] = grouping.members.map((group, m) => {
     const name = detection.names[m] ?? '';
     const variants = variantsOf[m] ?? [];
@@ -581,7 +591,7 @@ function mineNamed(
       key: group.key,
       name,
       files: group.files.map((file, f) => {
-        const inPath = findOccurrences(file.path, variants, glued).filter((occurrence) => occurrence.start >= from);
+        const inPath = inPaths[m]?.[f] ?? [];
         const windowsLineEnds = mixedLineEnds && crlfFiles.has(file.path);
         const reading = readingOf(m, f, file);
         const lineEnds = markSortedRuns(reading.content, runsOf[m]?.[f] ?? [], sortedLists);

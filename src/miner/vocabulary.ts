@@ -76,3 +76,48 @@ export function vocabularyFilters(readings: ReadonlyArray<readonly Reading[]>): 
       });
   });
 }
+
+/** A member's file paths, below where its name is looked for (`from`), each with its name's occurrences. */
+export interface PathReading {
+  readonly path: string;
+  readonly from: number;
+  readonly occurrences: readonly Occurrence[];
+}
+
+/** The path segment (folder or file name) a position of `path` is in. */
+function segmentAround(path: string, at: number): string {
+  const start = path.lastIndexOf('/', at - 1) + 1;
+  const end = path.indexOf('/', at);
+  return path.slice(start, end < 0 ? path.length : end);
+}
+
+/**
+ * For each member, its path occurrences without the word slices standing in a folder or file name
+ * another member has as it is: beside `order-service/service.yaml` and `user-service/service.yaml`,
+ * `api-gateway/service.yaml` says the file is `service.yaml` in every member, not the last word of
+ * the name (a new `WebFrontend` gets `service.yaml` too, not `frontend.yaml`).
+ */
+export function pathVocabulary(readings: ReadonlyArray<readonly PathReading[]>): Occurrence[][][] {
+  const literalSegments = readings.map((files) => {
+    const set = new Set<string>();
+    for (const { path, from, occurrences } of files) {
+      let at = from;
+      for (const segment of path.slice(from).split('/')) {
+        const end = at + segment.length;
+        if (!occurrences.some((occurrence) => occurrence.start < end && occurrence.end > at)) set.add(segment);
+        at = end + 1;
+      }
+    }
+    return set;
+  });
+  return readings.map((files, m) =>
+    files.map(({ path, occurrences }) =>
+      occurrences.filter((occurrence) => {
+        const sliced = occurrence.forms.length > 0 && occurrence.forms.every((form) => form.slice !== undefined);
+        if (!sliced) return true;
+        const segment = segmentAround(path, occurrence.start);
+        return !literalSegments.some((set, k) => k !== m && set.has(segment));
+      }),
+    ),
+  );
+}

@@ -1148,6 +1148,17 @@ describe('what varies', () => {
     expect(generate({})).not.toContain('staleTime');
   });
 
+  test('a file every member\'s folder holds under one name is that name, not a word of the members\' names (service.yaml beside api-gateway/)', () => {
+    const service = (folder: string, port: number): Example[] => [
+      { path: `k8s/${folder}/deployment.yaml`, content: `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${folder}\nspec:\n  replicas: 2\n` },
+      { path: `k8s/${folder}/service.yaml`, content: `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${folder}\nspec:\n  ports:\n    - port: ${port}\n` },
+    ];
+    const examples = [...service('order-service', 8001), ...service('user-service', 8002), ...service('cart-service', 8003), ...service('api-gateway', 80)];
+    const mined = minedExactly(examples);
+    expect(mined.template.files.map((file) => file.path).sort()).toEqual(['k8s/{{kebabCase name}}/deployment.yaml.hbs', 'k8s/{{kebabCase name}}/service.yaml.hbs']);
+    expect(generateMember(mined.template, { name: 'WebFrontend' }).map((file) => file.path)).toEqual(['k8s/web-frontend/deployment.yaml', 'k8s/web-frontend/service.yaml']);
+  });
+
   test('a file only some members have keeps an empty first line', () => {
     const examples = [
       { path: 'src/a/a.ts', content: 'export const a = 1;\n' },
