@@ -51,7 +51,8 @@ export function defaultsLikeGiven(manifest: TemplateManifest, resolved: Readonly
     }
     const ranked = [...votes.values()].sort((a, b) => b.count - a.count);
     const [top, second] = ranked;
-    if (top === undefined || top.count < MIN_KIND || (second !== undefined && second.count === top.count)) continue;
+    // A kind has two examples at least, so a value no other ties with has two votes at least.
+    if (top === undefined || (second !== undefined && second.count === top.count)) continue;
     if (key(top.value) !== key(spec.default)) chosen[name] = Array.isArray(top.value) ? [...(top.value as string[])] : top.value;
   }
   const taken = Object.entries(chosen);

@@ -574,12 +574,10 @@ function mineNamed(
   // Where the name is in each path: a slice of it standing in a file or folder name another member
   // has as it is (`service.yaml` in every member's folder) is no reading of the name.
   const inPaths = pathVocabulary(
-    grouping.members.map((group, m) =>
-      group.files.map((file) => {
-        const from = fromOf(group);
-        return { path: file.path, from, occurrences: findOccurrences(file.path, variantsOf[m] ?? [], glued).filter((occurrence) => occurrence.start >= from) };
-      }),
-    ),
+    grouping.members.map((group, m) => {
+      const from = fromOf(group);
+      return group.files.map((file) => ({ path: file.path, from, occurrences: findOccurrences(file.path, variantsOf[m] ?? [], glued).filter((occurrence) => occurrence.start >= from) }));
+    }),
   );
   const members: MinedMember[] = grouping.members.map((group, m) => {
     const name = detection.names[m] ?? '';

@@ -23,6 +23,9 @@ export interface Reading {
   readonly occurrences: readonly Occurrence[];
 }
 
+/** An occurrence that reads only a word slice of the name (`Type` of `PaymentType`), never the whole. */
+const isSliceOnly = (occurrence: Occurrence): boolean => occurrence.forms.length > 0 && occurrence.forms.every((form) => form.slice !== undefined);
+
 /** The identifiers in `reading` that no occurrence of the member's name touches. */
 function literalIdentifiers(reading: Reading, into: Set<string>): void {
   const occurrences = reading.occurrences;
@@ -64,8 +67,7 @@ export function vocabularyFilters(readings: ReadonlyArray<readonly Reading[]>): 
     const elsewhere = (identifier: string) => literalsOf().some((set, k) => k !== m && set.has(identifier));
     return (content, occurrences) =>
       occurrences.filter((occurrence) => {
-        const sliced = occurrence.forms.length > 0 && occurrence.forms.every((form) => form.slice !== undefined);
-        if (!sliced) return true;
+        if (!isSliceOnly(occurrence)) return true;
         // Whichever name it starts: `Delete` of DeleteAccount reads `delete` elsewhere.
         if (isHttpVerb(occurrence.text)) return false;
         // A word that is the slice alone (`user`, `backup`) is as often prose as code: another
@@ -113,8 +115,7 @@ export function pathVocabulary(readings: ReadonlyArray<readonly PathReading[]>):
   return readings.map((files, m) =>
     files.map(({ path, occurrences }) =>
       occurrences.filter((occurrence) => {
-        const sliced = occurrence.forms.length > 0 && occurrence.forms.every((form) => form.slice !== undefined);
-        if (!sliced) return true;
+        if (!isSliceOnly(occurrence)) return true;
         const segment = segmentAround(path, occurrence.start);
         return !literalSegments.some((set, k) => k !== m && set.has(segment));
       }),
