@@ -160,7 +160,10 @@ function globAdapter(fs: FsPort) {
       const callback = rest[rest.length - 1] as Callback<unknown[]>;
       const withTypes = (rest[0] as { withFileTypes?: boolean } | undefined)?.withFileTypes === true;
       settle(
-        fs.readdir(path).then(async (names) => {
+        // A folder that is not there is no error to fast-glob (it skips ENOENT), only no matches.
+        fs.readdir(path).catch((error: unknown) => {
+          throw error instanceof WoptError && error.code === 'E_NOT_FOUND' ? missing(path) : error;
+        }).then(async (names) => {
           const sorted = [...names].sort(byString);
           if (!withTypes) return sorted;
           const entries = [];
@@ -204,6 +207,23 @@ export async function expandGlob(fs: FsPort, cwd: string, pattern: string): Prom
   });
   const hidden = hiddenFor(pattern);
   return found.map(toPosix).filter((path) => !hidden(path)).sort(byString);
+}
+
+/** The longest folder of the glob's literal start that does not exist below `cwd`, if one does not. */
+async function missingBase(fs: FsPort, cwd: string, pattern: string): Promise<string | undefined> {
+  const segments = pattern.split('/');
+  const literal: string[] = [];
+  for (const segment of segments.slice(0, -1)) {
+    if (segment !== '' && fg.isDynamicPattern(segment)) break;
+    literal.push(segment);
+  }
+  let missingFrom: number | undefined;
+  for (let length = literal.length; length > 0; length--) {
+    const folder = literal.slice(0, length).join('/');
+    if (folder === '' || (await fs.stat(resolve(cwd, folder))) !== undefined) break;
+    missingFrom = length;
+  }
+  return missingFrom === undefined ? undefined : literal.slice(0, missingFrom).join('/');
 }
 
 /** Adds the files beside each match that share its stem, when the glob matched one file per stem. */
@@ -290,9 +310,11 @@ export async function mineFromGlob(options: MineFromGlobOptions): Promise<MineFr
   const cwd = resolve(options.cwd);
   const matched = await expandGlob(fs, cwd, pattern);
   if (matched.length === 0) {
+    const base = await missingBase(fs, cwd, pattern);
+    const why = base === undefined ? '' : ` (the folder ${JSON.stringify(base)} does not exist)`;
     throw new WoptError(
       'E_NOT_FOUND',
-      `The glob ${JSON.stringify(pattern)} matches no file below ${JSON.stringify(cwd)}. Quote the glob so the shell does not expand it, and check it from the working directory (node_modules and dotfiles are skipped unless the glob names them, as in '.github/workflows/*.yml').`,
+      `The glob ${JSON.stringify(pattern)} matches no file below ${JSON.stringify(cwd)}${why}. Quote the glob so the shell does not expand it, and check it from the working directory (node_modules and dotfiles are skipped unless the glob names them, as in '.github/workflows/*.yml').`,
       { path: cwd },
     );
   }

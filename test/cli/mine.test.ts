@@ -146,6 +146,12 @@ describe('wopt mine', () => {
     const none = await run(['mine', 'src/*.vue'], { cwd });
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/matches no file.*\[E_NOT_FOUND\]/);
+    expect(none.stderr).not.toMatch(/does not exist/);
+    // A folder that is not there is named, not reported as a failed read.
+    const noFolder = await run(['mine', 'src/widgets/parts/**/*.ts'], { cwd });
+    expect(noFolder.code).toBe(1);
+    expect(noFolder.stderr).toMatch(/^wopt: The glob "src\/widgets\/parts\/\*\*\/\*\.ts" matches no file below .* \(the folder "src\/widgets" does not exist\)\. Quote the glob/);
+    expect(noFolder.stderr).not.toMatch(/readdir/);
     const missing = await run(['mine'], { cwd });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/missing the glob/);
