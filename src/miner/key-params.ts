@@ -125,16 +125,24 @@ export function keyNames(
     return out;
   };
   // Keys, and the like in a path (`create_{{table}}_table.php`, the literal in the file taking it).
+  // A param written from another is no source, and a source is not written from another, so no
+  // two defaults read each other (a folder `accounting-rules` and a route `accounting_rules`).
   const sources = params.filter(nameWords);
+  const writtenFromOther = new Set<string>();
+  const readByOther = new Set<string>();
   const withKeys = params.map((param): MinedParam => {
-    if (param.kind !== 'value' || param.template === undefined || keys.has(param.name)) return param;
+    if (param.kind !== 'value' || param.template === undefined || keys.has(param.name) || readByOther.has(param.name)) return param;
     const having = param.values.flatMap((value, m) => (value === undefined ? [] : [m]));
     for (const key of sources) {
-      if (key === param || having.some((m) => key.values[m] === undefined)) continue;
+      if (key === param || writtenFromOther.has(key.name) || having.some((m) => key.values[m] === undefined)) continue;
       const template = param.template.map((piece): Piece =>
         piece.t === 'name' && piece.form.slice === undefined && IDENTIFIER_FORMS.has(piece.form.helper) ? { t: 'value', param: key.name, helper: piece.form.helper } : piece,
       );
-      if (having.length > 0 && having.every((m) => spelledFrom(template, key, m) === param.values[m])) return { ...param, template };
+      if (having.length > 0 && having.every((m) => spelledFrom(template, key, m) === param.values[m])) {
+        writtenFromOther.add(param.name);
+        readByOther.add(key.name);
+        return { ...param, template };
+      }
     }
     return param;
   });

@@ -1312,4 +1312,21 @@ describe('what varies', () => {
     const longHalf = minedHalf.report.params.find((param) => param.values.includes('Looks at every table'));
     expect(longHalf?.default).not.toMatch(/\{\{/);
   });
+
+  test('a folder and a route that spell each other in another case: one is written from the other, never both ways', () => {
+    // Helm values per service (FLINT.Reporting's shape): the chart's folder in kebab case, the
+    // route in snake case, one folder in the singular where the others are plural. Each could be
+    // written from the other; defaults that read each other round in a circle never end.
+    const values = (folder: string, route: string): Example => ({
+      path: `services/${folder}/chart/values.yaml`,
+      content: `ingress:\n  name: ${folder}\n  path: /api/v1/${route}\nservice:\n  name: ${folder}\n  port: 80\nimage:\n  id: ghcr.io/acme/reporting.${folder}\n`,
+    });
+    const examples = [values('accounting-rules', 'accounting_rules'), values('cost-centres', 'cost_centres'), values('data-processor', 'data_processor'), values('tax-periods', 'tax_periods')];
+    const mined = minedExactly(examples);
+    const defaults = Object.values(mined.template.manifest.params).flatMap((param) => (typeof param.default === 'string' ? [param.default] : []));
+    const reads = new Map(Object.entries(mined.template.manifest.params).map(([name, param]) => [name, typeof param.default === 'string' ? [...param.default.matchAll(/\{\{\w+ (\w+)\}\}/gu)].map((match) => match[1]) : []]));
+    for (const [name, read] of reads) for (const other of read) expect(reads.get(other ?? '') ?? []).not.toContain(name);
+    expect(defaults.length).toBeGreaterThan(0);
+    expect(generateMember(mined.template, { name: 'LedgerEntry' })).toEqual([values('ledger-entries', 'ledger_entries')]);
+  });
 });
