@@ -15,7 +15,7 @@ import { readGiven } from './affixes.js';
 import { defaultsLikeGiven } from './example-defaults.js';
 import { didYouMean } from './suggest.js';
 import type { ParamSpec, Template, TemplateManifest } from './template.js';
-import { compilePattern, inDependencyOrder, isTemplatedDefault } from './validate.js';
+import { circularDefaults, compilePattern, inDependencyOrder, isTemplatedDefault } from './validate.js';
 
 export interface RenderTemplateResult {
   /** The files to write, in template order. */
@@ -114,6 +114,14 @@ async function resolveParamsNoted(renderer: Renderer, manifest: TemplateManifest
       throw paramError(manifest.name, `the param ${quote(name)} is required`, `Pass ${quote(name)} (${spec.type}${spec.description === undefined ? '' : `: ${spec.description}`}), or give it a default in template.json.`);
     },
   });
+  const circle = circularDefaults(deferred);
+  if (circle !== undefined) {
+    throw paramError(
+      manifest.name,
+      `the defaults of ${circle.map(quote).join(' and ')} read each other in a circle, so none of them renders`,
+      `Pass one of them (--set ${circle[0] ?? ''}=…), or write one of the defaults in template.json without the others.`,
+    );
+  }
   for (const { name, spec, source } of deferred) {
     const value = await renderer.render(source, resolved, { name: `${manifest.name}: params.${name}.default`, plurals: manifest.plurals });
     resolved[name] = checkValue(manifest.name, name, spec, renderedDefault(manifest.name, name, spec, value));

@@ -40,30 +40,65 @@ const describe = (value: unknown): string =>
 /** True when a string default is itself a template (`/{{kebabCase name}}`), rendered with the other params. */
 export const isTemplatedDefault = (value: unknown): value is string => typeof value === 'string' && value.includes('{{');
 
+/** The names a templated default's mustaches read (`route` in `{{titleCase route}}`; not `z` of `y.z`). */
+function defaultReads(source: string): Set<string> {
+  const mustaches = source.match(/\{\{[^}]*\}\}/g)?.join(' ') ?? '';
+  return new Set(mustaches.match(/(?<![\w$.])[\p{L}_$][\w$]*/gu) ?? []);
+}
+
+/** For each default, the defaults it reads (itself included, when it does). */
+function readsAmong<T extends { readonly name: string; readonly source: string }>(deferred: readonly T[]): Map<string, string[]> {
+  return new Map(
+    deferred.map((entry) => {
+      const read = defaultReads(entry.source);
+      return [entry.name, deferred.filter((other) => read.has(other.name)).map((other) => other.name)];
+    }),
+  );
+}
+
 /**
  * Templated defaults in the order they can be rendered: one that uses another's param after it
  * (`"label": "{{titleCase route}}"` before `"route": "{{kebabCase name}}"`), the manifest's order
- * otherwise. A cycle keeps its order, and rendering names the param that is missing.
+ * otherwise. A cycle keeps its order (see {@link circularDefaults}).
  */
 export function inDependencyOrder<T extends { readonly name: string; readonly source: string }>(deferred: readonly T[]): T[] {
   const pending = new Set(deferred.map((entry) => entry.name));
-  // The names a default's mustaches read (`route` in `{{titleCase route}}`; not `z` of `y.z`).
-  const uses = new Map(
-    deferred.map((entry) => {
-      const mustaches = entry.source.match(/\{\{[^}]*\}\}/g)?.join(' ') ?? '';
-      const read = new Set(mustaches.match(/(?<![\w$.])[\p{L}_$][\w$]*/gu) ?? []);
-      return [entry.name, deferred.filter((other) => other !== entry && read.has(other.name)).map((other) => other.name)];
-    }),
-  );
+  const uses = readsAmong(deferred);
   const ordered: T[] = [];
   while (ordered.length < deferred.length) {
-    const ready = deferred.find((entry) => pending.has(entry.name) && (uses.get(entry.name) ?? []).every((name) => !pending.has(name)));
+    const ready = deferred.find((entry) => pending.has(entry.name) && (uses.get(entry.name) ?? []).every((name) => name === entry.name || !pending.has(name)));
     const next = ready ?? deferred.find((entry) => pending.has(entry.name));
     if (next === undefined) break;
     pending.delete(next.name);
     ordered.push(next);
   }
   return ordered;
+}
+
+/**
+ * The first defaults that read each other in a circle, in the manifest's order (`"a": "{{b}}-x"`
+ * beside `"b": "{{a}}-y"`: neither renders before the other), or undefined when none do.
+ */
+export function circularDefaults<T extends { readonly name: string; readonly source: string }>(deferred: readonly T[]): string[] | undefined {
+  const uses = readsAmong(deferred);
+  const reached = (from: string): Set<string> => {
+    const seen = new Set<string>();
+    const walk = (name: string): void => {
+      for (const next of uses.get(name) ?? []) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        walk(next);
+      }
+    };
+    walk(from);
+    return seen;
+  };
+  for (const entry of deferred) {
+    const fromEntry = reached(entry.name);
+    if (!fromEntry.has(entry.name)) continue;
+    return deferred.filter((other) => other.name === entry.name || (fromEntry.has(other.name) && reached(other.name).has(entry.name))).map((other) => other.name);
+  }
+  return undefined;
 }
 
 class Checker {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyAffixes, readGiven } from '../../src/library/affixes.js';
 import { renderTemplate, resolveParams } from '../../src/library/render.js';
 import type { Template, TemplateManifest } from '../../src/library/template.js';
-import { inDependencyOrder } from '../../src/library/validate.js';
+import { circularDefaults, inDependencyOrder } from '../../src/library/validate.js';
 import { createRenderer } from '../../src/render/index.js';
 import { rejection } from './helpers.js';
 
@@ -79,6 +79,33 @@ describe('templated defaults', () => {
     expect(await resolveParams(renderer, manifest, { name: 'OrderItem', route: 'basket' })).toEqual({ name: 'OrderItem', route: 'basket', label: 'Basket page' });
     expect(inDependencyOrder([{ name: 'a', source: '{{b}}' }, { name: 'b', source: '{{a}}' }]).map((entry) => entry.name)).toEqual(['a', 'b']);
     expect(inDependencyOrder([{ name: 'x', source: '{{y.z}} {{xy}}' }, { name: 'y', source: '{{name}}' }, { name: 'xy', source: '{{name}}' }]).map((entry) => entry.name)).toEqual(['y', 'xy', 'x']);
+  });
+
+  it('that read each other in a circle are refused, naming them, unless one of them is given', async () => {
+    const manifest: TemplateManifest = {
+      name: 'loop',
+      params: {
+        name: { type: 'string' },
+        title: { type: 'string', default: '{{titleCase name}}' },
+        folder: { type: 'string', default: '{{kebabCase route}}' },
+        label: { type: 'string', default: '{{title}} ({{folder}})' },
+        route: { type: 'string', default: '{{snakeCase folder}}' },
+      },
+    };
+    const error = await rejection(() => resolveParams(renderer, manifest, { name: 'OrderItem' }));
+    expect(error.code).toBe('E_TEMPLATE_PARAM');
+    // The circle is folder and route; label only reads it, and title is no part of it.
+    expect(error.message).toContain('the defaults of "folder" and "route" read each other in a circle');
+    expect(error.message).toContain('Pass one of them (--set folder=…)');
+    expect(await resolveParams(renderer, manifest, { name: 'OrderItem', route: 'order_lines' })).toEqual({
+      name: 'OrderItem',
+      title: 'Order Item',
+      route: 'order_lines',
+      folder: 'order-lines',
+      label: 'Order Item (order-lines)',
+    });
+    expect(circularDefaults([{ name: 'a', source: '{{b}}' }, { name: 'b', source: '{{c}}' }, { name: 'c', source: '{{name}}' }])).toBeUndefined();
+    expect(circularDefaults([{ name: 'a', source: '{{a}}!' }])).toEqual(['a']);
   });
 });
 
