@@ -114,19 +114,33 @@ async function resolveParamsNoted(renderer: Renderer, manifest: TemplateManifest
       throw paramError(manifest.name, `the param ${quote(name)} is required`, `Pass ${quote(name)} (${spec.type}${spec.description === undefined ? '' : `: ${spec.description}`}), or give it a default in template.json.`);
     },
   });
-  const circle = circularDefaults(deferred);
-  if (circle !== undefined) {
-    throw paramError(
-      manifest.name,
-      `the defaults of ${circle.map(quote).join(' and ')} read each other in a circle, so none of them renders`,
-      `Pass one of them (--set ${circle[0] ?? ''}=…), or write one of the defaults in template.json without the others.`,
-    );
-  }
-  for (const { name, spec, source } of deferred) {
-    const value = await renderer.render(source, resolved, { name: `${manifest.name}: params.${name}.default`, plurals: manifest.plurals });
+  for (const [index, { name, spec, source }] of deferred.entries()) {
+    let value: string;
+    try {
+      value = await renderer.render(source, resolved, { name: `${manifest.name}: params.${name}.default`, plurals: manifest.plurals });
+    } catch (error) {
+      throw circleBehind(manifest.name, name, deferred.slice(index), error) ?? error;
+    }
     resolved[name] = checkValue(manifest.name, name, spec, renderedDefault(manifest.name, name, spec, value));
   }
   return { params: resolved, notes };
+}
+
+/**
+ * The error to give when the default of `name` failed to render for want of a param whose default
+ * reads it back (`"folder": "{{kebabCase route}}"` beside `"route": "{{snakeCase folder}}"`): the
+ * renderer's own says a param with a default was not given. Defaults that mention each other only
+ * in branches not taken render, so only a render that failed is looked at.
+ */
+function circleBehind(template: string, name: string, pending: readonly DeferredDefault[], error: unknown): WoptError | undefined {
+  if (!(error instanceof WoptError) || error.code !== 'E_TEMPLATE_PARAM') return undefined;
+  const circle = circularDefaults(pending);
+  if (circle === undefined || !circle.includes(name) || !circle.some((param) => error.message.includes(`uses the param ${quote(param)}`))) return undefined;
+  return paramError(
+    template,
+    `the defaults of ${circle.map(quote).join(' and ')} read each other in a circle, so none of them renders`,
+    `Pass one of them (--set ${circle[0] ?? ''}=…), or write one of the defaults in template.json without the others.`,
+  );
 }
 
 /** A default still to render (see {@link paramsBeforeDefaults}). */

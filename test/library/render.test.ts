@@ -104,6 +104,18 @@ describe('templated defaults', () => {
       folder: 'order-lines',
       label: 'Order Item (order-lines)',
     });
+    // Defaults that mention each other only in branches not taken render (mined templates have such).
+    const branches: TemplateManifest = {
+      name: 'branches',
+      params: {
+        withData: { type: 'boolean', default: false },
+        withLegend: { type: 'boolean', default: false },
+        legend: { type: 'string', default: '{{#if withData}}{{data}}-legend{{else}}legend{{/if}}' },
+        data: { type: 'string', default: '{{#if withLegend}}{{legend}}-data{{else}}data{{/if}}' },
+      },
+    };
+    expect(await resolveParams(renderer, branches, {})).toEqual({ withData: false, withLegend: false, legend: 'legend', data: 'data' });
+    expect((await rejection(() => resolveParams(renderer, branches, { withData: true, withLegend: true }))).message).toContain('the defaults of "legend" and "data" read each other in a circle');
     expect(circularDefaults([{ name: 'a', source: '{{b}}' }, { name: 'b', source: '{{c}}' }, { name: 'c', source: '{{name}}' }])).toBeUndefined();
     expect(circularDefaults([{ name: 'a', source: '{{a}}!' }])).toEqual(['a']);
   });

@@ -8,7 +8,9 @@
  */
 import { describe, expect, test } from 'vitest';
 import { WoptError } from '../../src/errors.js';
+import { renderTemplate } from '../../src/library/render.js';
 import { generateMember, mineTemplate, type Example } from '../../src/miner/index.js';
+import { createRenderer } from '../../src/render/index.js';
 import { spell, type CaseHelper } from '../../src/miner/variants.js';
 import { loadFamilies } from './corpus.js';
 
@@ -78,7 +80,8 @@ describe('families made irregular (seeded)', () => {
     expect(new Set(cases.map((each) => each.id)).size).toBeGreaterThanOrEqual(Math.floor(families.length * 0.75));
   });
 
-  test.each(cases.map((each) => [`${each.id} (${each.what})`, each] as const))('%s: refused, or mined exactly', (_label, { examples, newName }) => {
+  const renderer = createRenderer();
+  test.each(cases.map((each) => [`${each.id} (${each.what})`, each] as const))('%s: refused, or mined exactly', async (_label, { examples, newName }) => {
     let mined: ReturnType<typeof mineTemplate>;
     try {
       mined = mineTemplate(examples);
@@ -96,6 +99,10 @@ describe('families made irregular (seeded)', () => {
     }
     // A member the template does not reproduce is one the report names as left out (typical-member level).
     if (mined.report.level !== 'typical-member') expect(given.size).toBe(want.size);
-    expect(generateMember(mined.template, { name: newName }).length).toBeGreaterThan(0);
+    const generated = generateMember(mined.template, { name: newName });
+    expect(generated.length).toBeGreaterThan(0);
+    // The library renders it too (`wopt gen` with a saved template): the same files.
+    const rendered = await renderTemplate(renderer, mined.template, { name: newName });
+    expect(rendered.files.map((file) => [file.path, file.content])).toEqual(generated.map((file) => [file.path, file.content]));
   });
 });
