@@ -209,7 +209,7 @@ export async function expandGlob(fs: FsPort, cwd: string, pattern: string): Prom
   return found.map(toPosix).filter((path) => !hidden(path)).sort(byString);
 }
 
-/** The longest folder of the glob's literal start that does not exist below `cwd`, if one does not. */
+/** The first folder of the glob's literal start that does not exist below `cwd` (`src/main/nope` of `src/main/nope/deeper/*.java`), if one does not. */
 async function missingBase(fs: FsPort, cwd: string, pattern: string): Promise<string | undefined> {
   const segments = pattern.split('/');
   const literal: string[] = [];
