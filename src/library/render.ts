@@ -12,6 +12,7 @@ import { WoptError } from '../errors.js';
 import type { Params, PrettierSettings, RenderedFile, Renderer } from '../render/index.js';
 import { ownValue } from '../util/own.js';
 import { readGiven } from './affixes.js';
+import { doubledWordWarnings } from './doubled-words.js';
 import { defaultsLikeGiven } from './example-defaults.js';
 import { didYouMean } from './suggest.js';
 import type { ParamSpec, Template, TemplateManifest } from './template.js';
@@ -222,5 +223,7 @@ export async function renderTemplate(renderer: Renderer, template: Template, giv
     const formatted = template.manifest.format === undefined ? await renderer.format(path, content) : await formatAsTemplate(renderer, template.manifest.format.prettier, path, content, warnings);
     files.push(file.mode === undefined ? { path, content: formatted, template: file.path } : { path, content: formatted, mode: file.mode, template: file.path });
   }
+  // The values given, as read (a name without its affixes), not the defaults: a default is the template's.
+  warnings.push(...doubledWordWarnings(Object.fromEntries(Object.keys(given).map((key) => [key, params[key]])), files));
   return { files, skipped, params, warnings, notes };
 }

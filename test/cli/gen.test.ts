@@ -235,6 +235,15 @@ describe('wopt gen', () => {
     const record = JSON.parse(read(dir, 'wopt.generated.json')) as { files: { path: string; template: string }[] };
     expect(record.files.find((file) => file.path === 'src/models/customer.ts')?.template).toBe('model');
 
+    // A name whose first word the members' text already writes before it is generated as asked,
+    // with a warning naming the doubled text (`interface ... {` has no word before the name).
+    const prefixed = (name: string): string => `export const shop${name} = 'shop-${name.toLowerCase()}';\n`;
+    const shops = project({ 'src/shops/cart.ts': prefixed('Cart'), 'src/shops/order.ts': prefixed('Order'), 'src/shops/stock.ts': prefixed('Stock') });
+    const doubled = await run(['gen', '--from', 'src/shops/*.ts', '--name', 'ShopWindow'], { cwd: shops });
+    expect(doubled.code).toBe(0);
+    expect(read(shops, 'src/shops/shop-window.ts')).toBe("export const shopShopWindow = 'shop-shop-window';\n");
+    expect(doubled.stderr).toMatch(/^wopt: warning: src\/shops\/shop-window\.ts: "shopShopWindow" repeats the first word of name "ShopWindow": the template writes that word before the value\. .*\("Window"\)/m);
+
     const misplaced = await run(['gen', 'model', '--unit', 'file', '--name', 'x'], { cwd: dir });
     expect(misplaced.code).toBe(2);
     expect(misplaced.stderr).toMatch(/--unit applies to --from only/);
