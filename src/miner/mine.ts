@@ -234,15 +234,48 @@ function namesOneThing(built: Built, names: readonly string[], plurals: Readonly
 /** The forms the name is written in by `lists`, blocks included, and by the defaults of the value params they hold when `defaults` is given. */
 function nameForms(lists: ReadonlyArray<readonly Piece[]>, defaults?: ReadonlyMap<string, readonly Piece[]>): NameForm[] {
   const forms: NameForm[] = [];
+  // Each default once: defaults reading each other in a circle are refused (circularValueDefaults),
+  // and one read in several places says nothing more the second time.
+  const visited = new Set<string>();
   const visit = (pieces: readonly Piece[]): void => {
     for (const piece of pieces) {
       if (piece.t === 'name') forms.push(piece.form);
-      if (piece.t === 'value' && defaults !== undefined) visit(defaults.get(piece.param) ?? []);
+      if (piece.t === 'value' && defaults !== undefined && !visited.has(piece.param)) {
+        visited.add(piece.param);
+        visit(defaults.get(piece.param) ?? []);
+      }
       for (const nested of nestedLists(piece)) visit(nested);
     }
   };
   for (const pieces of lists) visit(pieces);
   return forms;
+}
+
+/**
+ * Value params whose defaults read each other round in a circle (`{{kebabCase api}}`,
+ * `{{snakeCase label}}`, `{{folder}}`), or undefined. Such defaults never render for a new member,
+ * so a template that has them is not kept: the parts that wrote them (keys, cased or repeated
+ * values) each linked two params that looked alike, and together closed the circle.
+ */
+function circularValueDefaults(built: Built): string[] | undefined {
+  const reads = new Map(built.params.flatMap((param) => (param.kind === 'value' && param.template !== undefined ? [[param.name, valueParamsIn(param.template)] as const] : [])));
+  for (const start of reads.keys()) {
+    const path: string[] = [];
+    const seen = new Set<string>();
+    const walk = (name: string): boolean => {
+      for (const next of reads.get(name) ?? []) {
+        if (next === start) return true;
+        if (seen.has(next)) continue;
+        seen.add(next);
+        path.push(next);
+        if (walk(next)) return true;
+        path.pop();
+      }
+      return false;
+    };
+    if (walk(start)) return [start, ...path];
+  }
+  return undefined;
 }
 
 /** Where two texts first differ: the line, and both versions of it. */
@@ -660,6 +693,11 @@ function mineNamed(
       whyNot.push(`${level}: case forms disagree (${built.conflicts[0]})`);
       continue;
     }
+    const circle = circularValueDefaults(built);
+    if (circle !== undefined) {
+      whyNot.push(`${level}: the defaults of ${circle.join(', ')} read each other in a circle`);
+      continue;
+    }
     const template = toTemplate(built, members, context);
     const params = memberParams(built, members, entityParam, renderer);
     let failures: string[];
@@ -690,7 +728,7 @@ function mineNamed(
       ];
       for (const refine of refinements) {
         const refined = refine(best.built, best.params);
-        if (refined === undefined) continue;
+        if (refined === undefined || circularValueDefaults(refined) !== undefined) continue;
         const refinedTemplate = toTemplate(refined, members, context);
         // A refinement whose defaults do not render for the members fails like one that does not
         // reproduce them: the template before it stands. (Anything but a render error is a bug.)
