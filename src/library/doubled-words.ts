@@ -13,18 +13,20 @@ interface Spelling {
   readonly wordChar?: RegExp;
 }
 
+const LOWER_OR_DIGIT = /[\p{Ll}\p{N}]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const UPPER_OR_DIGIT = /[\p{Lu}\p{N}]/u;
+
 function spellings(value: string): Spelling[] {
   const [first = '', second] = words(value);
   // A value of one word, or one that doubles its word itself (`Bookstore Bookstore`), says nothing.
   if (second === undefined || first.toLowerCase() === second.toLowerCase()) return [];
-  const lowerAlnum = /[\p{Ll}\p{N}]/u;
-  const alnum = /[\p{L}\p{N}]/u;
   return [
     { doubled: `${pascalCase(first)}${pascalCase(value)}` },
-    { doubled: `${camelCase(first)}${pascalCase(value)}`, wordChar: alnum },
-    { doubled: `${kebabCase(first)}-${kebabCase(value)}`, wordChar: lowerAlnum },
-    { doubled: `${snakeCase(first)}_${snakeCase(value)}`, wordChar: lowerAlnum },
-    { doubled: `${constantCase(first)}_${constantCase(value)}`, wordChar: /[\p{Lu}\p{N}]/u },
+    { doubled: `${camelCase(first)}${pascalCase(value)}`, wordChar: LETTER_OR_DIGIT },
+    { doubled: `${kebabCase(first)}-${kebabCase(value)}`, wordChar: LOWER_OR_DIGIT },
+    { doubled: `${snakeCase(first)}_${snakeCase(value)}`, wordChar: LOWER_OR_DIGIT },
+    { doubled: `${constantCase(first)}_${constantCase(value)}`, wordChar: UPPER_OR_DIGIT },
   ];
 }
 

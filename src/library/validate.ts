@@ -6,6 +6,7 @@
  */
 import type { WoptError } from '../errors.js';
 import { jsonPath, libraryErrors } from './errors.js';
+import { circleIn } from '../util/circle.js';
 import { didYouMean } from './suggest.js';
 import type { ParamAffixes, ParamDefault, ParamSpec, ParamType, Provenance, TemplateFormat, TemplateManifest } from './template.js';
 
@@ -76,29 +77,11 @@ export function inDependencyOrder<T extends { readonly name: string; readonly so
 }
 
 /**
- * The first defaults that read each other in a circle, in the manifest's order (`"a": "{{b}}-x"`
- * beside `"b": "{{a}}-y"`: neither renders before the other), or undefined when none do.
+ * The first defaults that read each other in a circle, in reading order (`"a": "{{b}}-x"` beside
+ * `"b": "{{a}}-y"`: neither renders before the other), or undefined when none do.
  */
 export function circularDefaults<T extends { readonly name: string; readonly source: string }>(deferred: readonly T[]): string[] | undefined {
-  const uses = readsAmong(deferred);
-  const reached = (from: string): Set<string> => {
-    const seen = new Set<string>();
-    const walk = (name: string): void => {
-      for (const next of uses.get(name) ?? []) {
-        if (seen.has(next)) continue;
-        seen.add(next);
-        walk(next);
-      }
-    };
-    walk(from);
-    return seen;
-  };
-  for (const entry of deferred) {
-    const fromEntry = reached(entry.name);
-    if (!fromEntry.has(entry.name)) continue;
-    return deferred.filter((other) => other.name === entry.name || (fromEntry.has(other.name) && reached(other.name).has(entry.name))).map((other) => other.name);
-  }
-  return undefined;
+  return circleIn(readsAmong(deferred));
 }
 
 class Checker {

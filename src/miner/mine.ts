@@ -36,6 +36,7 @@ import type { Example, MemberParams, MineLevel, MineOptions, MineReport, MineRes
 import { AS_GIVEN, findOccurrences, gluedSuffixes, nameVariants, type NameForm, type Occurrence, type WordSlice } from './variants.js';
 import { pathVocabulary, vocabularyFilters } from './vocabulary.js';
 import { WoptError } from '../errors.js';
+import { circleIn } from '../util/circle.js';
 import { byString } from '../util/text.js';
 
 const LEVELS: ReadonlyArray<{ level: MineLevel; options: BuildOptions }> = [
@@ -258,24 +259,7 @@ function nameForms(lists: ReadonlyArray<readonly Piece[]>, defaults?: ReadonlyMa
  * values) each linked two params that looked alike, and together closed the circle.
  */
 function circularValueDefaults(built: Built): string[] | undefined {
-  const reads = new Map(built.params.flatMap((param) => (param.kind === 'value' && param.template !== undefined ? [[param.name, valueParamsIn(param.template)] as const] : [])));
-  for (const start of reads.keys()) {
-    const path: string[] = [];
-    const seen = new Set<string>();
-    const walk = (name: string): boolean => {
-      for (const next of reads.get(name) ?? []) {
-        if (next === start) return true;
-        if (seen.has(next)) continue;
-        seen.add(next);
-        path.push(next);
-        if (walk(next)) return true;
-        path.pop();
-      }
-      return false;
-    };
-    if (walk(start)) return [start, ...path];
-  }
-  return undefined;
+  return circleIn(new Map(built.params.flatMap((param) => (param.kind === 'value' && param.template !== undefined ? [[param.name, valueParamsIn(param.template)] as const] : []))));
 }
 
 /** Where two texts first differ: the line, and both versions of it. */
