@@ -14,7 +14,7 @@ const lowerWords = (text: string | undefined): string[] => words(text ?? '').map
  * Kinds of deployable a system's parts are named by (`cart-service`, `api-gateway`, `web-frontend`):
  * a name ending with one is of that kind, and gets no other kind's word (see applyAffixes).
  */
-const COMPONENT_KINDS: ReadonlySet<string> = new Set([
+export const COMPONENT_KINDS: ReadonlySet<string> = new Set([
   'service',
   'svc',
   'gateway',

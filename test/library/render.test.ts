@@ -212,6 +212,56 @@ describe('examples', () => {
     const allGet: TemplateManifest = { ...hooks, examples: hooks.examples?.map((example) => ({ ...example, method: 'get' })) };
     expect(await resolveParams(renderer, allGet, { name: 'Products', method: 'get' })).toMatchObject(defaults);
   });
+
+  // Pinia stores: the document stores upload a file and filter by their parent, the others do not.
+  const stores: TemplateManifest = {
+    name: 'stores',
+    params: {
+      name: { type: 'string' },
+      withUpload: { type: 'boolean', default: false },
+      parentField: { type: 'string', default: 'id' },
+      route: { type: 'string', default: '{{camelCase name}}' },
+    },
+    examples: [
+      { name: 'Skills', route: 'skills' },
+      { name: 'Tags', route: 'tags' },
+      { name: 'Assets', route: 'assets' },
+      { name: 'Attachments', route: 'attachments' },
+      { name: 'AttachmentDocuments', withUpload: true, parentField: 'attachment_id', route: 'attachmentDocuments' },
+      { name: 'DriverService', withUpload: true, route: 'driverService' },
+    ],
+  };
+
+  it('a name ending as some examples do takes their values, one example being enough', async () => {
+    expect(await resolveParams(renderer, stores, { name: 'AssetDocuments' })).toEqual({
+      name: 'AssetDocuments',
+      withUpload: true,
+      parentField: 'attachment_id',
+      route: 'assetDocuments',
+    });
+    // Singular or plural, any case; a value given still wins over the kind's.
+    expect(await resolveParams(renderer, stores, { name: 'user-document', parentField: 'user_id' })).toMatchObject({ withUpload: true, parentField: 'user_id' });
+    const template: Template = { manifest: stores, files: [{ path: 'stores/{{camelCase name}}.ts.hbs', content: '{{withUpload}} {{parentField}}\n' }] };
+    const got = await renderTemplate(renderer, template, { name: 'AssetDocuments' });
+    expect(got.files[0]?.content).toBe('true attachment_id\n');
+    expect(got.notes).toEqual(['defaults as the example with a name ending in "Documents" ("AttachmentDocuments") has them: withUpload=true, parentField="attachment_id"']);
+  });
+
+  it('keeps the defaults for a name no example ends as, one every example ends as, an example itself, or a kind of deployable', async () => {
+    const defaults = { withUpload: false, parentField: 'id' };
+    expect(await resolveParams(renderer, stores, { name: 'Invoices' })).toMatchObject(defaults);
+    // An example's own name says that one example, no kind (the defaults stand, as for any name).
+    expect(await resolveParams(renderer, stores, { name: 'AttachmentDocuments' })).toMatchObject(defaults);
+    // `service` is what the parts of a system are, not which kind of them.
+    expect(await resolveParams(renderer, stores, { name: 'BillingService' })).toMatchObject(defaults);
+    const allDocuments: TemplateManifest = { ...stores, examples: stores.examples?.map((example) => ({ ...example, name: `${String(example.name)}Documents` })) };
+    expect(await resolveParams(renderer, allDocuments, { name: 'AssetDocuments' })).toMatchObject(defaults);
+    // An example named by the word alone is the general thing, none of the kind (`Button` beside `IconButton`).
+    const general: TemplateManifest = { ...stores, examples: stores.examples?.map((example) => (example.name === 'AttachmentDocuments' ? { ...example, name: 'Documents' } : example)) };
+    expect(await resolveParams(renderer, general, { name: 'AssetDocuments' })).toMatchObject(defaults);
+    // A param with a default is no name: its last word says no kind.
+    expect(await resolveParams(renderer, stores, { name: 'Invoices', route: 'legacyDocuments' })).toMatchObject(defaults);
+  });
 });
 
 describe('number', () => {
