@@ -4,19 +4,23 @@
  * query hooks, `method: "get"`, import what its mutation hooks do not), and then a param left out
  * is better set as the instances of that kind set it.
  *
- * Only values some two instances share say a kind; only a value at least two of the instances of
- * that kind agree on, and no other value ties with, replaces the default; an instance that has no
- * value for a param votes for its default.
+ * What says a kind:
+ * - a text or number given that some two instances share (one instance sharing a text is chance);
+ * - a flag given that some instance shares (`withMockData: false` beside the one member that
+ *   fetches from the API);
+ * - the word a name ends with: a name says one instance, but `AssetDocuments` beside
+ *   `AttachmentDocuments` is a document, `Category` beside `SubCategory` a category. For a param
+ *   without a default (the entity's name), a given value that is no instance's says the kind of
+ *   the instances whose values end with its last word (singular or plural). An instance named by
+ *   the word alone (`Button` beside a given `IconButton`) is the general thing the others
+ *   specialize, often written its own way, and none of the kind; a last word that names a kind of
+ *   deployable (`service`, `api`: see COMPONENT_KINDS) says what most members of a system are,
+ *   not which kind of them.
  *
- * A name says one instance, but the word it ends with can say a kind: `AssetDocuments` beside
- * `AttachmentDocuments` is a document, `Category` beside `SubCategory` a category. For a param
- * without a default (the entity's name), a given value that is no instance's, whose last word
- * (singular or plural) ends some instances' values but not all, says that kind, and one instance
- * of it is enough: its values are those of the member a user would copy by hand. An instance named
- * by the word alone (`Button` beside a given `IconButton`) is the general thing the others
- * specialize, often written its own way, and is none of the kind. A last word that
- * names a kind of deployable (`service`, `api`: see COMPONENT_KINDS) says what most members of a
- * system are, not which kind of them.
+ * The instances matching everything said are the kind, some but not all of them. Each param left
+ * out takes the value most of them have, none tied with it (an instance that has no value for a
+ * param votes for its default). A kind of one instance, the member a user would copy by hand, lends
+ * its flags only: its texts name its own things (its model's import), where its flags are its shape.
  */
 import { words } from '../render/case.js';
 import { singularize } from '../render/inflect.js';
@@ -24,8 +28,8 @@ import { COMPONENT_KINDS } from './affixes.js';
 import type { ParamDefault, TemplateManifest } from './template.js';
 import { isTemplatedDefault } from './validate.js';
 
-/** Instances a kind said by values must have before its values are taken over the defaults. */
-const MIN_KIND = 2;
+/** Instances that must share a text or number given for it to say a kind. */
+const MIN_SHARING = 2;
 
 /** Values a note names before it says how many more there are. */
 const MAX_SHOWN = 6;
@@ -49,7 +53,8 @@ export interface LikeGiven {
  */
 export function defaultsLikeGiven(manifest: TemplateManifest, resolved: Readonly<Record<string, unknown>>, given: ReadonlySet<string>): LikeGiven {
   const examples = manifest.examples ?? [];
-  const saysKind = [...given].filter((name) => examples.filter((example) => key(example[name]) === key(resolved[name])).length >= MIN_KIND);
+  const sharing = (name: string) => examples.filter((example) => key(example[name]) === key(resolved[name])).length;
+  const saysKind = [...given].filter((name) => sharing(name) >= (typeof resolved[name] === 'boolean' ? 1 : MIN_SHARING));
   const endsKind = [...given].filter((name) => manifest.params[name]?.default === undefined && namesKind(manifest, examples, name, resolved[name]));
   if (saysKind.length === 0 && endsKind.length === 0) return { values: {} };
   const lastWord = (value: unknown) => lastWordOf(value, manifest);
@@ -58,10 +63,11 @@ export function defaultsLikeGiven(manifest: TemplateManifest, resolved: Readonly
       saysKind.every((name) => key(example[name]) === key(resolved[name])) &&
       endsKind.every((name) => lastWord(example[name]) === lastWord(resolved[name]) && words(String(example[name])).length > 1),
   );
-  if (kind.length < (endsKind.length > 0 ? 1 : MIN_KIND) || kind.length === examples.length) return { values: {} };
+  if (kind.length === 0 || kind.length === examples.length) return { values: {} };
   const chosen: Record<string, ParamDefault> = {};
   for (const [name, spec] of Object.entries(manifest.params)) {
     if (given.has(name) || spec.default === undefined || isTemplatedDefault(spec.default)) continue;
+    if (kind.length === 1 && typeof spec.default !== 'boolean') continue;
     const votes = new Map<string, { value: ParamDefault; count: number }>();
     for (const example of kind) {
       const value = example[name] ?? spec.default;
@@ -70,8 +76,6 @@ export function defaultsLikeGiven(manifest: TemplateManifest, resolved: Readonly
     }
     const ranked = [...votes.values()].sort((a, b) => b.count - a.count);
     const [top, second] = ranked;
-    // A kind said by values has two examples at least, so a value no other ties with has two votes
-    // at least; one said by a name's last word may have one.
     if (top === undefined || (second !== undefined && second.count === top.count)) continue;
     if (key(top.value) !== key(spec.default)) chosen[name] = Array.isArray(top.value) ? [...(top.value as string[])] : top.value;
   }
@@ -83,9 +87,13 @@ export function defaultsLikeGiven(manifest: TemplateManifest, resolved: Readonly
     ...saysKind.map((name) => `${name}=${key(resolved[name])}`),
     ...endsKind.map((name) => `a ${name} ending in ${key(words(String(resolved[name])).at(-1))}`),
   ].join(', ');
-  // A kind of one is said by a name's last word: the note names the example it follows.
-  const [only] = kind;
-  const which = kind.length === 1 ? `the example with ${said} (${key(only?.[endsKind[0] ?? ''])}) has` : `most of the ${kind.length} examples with ${said} have`;
+  // A kind of one is a member to copy: the note names it, by the param that names the examples.
+  const named = Object.keys(manifest.params).find((name) => manifest.params[name]?.default === undefined);
+  const only = kind.length === 1 && named !== undefined ? kind[0]?.[named] : undefined;
+  const which =
+    kind.length === 1
+      ? `the example with ${said}${only === undefined ? '' : ` (${key(only)})`} has`
+      : `most of the ${kind.length} examples with ${said} have`;
   const note = `defaults as ${which} them: ${shown(taken.slice(0, MAX_SHOWN))}${more}`;
   return { values: chosen, note };
 }
