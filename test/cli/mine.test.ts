@@ -31,7 +31,7 @@ describe('wopt mine', () => {
     expect(result.stdout).toMatch(/^ {2}name \(string, required\), confidence 1\.00$/m);
     expect(result.stdout).toMatch(/^ {2}pageSize \(number, default 20\), confidence 0\.67$/m);
     expect(result.stdout).toContain('values: Invoice=20, Product=50, User=20');
-    expect(result.stdout).toContain('a value given that two members share picks their kind');
+    expect(result.stdout).toContain('what is given picks a kind of member: a value two members share, a flag one has, a name ending as some do');
     expect(result.stdout).toMatch(/occurs in: src\/routes\/\{\{kebabCase \(pluralize name\)\}\}\.routes\.ts \(5\)/);
     expect(result.stdout).toContain('--- src/routes/{{kebabCase (pluralize name)}}.routes.ts.hbs');
     expect(result.stdout).toContain('export const {{camelCase (pluralize name)}}Router = Router();');

@@ -57,7 +57,7 @@ describe('wopt templates', () => {
     const dir = project({ ...folder, 'incoming/greet/template.json': JSON.stringify({ ...manifest, examples: [{ name: 'Ann', loud: true }, { name: 'Bo', loud: false }] }) });
     expect((await run(['templates', 'add', 'incoming/greet'], { cwd: dir })).code).toBe(0);
     const show = await run(['templates', 'show', 'greet'], { cwd: dir });
-    expect(show.stdout).toContain('2 examples: a value given that two of them share picks their kind');
+    expect(show.stdout).toContain('2 examples: what is given picks their kind (a value two of them share, a flag one has, a name ending as some do)');
   });
 
   it('exports a folder and a tarball, imports the tarball into the user library, and removes', async () => {

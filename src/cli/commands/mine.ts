@@ -100,7 +100,7 @@ function render(result: MineFromGlobResult, cwdOf: (path: string) => string, sty
   out.push('');
   out.push('Params:');
   if (report.params.length > 1 && (template.manifest.examples?.length ?? 0) > 2) {
-    out.push(style.dim('  (a value given that two members share picks their kind: the params left out default to what most of them have)'));
+    out.push(style.dim('  (what is given picks a kind of member: a value two members share, a flag one has, a name ending as some do; the params left out default to what most of that kind have)'));
   }
   for (const param of report.params) {
     const fallback = param.kind === 'entity' ? 'required' : `default ${show(param.default)}`;

@@ -169,7 +169,7 @@ export const command: Command = {
         }
         const examples = manifest.examples?.length ?? 0;
         if (examples > 0) {
-          stdout.write(`\n${examples} example${examples === 1 ? '' : 's'}: a value given that two of them share picks their kind, and the params left out default to what most of that kind have.\n`);
+          stdout.write(`\n${examples} example${examples === 1 ? '' : 's'}: what is given picks their kind (a value two of them share, a flag one has, a name ending as some do), and the params left out default to what most of that kind have.\n`);
         }
         stdout.write('\nFiles:\n');
         for (const file of loaded.template.files) stdout.write(`  ${file.path}${file.mode === undefined ? '' : ' (executable)'}\n`);
