@@ -19,8 +19,9 @@
  *
  * The instances matching everything said are the kind, some but not all of them. Each param left
  * out takes the value most of them have, none tied with it (an instance that has no value for a
- * param votes for its default). A kind of one instance, the member a user would copy by hand, lends
- * its flags only: its texts name its own things (its model's import), where its flags are its shape.
+ * param votes for its default). A kind of one instance is the member a user would copy by hand:
+ * named like the new one, it lends all its values; sharing only a flag with it, it lends its flags
+ * only, its texts naming its own things (its model's import) where its flags are its shape.
  */
 import { words } from '../render/case.js';
 import { singularize } from '../render/inflect.js';
@@ -67,7 +68,7 @@ export function defaultsLikeGiven(manifest: TemplateManifest, resolved: Readonly
   const chosen: Record<string, ParamDefault> = {};
   for (const [name, spec] of Object.entries(manifest.params)) {
     if (given.has(name) || spec.default === undefined || isTemplatedDefault(spec.default)) continue;
-    if (kind.length === 1 && typeof spec.default !== 'boolean') continue;
+    if (kind.length === 1 && endsKind.length === 0 && typeof spec.default !== 'boolean') continue;
     const votes = new Map<string, { value: ParamDefault; count: number }>();
     for (const example of kind) {
       const value = example[name] ?? spec.default;

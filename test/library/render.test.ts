@@ -232,23 +232,23 @@ describe('examples', () => {
     ],
   };
 
-  it('a name ending as some examples do takes their values; one example lends its flags', async () => {
-    // One document store: its shape (the upload), not its own texts (its parent's field).
-    expect(await resolveParams(renderer, stores, { name: 'AssetDocuments' })).toEqual({ name: 'AssetDocuments', withUpload: true, parentField: 'id', route: 'assetDocuments' });
+  it('a name ending as some examples do takes their values, one example being enough', async () => {
+    // One document store: the member to copy, texts included.
+    expect(await resolveParams(renderer, stores, { name: 'AssetDocuments' })).toEqual({ name: 'AssetDocuments', withUpload: true, parentField: 'attachment_id', route: 'assetDocuments' });
     // Two: what they agree on, texts included. Singular or plural, any case; a value given wins.
     const two: TemplateManifest = { ...stores, examples: [...(stores.examples ?? []), { name: 'UserDocuments', withUpload: true, parentField: 'attachment_id' }] };
     expect(await resolveParams(renderer, two, { name: 'asset-document' })).toMatchObject({ withUpload: true, parentField: 'attachment_id' });
     expect(await resolveParams(renderer, two, { name: 'AssetDocuments', parentField: 'asset_id' })).toMatchObject({ withUpload: true, parentField: 'asset_id' });
     const template: Template = { manifest: stores, files: [{ path: 'stores/{{camelCase name}}.ts.hbs', content: '{{withUpload}} {{parentField}}\n' }] };
     const got = await renderTemplate(renderer, template, { name: 'AssetDocuments' });
-    expect(got.files[0]?.content).toBe('true id\n');
-    expect(got.notes).toEqual(['defaults as the example with a name ending in "Documents" ("AttachmentDocuments") has them: withUpload=true']);
+    expect(got.files[0]?.content).toBe('true attachment_id\n');
+    expect(got.notes).toEqual(['defaults as the example with a name ending in "Documents" ("AttachmentDocuments") has them: withUpload=true, parentField="attachment_id"']);
     expect((await renderTemplate(renderer, { ...template, manifest: two }, { name: 'AssetDocuments' })).notes).toEqual([
       'defaults as most of the 2 examples with a name ending in "Documents" have them: withUpload=true, parentField="attachment_id"',
     ]);
   });
 
-  it('a flag given that one example shares says its kind', async () => {
+  it('a flag given that one example shares says its kind, which lends its flags only', async () => {
     const flagged: TemplateManifest = {
       name: 'slices',
       params: { name: { type: 'string' }, withMock: { type: 'boolean', default: true }, withPaging: { type: 'boolean', default: false }, api: { type: 'string', default: 'mockApi' } },
