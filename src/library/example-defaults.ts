@@ -20,8 +20,9 @@
  * The instances matching everything said are the kind, some but not all of them. Each param left
  * out takes the value most of them have, none tied with it (an instance that has no value for a
  * param votes for its default). A kind of one instance is the member a user would copy by hand:
- * named like the new one, it lends all its values; sharing only a flag with it, it lends its flags
- * only, its texts naming its own things (its model's import) where its flags are its shape.
+ * named like the new one, it lends all its values; said by given values alone (a flag it shares),
+ * it lends its flags only, its texts naming its own things (its model's import) where its flags
+ * are its shape.
  */
 import { words } from '../render/case.js';
 import { singularize } from '../render/inflect.js';
