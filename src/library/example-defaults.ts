@@ -57,13 +57,14 @@ export function defaultsLikeGiven(manifest: TemplateManifest, resolved: Readonly
   const examples = manifest.examples ?? [];
   const sharing = (name: string) => examples.filter((example) => key(example[name]) === key(resolved[name])).length;
   const saysKind = [...given].filter((name) => sharing(name) >= (typeof resolved[name] === 'boolean' ? 1 : MIN_SHARING));
-  const endsKind = [...given].filter((name) => manifest.params[name]?.default === undefined && namesKind(manifest, examples, name, resolved[name]));
+  // A param without a default names the instances (the entity's name).
+  const names = (name: string) => manifest.params[name]?.default === undefined;
+  const endsKind = [...given].filter((name) => names(name) && namesKind(manifest, examples, name, resolved[name]));
   if (saysKind.length === 0 && endsKind.length === 0) return { values: {} };
-  const lastWord = (value: unknown) => lastWordOf(value, manifest);
   const kind = examples.filter(
     (example) =>
       saysKind.every((name) => key(example[name]) === key(resolved[name])) &&
-      endsKind.every((name) => lastWord(example[name]) === lastWord(resolved[name]) && words(String(example[name])).length > 1),
+      endsKind.every((name) => compoundEndingIn(example[name], lastWordOf(resolved[name], manifest), manifest)),
   );
   if (kind.length === 0 || kind.length === examples.length) return { values: {} };
   const chosen: Record<string, ParamDefault> = {};
@@ -90,7 +91,7 @@ export function defaultsLikeGiven(manifest: TemplateManifest, resolved: Readonly
     ...endsKind.map((name) => `a ${name} ending in ${key(words(String(resolved[name])).at(-1))}`),
   ].join(', ');
   // A kind of one is a member to copy: the note names it, by the param that names the examples.
-  const named = Object.keys(manifest.params).find((name) => manifest.params[name]?.default === undefined);
+  const named = Object.keys(manifest.params).find(names);
   const only = kind.length === 1 && named !== undefined ? kind[0]?.[named] : undefined;
   const which =
     kind.length === 1
@@ -107,7 +108,12 @@ function lastWordOf(value: unknown, manifest: TemplateManifest): string | undefi
   return last === undefined ? undefined : singularize(last.toLowerCase(), manifest.plurals);
 }
 
-/** Whether the value given for `name` ends with a word some examples' values end with (see the module comment). */
+/** Whether `value` is a name of two words or more that ends with `last` (see lastWordOf): one word alone is the general thing. */
+function compoundEndingIn(value: unknown, last: string | undefined, manifest: TemplateManifest): boolean {
+  return last !== undefined && typeof value === 'string' && words(value).length > 1 && lastWordOf(value, manifest) === last;
+}
+
+/** Whether the value given for `name`, no example's own, ends as some examples' values do (see the module comment). */
 function namesKind(manifest: TemplateManifest, examples: readonly Readonly<Record<string, ParamDefault>>[], name: string, value: unknown): boolean {
   const last = lastWordOf(value, manifest);
   if (last === undefined || COMPONENT_KINDS.has(last)) return false;

@@ -5,8 +5,8 @@
  * `pattern` compiles, and that a default matches it.
  */
 import type { WoptError } from '../errors.js';
-import { jsonPath, libraryErrors } from './errors.js';
 import { circleIn } from '../util/circle.js';
+import { jsonPath, libraryErrors } from './errors.js';
 import { didYouMean } from './suggest.js';
 import type { ParamAffixes, ParamDefault, ParamSpec, ParamType, Provenance, TemplateFormat, TemplateManifest } from './template.js';
 
