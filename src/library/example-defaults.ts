@@ -13,7 +13,8 @@
  *   without a default (the entity's name), a given value that is no instance's says the kind of
  *   the instances whose values end with its last word (singular or plural). An instance named by
  *   the word alone (`Button` beside a given `IconButton`) is the general thing the others
- *   specialize, often written its own way, and none of the kind; a last word that names a kind of
+ *   specialize, often written its own way, and none of the kind (a name ending only as such
+ *   instances do says no kind, and leaves a flag given to say it); a last word that names a kind of
  *   deployable (`service`, `api`: see COMPONENT_KINDS) says what most members of a system are,
  *   not which kind of them.
  *
@@ -118,5 +119,6 @@ function namesKind(manifest: TemplateManifest, examples: readonly Readonly<Recor
   const last = lastWordOf(value, manifest);
   if (last === undefined || COMPONENT_KINDS.has(last)) return false;
   if (!examples.every((example) => typeof example[name] === 'string' && key(example[name]) !== key(value))) return false;
-  return examples.some((example) => lastWordOf(example[name], manifest) === last);
+  // Only compound names make the kind (see compoundEndingIn): a name ending like single-word ones alone says nothing.
+  return examples.some((example) => compoundEndingIn(example[name], last, manifest));
 }

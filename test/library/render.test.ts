@@ -263,6 +263,8 @@ describe('examples', () => {
     expect((await renderTemplate(renderer, template, { name: 'Users', withMock: false })).notes).toEqual(['defaults as the example with withMock=false ("Clients") has them: withPaging=true']);
     // A text one example shares is chance, and says no kind.
     expect(await resolveParams(renderer, flagged, { name: 'Users', api: 'clientsApi' })).toMatchObject({ withMock: true, withPaging: false });
+    // A name ending only as a one-word example does says nothing, and leaves the flag to say the kind.
+    expect(await resolveParams(renderer, flagged, { name: 'ArchivedClients', withMock: false })).toMatchObject({ withPaging: true });
   });
 
   it('keeps the defaults for a name no example ends as, one every example ends as, an example itself, or a kind of deployable', async () => {
