@@ -6,40 +6,18 @@
  */
 import { keepAcronyms, words } from '../render/case.js';
 import { pluralize, singularize, type PluralTable } from '../render/inflect.js';
+import { COMPONENT_KINDS, componentKindOf } from '../render/kinds.js';
 import type { ParamAffixes, ParamSpec } from './template.js';
 
 const lowerWords = (text: string | undefined): string[] => words(text ?? '').map((word) => word.toLowerCase());
-
-/**
- * Kinds of deployable a system's parts are named by (`cart-service`, `api-gateway`, `web-frontend`):
- * a name ending with one is of that kind, and gets no other kind's word (see applyAffixes).
- */
-export const COMPONENT_KINDS: ReadonlySet<string> = new Set([
-  'service',
-  'svc',
-  'gateway',
-  'proxy',
-  'frontend',
-  'backend',
-  'bff',
-  'worker',
-  'server',
-  'api',
-  'app',
-  'ui',
-  'web',
-  'daemon',
-  'scheduler',
-  'registry',
-  'broker',
-]);
 
 /**
  * The value as the members' names are written: without the affixes, when it starts (ends) with
  * them as whole words in any case and holds more words than them, or with their first (last) words
  * where it ends (starts); with `keep`, with the affixes, added where it lacks them (their words it
  * does not end or start with), but for a suffix naming a kind of deployable where the value ends
- * with another (see COMPONENT_KINDS). Otherwise the value as given.
+ * with another (see COMPONENT_KINDS). With `ownKinds`, a suffix stays on a value whose other words
+ * say a kind not listed there. Otherwise the value as given.
  *
  * @example applyAffixes('AppSidebar', { prefix: 'App' }) // 'Sidebar'
  * @example applyAffixes('use-auth-store', { prefix: 'use', suffix: 'Store' }) // 'Auth'
@@ -47,6 +25,7 @@ export const COMPONENT_KINDS: ReadonlySet<string> = new Set([
  * @example applyAffixes('Avatar', { suffix: 'Icon', keep: true }) // 'AvatarIcon'
  * @example applyAffixes('ApiGateway', { suffix: 'Service', keep: true }) // 'ApiGateway'
  * @example applyAffixes('OrderService', { suffix: 'service postgres' }) // 'Order'
+ * @example applyAffixes('FrontendService', { suffix: 'service', ownKinds: [] }) // 'FrontendService'
  */
 export function applyAffixes(value: string, affixes: ParamAffixes | undefined): string {
   if (affixes === undefined) return value;
@@ -77,7 +56,12 @@ export function applyAffixes(value: string, affixes: ParamAffixes | undefined): 
     return keepAcronyms([...head, ...given, ...tail].join(' '), value);
   }
   const start = prefixWritten();
-  const end = given.length - suffixWritten(start);
+  let end = given.length - suffixWritten(start);
+  // Where the template writes the suffix with kindSuffix (ownKinds), a value whose words before it
+  // say another kind is named with it (`FrontendService` is a service, no `Frontend`, which the
+  // template writes without the suffix).
+  const otherKind = componentKindOf(given.slice(start, end).join(' '));
+  if (affixes.ownKinds !== undefined && otherKind !== undefined && !affixes.ownKinds.includes(otherKind)) end = given.length;
   if (start === 0 && end === given.length) return value;
   return keepAcronyms(given.slice(start, end).join(' '), value);
 }

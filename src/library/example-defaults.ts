@@ -27,7 +27,7 @@
  */
 import { words } from '../render/case.js';
 import { singularize } from '../render/inflect.js';
-import { COMPONENT_KINDS } from './affixes.js';
+import { COMPONENT_KINDS } from '../render/kinds.js';
 import type { ParamDefault, TemplateManifest } from './template.js';
 import { isTemplatedDefault } from './validate.js';
 

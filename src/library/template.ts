@@ -42,6 +42,13 @@ export interface ParamAffixes {
   readonly suffix?: string;
   /** The words are part of every name: a value lacking them gets them. Default false. */
   readonly keep?: boolean;
+  /**
+   * Set where the suffix names a kind of deployable (`service`) that the template writes with the
+   * `kindSuffix` helper: the kinds the members' own names say (`["frontend"]` for a
+   * `frontend-service` member). A name of another kind (`ApiGateway`) is written without the
+   * suffix, and a value given with the suffix after such a name (`FrontendService`) keeps it.
+   */
+  readonly ownKinds?: readonly string[];
 }
 
 /** Where a mined template came from, so it can be checked for drift and re-mined. */

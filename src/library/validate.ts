@@ -27,7 +27,7 @@ const SHA256 = /^[0-9a-f]{64}$/;
 /** template.json's keys, in the order they are written. */
 export const MANIFEST_KEYS = ['$schema', 'name', 'description', 'version', 'params', 'source', 'format', 'plurals', 'examples'] as const;
 const PARAM_KEYS = ['type', 'description', 'prompt', 'default', 'pattern', 'required', 'affixes', 'number'] as const;
-const AFFIX_KEYS = ['prefix', 'suffix', 'keep'] as const;
+const AFFIX_KEYS = ['prefix', 'suffix', 'keep', 'ownKinds'] as const;
 const SOURCE_KEYS = ['kind', 'from', 'files', 'minedAt', 'tool'] as const;
 const SOURCE_FILE_KEYS = ['path', 'sha256'] as const;
 
@@ -153,7 +153,15 @@ function checkAffixes(check: Checker, value: unknown, path: Path, type: ParamTyp
   const suffix = check.string(value, 'suffix', at);
   const keep = value.keep;
   if (keep !== undefined && typeof keep !== 'boolean') check.add([...at, 'keep'], `must be true or false, got ${describe(keep)}`, 'Write "keep": true or "keep": false (without quotes).');
-  return { ...(prefix === undefined ? {} : { prefix }), ...(suffix === undefined ? {} : { suffix }), ...(typeof keep === 'boolean' ? { keep } : {}) };
+  const ownKinds = value.ownKinds;
+  const kindList = Array.isArray(ownKinds) && ownKinds.every((kind) => typeof kind === 'string') ? (ownKinds as string[]) : undefined;
+  if (ownKinds !== undefined && kindList === undefined) check.add([...at, 'ownKinds'], `must be a list of words, got ${describe(ownKinds)}`, 'Write it as "ownKinds": ["frontend"] (the kinds the members\' names say), or [].');
+  return {
+    ...(prefix === undefined ? {} : { prefix }),
+    ...(suffix === undefined ? {} : { suffix }),
+    ...(typeof keep === 'boolean' ? { keep } : {}),
+    ...(kindList === undefined ? {} : { ownKinds: kindList }),
+  };
 }
 
 function checkNumber(check: Checker, value: unknown, path: Path, type: ParamType | undefined): 'singular' | undefined {

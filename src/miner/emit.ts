@@ -15,12 +15,15 @@ import { formExpression, type CaseHelper, type NameForm } from './variants.js';
 
 export type Piece =
   | { readonly t: 'text'; readonly text: string }
-  | { readonly t: 'name'; readonly form: NameForm }
+  /** With `withoutKind`, the name less the kind's word it was given with (see kind-suffix.ts). */
+  | { readonly t: 'name'; readonly form: NameForm; readonly withoutKind?: string }
   /** A value param, or with `helper` the value in a case (`{{pascalCase route}}`: see keyNames in key-params.ts). */
   | { readonly t: 'value'; readonly param: string; readonly helper?: CaseHelper }
   | { readonly t: 'item' }
   /** `a` or `an` for the name (`{{article name}}`), capitalized at the start of a sentence. */
   | { readonly t: 'article'; readonly capital: boolean }
+  /** A kind's word after the name, unless the name says a kind of its own (`{{kindSuffix name "-service"}}`: see kind-suffix.ts). */
+  | { readonly t: 'kindSuffix'; readonly text: string; readonly ownKinds: readonly string[] }
   | {
       readonly t: 'if';
       readonly flag: string;
@@ -40,7 +43,8 @@ export function nestedLists(piece: Piece): ReadonlyArray<readonly Piece[]> {
 }
 
 /** Whether pieces write the name somewhere (a case of it, or its article), blocks included. */
-export const mentionsName = (pieces: readonly Piece[]): boolean => pieces.some((piece) => piece.t === 'name' || piece.t === 'article' || nestedLists(piece).some(mentionsName));
+export const mentionsName = (pieces: readonly Piece[]): boolean =>
+  pieces.some((piece) => piece.t === 'name' || piece.t === 'article' || piece.t === 'kindSuffix' || nestedLists(piece).some(mentionsName));
 
 /** The value params pieces write, blocks included. */
 export const valueParamsIn = (pieces: readonly Piece[]): string[] => pieces.flatMap((piece) => (piece.t === 'value' ? [piece.param] : nestedLists(piece).flatMap(valueParamsIn)));
@@ -138,9 +142,13 @@ export function emit(pieces: readonly Piece[], param: string, enclosed = false):
         out += escapeText(piece.text, before, after);
         break;
       }
-      case 'name':
-        out += `{{${formExpression(piece.form, param)}}}`;
+      case 'name': {
+        const name = piece.withoutKind === undefined ? param : `(withoutKind ${param} ${JSON.stringify(piece.withoutKind)})`;
+        const expression = formExpression(piece.form, name);
+        // The name as given is the subexpression itself, written without its parentheses.
+        out += `{{${expression === name && name !== param ? name.slice(1, -1) : expression}}}`;
         break;
+      }
       case 'value':
         out += piece.helper === undefined ? `{{${piece.param}}}` : `{{${piece.helper} ${piece.param}}}`;
         break;
@@ -149,6 +157,9 @@ export function emit(pieces: readonly Piece[], param: string, enclosed = false):
         break;
       case 'article':
         out += piece.capital ? `{{pascalCase (article ${param})}}` : `{{article ${param}}}`;
+        break;
+      case 'kindSuffix':
+        out += `{{kindSuffix ${param} ${[piece.text, ...piece.ownKinds].map((word) => JSON.stringify(word)).join(' ')}}}`;
         break;
       case 'if': {
         const nl = piece.lines ? '\n' : '';

@@ -30,6 +30,7 @@ import { sharedParts } from './shared-parts.js';
 import { importRuns, markSortedRuns, sortedKeys, writeSortBlocks } from './sorted-runs.js';
 import { hasVaryingUnderlines, markUnderlines, writeUnderlines } from './underlines.js';
 import { widthBlocks } from './width-blocks.js';
+import { withKindSuffixes } from './kind-suffix.js';
 import { illFormedNewMember } from './well-formed.js';
 import { splitLines, tokenize, tokenizePath } from './tokenize.js';
 import type { Example, MemberParams, MineLevel, MineOptions, MineReport, MineResult, ParamReport, ParamValue } from './types.js';
@@ -172,9 +173,10 @@ interface TemplateContext {
   readonly sorted?: boolean | undefined;
 }
 
-function toTemplate(built: Built, members: readonly MinedMember[], context: TemplateContext): Template {
-  const { templateName, entityParam, examples, provenance = {}, affixes, plurals, titles = false, sorted = false } = context;
+function toTemplate(mined: Built, members: readonly MinedMember[], context: TemplateContext): Template {
+  const { templateName, entityParam, examples, provenance = {}, plurals, titles = false, sorted = false } = context;
   const names = members.map((member) => member.name);
+  const { built, affixes } = withKindSuffixes(mined, context.affixes, names);
   // A mark that cannot be written back stays, and the members do not render: a coarser level is tried.
   const content = (file: Built['files'][number]) => {
     const emitted = emit(file.content, entityParam);

@@ -64,6 +64,10 @@ export const renderErrors = {
       helper,
     ),
 
+  /** A helper given the wrong arguments: what it takes, what it got, and how it is written. */
+  helperUsage: (helper: string, takes: string, got: string, usage: string) =>
+    renderError('E_TEMPLATE_PARAM', `The helper ${quote(helper)} takes ${takes} and got ${got}. Write it as ${usage}.`, helper),
+
   /** A block helper given the wrong arguments: what it takes, what it got, and how it is written. */
   blockHelper: (helper: string, takes: string, got: string, usage: string) =>
     renderError('E_TEMPLATE_PARAM', `The block helper ${quote(helper)} takes ${takes} and got ${got}. Write it as ${usage}.`, helper),

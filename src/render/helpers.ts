@@ -1,7 +1,8 @@
 /**
  * The built-in helpers every renderer registers: case conversions under wopt's names and plop's,
  * pluralize/singularize, `article` (a/an), word slices (`initialWords`, `firstWord`, `lastWord`,
- * `initials`), `pkg`, `eq`/`not`,
+ * `initials`), `pkg`, `eq`/`not`, `kindSuffix`/`withoutKind` (a kind's word after a name of no kind
+ * of its own, and a name without it),
  * `fits` (line breaks that follow the width), `crlf` (Windows line ends), `underline` (title
  * underlines as wide as the title), `sortLines` (lines in sorted order, as an import sorter keeps
  * them) and `raw` (for `{{{{raw}}}} … {{{{/raw}}}}` blocks).
@@ -9,6 +10,7 @@
 import { caseConversions, kebabCase, pascalCase, words } from './case.js';
 import { renderErrors } from './errors.js';
 import { indefiniteArticle, pluralize, singularize, type PluralTable } from './inflect.js';
+import { kindSuffix, withoutKind } from './kinds.js';
 
 /**
  * Word slices of a name, in PascalCase, for mined templates whose members name a part of their
@@ -138,6 +140,25 @@ export function builtinHelpers(options: BuiltinHelperOptions = {}): Record<strin
     if (args.length !== 2) throw renderErrors.helperArity('not', 'one value', args.length - 1);
     const [value] = args;
     return !value || (Array.isArray(value) && value.length === 0);
+  };
+
+  // {{kindSuffix name "-service" "frontend"}}: a kind's word after a name that says no kind of its
+  // own (see kinds.ts), for families of a system's parts (`cart-service` beside an `api-gateway`).
+  helpers.kindSuffix = (...args: unknown[]) => {
+    const [name, text, ...ownKinds] = args.slice(0, -1);
+    if (typeof name !== 'string' || typeof text !== 'string' || !ownKinds.every((kind) => typeof kind === 'string')) {
+      const got = args.slice(0, -1).map((arg) => JSON.stringify(arg) ?? String(arg)).join(', ') || 'no argument';
+      throw renderErrors.helperUsage('kindSuffix', 'a name, the text to write after it and the kinds that keep it (strings)', got, '{{kindSuffix name "-service"}}');
+    }
+    return kindSuffix(name, text, ownKinds as string[]);
+  };
+  helpers.withoutKind = (...args: unknown[]) => {
+    const [name, kind] = args.slice(0, -1);
+    if (args.length !== 3 || typeof name !== 'string' || typeof kind !== 'string') {
+      const got = args.slice(0, -1).map((arg) => JSON.stringify(arg) ?? String(arg)).join(', ') || 'no argument';
+      throw renderErrors.helperUsage('withoutKind', 'a name and the kind\'s word (strings)', got, '{{kebabCase (withoutKind name "service")}}');
+    }
+    return withoutKind(name, kind);
   };
 
   // {{#fits 120}}one line{{else}}wrapped{{/fits}}: line breaks that depend on the line's width, as

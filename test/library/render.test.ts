@@ -150,6 +150,12 @@ describe('affixes', () => {
     expect(applyAffixes('AuthFoo', { prefix: 'use auth' })).toBe('Foo');
     expect(applyAffixes('Service', { suffix: 'service postgres' })).toBe('Service');
     expect(applyAffixes('OrderService', { suffix: 'service postgres', keep: true })).toBe('OrderServicePostgres');
+    // A template writing a kind's suffix with kindSuffix (ownKinds): a value whose other words say
+    // another kind than the members' is named with the suffix, which the template then leaves out.
+    expect(applyAffixes('FrontendService', { suffix: 'service', ownKinds: [] })).toBe('FrontendService');
+    expect(applyAffixes('FrontendService', { suffix: 'service', ownKinds: ['frontend'] })).toBe('Frontend');
+    expect(applyAffixes('PaymentService', { suffix: 'service', ownKinds: [] })).toBe('Payment');
+    expect(applyAffixes('FrontendService', { suffix: 'service' })).toBe('Frontend');
     const named: TemplateManifest = { name: 'app', params: { name: { type: 'string', affixes: { prefix: 'App' } }, title: { type: 'string', default: '{{titleCase name}}' } } };
     expect(await resolveParams(renderer, named, { name: 'AppUserMenu' })).toEqual({ name: 'UserMenu', title: 'User Menu' });
   });

@@ -66,6 +66,8 @@ const cases: readonly Case[] = [
   { title: 'kept affixes', manifest: { name: 'a', params: { name: { type: 'string', affixes: { suffix: 'Icon', keep: true } } } } },
   { title: 'keep not a boolean', manifest: { name: 'a', params: { x: { type: 'string', affixes: { suffix: 'Icon', keep: 'yes' } } } }, error: 'params.x.affixes.keep' },
   { title: 'a boolean default that follows another param', manifest: { name: 'a', params: { a: { type: 'boolean', default: false }, b: { type: 'boolean', default: '{{not a}}' } } } },
+  { title: 'the kinds a kind suffix keeps', manifest: { name: 'a', params: { name: { type: 'string', affixes: { suffix: 'service', ownKinds: ['frontend'] } } } } },
+  { title: 'ownKinds not a list of words', manifest: { name: 'a', params: { x: { type: 'string', affixes: { suffix: 'service', ownKinds: 'frontend' } } } }, error: 'params.x.affixes.ownKinds' },
   { title: 'affixes not an object', manifest: { name: 'a', params: { x: { type: 'string', affixes: 'App' } } }, error: 'params.x.affixes' },
   { title: 'affixes with an unknown key', manifest: { name: 'a', params: { x: { type: 'string', affixes: { before: 'App' } } } }, error: 'params.x.affixes.before' },
   { title: 'affix not a string', manifest: { name: 'a', params: { x: { type: 'string', affixes: { prefix: 1 } } } }, error: 'params.x.affixes.prefix' },

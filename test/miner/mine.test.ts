@@ -132,6 +132,51 @@ describe('mineTemplate', () => {
     expect(generateMember(result.template, { name: 'NotificationService' }).map((file) => file.content)).toEqual(chart('notification-service').reverse().map((file) => file.content));
   });
 
+  test('a part of a system of another kind keeps its own name: the kind the members share is written with kindSuffix', () => {
+    const workflow = (name: string) => ({
+      path: `.github/workflows/${name}-service.yml`,
+      content: `name: Build ${name} service\njobs:\n  build-${name}:\n    steps:\n      - run: docker build -t shop/${name}-service ./${name}-service\n`,
+    });
+    const members = ['cart', 'order', 'payment'].map(workflow);
+    const result = mineTemplate(members);
+    expectRoundTrip(members, result);
+    expect(result.template.files[0]?.path).toBe('.github/workflows/{{kebabCase name}}{{kindSuffix name "-service"}}.yml.hbs');
+    expect(result.template.manifest.params.name?.affixes).toEqual({ suffix: 'service', ownKinds: [] });
+    const generated = (name: string) => generateMember(result.template, { name })[0];
+    expect(generated('Shipping')).toEqual(workflow('shipping'));
+    expect(generated('ShippingService')).toEqual(workflow('shipping'));
+    // A gateway or a front end is no service; a service named after a kind is one.
+    expect(generated('ApiGateway')).toEqual({
+      path: '.github/workflows/api-gateway.yml',
+      content: 'name: Build api gateway\njobs:\n  build-api-gateway:\n    steps:\n      - run: docker build -t shop/api-gateway ./api-gateway\n',
+    });
+    expect(generated('Frontend')?.path).toBe('.github/workflows/frontend.yml');
+    expect(generated('FrontendService')).toEqual({
+      path: '.github/workflows/frontend-service.yml',
+      content: 'name: Build frontend service\njobs:\n  build-frontend:\n    steps:\n      - run: docker build -t shop/frontend-service ./frontend-service\n',
+    });
+    // A member of a kind (`frontend-service`) keeps the word for its kind.
+    const withFrontend = [...members, workflow('frontend')];
+    const kinds = mineTemplate(withFrontend);
+    expectRoundTrip(withFrontend, kinds);
+    expect(generateMember(kinds.template, { name: 'Frontend' })[0]).toEqual(workflow('frontend'));
+    expect(generateMember(kinds.template, { name: 'ApiGateway' })[0]?.path).toBe('.github/workflows/api-gateway.yml');
+  });
+
+  test('a class named with a kind (ProductService.ts, orders-api.ts) is code, and keeps the word after any name', () => {
+    const service = (name: string) => ({ path: `src/services/${name}Service.ts`, content: `export class ${name}Service {\n  readonly path = '/${name.toLowerCase()}';\n}\n` });
+    const members = ['Cart', 'Order', 'Payment'].map(service);
+    const result = mineTemplate(members);
+    expectRoundTrip(members, result);
+    expect(result.template.files.map((file) => `${file.path}\n${file.content}`).join('\n')).not.toContain('kindSuffix');
+    expect(generateMember(result.template, { name: 'PaymentGateway' })[0]?.path).toBe('src/services/PaymentGatewayService.ts');
+    const api = (name: string) => ({ path: `src/apis/${name}-api.ts`, content: `export const ${name}Api = '/${name}';\n` });
+    const apis = ['cart', 'order', 'payment'].map(api);
+    const minedApis = mineTemplate(apis);
+    expectRoundTrip(apis, minedApis);
+    expect(generateMember(minedApis.template, { name: 'Gateway' })[0]?.path).toBe('src/apis/gateway-api.ts');
+  });
+
   test('lines present in some members become an optional block with a boolean param', () => {
     const { template, params } = mineTemplate(servers);
     expect(template.files[0]?.content).toContain("{{#if hasRequireAuth}}\nimport { requireAuth } from './auth';\n{{/if}}\n");

@@ -370,9 +370,11 @@ describe('what varies', () => {
       { path: 'helm/stock-level-service/values.yaml', content: values('stock-level', 'stockleveldb') },
     ];
     const mined = mineTemplate(examples);
-    expect(mined.template.files[0]?.content).toContain('3306/{{lowerCase (pascalCase name)}}db');
+    // The name as the services' own (`FrontendService` is a `frontend`: see kind-suffix.ts).
+    expect(mined.template.files[0]?.content).toContain('3306/{{lowerCase (pascalCase (withoutKind name "service"))}}db');
     roundTrips(examples, mined);
     expect(generateMember(mined.template, { name: 'PaymentMethod' })[0]?.content).toBe(values('payment-method', 'paymentmethoddb'));
+    expect(generateMember(mined.template, { name: 'FrontendService' })[0]).toEqual({ path: 'helm/frontend-service/values.yaml', content: values('frontend', 'frontenddb') });
   });
 
   test('forms that disagree in one place split it into variants instead of failing the template', () => {

@@ -189,6 +189,20 @@ describe('helpers', () => {
     expect(renderer.renderSync('{{article name}} {{camelCase (initialWords name)}}', { name: 'OrderItem' })).toBe('an order');
   });
 
+  test('kindSuffix and withoutKind: the word of a kind after a name that says no kind of its own, and a name without it', () => {
+    const source = '{{kebabCase name}}{{kindSuffix name "-service" "frontend"}} {{noCase (withoutKind name "service")}}';
+    expect(renderer.renderSync(source, { name: 'Cart' })).toBe('cart-service cart');
+    // Another kind keeps its own name; a kind the members have (listed) takes the word.
+    expect(renderer.renderSync(source, { name: 'ApiGateway' })).toBe('api-gateway api gateway');
+    expect(renderer.renderSync(source, { name: 'Frontend' })).toBe('frontend-service frontend');
+    expect(renderer.renderSync(source, { name: 'FrontendService' })).toBe('frontend-service frontend');
+    expect(renderer.renderSync('{{kindSuffix name "_service"}}', { name: 'web_workers' })).toBe('');
+    expect(renderer.renderSync('{{withoutKind name "service"}}', { name: 'Service' })).toBe('Service');
+    for (const bad of ['{{kindSuffix name}}', '{{kindSuffix name 3}}', '{{withoutKind name}}']) {
+      expect(codeOf(() => renderer.renderSync(bad, { name: 'Cart' }))).toBe('E_TEMPLATE_PARAM');
+    }
+  });
+
   test('helpers compose through subexpressions', () => {
     expect(renderer.renderSync('{{kebabCase (pluralize name)}}', { name: 'UserCategory' })).toBe('user-categories');
   });
