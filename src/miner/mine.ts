@@ -151,6 +151,10 @@ function templateFile(path: string, content: string): TemplateFile {
   return { path: `${conditional[2]}.hbs`, content: `{{#if ${conditional[1]}}}\n${content}{{/if}}` };
 }
 
+/** The flags a template's line ends follow (`{{#crlf windowsLineEnds}}`). */
+const lineEndFlags = (template: Template): Set<string> =>
+  new Set(template.files.flatMap((file) => [...file.content.matchAll(/\{\{#crlf (\w+)\}\}/g)].map((match) => match[1] ?? '')));
+
 /** A file's content mined with LF line ends, given back its Windows ones (see BuiltFile.windowsLineEnds). */
 const withLineEnds = (content: string, windowsLineEnds: string | true | undefined): string =>
   windowsLineEnds === undefined || content === '' ? content : `{{#crlf ${windowsLineEnds === true ? 'true' : windowsLineEnds}}}\n${content}{{/crlf}}`;
@@ -658,7 +662,10 @@ function mineNamed(
     const memberValues = withoutPlacelessValues(params, built);
     // Each member's values go with the template, so that defaults follow what is given (see
     // TemplateManifest.examples): `--set method=get` gives what the members with that method have.
-    const withExamples = { ...template, manifest: { ...template.manifest, examples: memberValues.map((member) => member.params) } };
+    // Line ends are the editor's a member was saved with, not its kind's: no example says them.
+    const lineEnds = lineEndFlags(template);
+    const examples = memberValues.map((member) => Object.fromEntries(Object.entries(member.params).filter(([name]) => !lineEnds.has(name))));
+    const withExamples = { ...template, manifest: { ...template.manifest, examples } };
     return { template: withExamples, params: memberValues, report };
   };
 

@@ -441,6 +441,13 @@ describe('mineTemplate', () => {
     expectRoundTrip(examples, result);
     expect(generateMember(result.template, { name: 'Ad', port: 9555 })[0]?.content).toBe(chart('ad', 9555));
     expect(generateMember(result.template, { name: 'Ad', port: 9555, windowsLineEnds: true })[0]?.content).toBe(chart('ad', 9555).replace(/\n/g, '\r\n'));
+    // The line ends are no example's: a flag that the one CRLF member shares says nothing of them.
+    expect(result.template.manifest.examples?.some((example) => 'windowsLineEnds' in example)).toBe(false);
+    const withIngress = examples.map((example) => (example.path.includes('checkout') ? { ...example, content: `${example.content}ingress: true\r\n` } : example));
+    const kind = mineTemplate(withIngress);
+    expectRoundTrip(withIngress, kind);
+    const flag = Object.keys(kind.template.manifest.params).find((name) => name !== 'windowsLineEnds' && kind.template.manifest.params[name]?.type === 'boolean') ?? '';
+    expect(generateMember(kind.template, { name: 'Ad', port: 9555, [flag]: true })[0]?.content).toBe(`${chart('ad', 9555)}ingress: true\n`);
     // A family written with Windows line ends throughout is read as it is.
     const windows = examples.map((example) => ({ ...example, content: example.content.replace(/\r?\n/g, '\r\n') }));
     const throughout = mineTemplate(windows);
