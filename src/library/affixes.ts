@@ -60,8 +60,10 @@ export function applyAffixes(value: string, affixes: ParamAffixes | undefined): 
   // Where the template writes the suffix with kindSuffix (ownKinds), a value whose words before it
   // say another kind is named with it (`FrontendService` is a service, no `Frontend`, which the
   // template writes without the suffix).
-  const otherKind = componentKindOf(given.slice(start, end).join(' '));
-  if (affixes.ownKinds !== undefined && otherKind !== undefined && !affixes.ownKinds.includes(otherKind)) end = given.length;
+  if (affixes.ownKinds !== undefined) {
+    const otherKind = componentKindOf(given.slice(start, end).join(' '));
+    if (otherKind !== undefined && !affixes.ownKinds.includes(otherKind)) end = given.length;
+  }
   if (start === 0 && end === given.length) return value;
   return keepAcronyms(given.slice(start, end).join(' '), value);
 }

@@ -35,18 +35,17 @@ function startsWithWords(text: string, start: string): boolean {
   return true;
 }
 
-/** What the marked suffixes were followed by, where the name before them is in kebab-case or snake_case (`cart-service`). */
-interface Marked {
-  readonly separated: string[];
-}
-
 /**
  * After a deployable's name in a path: a folder (`charts/cart-service/`) or a file of settings
  * (`cart-service.yml`, a chart, a workflow, a Terraform module), where `cart-service.ts` is code.
  */
 const DEPLOYABLE_REST = /^(?:\/|(?:\.[\w-]+)*\.(?:ya?ml|json|toml|tf|tfvars|hcl|ini|conf|cfg|env|properties|tpl|sh)$)/i;
 
-function markSuffixes(pieces: readonly Piece[], suffix: string, ownKinds: readonly string[], marked: Marked): Piece[] {
+/**
+ * The pieces with the suffix marked after the name; `separated` gets what follows each suffix marked
+ * after a name in kebab-case or snake_case (`cart-service`: `/values.yaml`, `.yml`).
+ */
+function markSuffixes(pieces: readonly Piece[], suffix: string, ownKinds: readonly string[], separated: string[]): Piece[] {
   const merged = mergeText(pieces);
   const out: Piece[] = [];
   for (let index = 0; index < merged.length; index++) {
@@ -55,7 +54,7 @@ function markSuffixes(pieces: readonly Piece[], suffix: string, ownKinds: readon
     if (piece.t === 'name') {
       const text = piece.form.slice === undefined && !piece.form.plural ? suffixText(piece.form, suffix) : undefined;
       if (text !== undefined && next?.t === 'text' && startsWithWords(next.text, text)) {
-        if (piece.form.helper === 'kebabCase' || piece.form.helper === 'snakeCase') marked.separated.push(next.text.slice(text.length));
+        if (piece.form.helper === 'kebabCase' || piece.form.helper === 'snakeCase') separated.push(next.text.slice(text.length));
         out.push(piece, { t: 'kindSuffix', text, ownKinds });
         if (next.text.length > text.length) out.push({ t: 'text', text: next.text.slice(text.length) });
         index++;
@@ -65,11 +64,11 @@ function markSuffixes(pieces: readonly Piece[], suffix: string, ownKinds: readon
         out.push({ ...piece, withoutKind: suffix });
       }
     } else if (piece.t === 'if') {
-      out.push({ ...piece, then: markSuffixes(piece.then, suffix, ownKinds, marked), else: markSuffixes(piece.else, suffix, ownKinds, marked) });
+      out.push({ ...piece, then: markSuffixes(piece.then, suffix, ownKinds, separated), else: markSuffixes(piece.else, suffix, ownKinds, separated) });
     } else if (piece.t === 'each') {
-      out.push({ ...piece, body: markSuffixes(piece.body, suffix, ownKinds, marked) });
+      out.push({ ...piece, body: markSuffixes(piece.body, suffix, ownKinds, separated) });
     } else if (piece.t === 'fits') {
-      out.push({ ...piece, narrow: markSuffixes(piece.narrow, suffix, ownKinds, marked), wide: markSuffixes(piece.wide, suffix, ownKinds, marked) });
+      out.push({ ...piece, narrow: markSuffixes(piece.narrow, suffix, ownKinds, separated), wide: markSuffixes(piece.wide, suffix, ownKinds, separated) });
     } else {
       out.push(piece);
     }
@@ -90,13 +89,13 @@ export function withKindSuffixes(built: Built, affixes: ParamAffixes | undefined
   const kind = suffix === undefined ? undefined : words(suffix).at(-1)?.toLowerCase();
   if (suffix === undefined || kind === undefined || !COMPONENT_KINDS.has(kind)) return { built, affixes };
   const ownKinds = [...new Set(names.flatMap((name) => componentKindOf(name) ?? []))].sort();
-  const marked: Marked = { separated: [] };
-  const mark = (pieces: readonly Piece[]) => markSuffixes(pieces, suffix, ownKinds, marked);
+  const separated: string[] = [];
+  const mark = (pieces: readonly Piece[]) => markSuffixes(pieces, suffix, ownKinds, separated);
   const paths = built.files.map((file) => mark(file.path));
   // Deployables are named in kebab-case or snake_case, by a folder or a file of settings (a chart,
   // a container, a workflow); a class named so in its file (`ProductService.java`, `adminApi.js`,
   // `orders-api.ts`) is code, whose `PaymentGateway` service is a `PaymentGatewayService`.
-  if (!marked.separated.some((rest) => DEPLOYABLE_REST.test(rest))) return { built, affixes };
+  if (!separated.some((rest) => DEPLOYABLE_REST.test(rest))) return { built, affixes };
   const files = built.files.map((file, f) => ({ ...file, path: paths[f] ?? file.path, content: mark(file.content) }));
   const params = built.params.map((param) => (param.kind === 'value' && param.template !== undefined ? { ...param, template: mark(param.template) } : param));
   return { built: { ...built, files, params }, affixes: { ...affixes, ownKinds } };

@@ -40,6 +40,9 @@ interface BlockOptions {
 /** What a block helper was given, for its error: its one argument, or how many it got. */
 const gotOf = (args: readonly unknown[]): string => (args.length === 2 ? (JSON.stringify(args[0]) ?? String(args[0])) : `${args.length - 1} arguments`);
 
+/** A helper's arguments (Handlebars' options, last, left out) as its error shows them. */
+const argumentsOf = (args: readonly unknown[]): string => args.slice(0, -1).map((arg) => JSON.stringify(arg) ?? String(arg)).join(', ') || 'no argument';
+
 /** The widest line of a text, in code points (a `\r` before a newline is not a column). */
 export const widestLine = (text: string): number => Math.max(0, ...text.split('\n').map((line) => [...line.replace(/\r$/, '')].length));
 
@@ -147,16 +150,14 @@ export function builtinHelpers(options: BuiltinHelperOptions = {}): Record<strin
   helpers.kindSuffix = (...args: unknown[]) => {
     const [name, text, ...ownKinds] = args.slice(0, -1);
     if (typeof name !== 'string' || typeof text !== 'string' || !ownKinds.every((kind) => typeof kind === 'string')) {
-      const got = args.slice(0, -1).map((arg) => JSON.stringify(arg) ?? String(arg)).join(', ') || 'no argument';
-      throw renderErrors.helperUsage('kindSuffix', 'a name, the text to write after it and the kinds that keep it (strings)', got, '{{kindSuffix name "-service"}}');
+      throw renderErrors.helperUsage('kindSuffix', 'a name, the text to write after it and the kinds that keep it (strings)', argumentsOf(args), '{{kindSuffix name "-service"}}');
     }
     return kindSuffix(name, text, ownKinds as string[]);
   };
   helpers.withoutKind = (...args: unknown[]) => {
     const [name, kind] = args.slice(0, -1);
     if (args.length !== 3 || typeof name !== 'string' || typeof kind !== 'string') {
-      const got = args.slice(0, -1).map((arg) => JSON.stringify(arg) ?? String(arg)).join(', ') || 'no argument';
-      throw renderErrors.helperUsage('withoutKind', 'a name and the kind\'s word (strings)', got, '{{kebabCase (withoutKind name "service")}}');
+      throw renderErrors.helperUsage('withoutKind', 'a name and the kind\'s word (strings)', argumentsOf(args), '{{kebabCase (withoutKind name "service")}}');
     }
     return withoutKind(name, kind);
   };
