@@ -1536,8 +1536,9 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
   }
   const flags = flagMembers(registry.params);
   const keys = new Set<string>();
-  const labelled = files.map((file) => ({ ...file, content: labelAndKeyParams(file.content, file.members, registry, names, flags, keys) }));
-  const keyed = keyNames(keyPaths(labelled, registry.params, keys, names), registry.params, keys, names, flags);
+  const tables = new Set<string>();
+  const labelled = files.map((file) => ({ ...file, content: labelAndKeyParams(file.content, file.members, registry, names, flags, keys, tables) }));
+  const keyed = keyNames(keyPaths(labelled, registry.params, keys, tables, names), registry.params, keys, names, flags);
   const spread = spreadValues(keyed.files, keyed.params, count);
   const listed = itemsFollowFlags(spread, keyed.params, count) ?? { files: spread, params: keyed.params };
   return { files: listed.files, params: linkFlags(listed.params, count, listed.files), conflicts: registry.conflicts, center };

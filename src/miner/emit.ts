@@ -17,8 +17,12 @@ export type Piece =
   | { readonly t: 'text'; readonly text: string }
   /** With `withoutKind`, the name less the kind's word it was given with (see kind-suffix.ts). */
   | { readonly t: 'name'; readonly form: NameForm; readonly withoutKind?: string }
-  /** A value param, or with `helper` the value in a case (`{{pascalCase route}}`: see keyNames in key-params.ts). */
-  | { readonly t: 'value'; readonly param: string; readonly helper?: CaseHelper }
+  /**
+   * A value param, or with `helper` the value in a case (`{{pascalCase route}}`: see keyNames in
+   * key-params.ts); with `orName`, the value where it spells the name, else the name in that form
+   * (`{{kebabCase (keyOr route (pluralize name))}}`: see keyPaths).
+   */
+  | { readonly t: 'value'; readonly param: string; readonly helper?: CaseHelper; readonly orName?: NameForm }
   | { readonly t: 'item' }
   /** `a` or `an` for the name (`{{article name}}`), capitalized at the start of a sentence. */
   | { readonly t: 'article'; readonly capital: boolean }
@@ -118,6 +122,15 @@ function inlineBranch(text: string): string {
 /** A block's branch: on lines of its own, or inline with its text exactly as it is (see inlineBranch). */
 const branchText = (pieces: readonly Piece[], lines: boolean, param: string): string => (lines ? emit(pieces, param) : inlineBranch(emit(pieces, param, true)));
 
+/** What a value piece writes: the param, in its case, or the name where it does not spell it (see Piece). */
+function valueExpression(piece: Extract<Piece, { t: 'value' }>, param: string): string {
+  const { helper, orName } = piece;
+  if (orName === undefined) return helper === undefined ? piece.param : `${helper} ${piece.param}`;
+  if (helper !== undefined) return `${helper} (keyOr ${piece.param} ${orName.plural ? `(pluralize ${param})` : param})`;
+  const name = formExpression(orName, param);
+  return `keyOr ${piece.param} ${name === param ? param : `(${name})`}`;
+}
+
 /**
  * The Handlebars text of pieces. `param` is the entity-name param. `enclosed`: the pieces are a
  * block's branch written inline, so a tag touches their first and last text too.
@@ -150,7 +163,7 @@ export function emit(pieces: readonly Piece[], param: string, enclosed = false):
         break;
       }
       case 'value':
-        out += piece.helper === undefined ? `{{${piece.param}}}` : `{{${piece.helper} ${piece.param}}}`;
+        out += `{{${valueExpression(piece, param)}}}`;
         break;
       case 'item':
         out += '{{this}}';

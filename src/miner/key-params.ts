@@ -20,6 +20,14 @@ const LABEL_TEXT = /^[\p{L}\p{N} /._:,()-]{0,40}$/u;
 const KEY_TEXT = /^[\p{L}\p{N}/._:@-]{0,40}$/u;
 /** An interpolation in a template literal of a name or a property path (`${environment.apiUrl}`). */
 const INTERPOLATION = /\$\{[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\}/gu;
+/**
+ * The call or setting a key is given to where it names a table (`Schema::create('orders')`,
+ * `table_name = "orders"`, `__tablename__ = 'orders'`). Database tools name a migration or an
+ * entity's file after its table, so the file follows the key whatever it is; a route or a
+ * command's name may be shortened apart from the file (`@Controller('integrations')` in
+ * `company-integrations/`, `Use: "conf"` in `configuration.go`: see keyPaths).
+ */
+const TABLE_SETTING = /table|^create$/iu;
 
 /**
  * A quoted label that is the name written as prose, alone or with words around it (`familyName:
@@ -28,11 +36,20 @@ const INTERPOLATION = /\$\{[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\}/gu;
  * not (`familyName: 'ABeeZee'`, `title: 'Forms/Input'`) is given with `--set`. So is a quoted key
  * that is the name in snake, kebab or lower case (`Schema::create('milk_storage')`,
  * `@Controller('users')`, `route: '/api/v1/orders'`): the name of a table or a route that does
- * not follow the entity's (`products` for Product beside `milk_storage`), whose file names then
- * follow it too (see keyPaths). Module paths (`'./user.service'`) are not keys. `active`: the
- * members these pieces are written for (a branch holds fewer).
+ * not follow the entity's (`products` for Product beside `milk_storage`). Module paths
+ * (`'./user.service'`) are not keys. Each key param joins `keys`, and `tables` too where it names a
+ * table, which paths then follow outright (see keyPaths). `active`: the members these pieces are
+ * written for (a branch holds fewer).
  */
-export function labelAndKeyParams(pieces: readonly Piece[], active: readonly number[], registry: Registry, names: readonly string[], flags: FlagMembers, keys: Set<string>): Piece[] {
+export function labelAndKeyParams(
+  pieces: readonly Piece[],
+  active: readonly number[],
+  registry: Registry,
+  names: readonly string[],
+  flags: FlagMembers,
+  keys: Set<string>,
+  tables: Set<string>,
+): Piece[] {
   const list = [...pieces];
   // Two members or more show the label follows the name; one member's is just its text.
   for (let i = 1; i + 1 < list.length && active.length >= 2; i++) {
@@ -66,11 +83,14 @@ export function labelAndKeyParams(pieces: readonly Piece[], active: readonly num
     // was given it, so identifiers are not written from it. (`#[sea_orm(table_name = "saldo")]` is
     // Rust, not a comment.)
     const comment = /^\s*(?:\/\/|\/\*|\*(?:\s|$)|#(?:\s|$)|--\s|<!--)/u.test(before.text.slice(lineStart, open));
-    if (key && prefix === '' && suffix === '' && !comment) keys.add(param);
+    if (key && prefix === '' && suffix === '' && !comment) {
+      keys.add(param);
+      if (TABLE_SETTING.test(named?.[1] ?? '')) tables.add(param);
+    }
     list[i] = { t: 'value', param };
     list[i + 1] = { t: 'text', text: after.text.slice(close) };
   }
-  return list.map((piece) => mapBranches(piece, active, flags, (branch, members) => labelAndKeyParams(branch, members, registry, names, flags, keys)));
+  return list.map((piece) => mapBranches(piece, active, flags, (branch, members) => labelAndKeyParams(branch, members, registry, names, flags, keys, tables)));
 }
 
 /** Case forms of identifiers a scaffolder writes from the string it is given (see keyNames). */
@@ -150,11 +170,14 @@ export function keyNames(
 }
 
 /**
- * The name in a path written as a key param is (see labelAndKeyParams) is that param: with
- * `Schema::create('{{create}}')`, `{{timestamp}}_create_{{create}}_table.php`, so a table given
- * with `--set` names the file too.
+ * The name in a path that spells a key param (see labelAndKeyParams) in every member is written
+ * from it. A table's key names the path outright: with `Schema::create('{{create}}')`,
+ * `{{timestamp}}_create_{{create}}_table.php`, so a table given with `--set` names the file too.
+ * Another key (a route, a command's name) names it only where it spells the name, in either number
+ * (`keyOr`): `nest g resource company` writes `company/` and `@Controller('company')` from one
+ * string, but a route shortened to `integrations` leaves `company-integrations/` to the name.
  */
-export function keyPaths(files: readonly BuiltFile[], params: readonly MinedParam[], keys: ReadonlySet<string>, names: readonly string[]): BuiltFile[] {
+export function keyPaths(files: readonly BuiltFile[], params: readonly MinedParam[], keys: ReadonlySet<string>, tables: ReadonlySet<string>, names: readonly string[]): BuiltFile[] {
   const keyParams = params.filter((param): param is ValueParam => param.kind === 'value' && keys.has(param.name));
   if (keyParams.length === 0) return [...files];
   return files.map((file) => {
@@ -173,7 +196,8 @@ export function keyPaths(files: readonly BuiltFile[], params: readonly MinedPara
       // `--set route=Payment` still names the folder `payment/` as the members name theirs.
       const { helper } = piece.form;
       const keepsKeys = IDENTIFIER_FORMS.has(helper) && spelled.every((value) => spell(value, { helper, plural: false }) === value);
-      return keepsKeys ? { t: 'value', param: param.name, helper } : { t: 'value', param: param.name };
+      const orName = tables.has(param.name) ? {} : { orName: piece.form };
+      return keepsKeys ? { t: 'value', param: param.name, helper, ...orName } : { t: 'value', param: param.name, ...orName };
     });
     return { ...file, path };
   });

@@ -247,6 +247,7 @@ function nameForms(lists: ReadonlyArray<readonly Piece[]>, defaults?: ReadonlyMa
   const visit = (pieces: readonly Piece[]): void => {
     for (const piece of pieces) {
       if (piece.t === 'name') forms.push(piece.form);
+      if (piece.t === 'value' && piece.orName !== undefined) forms.push(piece.orName);
       if (piece.t === 'value' && defaults !== undefined && !visited.has(piece.param)) {
         visited.add(piece.param);
         visit(defaults.get(piece.param) ?? []);

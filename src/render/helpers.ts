@@ -2,7 +2,7 @@
  * The built-in helpers every renderer registers: case conversions under wopt's names and plop's,
  * pluralize/singularize, `article` (a/an), word slices (`initialWords`, `firstWord`, `lastWord`,
  * `initials`), `pkg`, `eq`/`not`, `kindSuffix`/`withoutKind` (a kind's word after a name of no kind
- * of its own, and a name without it),
+ * of its own, and a name without it), `keyOr` (a key where it spells the name, else the name),
  * `fits` (line breaks that follow the width), `crlf` (Windows line ends), `underline` (title
  * underlines as wide as the title), `sortLines` (lines in sorted order, as an import sorter keeps
  * them) and `raw` (for `{{{{raw}}}} … {{{{/raw}}}}` blocks).
@@ -26,6 +26,21 @@ export const wordSlices: Readonly<Record<'initialWords' | 'firstWord' | 'lastWor
   lastWord: (input: string) => pascalCase(words(input).slice(-1).join(' ')),
   initials: (input: string) => words(input).map((word) => (word[0] ?? '').toUpperCase()).join(''),
 });
+
+/**
+ * Whether two texts are the same words in any case, the last word in either number.
+ * @example spellsSameWords('order-items', 'OrderItem') // true
+ * @example spellsSameWords('integrations', 'CompanyIntegrations') // false
+ */
+export function spellsSameWords(a: string, b: string, plurals?: PluralTable): boolean {
+  const wordsOf = (text: string): string[] => {
+    const list = words(text).map((word) => word.toLowerCase());
+    const last = list.pop();
+    return last === undefined ? list : [...list, singularize(last, plurals)];
+  };
+  const [left, right] = [wordsOf(a), wordsOf(b)];
+  return left.length > 0 && left.length === right.length && left.every((word, i) => word === right[i]);
+}
 
 /** A Handlebars helper: positional arguments, then Handlebars' options object last. */
 export type Helper = (...args: never[]) => unknown;
@@ -160,6 +175,18 @@ export function builtinHelpers(options: BuiltinHelperOptions = {}): Record<strin
       throw renderErrors.helperUsage('withoutKind', 'a name and the kind\'s word (strings)', argumentsOf(args), '{{kebabCase (withoutKind name "service")}}');
     }
     return withoutKind(name, kind);
+  };
+
+  // {{kebabCase (keyOr route (pluralize name))}}: a key given for a member (a route, a command's
+  // name) names its folder or file where it spells the name, in either number (`company` for
+  // Company); a key of other words (`integrations` for CompanyIntegrations, `conf` for
+  // Configuration) leaves them to the name.
+  helpers.keyOr = (...args: unknown[]) => {
+    const [key, name] = args.slice(0, -1);
+    if (args.length !== 3 || typeof key !== 'string' || typeof name !== 'string') {
+      throw renderErrors.helperUsage('keyOr', 'a key and a name (strings)', argumentsOf(args), '{{kebabCase (keyOr route (pluralize name))}}');
+    }
+    return spellsSameWords(key, name, pluralsOf(args.at(-1))) ? key : name;
   };
 
   // {{#fits 120}}one line{{else}}wrapped{{/fits}}: line breaks that depend on the line's width, as

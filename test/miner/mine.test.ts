@@ -75,7 +75,7 @@ describe('mineTemplate', () => {
     expect(mineTemplate(versions, { unit: 'folder' }).template.files[0]?.content).toContain('Pinned to v1.{{pinned}} since {{since}}.');
   });
 
-  test('a quoted key holding the name (a table, a route) is a param the file name follows', () => {
+  test('a quoted key holding the name (a table, a route) is a param; the file follows a table, and a route or a command where it spells the name', () => {
     const migration = (stamp: string, table: string) => ({
       path: `database/migrations/${stamp}_create_${table}_table.php`,
       content: `<?php\n\nSchema::create('${table}', function (Blueprint $table) {\n    $table->id();\n});\n\nSchema::dropIfExists('${table}');\n`,
@@ -103,6 +103,15 @@ describe('mineTemplate', () => {
       content: `export const ${name.toUpperCase()}_SLICE_NAME = '${name}';\nexport const fetch = createAsyncThunk('${name}/fetchAll', load);\n`,
     }));
     expect(generateMember(mineTemplate(slices).template, { name: 'OrderItem' })[0]?.path).toBe('src/slices/orderItemSlice.ts');
+    // A command's name is a label, not a table: the file keeps the entity's name when it is shortened.
+    const commands = ['download', 'health', 'remove'].map((name) => ({
+      path: `cmd/${name}.go`,
+      content: `package cmd\n\nvar ${name}Cmd = &cobra.Command{\n\tUse: "${name}",\n}\n\nfunc init() {\n\trootCmd.AddCommand(${name}Cmd)\n}\n`,
+    }));
+    const commandTemplate = mineTemplate(commands).template;
+    const [command] = generateMember(commandTemplate, { name: 'Configuration', use: 'conf' });
+    expect(command?.path).toBe('cmd/configuration.go');
+    expect(command?.content).toContain('var confCmd = &cobra.Command{\n\tUse: "conf",');
   });
 
   test('a name glued to a word in the file names is the name there (Django 0003_leavecodeconfig.py)', () => {

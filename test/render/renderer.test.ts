@@ -203,6 +203,19 @@ describe('helpers', () => {
     }
   });
 
+  test('keyOr: a key where it spells the name in either number, else the name', () => {
+    const source = '{{kebabCase (keyOr route (pluralize name))}}';
+    expect(renderer.renderSync(source, { name: 'Company', route: 'company' })).toBe('company');
+    expect(renderer.renderSync(source, { name: 'OrderItem', route: 'order_items' })).toBe('order-items');
+    // A key of other words leaves the path to the name.
+    expect(renderer.renderSync(source, { name: 'CompanyIntegration', route: 'integrations' })).toBe('company-integrations');
+    expect(renderer.renderSync('{{keyOr use (snakeCase name)}}', { name: 'Configuration', use: 'conf' })).toBe('configuration');
+    expect(renderer.renderSync('{{keyOr use name}}', { name: 'Person', use: 'people' }, { plurals: { person: 'people' } })).toBe('people');
+    for (const bad of ['{{keyOr route}}', '{{keyOr route 3}}']) {
+      expect(codeOf(() => renderer.renderSync(bad, { route: 'a' }))).toBe('E_TEMPLATE_PARAM');
+    }
+  });
+
   test('helpers compose through subexpressions', () => {
     expect(renderer.renderSync('{{kebabCase (pluralize name)}}', { name: 'UserCategory' })).toBe('user-categories');
   });
