@@ -32,7 +32,7 @@ export const wordSlices: Readonly<Record<'initialWords' | 'firstWord' | 'lastWor
  * @example spellsSameWords('order-items', 'OrderItem') // true
  * @example spellsSameWords('integrations', 'CompanyIntegrations') // false
  */
-export function spellsSameWords(a: string, b: string, plurals?: PluralTable): boolean {
+function spellsSameWords(a: string, b: string, plurals?: PluralTable): boolean {
   const wordsOf = (text: string): string[] => {
     const list = words(text).map((word) => word.toLowerCase());
     const last = list.pop();
