@@ -796,7 +796,10 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
           registry.rollback(mark);
           inner = preferredAnew(a, b);
         }
-        pieces.push({ t: 'value', param: registry.value(valuesBetween(a, b), hintBefore(a + 1), preferred, inner) });
+        // A part that is the whole text is the value itself, not a second param written from it.
+        const [only, ...rest] = inner;
+        if (only?.t === 'value' && only.helper === undefined && rest.length === 0) pieces.push(only);
+        else pieces.push({ t: 'value', param: registry.value(valuesBetween(a, b), hintBefore(a + 1), preferred, inner) });
         if (b < centerTokens.length) pieces.push(...tokenPieces([columnAt(b)], where));
         previous = b;
       };

@@ -126,6 +126,24 @@ describe('mineTemplate', () => {
     expect(generateMember(result.template, { name: 'Payroll', number: '0005' })[0]?.path).toBe('modules/payroll/migrations/0005_payrollcodeconfig.py');
   });
 
+  test('a quoted string that varies whole is one param, not a second one written from it', () => {
+    const strings: Record<string, readonly [string, string]> = { spanish: ['año', 'Guardar'], portuguese: ['ano', 'Salvar'], italian: ['anno', 'Salva'] };
+    for (const [extension, line] of [
+      ['json', (key: string, value: string) => `  "${key}": "${value}",`],
+      ['ts', (key: string, value: string) => `export const ${key} = '${value}';`],
+    ] as const) {
+      const examples = Object.entries(strings).map(([language, [year, save]]) => ({
+        path: `src/locales/${language}.${extension}`,
+        content: `// ${extension}\n${line('year', year)}\n${line('save', save)}\n`,
+      }));
+      const result = mineTemplate(examples);
+      expectRoundTrip(examples, result);
+      expect(Object.keys(result.template.manifest.params)).toEqual(['name', 'year', 'save']);
+      expect(result.template.files[0]?.content).toContain(line('year', '{{year}}'));
+      expect(result.report.params.every((param) => param.occurrences.length > 0)).toBe(true);
+    }
+  });
+
   test('text every member writes the same is constant, whatever the name reads into it', () => {
     const chart = (name: string) => [
       { path: `charts/${name}/templates/serviceaccount.yaml`, content: `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}.serviceAccount\n` },
