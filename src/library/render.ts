@@ -11,7 +11,7 @@
 import { WoptError } from '../errors.js';
 import type { Params, PrettierSettings, RenderedFile, Renderer } from '../render/index.js';
 import { ownValue } from '../util/own.js';
-import { readGiven } from './affixes.js';
+import { applyAffixes, readGiven } from './affixes.js';
 import { doubledWordWarnings } from './doubled-words.js';
 import { defaultsLikeGiven } from './example-defaults.js';
 import { didYouMean } from './suggest.js';
@@ -115,10 +115,10 @@ async function resolveParamsNoted(renderer: Renderer, manifest: TemplateManifest
       throw paramError(manifest.name, `the param ${quote(name)} is required`, `Pass ${quote(name)} (${spec.type}${spec.description === undefined ? '' : `: ${spec.description}`}), or give it a default in template.json.`);
     },
   });
-  for (const [index, { name, spec, source }] of deferred.entries()) {
+  for (const [index, { name, spec, source, asGiven }] of deferred.entries()) {
     let value: string;
     try {
-      value = await renderer.render(source, resolved, { name: `${manifest.name}: params.${name}.default`, plurals: manifest.plurals });
+      value = await renderer.render(source, { ...resolved, ...asGiven }, { name: `${manifest.name}: params.${name}.default`, plurals: manifest.plurals });
     } catch (error) {
       throw circleBehind(manifest.name, name, deferred.slice(index), error) ?? error;
     }
@@ -150,6 +150,11 @@ export interface DeferredDefault {
   readonly spec: ParamSpec;
   /** The default's template source, e.g. `"/{{kebabCase (pluralize name)}}"`. */
   readonly source: string;
+  /**
+   * Values it sees in place of the resolved ones: the names in the number they were given in,
+   * for a default that asks for them (ParamSpec.numberAsGiven).
+   */
+  readonly asGiven?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -158,7 +163,8 @@ export interface DeferredDefault {
  * from the object's own keys only: a param named `constructor` is not Object's), else its plain
  * default (lists copied; the value the template's examples like the given values mostly have, where
  * they say one, see defaultsLikeGiven), else `missing` is told of a required one; defaults that are templates
- * come back in the order they can be rendered in, each after the params it reads.
+ * come back in the order they can be rendered in, each after the params it reads (one that writes
+ * names in the number given with those values as given: ParamSpec.numberAsGiven).
  */
 export function paramsBeforeDefaults(
   manifest: TemplateManifest,
@@ -166,9 +172,13 @@ export function paramsBeforeDefaults(
   handlers: { readonly read: (name: string, spec: ParamSpec, value: unknown) => unknown; readonly missing?: (name: string, spec: ParamSpec) => void },
 ): { resolved: Record<string, unknown>; deferred: DeferredDefault[]; notes: string[] } {
   const read: Record<string, unknown> = {};
+  // A singular param's value with its affixes read, but in the number it was given in.
+  const asGiven: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(manifest.params)) {
     const value = ownValue(given, name);
-    if (value !== undefined) read[name] = handlers.read(name, spec, value);
+    if (value === undefined) continue;
+    read[name] = handlers.read(name, spec, value);
+    if (spec.number === 'singular' && typeof value === 'string' && typeof read[name] === 'string') asGiven[name] = applyAffixes(value, spec.affixes);
   }
   const givenNames = new Set(Object.keys(read));
   const { values: likeGiven, note } = defaultsLikeGiven(manifest, read, givenNames);
@@ -180,7 +190,7 @@ export function paramsBeforeDefaults(
       continue;
     }
     const plain = Object.hasOwn(likeGiven, name) ? likeGiven[name] : spec.default;
-    if (isTemplatedDefault(plain)) deferred.push({ name, spec, source: plain });
+    if (isTemplatedDefault(plain)) deferred.push({ name, spec, source: plain, ...(spec.numberAsGiven === true ? { asGiven } : {}) });
     else if (plain !== undefined) resolved[name] = Array.isArray(plain) ? [...(plain as string[])] : plain;
     else if (spec.required !== false) handlers.missing?.(name, spec);
   }

@@ -34,6 +34,13 @@ export interface ParamSpec {
    * param when the members' names are singular and the template writes them in both numbers.
    */
   readonly number?: 'singular';
+  /**
+   * `true` on a param whose default is written from the names: the default sees a `"singular"`
+   * param's value in the number it was given in, not read as its singular. For a path the members
+   * write in their own number (`auth.py`, `dashboard.py` beside `products.py`): `--name Stock` makes
+   * `stock.py`, `--name Products` `products.py`. Mined templates set it where the members do so.
+   */
+  readonly numberAsGiven?: true;
 }
 
 /** See ParamSpec.affixes. */

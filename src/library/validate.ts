@@ -26,7 +26,7 @@ const SHA256 = /^[0-9a-f]{64}$/;
 
 /** template.json's keys, in the order they are written. */
 export const MANIFEST_KEYS = ['$schema', 'name', 'description', 'version', 'params', 'source', 'format', 'plurals', 'examples'] as const;
-const PARAM_KEYS = ['type', 'description', 'prompt', 'default', 'pattern', 'required', 'affixes', 'number'] as const;
+const PARAM_KEYS = ['type', 'description', 'prompt', 'default', 'pattern', 'required', 'affixes', 'number', 'numberAsGiven'] as const;
 const AFFIX_KEYS = ['prefix', 'suffix', 'keep', 'ownKinds'] as const;
 const SOURCE_KEYS = ['kind', 'from', 'files', 'minedAt', 'tool'] as const;
 const SOURCE_FILE_KEYS = ['path', 'sha256'] as const;
@@ -178,6 +178,15 @@ function checkNumber(check: Checker, value: unknown, path: Path, type: ParamType
   return value;
 }
 
+function checkNumberAsGiven(check: Checker, value: unknown, path: Path): true | undefined {
+  if (value === undefined) return undefined;
+  if (value !== true) {
+    check.add([...path, 'numberAsGiven'], `must be true, got ${describe(value)}`, 'Write "numberAsGiven": true (the default sees singular params in the number given), or remove it.');
+    return undefined;
+  }
+  return value;
+}
+
 function checkParam(check: Checker, name: string, spec: unknown): ParamSpec | undefined {
   const path = ['params', name];
   if (!PARAM_NAME.test(name)) {
@@ -240,11 +249,13 @@ function checkParam(check: Checker, name: string, spec: unknown): ParamSpec | un
 
   const affixes = checkAffixes(check, spec.affixes, path, type);
   const number = checkNumber(check, spec.number, path, type);
+  const numberAsGiven = checkNumberAsGiven(check, spec.numberAsGiven, path);
 
   if (type === undefined) return undefined;
   const result: { -readonly [K in keyof ParamSpec]: ParamSpec[K] } = { type };
   if (affixes !== undefined) result.affixes = affixes;
   if (number !== undefined) result.number = number;
+  if (numberAsGiven !== undefined) result.numberAsGiven = numberAsGiven;
   if (description !== undefined) result.description = description;
   if (prompt !== undefined) result.prompt = prompt;
   if (value !== undefined) result.default = Array.isArray(value) ? [...(value as string[])] : (value as string | number | boolean);

@@ -33,8 +33,8 @@ export function withDefaults(
   });
   const out = resolved as Record<string, ParamValue>;
   for (const [name, value] of Object.entries(params)) if (value !== undefined && !Object.hasOwn(out, name)) out[name] = value;
-  for (const { name, spec, source } of deferred) {
-    const text = renderer.renderSync(source, out, { name: `${template.manifest.name}: params.${name}.default`, plurals: template.manifest.plurals });
+  for (const { name, spec, source, asGiven } of deferred) {
+    const text = renderer.renderSync(source, { ...out, ...asGiven }, { name: `${template.manifest.name}: params.${name}.default`, plurals: template.manifest.plurals });
     out[name] = renderedDefault(template.manifest.name, name, spec, text) as ParamValue;
   }
   return out;

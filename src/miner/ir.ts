@@ -57,6 +57,8 @@ export interface ValueParam {
   readonly default: string;
   /** When set, the default is this (the name and other params in it), not `default`. */
   readonly template?: readonly Piece[] | undefined;
+  /** The default writes the name in the number it is given in (see given-number.ts). */
+  readonly numberAsGiven?: true;
 }
 export interface FlagParam {
   readonly kind: 'flag';

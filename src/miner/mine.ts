@@ -22,6 +22,7 @@ import { generateMember } from './generate.js';
 import { balancedDefaults } from './balanced-defaults.js';
 import { coherentDefaults } from './coherent-defaults.js';
 import { conditionalDefaults } from './conditional-defaults.js';
+import { numberAsGiven } from './given-number.js';
 import { commonFolder, groupMembers, type Grouping } from './group.js';
 import { lcsPairs } from './lcs.js';
 import { detectNames, type NameDetection } from './names.js';
@@ -231,7 +232,11 @@ function toTemplate(mined: Built, members: readonly MinedMember[], context: Temp
  */
 function namesOneThing(built: Built, names: readonly string[], plurals: Readonly<Record<string, string>> | undefined): boolean {
   if (names.some((name) => pluralize(name, plurals) === name && singularize(name, plurals) !== name)) return false;
-  const templates = new Map(built.params.flatMap((param) => (param.kind === 'value' && param.template !== undefined ? [[param.name, param.template] as const] : [])));
+  // A default that writes the name in the number given (see given-number.ts) writes a plural given
+  // as one, so it counts as the plural here: the members' file names are in both numbers.
+  const asWritten = (param: ValueParam): readonly Piece[] =>
+    param.numberAsGiven === true ? (param.template ?? []).map((piece) => (piece.t === 'name' ? { ...piece, form: { ...piece.form, plural: true } } : piece)) : (param.template ?? []);
+  const templates = new Map(built.params.flatMap((param) => (param.kind === 'value' && param.template !== undefined ? [[param.name, asWritten(param)] as const] : [])));
   // A path written from a value param (`{{fileName}}.kt`) writes the name as its default does.
   const inPaths = new Set(nameForms(built.files.map((file) => file.path), templates).map((form) => form.plural));
   const inContents = new Set(nameForms([...built.files.map((file) => file.content), ...templates.values()]).map((form) => form.plural));
@@ -326,6 +331,7 @@ function paramSpec(param: MinedParam, members: readonly MinedMember[], entityPar
     case 'value':
       return {
         type: param.type,
+        ...(param.numberAsGiven === true ? { numberAsGiven: true } : {}),
         default: valueDefault(param, entityParam),
         description:
           param.template === undefined
@@ -682,7 +688,7 @@ function mineNamed(
     }
   };
   for (const { level, options: buildOptions } of LEVELS) {
-    const built = buildTemplate(members, buildOptions, entityParam);
+    const built = numberAsGiven(buildTemplate(members, buildOptions, entityParam), members.map((member) => member.name));
     if (built.conflicts.length > 0) {
       whyNot.push(`${level}: case forms disagree (${built.conflicts[0]})`);
       continue;

@@ -305,6 +305,21 @@ describe('number', () => {
     const manifest: TemplateManifest = { name: 'routes', params: { name: { type: 'string', number: 'singular' }, route: { type: 'string', default: '/{{kebabCase (pluralize name)}}' } } };
     expect(await resolveParams(renderer, manifest, { name: 'OrderItems' })).toEqual({ name: 'OrderItem', route: '/order-items' });
   });
+
+  it('gives a default that asks for it the names in the number they were given in', async () => {
+    const manifest: TemplateManifest = {
+      name: 'routers',
+      params: {
+        name: { type: 'string', number: 'singular', affixes: { suffix: 'Router' } },
+        file: { type: 'string', default: '{{snakeCase name}}', numberAsGiven: true },
+        model: { type: 'string', default: '{{pascalCase name}}' },
+      },
+    };
+    expect(await resolveParams(renderer, manifest, { name: 'PurchaseOrdersRouter' })).toEqual({ name: 'PurchaseOrder', file: 'purchase_orders', model: 'PurchaseOrder' });
+    expect(await resolveParams(renderer, manifest, { name: 'Stock' })).toEqual({ name: 'Stock', file: 'stock', model: 'Stock' });
+    const template: Template = { manifest, files: [{ path: 'app/routers/{{file}}.py.hbs', content: 'from app.models import {{model}}\n' }] };
+    expect((await renderTemplate(renderer, template, { name: 'Products' })).files).toEqual([expect.objectContaining({ path: 'app/routers/products.py', content: 'from app.models import Product\n' })]);
+  });
 });
 
 describe('renderTemplate', () => {

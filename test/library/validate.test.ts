@@ -77,6 +77,8 @@ const cases: readonly Case[] = [
   { title: 'number other than singular', manifest: { name: 'a', params: { x: { type: 'string', number: 'plural' } } }, error: 'params.x.number' },
   { title: 'number on a boolean', manifest: { name: 'a', params: { x: { type: 'boolean', number: 'singular' } } }, error: 'params.x.number' },
   { title: 'number on a string[]', manifest: { name: 'a', params: { x: { type: 'string[]', number: 'singular' } } }, error: 'params.x.number' },
+  { title: 'a default that sees names in the number given', manifest: { name: 'a', params: { name: { type: 'string', number: 'singular' }, file: { type: 'string', default: '{{snakeCase name}}', numberAsGiven: true } } } },
+  { title: 'numberAsGiven other than true', manifest: { name: 'a', params: { file: { type: 'string', numberAsGiven: 'yes' } } }, error: 'params.file.numberAsGiven' },
   { title: 'prettier options for the generated files', manifest: { name: 'a', format: { prettier: { singleQuote: true, printWidth: 100, trailingComma: 'all' } } } },
   { title: 'format not an object', manifest: { name: 'a', format: 'prettier' }, error: 'format' },
   { title: 'format without prettier', manifest: { name: 'a', format: {} }, error: 'format.prettier' },
@@ -138,7 +140,7 @@ describe('template.json validator', () => {
   it('says what is wrong, where, and how to fix it, with a "did you mean" for a misspelt key', () => {
     const error = errorOf(() => validateManifest({ name: 'a', params: { name: { type: 'string', reqired: true } } }, 'x/template.json'));
     expect(error.message).toBe(
-      'Template "x/template.json", params.name.reqired: unknown key in a param. Did you mean "required"? Allowed keys: type, description, prompt, default, pattern, required, affixes, number.',
+      'Template "x/template.json", params.name.reqired: unknown key in a param. Did you mean "required"? Allowed keys: type, description, prompt, default, pattern, required, affixes, number, numberAsGiven.',
     );
     const type = errorOf(() => validateManifest({ name: 'a', params: { n: { type: 'strng' } } }, 't.json'));
     expect(type.message).toContain('params.n.type: must be one of "string", "number", "boolean", "string[]", got the string "strng". Did you mean "string"?');

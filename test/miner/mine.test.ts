@@ -144,6 +144,25 @@ describe('mineTemplate', () => {
     }
   });
 
+  test('a file name each member writes in its own number takes the number of the name given', () => {
+    const router = (file: string, model: string) =>
+      `from fastapi import APIRouter\nfrom app.models import ${model}\n\nrouter = APIRouter(prefix="/api/v1/${file}")\n\n\n@router.get("")\ndef list_${file}():\n    return ${model}.all()\n`;
+    const members = [['auth', 'Auth'], ['dashboard', 'Dashboard'], ['products', 'Product'], ['suppliers', 'Supplier'], ['purchase_orders', 'PurchaseOrder']] as const;
+    const examples = members.map(([file, model]) => ({ path: `app/routers/${file}.py`, content: router(file, model) }));
+    const result = mineTemplate(examples);
+    expectRoundTrip(examples, result);
+    const [path] = result.template.files.map((file) => /^app\/routers\/\{\{(\w+)\}\}\.py\.hbs$/.exec(file.path)?.[1]);
+    expect(result.template.manifest.params[path ?? '']).toMatchObject({ default: '{{snakeCase name}}', numberAsGiven: true });
+    expect(generateMember(result.template, { name: 'Stock' })[0]?.path).toBe('app/routers/stock.py');
+    // The contents name one thing: a plural given is read as its singular there.
+    const [invoices] = generateMember(result.template, { name: 'Invoices' });
+    expect(invoices?.path).toBe('app/routers/invoices.py');
+    expect(invoices?.content).toContain('from app.models import Invoice\n');
+    // Members that agree on the number keep it for every new one.
+    const plural = examples.slice(2);
+    expect(generateMember(mineTemplate(plural).template, { name: 'Stock' })[0]?.path).toBe('app/routers/stocks.py');
+  });
+
   test('text every member writes the same is constant, whatever the name reads into it', () => {
     const chart = (name: string) => [
       { path: `charts/${name}/templates/serviceaccount.yaml`, content: `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}.serviceAccount\n` },
