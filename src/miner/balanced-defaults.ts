@@ -15,6 +15,7 @@ import type { Renderer } from '../render/index.js';
 import type { Built, FlagParam, MinedMember, MinedParam, ValueParam } from './ir.js';
 import { flagsOf, withFlagDefaults } from './coherent-defaults.js';
 import { generateMember } from './generate.js';
+import { ownNumberValues } from './given-number.js';
 import { formOfFile, wellFormedAs } from './well-formed.js';
 import type { ParamValue } from './types.js';
 
@@ -51,8 +52,10 @@ export function balancedDefaults(
   // so the rendered paths are its own.
   const expected = new Map(probe.files.map((file) => [file.path, formOfFile(file)]));
   const template = templateOf(built);
+  // Its files are named as its own are (see ownNumberValues).
+  const ownNumber = ownNumberValues(built.params, built.center);
   const balancedWith = (defaults: ReadonlyMap<string, ParamValue> | undefined): boolean => {
-    const params: Record<string, ParamValue> = { [entityParam]: probe.name };
+    const params: Record<string, ParamValue> = { [entityParam]: probe.name, ...ownNumber };
     for (const [param, value] of defaults ?? []) params[param] = value;
     return generateMember(template, params, { renderer }).every((file) => {
       const want = expected.get(file.path);

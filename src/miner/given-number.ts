@@ -8,6 +8,7 @@
  * `stocks.py` of the one and the singular `product.py` of the other.
  */
 import type { Built, MinedParam } from './ir.js';
+import type { ParamValue } from './types.js';
 import { spell } from './variants.js';
 
 /** `built` with each such param's default the name in the number given. */
@@ -28,4 +29,18 @@ export function numberAsGiven(built: Built, names: readonly string[]): Built {
     return singular && plural ? { ...param, template: [{ t: 'name', form: { ...only.form, plural: false } }], numberAsGiven: true } : param;
   });
   return { ...built, params };
+}
+
+/**
+ * Member `m`'s own values of the params that write its name in its own number: what names its
+ * files (`products.py`), where its name alone, `Product`, would name `product.py`. A check that
+ * renders a member from its name compares the files it knows by these.
+ */
+export function ownNumberValues(params: readonly MinedParam[], m: number): Record<string, ParamValue> {
+  return Object.fromEntries(
+    params.flatMap((param) => {
+      const value = param.kind === 'value' && param.numberAsGiven === true ? param.values[m] : undefined;
+      return value === undefined ? [] : [[param.name, value] as const];
+    }),
+  );
 }

@@ -22,7 +22,7 @@ import { generateMember } from './generate.js';
 import { balancedDefaults } from './balanced-defaults.js';
 import { coherentDefaults } from './coherent-defaults.js';
 import { conditionalDefaults } from './conditional-defaults.js';
-import { numberAsGiven } from './given-number.js';
+import { numberAsGiven, ownNumberValues } from './given-number.js';
 import { commonFolder, groupMembers, type Grouping } from './group.js';
 import { lcsPairs } from './lcs.js';
 import { detectNames, type NameDetection } from './names.js';
@@ -647,7 +647,7 @@ function mineNamed(
   const whyNot: string[] = [];
 
   const finish = (template: Template, built: Built | undefined, params: MemberParams[], level: MineLevel, reproduced: string[], center: number): MineResult => {
-    const illFormed = illFormedNewMember(template, members[center], entityParam, renderer);
+    const illFormed = illFormedNewMember(template, members[center], entityParam, renderer, built === undefined ? {} : ownNumberValues(built.params, center));
     const report: MineReport = {
       unit: grouping.unit,
       unitWhy: grouping.why,

@@ -11,7 +11,7 @@ import type { Renderer } from '../render/index.js';
 import { generateMember } from './generate.js';
 import type { ts as TS } from 'ts-morph';
 import { isScriptPath, loadTypeScript, regionsOf } from './tokenize.js';
-import type { Example } from './types.js';
+import type { Example, ParamValue } from './types.js';
 
 /** Languages whose blocks are their indentation. */
 const INDENTED_BLOCKS = /\.pyi?$/i;
@@ -144,13 +144,19 @@ export const wellFormedAs = (path: string, generated: string, real: string | Fil
  * (closesAs, parsesAs): its files rendered with that member's name and every other param at its
  * default, each checked against that member's file at the same path. Defaults that mix parts of two
  * kinds of member, and that no member's flags mend (see balancedDefaults), say so here rather than in
- * the user's build.
+ * the user's build. `ownNumber`: the member's values that name its files (see ownNumberValues).
  */
-export function illFormedNewMember(template: Template, probe: { readonly name: string; readonly files: readonly Example[] } | undefined, entityParam: string, renderer: Renderer): string[] {
+export function illFormedNewMember(
+  template: Template,
+  probe: { readonly name: string; readonly files: readonly Example[] } | undefined,
+  entityParam: string,
+  renderer: Renderer,
+  ownNumber: Readonly<Record<string, ParamValue>> = {},
+): string[] {
   if (probe === undefined) return [];
   let files: Example[];
   try {
-    files = generateMember(template, { [entityParam]: probe.name }, { renderer });
+    files = generateMember(template, { [entityParam]: probe.name, ...ownNumber }, { renderer });
   } catch {
     return []; // a template a new member cannot render at all is refused before this
   }

@@ -7,7 +7,9 @@ import { createRenderer } from '../../src/render/index.js';
 import { emit, escapeText, type Piece } from '../../src/miner/emit.js';
 import { companionSuffixes, groupMembers, stemOf, uniformGluedSuffixes } from '../../src/miner/group.js';
 import { matchKey } from '../../src/miner/build.js';
-import type { FlagParam, ValueParam } from '../../src/miner/ir.js';
+import { balancedDefaults } from '../../src/miner/balanced-defaults.js';
+import type { Built, FlagParam, MinedMember, ValueParam } from '../../src/miner/ir.js';
+import { ownNumberValues } from '../../src/miner/given-number.js';
 import { linkFlags } from '../../src/miner/link-flags.js';
 import { lcsPairs } from '../../src/miner/lcs.js';
 import { detectNames } from '../../src/miner/names.js';
@@ -648,6 +650,51 @@ describe('scoring', () => {
     expect(warning).toMatch(/^a new member's src\/order\.service\.ts \(rendered with Order's name, every other param at its default\) does not close every bracket or block it opens, where Order's own does/);
     // Balanced but no TypeScript: a stray `=` the parser stops at.
     expect(illFormedNewMember(template(service('{{pascalCase name}}').replace('find(id', 'find(= id')), probe, 'name', renderer)[0]).toMatch(/src\/order\.service\.ts .* does not parse/);
+  });
+
+  test('a member whose name is written in its own number is checked at its own path', () => {
+    // products.py beside auth.py: the path is written in the number given, so Product's name alone
+    // names product.py; the check renders it with its own `products` to compare its own file.
+    const router = (imports: string) => `from app.models import (\n${imports})\n`;
+    const probe = { name: 'Product', files: [file('app/routers/products.py', router('    Product,\n'))] };
+    const template: Template = {
+      manifest: { name: 'routers', params: { name: { type: 'string', required: true }, fileName: { type: 'string', default: '{{snakeCase name}}', numberAsGiven: true } } },
+      files: [{ path: 'app/routers/{{fileName}}.py.hbs', content: 'from app.models import (\n' }],
+    };
+    const fileName: ValueParam = { kind: 'value', name: 'fileName', type: 'string', values: ['products', 'auth'], default: 'products', numberAsGiven: true };
+    const ownNumber = ownNumberValues([fileName], 0);
+    expect(ownNumber).toEqual({ fileName: 'products' });
+    const renderer = createRenderer();
+    expect(illFormedNewMember(template, probe, 'name', renderer, ownNumber)[0]).toMatch(/^a new member's app\/routers\/products\.py .* does not close every bracket or block it opens/);
+    // Without its own value the check would find no file of Product's to compare, and say nothing.
+    expect(illFormedNewMember(template, probe, 'name', renderer)).toEqual([]);
+  });
+
+  test('defaults that leave a bracket open are mended by a member\'s flags, checked at the member\'s own path', () => {
+    const content: Piece[] = [
+      { t: 'text', text: 'from app.models import (\n' },
+      { t: 'if', flag: 'hasItems', then: [{ t: 'text', text: '    Product,\n)\n' }], else: [], lines: true },
+    ];
+    const fileName: ValueParam = { kind: 'value', name: 'fileName', type: 'string', values: ['products', 'auth'], default: 'products', template: [{ t: 'name', form: { helper: 'snakeCase', plural: false } }], numberAsGiven: true };
+    const hasItems: FlagParam = { kind: 'flag', name: 'hasItems', members: [0], default: false, why: 'lines present in 1 of 2 members', presence: true };
+    const built: Built = { files: [{ path: [{ t: 'text', text: 'app/routers/' }, { t: 'value', param: 'fileName' }, { t: 'text', text: '.py' }], content, members: [0, 1] }], params: [fileName, hasItems], conflicts: [], center: 0 };
+    const members = [
+      { key: 'products', name: 'Product', files: [file('app/routers/products.py', 'from app.models import (\n    Product,\n)\n')] },
+      { key: 'auth', name: 'Auth', files: [file('app/routers/auth.py', 'from app.models import User\n')] },
+    ] as unknown as MinedMember[];
+    const templateOf = (refined: Built): Template => ({
+      manifest: {
+        name: 'routers',
+        params: {
+          name: { type: 'string', required: true },
+          fileName: { type: 'string', default: '{{snakeCase name}}', numberAsGiven: true },
+          hasItems: { type: 'boolean', default: refined.params.some((param) => param.kind === 'flag' && param.default) },
+        },
+      },
+      files: [{ path: 'app/routers/{{fileName}}.py.hbs', content: emit(refined.files[0]?.content ?? [], 'name') }],
+    });
+    const mended = balancedDefaults(built, members, 'name', templateOf, createRenderer());
+    expect(mended?.params.find((param) => param.name === 'hasItems')).toMatchObject({ default: true });
   });
 
   test('rename-copy replaces the name in paths and contents', () => {
