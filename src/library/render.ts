@@ -172,13 +172,15 @@ export function paramsBeforeDefaults(
   handlers: { readonly read: (name: string, spec: ParamSpec, value: unknown) => unknown; readonly missing?: (name: string, spec: ParamSpec) => void },
 ): { resolved: Record<string, unknown>; deferred: DeferredDefault[]; notes: string[] } {
   const read: Record<string, unknown> = {};
-  // A singular param's value with its affixes read, but in the number it was given in.
+  // A singular param's value with its affixes read, but in the number it was given in: only for
+  // templates with a default that asks for it.
   const asGiven: Record<string, unknown> = {};
+  const wantsAsGiven = Object.values(manifest.params).some((spec) => spec.numberAsGiven === true);
   for (const [name, spec] of Object.entries(manifest.params)) {
     const value = ownValue(given, name);
     if (value === undefined) continue;
     read[name] = handlers.read(name, spec, value);
-    if (spec.number === 'singular' && typeof value === 'string' && typeof read[name] === 'string') asGiven[name] = applyAffixes(value, spec.affixes);
+    if (wantsAsGiven && spec.number === 'singular' && typeof value === 'string' && typeof read[name] === 'string') asGiven[name] = applyAffixes(value, spec.affixes);
   }
   const givenNames = new Set(Object.keys(read));
   const { values: likeGiven, note } = defaultsLikeGiven(manifest, read, givenNames);

@@ -33,13 +33,8 @@ export const wordSlices: Readonly<Record<'initialWords' | 'firstWord' | 'lastWor
  * @example spellsSameWords('integrations', 'CompanyIntegrations') // false
  */
 function spellsSameWords(a: string, b: string, plurals?: PluralTable): boolean {
-  const wordsOf = (text: string): string[] => {
-    const list = words(text).map((word) => word.toLowerCase());
-    const last = list.pop();
-    return last === undefined ? list : [...list, singularize(last, plurals)];
-  };
-  const [left, right] = [wordsOf(a), wordsOf(b)];
-  return left.length > 0 && left.length === right.length && left.every((word, i) => word === right[i]);
+  const singular = (text: string) => singularize(caseConversions.noCase(text), plurals);
+  return singular(a) !== '' && singular(a) === singular(b);
 }
 
 /** A Handlebars helper: positional arguments, then Handlebars' options object last. */
