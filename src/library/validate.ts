@@ -250,6 +250,14 @@ function checkParam(check: Checker, name: string, spec: unknown): ParamSpec | un
   const affixes = checkAffixes(check, spec.affixes, path, type);
   const number = checkNumber(check, spec.number, path, type);
   const numberAsGiven = checkNumberAsGiven(check, spec.numberAsGiven, path);
+  // It says how a default is rendered: on a param without one written from params it says nothing.
+  if (numberAsGiven === true && !(typeof value === 'string' && isTemplatedDefault(value))) {
+    check.add(
+      [...path, 'numberAsGiven'],
+      `applies to a default written from params, but the default is ${value === undefined ? 'missing' : describe(value)}`,
+      'Write the default from the name (e.g. "default": "{{snakeCase name}}"), or remove "numberAsGiven".',
+    );
+  }
 
   if (type === undefined) return undefined;
   const result: { -readonly [K in keyof ParamSpec]: ParamSpec[K] } = { type };

@@ -454,14 +454,19 @@ function paramReports(
     const values = params.map((member) => member.params[param.name] ?? typedDefault(param));
     const spec = template.manifest.params[param.name];
     const fallback = spec?.default ?? typedDefault(param);
-    // A default written from the name is each member's own: compare it rendered for that member.
-    const defaultFor = (m: number): unknown =>
-      isTemplatedDefault(fallback) && spec !== undefined
-        ? renderedDefault(template.manifest.name, param.name, spec, renderer.renderSync(fallback, params[m]?.params ?? {}, { name: `params.${param.name}.default` }))
-        : fallback;
+    // A default written from the name is each member's own: compare it rendered for that member,
+    // and where it writes the name in the number given, with the name in either number (the
+    // member's `products.py` is the default for `--name Products`).
+    const defaultsFor = (m: number): unknown[] => {
+      if (!isTemplatedDefault(fallback) || spec === undefined) return [fallback];
+      const own = params[m]?.params ?? {};
+      const name = own[entityParam];
+      const givens = spec.numberAsGiven === true && typeof name === 'string' ? [own, { ...own, [entityParam]: pluralize(name, template.manifest.plurals) }] : [own];
+      return givens.map((given) => renderedDefault(template.manifest.name, param.name, spec, renderer.renderSync(fallback, given, { name: `params.${param.name}.default` })));
+    };
     // Members without the param's place hold the default by construction: they count for nothing.
     const placed = members.map((_, m) => m).filter((m) => hasPlace(param, m));
-    const agreeing = placed.filter((m) => JSON.stringify(values[m]) === JSON.stringify(defaultFor(m))).length;
+    const agreeing = placed.filter((m) => defaultsFor(m).some((value) => JSON.stringify(values[m]) === JSON.stringify(value))).length;
     const distinct = new Set(placed.map((m) => JSON.stringify(values[m]))).size;
     const across = placed.length === members.length ? 'across members' : `across the ${placed.length} of ${members.length} members that have a place for it`;
     // A flag's default is what most members do, unless a tie or a better prediction of lines chose
@@ -475,7 +480,7 @@ function paramReports(
         ? `${param.why}; default ${String(param.default)} (${param.defaultWhy ?? flagDefaultWhy(param)})${param.follows === undefined ? '' : `, or what ${param.follows.param} says when given`}`
         : param.kind === 'items'
           ? `lines repeated a varying number of times (${distinct} distinct lists); default: the most common list`
-          : `a ${param.type} literal that takes ${distinct} value${distinct === 1 ? '' : 's'} ${across}; default: ${isTemplatedDefault(fallback) ? `written from ${writtenFrom(param.template ?? [])} (${String(fallback)})` : 'the most common'}`;
+          : `a ${param.type} literal that takes ${distinct} value${distinct === 1 ? '' : 's'} ${across}; default: ${isTemplatedDefault(fallback) ? `written from ${writtenFrom(param.template ?? [])}${spec?.numberAsGiven === true ? ' in the number given' : ''} (${String(fallback)})` : 'the most common'}`;
     reports.push({
       name: param.name,
       type: param.kind === 'flag' ? 'boolean' : param.kind === 'items' ? 'string[]' : param.type,

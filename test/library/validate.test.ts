@@ -79,6 +79,8 @@ const cases: readonly Case[] = [
   { title: 'number on a string[]', manifest: { name: 'a', params: { x: { type: 'string[]', number: 'singular' } } }, error: 'params.x.number' },
   { title: 'a default that sees names in the number given', manifest: { name: 'a', params: { name: { type: 'string', number: 'singular' }, file: { type: 'string', default: '{{snakeCase name}}', numberAsGiven: true } } } },
   { title: 'numberAsGiven other than true', manifest: { name: 'a', params: { file: { type: 'string', numberAsGiven: 'yes' } } }, error: 'params.file.numberAsGiven' },
+  { title: 'numberAsGiven without a default', manifest: { name: 'a', params: { file: { type: 'string', numberAsGiven: true } } }, error: 'params.file.numberAsGiven', beyondSchema: true },
+  { title: 'numberAsGiven on a plain default', manifest: { name: 'a', params: { file: { type: 'string', default: 'products', numberAsGiven: true } } }, error: 'params.file.numberAsGiven', beyondSchema: true },
   { title: 'prettier options for the generated files', manifest: { name: 'a', format: { prettier: { singleQuote: true, printWidth: 100, trailingComma: 'all' } } } },
   { title: 'format not an object', manifest: { name: 'a', format: 'prettier' }, error: 'format' },
   { title: 'format without prettier', manifest: { name: 'a', format: {} }, error: 'format.prettier' },

@@ -153,6 +153,10 @@ describe('mineTemplate', () => {
     expectRoundTrip(examples, result);
     const [path] = result.template.files.map((file) => /^app\/routers\/\{\{(\w+)\}\}\.py\.hbs$/.exec(file.path)?.[1]);
     expect(result.template.manifest.params[path ?? '']).toMatchObject({ default: '{{snakeCase name}}', numberAsGiven: true });
+    // Every member's file name is its default, given the name as that member writes it.
+    const report = result.report.params.find((param) => param.name === path);
+    expect(report?.confidence).toBe(1);
+    expect(report?.why).toContain('in the number given');
     expect(generateMember(result.template, { name: 'Stock' })[0]?.path).toBe('app/routers/stock.py');
     // The contents name one thing: a plural given is read as its singular there.
     const [invoices] = generateMember(result.template, { name: 'Invoices' });
