@@ -1534,6 +1534,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       path,
       content: withArticles(content, ids.map((id) => names[id] ?? ''), (param) => registry.templateOf(param)),
       members: ids,
+      centerPath: where,
       ...(windowsLineEnds === undefined ? {} : { windowsLineEnds }),
     });
   }

@@ -95,6 +95,11 @@ export interface BuiltFile {
   /** Members having this file. */
   readonly members: readonly number[];
   /**
+   * The path of the file its members' are aligned against (the most typical member's), as the
+   * params' reasons name it while the template is built; the report names the template's path.
+   */
+  readonly centerPath?: string;
+  /**
    * Some members write this file with Windows line ends: under this flag, or every one of them
    * (`true`). The content is written with LF line ends and `{{#crlf}}` puts the CRLF back.
    */

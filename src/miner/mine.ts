@@ -203,7 +203,8 @@ function toTemplate(mined: Built, members: readonly MinedMember[], context: Temp
     : { type: 'string', description: `The entity name, in any case (members: ${names.join(', ')}).`, prompt: `${entityParam}?`, required: true };
   const named = affixes === undefined ? entity : { ...entity, affixes };
   const params: Record<string, ParamSpec> = { [entityParam]: namesOneThing(built, names, plurals) ? { ...named, number: 'singular' } : named };
-  for (const param of built.params) params[param.name] = paramSpec(param, members, entityParam);
+  const inTemplatePaths = templatePathsFor(built, entityParam);
+  for (const param of built.params) params[param.name] = paramSpec(param, members, entityParam, inTemplatePaths);
   return {
     manifest: {
       name: templateName,
@@ -317,13 +318,29 @@ const writtenFrom = (pieces: readonly Piece[]): string =>
 const followExpression = (follow: Follow): string =>
   'negate' in follow ? `{{not ${follow.param}}}` : `{{eq ${follow.param} ${typeof follow.equals === 'number' ? follow.equals : JSON.stringify(follow.equals)}}}`;
 
-function paramSpec(param: MinedParam, members: readonly MinedMember[], entityParam: string): ParamSpec {
+/**
+ * Writes the template's paths for the member files a param's reason names: while the template is
+ * built, a part is found in the most typical member's file (`app/routers/purchase_orders.py: text
+ * present in 2 of 6 members`), which need not hold it; the user reads the file it is a part of,
+ * `app/routers/{{snakeCase name}}.py`, as the report's occurrences and the preview name it.
+ */
+function templatePathsFor(built: Built, entityParam: string): (why: string) => string {
+  const named = built.files.flatMap((file) => {
+    // An optional file's path is written under its flag; the reason names the path.
+    const [only] = file.path;
+    const path = file.path.length === 1 && only?.t === 'if' ? only.then : file.path;
+    return file.centerPath === undefined ? [] : [[file.centerPath, emit(path, entityParam)] as const];
+  });
+  return (why) => named.reduce((text, [center, template]) => text.split(center).join(template), why);
+}
+
+function paramSpec(param: MinedParam, members: readonly MinedMember[], entityParam: string, inTemplatePaths: (why: string) => string): ParamSpec {
   switch (param.kind) {
     case 'flag':
       return {
         type: 'boolean',
         default: param.follows === undefined ? param.default : followExpression(param.follows),
-        description: `${param.why}; true for ${param.members.map((m) => members[m]?.name ?? '?').join(', ')}${param.follows === undefined ? '' : `; follows ${param.follows.param}`}.`,
+        description: `${inTemplatePaths(param.why)}; true for ${param.members.map((m) => members[m]?.name ?? '?').join(', ')}${param.follows === undefined ? '' : `; follows ${param.follows.param}`}.`,
         required: false,
       };
     case 'items':
@@ -435,6 +452,7 @@ function paramReports(
   nameOccurrences: readonly number[],
   nameWhy: string,
   renderer: Renderer,
+  inTemplatePaths: (why: string) => string,
 ): ParamReport[] {
   const confirmed = nameOccurrences.filter((count) => count >= 2).length;
   const reports: ParamReport[] = [
@@ -477,7 +495,7 @@ function paramReports(
     };
     const why =
       param.kind === 'flag'
-        ? `${param.why}; default ${String(param.default)} (${param.defaultWhy ?? flagDefaultWhy(param)})${param.follows === undefined ? '' : `, or what ${param.follows.param} says when given`}`
+        ? `${inTemplatePaths(param.why)}; default ${String(param.default)} (${param.defaultWhy ?? flagDefaultWhy(param)})${param.follows === undefined ? '' : `, or what ${param.follows.param} says when given`}`
         : param.kind === 'items'
           ? `lines repeated a varying number of times (${distinct} distinct lists); default: the most common list`
           : `a ${param.type} literal that takes ${distinct} value${distinct === 1 ? '' : 's'} ${across}; default: ${isTemplatedDefault(fallback) ? `written from ${writtenFrom(param.template ?? [])}${spec?.numberAsGiven === true ? ' in the number given' : ''} (${String(fallback)})` : 'the most common'}`;
@@ -651,6 +669,9 @@ function mineNamed(
   if (members.length === 1) warnings.push('only one member: the template is that member with its name abstracted; pass more members to find what varies');
   const whyNot: string[] = [];
 
+  // The template's paths, as toTemplate writes them, for the reasons the report gives.
+  const inTemplatePaths = (built: Built | undefined): ((why: string) => string) =>
+    built === undefined ? (why) => why : templatePathsFor(withKindSuffixes(built, context.affixes, members.map((member) => member.name)).built, entityParam);
   const finish = (template: Template, built: Built | undefined, params: MemberParams[], level: MineLevel, reproduced: string[], center: number): MineResult => {
     const illFormed = illFormedNewMember(template, members[center], entityParam, renderer, built === undefined ? {} : ownNumberValues(built.params, center));
     const report: MineReport = {
@@ -664,7 +685,7 @@ function mineNamed(
       })),
       nameWhy: detection.why,
       center: members[center]?.key ?? '',
-      params: paramReports(template, built, members, params, entityParam, detection.occurrences, detection.why, renderer),
+      params: paramReports(template, built, members, params, entityParam, detection.occurrences, detection.why, renderer, inTemplatePaths(built)),
       level,
       fallback: level !== 'aligned',
       fallbackWhy: whyNot.length === 0 ? undefined : whyNot.join('; '),

@@ -167,6 +167,25 @@ describe('mineTemplate', () => {
     expect(generateMember(mineTemplate(plural).template, { name: 'Stock' })[0]?.path).toBe('app/routers/stocks.py');
   });
 
+  test("a param's reason names the template's file, not the member file it was found in", () => {
+    const route = (name: string, guarded: boolean) =>
+      `import { Router } from 'express';\n${guarded ? "import { auth } from '../auth';\n" : ''}\nexport const ${name}Router = Router();\n${name}Router.get('/', ${guarded ? 'auth, ' : ''}list${name});\n`;
+    const examples = [['users', 'Users', true], ['orders', 'Orders', false], ['products', 'Products', false], ['invoices', 'Invoices', false]].map(([file, name, guarded]) => ({
+      path: `src/routes/${String(file)}.ts`,
+      content: route(String(name), guarded === true),
+    }));
+    const result = mineTemplate(examples);
+    expectRoundTrip(examples, result);
+    const templatePath = result.template.files[0]?.path.replace(/\.hbs$/, '') ?? '';
+    const flags = result.report.params.filter((param) => param.kind === 'flag');
+    expect(flags.length).toBeGreaterThan(0);
+    for (const flag of flags) {
+      expect(flag.why.startsWith(`${templatePath}: `)).toBe(true);
+      expect(result.template.manifest.params[flag.name]?.description?.startsWith(`${templatePath}: `)).toBe(true);
+      for (const example of examples) expect(flag.why).not.toContain(example.path);
+    }
+  });
+
   test('text every member writes the same is constant, whatever the name reads into it', () => {
     const chart = (name: string) => [
       { path: `charts/${name}/templates/serviceaccount.yaml`, content: `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}.serviceAccount\n` },
