@@ -38,6 +38,7 @@ import type { Built, BuildOptions, BuiltFile, MemberFile, MinedMember } from './
 import { linkFlags } from './link-flags.js';
 import { keyNames, keyPaths, labelAndKeyParams } from './key-params.js';
 import { hintWord, Registry } from './registry.js';
+import { declaredHint, placeHint } from './context-hints.js';
 
 /**
  * Which file of the template a member's file is: its path with the name reduced to its case class,
@@ -757,6 +758,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       for (let k = end - 1; k >= 0 && text.replace(/\s/gu, '').length < 2; k--) text = literalText(centerTokens.slice(k, k + 1)) + text;
       return text;
     };
+    /** What to name the value at center position `position` after: its keyword, or the word before it. */
     const hintBefore = (position: number): string => {
       const wordsBefore = (from: number): string[] =>
         literalText(centerTokens.slice(from, position))
@@ -765,11 +767,19 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       // The nearest word is in the last few tokens, mostly: read those first (a line of an icon's
       // path data has thousands), their first word aside, which may be the end of a longer one.
       const from = Math.max(0, position - HINT_WINDOW);
+      const before = literalText(centerTokens.slice(from, position));
+      const declared = declaredHint(before);
+      if (declared !== '') return declared;
       if (from > 0) {
         const near = hintWord(wordsBefore(from).slice(1).reverse().join(' '));
         if (near !== '') return near;
       }
       return hintWord(wordsBefore(0).reverse().join(' '));
+    };
+    /** Failing a word, what the value at center positions [position, end) is by its place (see placeHint). */
+    const hintOfPlace = (position: number, end: number): string => {
+      const from = Math.max(0, position - HINT_WINDOW);
+      return placeHint(literalText(centerTokens.slice(from, position)), literalText(centerTokens.slice(end, end + HINT_WINDOW)), from === 0);
     };
 
     /**
@@ -799,7 +809,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
         // A part that is the whole text is the value itself, not a second param written from it.
         const [only, ...rest] = inner;
         if (only?.t === 'value' && only.helper === undefined && rest.length === 0) pieces.push(only);
-        else pieces.push({ t: 'value', param: registry.value(valuesBetween(a, b), hintBefore(a + 1), preferred, inner) });
+        else pieces.push({ t: 'value', param: registry.value(valuesBetween(a, b), hintBefore(a + 1), preferred, inner, hintOfPlace(a + 1, b)) });
         if (b < centerTokens.length) pieces.push(...tokenPieces([columnAt(b)], where));
         previous = b;
       };
@@ -851,21 +861,24 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
           });
           const after = centerTokens.slice(i);
           const hint = hintBefore(previous + 1);
-          const paramHint = hint === '' ? hintWord(literalText(after)) : hint;
+          // Failing a word before it, its place names it better than a word after it (`// {{comment}}
+          // represents the…`), and its values better than its place (`// {{url}}`).
+          const place = hint === '' ? hintOfPlace(previous + 1, i) : '';
+          const paramHint = hint === '' && place === '' ? hintWord(literalText(after)) : hint;
           if (withName && inString) {
             // The string is the value; its default takes the most common variant.
             pieces.push(...content(ranked[0]?.[1] ?? []));
           } else if (withName && runs.every((run) => run.every((token) => token.kind !== 'code'))) {
             // Words holding the name in some members (prose, a string's part): a value, whose
             // default is the most common variant with the name written for the new member.
-            pieces.push({ t: 'value', param: registry.value(values, paramHint, preferred, content(ranked[0]?.[1] ?? [])) });
+            pieces.push({ t: 'value', param: registry.value(values, paramHint, preferred, content(ranked[0]?.[1] ?? []), place) });
           } else if (withName && runs.every(isSimpleValue)) {
             // One identifier or path (`IRouterStore`, `user.profile`): a value too, named after the
             // key it is the value of (`pathParams: never`), else after its own words (`…Store` is a
             // store).
             const keyed = hint !== '' && /[\p{L}\p{N}_$]\s*[:=]\s*$/u.test(textBefore(previous + 1));
             const own = keyed ? '' : hintWord(literalText(runOf(ranked[0]?.[1][0] ?? preferred)));
-            pieces.push({ t: 'value', param: registry.value(values, own === '' ? paramHint : own, preferred, content(ranked[0]?.[1] ?? [])) });
+            pieces.push({ t: 'value', param: registry.value(values, own === '' ? paramHint : own, preferred, content(ranked[0]?.[1] ?? []), place) });
           } else if (withName) {
             // The name is in the differing code: one inline alternative per distinct run.
             if (options.inlineBlocks !== true) return undefined;
@@ -896,7 +909,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
               const keyless = hint === '' || /,\s*$/u.test(textBefore(previous + 1));
               const identifiers = runs.every((run) => isSimpleValue(run) || /^[\p{L}\p{N}_$]+(?:,\s*[\p{L}\p{N}_$]+)*$/u.test(tokensText(run)));
               const own = keyless && identifiers ? hintWord(literalText(runOf(ranked[0]?.[1][0] ?? preferred))) : '';
-              pieces.push({ t: 'value', param: registry.value(values, own === '' ? paramHint : own, preferred) });
+              pieces.push({ t: 'value', param: registry.value(values, own === '' ? paramHint : own, preferred, undefined, place) });
             }
             else pieces.push(...slicePieces(slice, values, paramHint, where));
           }
@@ -911,7 +924,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
         if (literal !== undefined) {
           // Its default: the preferred member's literal, the name written for the new member.
           slots++;
-          pieces.push({ t: 'value', param: registry.value(valuesBetween(i, literal), hintBefore(i + 1), preferred, preferredAnew(i, literal)) });
+          pieces.push({ t: 'value', param: registry.value(valuesBetween(i, literal), hintBefore(i + 1), preferred, preferredAnew(i, literal), hintOfPlace(i + 1, literal)) });
           if (literal >= centerTokens.length) break;
           pieces.push(...tokenPieces([columnAt(literal)], where));
           previous = literal;

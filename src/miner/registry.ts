@@ -1,6 +1,7 @@
 /**
  * The params a build collects (Registry), and what each is named after: the word before a value,
- * what its values are (a path, a URL, an HTTP method, spaces), the import a flag's line brings in,
+ * what its values are (a path, a URL, an HTTP method, spaces), its place in its line (a test's
+ * title, a key: see context-hints.ts), the import a flag's line brings in,
  * a mark an optional part is alone (`withComma`). Names are unique, and none is a Handlebars
  * helper's or keyword's.
  */
@@ -82,10 +83,11 @@ const PATH_TEXT = /^[^\s'"`]*\/[^\s'"`]*$/u;
  * user setting it would set the gap after `Short:`, not the text); HTTP methods are the `method`
  * (`new RequestBuilder(rootUrl, PATH, '{{method}}')`, not `path`). With no word before it, an
  * icon's path data is `pathData` (`d="{{pathData}}"`), and URLs and paths are a `url` and a
- * `path` (`import X from '{{path}}'`) rather than a `value`.
+ * `path` (`import X from '{{path}}'`), else it is named after its place (`place`: a `testTitle`,
+ * a `key`), rather than a `value`.
  */
-function valueHint(values: readonly string[], hint: string): string {
-  if (values.length === 0) return hint;
+function valueHint(values: readonly string[], hint: string, place: string): string {
+  if (values.length === 0) return hint || place;
   if (values.every(isSpaces)) return `${hint} spacing`;
   // HTTP methods, any case: a value that is always one is the `method`, wherever it is written.
   if (values.every((value) => HTTP_METHOD.test(value)) && values.some((value) => !/^(?:head|options)$/iu.test(value))) return 'method';
@@ -93,7 +95,7 @@ function valueHint(values: readonly string[], hint: string): string {
   if (values.every((value) => SVG_PATH_DATA.test(value))) return 'path data';
   if (values.every((value) => URL_TEXT.test(value))) return 'url';
   if (values.every((value) => PATH_TEXT.test(value))) return 'path';
-  return hint;
+  return place;
 }
 
 /** The params being collected while building. */
@@ -164,9 +166,10 @@ export class Registry {
   /**
    * `preferred`: the member whose value is the default (the one whose whole line is most common).
    * `template`: the default written from parts (the name, other params) rather than one member's
-   * value, so a new member gets its own.
+   * value, so a new member gets its own. `place`: what its place in the line says it is (see
+   * placeHint), for a value no word names and its values do not either.
    */
-  value(values: readonly (string | undefined)[], hint: string, preferred: number, template?: readonly Piece[]): string {
+  value(values: readonly (string | undefined)[], hint: string, preferred: number, template?: readonly Piece[], place = ''): string {
     // Texts equal in every member are one param unless their defaults are written differently
     // (`table: 'carts'` and a label "carts" part ways at `OrderItem`).
     const key = JSON.stringify([values, template?.some((piece) => piece.t !== 'text') === true ? template : undefined]);
@@ -183,7 +186,7 @@ export class Registry {
           : 'string';
     const param: ValueParam = {
       kind: 'value',
-      name: this.uniqueName(valueHint(present, hint), 'value'),
+      name: this.uniqueName(valueHint(present, hint, place), 'value'),
       type,
       values,
       default: values[preferred] ?? mostCommon(values, this.center) ?? '',

@@ -186,6 +186,24 @@ describe('mineTemplate', () => {
     }
   });
 
+  test('a value no word names is named by its place: a test title, a declared type', () => {
+    const spec = (name: string, alias: string, title: string) =>
+      `import { render${name} } from './${name.toLowerCase()}';\n\nexport type ${alias} = string;\n\ndescribe('${name}', () => {\n  it('${title}', () => {\n    expect(render${name}()).toBeTruthy();\n  });\n});\n`;
+    const members = [
+      ['Invoice', 'Id', 'renders the list'],
+      ['Order', 'Key', 'shows an empty state'],
+      ['Customer', 'Token', 'loads on mount'],
+      ['Product', 'Code', 'handles errors'],
+    ] as const;
+    const examples = members.map(([name, alias, title]) => ({ path: `src/${name.toLowerCase()}.spec.ts`, content: spec(name, alias, title) }));
+    const result = mineTemplate(examples);
+    expectRoundTrip(examples, result);
+    const content = result.template.files[0]?.content ?? '';
+    expect(content).toContain("  it('{{testTitle}}', () => {\n");
+    expect(content).toContain('export type {{typeName}} = string;\n');
+    expect(result.params.map((member) => member.params['testTitle']).sort()).toEqual(members.map(([, , title]) => title).sort());
+  });
+
   test('text every member writes the same is constant, whatever the name reads into it', () => {
     const chart = (name: string) => [
       { path: `charts/${name}/templates/serviceaccount.yaml`, content: `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}.serviceAccount\n` },

@@ -13,6 +13,7 @@ import { ownNumberValues } from '../../src/miner/given-number.js';
 import { linkFlags } from '../../src/miner/link-flags.js';
 import { lcsPairs } from '../../src/miner/lcs.js';
 import { detectNames } from '../../src/miner/names.js';
+import { declaredHint, placeHint } from '../../src/miner/context-hints.js';
 import { compareFiles, lineEditDistance, renameCopy } from '../../src/miner/score.js';
 import { closesAs, illFormedNewMember, parsesAs, syntaxErrors } from '../../src/miner/well-formed.js';
 import { scanCodeRegions, scanErbRegions, scanRegions, splitLines, tokenize, type Token } from '../../src/miner/tokenize.js';
@@ -509,6 +510,39 @@ describe('alignment', () => {
     expect(gapFor({ hasRun: true, hasArgs: true })).toBe('   ');
     // The gap leads nothing: hasArgs follows no value.
     expect(linkFlags([hasRun, hasArgs, gap], 6, files)[1]).toEqual(hasArgs);
+  });
+});
+
+describe('param names by place', () => {
+  test('a name declared after a keyword is named after the keyword, a word before it or not', () => {
+    expect(declaredHint('export interface ')).toBe('interface name');
+    expect(declaredHint('pub struct ')).toBe('struct name');
+    expect(declaredHint('    def ')).toBe('function name');
+    expect(declaredHint('export const ')).toBe('variable name');
+    // A key named `type`, a word ending like a keyword, a keyword not right before: no declaration.
+    expect(declaredHint('  type: ')).toBe('');
+    expect(declaredHint('subtype ')).toBe('');
+    expect(declaredHint('class Foo extends ')).toBe('');
+  });
+
+  test('a value no word names is named by its place in the line', () => {
+    expect(placeHint("  it('", "', () => {", true)).toBe('test title');
+    expect(placeHint("  it '", "' do", true)).toBe('test title');
+    expect(placeHint('describe("', '", () => {', true)).toBe('suite title');
+    expect(placeHint('    <', ' class="card">', true)).toBe('tag');
+    expect(placeHint('</', '>', true)).toBe('tag');
+    expect(placeHint('    ', ': string;', true)).toBe('key');
+    expect(placeHint('  "', '": 1,', true)).toBe('key');
+    expect(placeHint('// ', '', true)).toBe('comment');
+    expect(placeHint('    """', '"""', true)).toBe('docstring');
+    expect(placeHint('.', ' {', true)).toBe('selector');
+    // What needs the line's start does not hold where the text before is only its end.
+    expect(placeHint('    ', ': string;', false)).toBe('');
+    // A comparison is no key, a less-than no tag, a method call no test.
+    expect(placeHint('  ', ' == 1', true)).toBe('');
+    expect(placeHint('a < ', ' b', true)).toBe('');
+    expect(placeHint('extends BaseMapper<', '> {', true)).toBe('');
+    expect(placeHint("cache.it('", "')", true)).toBe('');
   });
 });
 

@@ -1,0 +1,62 @@
+/**
+ * What a value is by where it stands in its line, for the values no word before them names: a
+ * user passes `--set interfaceName=CartItem` or `--set testTitle="renders empty"` rather than
+ * `--set value5=…`. The declared name after a keyword (`export interface {{interfaceName}} {`,
+ * where `interface` is no word to name a param after), a test's title (`it('{{testTitle}}', …)`,
+ * RSpec's `it '…' do`), a tag (`<{{tag}}>`), a key at the start of a line (`{{key}}: string;`,
+ * `"{{key}}": …`), a comment's text (`// {{comment}}`), a docstring and a CSS selector.
+ */
+
+/** Keywords that declare a name, and what that name is called. */
+const DECLARED = new Map([
+  ['interface', 'interface name'],
+  ['class', 'class name'],
+  ['struct', 'struct name'],
+  ['enum', 'enum name'],
+  ['trait', 'trait name'],
+  ['record', 'record name'],
+  ['protocol', 'protocol name'],
+  ['type', 'type name'],
+  ['function', 'function name'],
+  ['func', 'function name'],
+  ['def', 'function name'],
+  ['fn', 'function name'],
+  ['const', 'variable name'],
+  ['let', 'variable name'],
+  ['var', 'variable name'],
+]);
+
+const DECLARATION = new RegExp(`(?:^|[^\\w$])(${[...DECLARED.keys()].join('|')})\\s+$`, 'u');
+/** The calls whose first argument titles a test (`it`, `test`) or a group of tests (`describe`). */
+const TEST_TITLE = /(?:^|[^\w$.])(it|test|specify|scenario|describe|context|suite)\s*\(?\s*['"`]$/u;
+const GROUPS = new Set(['describe', 'context', 'suite']);
+
+/**
+ * What a name declared right after a keyword is called (`interface name`), or '': before any word
+ * near it, as `struct {{value}}` declares a name and is no `struct`. `before`: the line's text
+ * before the value.
+ */
+export function declaredHint(before: string): string {
+  const keyword = DECLARATION.exec(before)?.[1];
+  return keyword === undefined ? '' : (DECLARED.get(keyword) ?? '');
+}
+
+/**
+ * What the value between `before` and `after` (the line's text around it; `before` from the
+ * line's start when `fromLineStart`) is by its place (see the module comment), or '' when its place
+ * says nothing.
+ */
+export function placeHint(before: string, after: string, fromLineStart: boolean): string {
+  const title = TEST_TITLE.exec(before)?.[1];
+  if (title !== undefined) return GROUPS.has(title) ? 'suite title' : 'test title';
+  // A tag opens at the start of a line or after markup (`<{{tag}}>`, `return <{{tag}} …`), not
+  // after a type's name (`Mapper<{{value}}>`) or in a comparison (`a < b`).
+  if (/(?:^|[\s>(){}=?:,])<\/?$/u.test(before) && /^(?:[\s/>]|$)/u.test(after)) return 'tag';
+  if (!fromLineStart) return '';
+  const lead = before.trim();
+  if (/^(?:\/\/+|#+|\/\*+|\*|--|<!--)$/u.test(lead)) return 'comment';
+  if (/^(?:"""|''')$/u.test(lead)) return 'docstring';
+  if (/^["']?$/u.test(lead) && /^["']?\s*[:=](?!=)/u.test(after)) return 'key';
+  if (lead === '.' && /^\s*[{,]/u.test(after)) return 'selector';
+  return '';
+}
