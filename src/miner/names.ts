@@ -34,6 +34,9 @@ export interface NameDetection {
   readonly plurals?: Readonly<Record<string, string>> | undefined;
 }
 
+/** Members a warning of names found only in paths lists by name; the rest are counted. */
+const PATH_ONLY_SHOWN = 5;
+
 const isPlural = (word: string): boolean => {
   const lower = word.toLowerCase();
   return pluralize(lower) === lower && singularize(lower) !== lower;
@@ -286,10 +289,19 @@ function inflectedNames(
   }
   const pascal = names.map((name, i) => keepAcronyms(name, labels[i]));
   const occurrences = pascal.map((name, i) => countOccurrences(name, texts[i] ?? []));
+  const pathOnly: string[] = [];
   pascal.forEach((name, i) => {
     if (name === '') warnings.push(`member ${JSON.stringify(labels[i])} gives no name`);
-    else if ((occurrences[i] ?? 0) <= 1) warnings.push(`the name ${JSON.stringify(name)} of member ${JSON.stringify(labels[i])} occurs only in its path`);
+    else if ((occurrences[i] ?? 0) <= 1) pathOnly.push(`${JSON.stringify(name)} of member ${JSON.stringify(labels[i])}`);
   });
+  // One warning for them all: a family of locales or environments names no member in its
+  // contents, and a line per member would bury the other warnings.
+  if (pathOnly.length === 1) warnings.push(`the name ${pathOnly[0] ?? ''} occurs only in its path`);
+  else if (pathOnly.length > 1) {
+    const shown = pathOnly.slice(0, PATH_ONLY_SHOWN).join(', ');
+    const more = pathOnly.length > PATH_ONLY_SHOWN ? ` and ${pathOnly.length - PATH_ONLY_SHOWN} more` : '';
+    warnings.push(`the names of ${pathOnly.length} of ${pascal.length} members occur only in their paths: ${shown}${more}`);
+  }
   const why = [`names read from the ${labels.length === 1 ? 'label' : 'labels'} (${labels.map((l) => JSON.stringify(l)).join(', ')})`, ...notes].join('; ');
   return { names: pascal, occurrences, why, warnings };
 }

@@ -189,7 +189,14 @@ describe('entity names', () => {
   });
 
   test('a name found only in its path is a warning', () => {
-    expect(detect(['user', 'product'], ['nothing here', 'product']).warnings.join(' ')).toContain('"User"');
+    expect(detect(['user', 'product'], ['nothing here', 'product, product']).warnings).toEqual(['the name "User" of member "user" occurs only in its path']);
+  });
+
+  test('names found only in their paths are one warning, the first few named', () => {
+    const labels = ['de', 'en', 'es', 'fr', 'it', 'pt', 'ru'];
+    const { warnings } = detect(labels, labels.map(() => 'export default { weekdays: [] };'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toBe('the names of 7 of 7 members occur only in their paths: "De" of member "de", "En" of member "en", "Es" of member "es", "Fr" of member "fr", "It" of member "it" and 2 more');
   });
 });
 
