@@ -177,14 +177,23 @@ export function emit(pieces: readonly Piece[], param: string, enclosed = false):
       case 'if': {
         const nl = piece.lines ? '\n' : '';
         const keyword = piece.negate === true ? 'unless' : 'if';
-        out += `{{#${keyword} ${piece.flag}}}${nl}${branchText(piece.then, piece.lines, param)}`;
+        // A branch of lines may end in a tag (an inline block, or a value, that writes its line's
+        // end): the block tag after it then has no line of its own, and Handlebars keeps what
+        // follows that tag on its line, so a newline there would be written too. The next branch
+        // (or what follows the block) starts right after such a tag.
+        const endsLine = (text: string) => !piece.lines || text === '' || text.endsWith('\n');
+        const then = branchText(piece.then, piece.lines, param);
+        out += `{{#${keyword} ${piece.flag}}}${nl}${then}`;
         const chained = piece.else.length === 1 && piece.else[0]?.t === 'if' && piece.else[0].negate !== true && piece.else[0].lines === piece.lines;
-        if (chained) {
+        if (chained && endsLine(then)) {
           // {{else if}} chains read better than nested blocks; the inner block's own close is dropped.
           const inner = emit(piece.else, param);
-          out += `{{else if ${inner.slice('{{#if '.length, inner.length - `{{/if}}${nl}`.length)}{{/${keyword}}}${nl}`;
-        } else if (piece.else.length > 0) out += `{{else}}${nl}${branchText(piece.else, piece.lines, param)}{{/${keyword}}}${nl}`;
-        else out += `{{/${keyword}}}${nl}`;
+          const close = inner.endsWith(`{{/if}}${nl}`) ? `{{/if}}${nl}` : '{{/if}}';
+          out += `{{else if ${inner.slice('{{#if '.length, inner.length - close.length)}{{/${keyword}}}${close.slice('{{/if}}'.length)}`;
+        } else if (piece.else.length > 0) {
+          const otherwise = branchText(piece.else, piece.lines, param);
+          out += `{{else}}${endsLine(then) ? nl : ''}${otherwise}{{/${keyword}}}${endsLine(otherwise) ? nl : ''}`;
+        } else out += `{{/${keyword}}}${endsLine(then) ? nl : ''}`;
         break;
       }
       case 'fits': {

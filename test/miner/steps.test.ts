@@ -597,6 +597,41 @@ describe('values that follow values', () => {
   });
 });
 
+describe('block tags', () => {
+  const renderer = createRenderer();
+  const render = (pieces: Piece[], params: Record<string, unknown>) => renderer.renderSync(emit(pieces, 'name'), params);
+
+  test('a branch of lines that ends in a tag writes the next branch, and what follows the block, from its line end', () => {
+    // The then branch's line ends inside an inline block: `{{else}}` shares that line.
+    const inlineEnd: Piece[] = [
+      { t: 'text', text: 'try {\n' },
+      {
+        t: 'if',
+        flag: 'hasNext',
+        lines: true,
+        then: [{ t: 'text', text: '  return res.send(doc)' }, { t: 'if', flag: 'withSemicolon', lines: false, then: [{ t: 'text', text: ';\n' }], else: [{ t: 'text', text: '\n' }] }],
+        else: [{ t: 'text', text: '  return res.json(list);\n' }],
+      },
+      { t: 'text', text: '}\n' },
+    ];
+    expect(render(inlineEnd, { hasNext: true, withSemicolon: true })).toBe('try {\n  return res.send(doc);\n}\n');
+    expect(render(inlineEnd, { hasNext: true, withSemicolon: false })).toBe('try {\n  return res.send(doc)\n}\n');
+    expect(render(inlineEnd, { hasNext: false })).toBe('try {\n  return res.json(list);\n}\n');
+    // A value writes the line's end (`({\r\n` in a file saved with CRLF): the close shares its line.
+    const valueEnd: Piece[] = [{ t: 'if', flag: 'withModel', lines: true, then: [{ t: 'text', text: '  CartModel(' }, { t: 'value', param: 'open' }], else: [] }, { t: 'text', text: '  required this.id,\n' }];
+    expect(render(valueEnd, { withModel: true, open: '{\n' })).toBe('  CartModel({\n  required this.id,\n');
+    expect(render(valueEnd, { withModel: false })).toBe('  required this.id,\n');
+    // So in a chain: the last branch ends in a value.
+    const chain: Piece[] = [
+      { t: 'if', flag: 'a', lines: true, then: [{ t: 'text', text: 'A\n' }], else: [{ t: 'if', flag: 'b', lines: true, then: [{ t: 'text', text: 'B\n' }], else: [{ t: 'text', text: 'C ' }, { t: 'value', param: 'end' }] }] },
+      { t: 'text', text: 'after\n' },
+    ];
+    expect(render(chain, { a: true })).toBe('A\nafter\n');
+    expect(render(chain, { a: false, b: true })).toBe('B\nafter\n');
+    expect(render(chain, { a: false, b: false, end: 'c\n' })).toBe('C c\nafter\n');
+  });
+});
+
 describe('escaping literal mustaches', () => {
   const renderer = createRenderer();
   const roundTrip = (pieces: Piece[], params: Record<string, unknown>) => renderer.renderSync(emit(pieces, 'name'), params);
