@@ -95,7 +95,7 @@ export interface BuiltFile {
   /** Members having this file. */
   readonly members: readonly number[];
   /**
-   * The path of the file its members' are aligned against (the most typical member's), as the
+   * The path of the file its members' files are aligned against (the most typical member's), as the
    * params' reasons name it while the template is built; the report names the template's path.
    */
   readonly centerPath?: string;
