@@ -119,6 +119,14 @@ function inlineBranch(text: string): string {
   return /\n[ \t]*$/.test(start) ? `${start}{{!}}` : start;
 }
 
+/**
+ * Whether a branch of lines ends its last line in text. One may end in a tag instead (an inline
+ * block, or a value, that writes the line's end): the block tag after it then has no line of its
+ * own, and Handlebars keeps what follows that tag on its line, so a newline there would be written
+ * too. The next branch (or what follows the block) then starts right after that tag.
+ */
+const endsItsLine = (text: string): boolean => text === '' || text.endsWith('\n');
+
 /** A block's branch: on lines of its own, or inline with its text exactly as it is (see inlineBranch). */
 const branchText = (pieces: readonly Piece[], lines: boolean, param: string): string => (lines ? emit(pieces, param) : inlineBranch(emit(pieces, param, true)));
 
@@ -177,11 +185,7 @@ export function emit(pieces: readonly Piece[], param: string, enclosed = false):
       case 'if': {
         const nl = piece.lines ? '\n' : '';
         const keyword = piece.negate === true ? 'unless' : 'if';
-        // A branch of lines may end in a tag (an inline block, or a value, that writes its line's
-        // end): the block tag after it then has no line of its own, and Handlebars keeps what
-        // follows that tag on its line, so a newline there would be written too. The next branch
-        // (or what follows the block) starts right after such a tag.
-        const endsLine = (text: string) => !piece.lines || text === '' || text.endsWith('\n');
+        const endsLine = (text: string) => !piece.lines || endsItsLine(text);
         const then = branchText(piece.then, piece.lines, param);
         out += `{{#${keyword} ${piece.flag}}}${nl}${then}`;
         const chained = piece.else.length === 1 && piece.else[0]?.t === 'if' && piece.else[0].negate !== true && piece.else[0].lines === piece.lines;
@@ -198,13 +202,16 @@ export function emit(pieces: readonly Piece[], param: string, enclosed = false):
       }
       case 'fits': {
         const nl = piece.lines ? '\n' : '';
-        out += `{{#fits ${piece.width}}}${nl}${branchText(piece.narrow, piece.lines, param)}{{else}}${nl}${branchText(piece.wide, piece.lines, param)}{{/fits}}${nl}`;
+        const narrow = branchText(piece.narrow, piece.lines, param);
+        const wide = branchText(piece.wide, piece.lines, param);
+        const after = (text: string) => (endsItsLine(text) ? nl : '');
+        out += `{{#fits ${piece.width}}}${nl}${narrow}{{else}}${after(narrow)}${wide}{{/fits}}${after(wide)}`;
         break;
       }
       case 'each': {
         const nl = piece.lines ? '\n' : '';
         const body = emit(piece.body, `@root.${param}`, !piece.lines);
-        out += `{{#each ${piece.param}}}${nl}${piece.lines ? body : inlineBranch(body)}{{/each}}${nl}`;
+        out += `{{#each ${piece.param}}}${nl}${piece.lines ? body : inlineBranch(body)}{{/each}}${piece.lines && !endsItsLine(body) ? '' : nl}`;
         break;
       }
     }

@@ -629,6 +629,16 @@ describe('block tags', () => {
     expect(render(chain, { a: true })).toBe('A\nafter\n');
     expect(render(chain, { a: false, b: true })).toBe('B\nafter\n');
     expect(render(chain, { a: false, b: false, end: 'c\n' })).toBe('C c\nafter\n');
+    // And a repeated item whose line an item's value ends.
+    const list: Piece[] = [{ t: 'each', param: 'items', lines: true, body: [{ t: 'text', text: '  - ' }, { t: 'item' }] }, { t: 'text', text: 'end\n' }];
+    expect(render(list, { items: ['a\n', 'b\n'] })).toBe('  - a\n  - b\nend\n');
+    // And line breaks that follow the width, each form's line ended by a value.
+    const width: Piece[] = [
+      { t: 'fits', width: 12, lines: true, narrow: [{ t: 'text', text: 'f(' }, { t: 'value', param: 'args' }], wide: [{ t: 'text', text: 'f(\n  ' }, { t: 'value', param: 'args' }] },
+      { t: 'text', text: 'end\n' },
+    ];
+    expect(render(width, { args: 'a, b)\n' })).toBe('f(a, b)\nend\n');
+    expect(render(width, { args: 'alpha, beta)\n' })).toBe('f(\n  alpha, beta)\nend\n');
   });
 });
 
