@@ -4,7 +4,8 @@
  * `--set value5=…`. The declared name after a keyword (`export interface {{interfaceName}} {`,
  * where `interface` is no word to name a param after), a test's title (`it('{{testTitle}}', …)`,
  * RSpec's `it '…' do`), a tag (`<{{tag}}>`), a key at the start of a line (`{{key}}: string;`,
- * `"{{key}}": …`), a comment's text (`// {{comment}}`), a docstring and a CSS selector.
+ * `"{{key}}": …`), a string alone on its line (a list's `"{{item}}",`), a comment's text
+ * (`// {{comment}}`), a docstring and a CSS selector.
  */
 
 /** Keywords that declare a name, and what that name is called. */
@@ -54,9 +55,12 @@ export function placeHint(before: string, after: string, fromLineStart: boolean)
   if (/(?:^|[\s>(){}=?:,])<\/?$/u.test(before) && /^(?:[\s/>]|$)/u.test(after)) return 'tag';
   if (!fromLineStart) return '';
   const lead = before.trim();
-  if (/^(?:\/\/+|#+|\/\*+|\*|--|<!--)$/u.test(lead)) return 'comment';
+  // A comment's mark, and any rule drawn after it (`# ---------- {{comment}}`, `/* ── … ── */`).
+  if (/^(?:\/\/+|#+|\/\*+|\*|--|<!--)[^\p{L}\p{N}]*$/u.test(lead)) return 'comment';
   if (/^(?:"""|''')$/u.test(lead)) return 'docstring';
   if (/^["']?$/u.test(lead) && /^["']?\s*[:=](?!=)/u.test(after)) return 'key';
+  // A string alone on its line, a comma after it: one item of a list (`"{{item}}",`).
+  if (/^["'`]$/u.test(lead) && after.startsWith(lead) && /^,?\s*$/u.test(after.slice(1))) return 'item';
   if (lead === '.' && /^\s*[{,]/u.test(after)) return 'selector';
   return '';
 }

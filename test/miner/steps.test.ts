@@ -541,6 +541,11 @@ describe('param names by place', () => {
     expect(placeHint('    ', ': string;', true)).toBe('key');
     expect(placeHint('  "', '": 1,', true)).toBe('key');
     expect(placeHint('// ', '', true)).toBe('comment');
+    expect(placeHint('# ---------- ', ' ----------', true)).toBe('comment');
+    expect(placeHint('    "', '",', true)).toBe('item');
+    expect(placeHint("  '", "'", true)).toBe('item');
+    // A string a line goes on after is no item of a list.
+    expect(placeHint('    "', '" + date() +', true)).toBe('');
     expect(placeHint('    """', '"""', true)).toBe('docstring');
     expect(placeHint('.', ' {', true)).toBe('selector');
     // What needs the line's start does not hold where the text before is only its end.
