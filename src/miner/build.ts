@@ -146,6 +146,8 @@ const CLOSING = new Set(CLOSER_OF.values());
 
 /** Tokens read back for a value's hint before the whole line is (see hintBefore in buildTemplate). */
 const HINT_WINDOW = 24;
+/** A Markdown file's path (see placeHint), as the alignment's `where` names it. */
+const MARKDOWN_PATH = /\.(?:md|mdx|markdown)(?:\s|$)/iu;
 
 
 /** The letter class each case helper writes a name of several words in. */
@@ -779,7 +781,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
     /** Failing a word, what the value at center positions [position, end) is by its place (see placeHint). */
     const hintOfPlace = (position: number, end: number): string => {
       const from = Math.max(0, position - HINT_WINDOW);
-      return placeHint(literalText(centerTokens.slice(from, position)), literalText(centerTokens.slice(end, end + HINT_WINDOW)), from === 0);
+      return placeHint(literalText(centerTokens.slice(from, position)), literalText(centerTokens.slice(end, end + HINT_WINDOW)), from === 0, MARKDOWN_PATH.test(where));
     };
 
     /**

@@ -45,9 +45,9 @@ export function declaredHint(before: string): string {
 /**
  * What the value between `before` and `after` (the line's text around it; `before` from the
  * line's start when `fromLineStart`) is by its place (see the module comment), or '' when its place
- * says nothing.
+ * says nothing. `markdown`: the line is Markdown's, where `# {{heading}}` is no comment.
  */
-export function placeHint(before: string, after: string, fromLineStart: boolean): string {
+export function placeHint(before: string, after: string, fromLineStart: boolean, markdown = false): string {
   const title = TEST_TITLE.exec(before)?.[1];
   if (title !== undefined) return GROUPS.has(title) ? 'suite title' : 'test title';
   // A tag opens at the start of a line or after markup (`<{{tag}}>`, `return <{{tag}} …`), not
@@ -55,6 +55,8 @@ export function placeHint(before: string, after: string, fromLineStart: boolean)
   if (/(?:^|[\s>(){}=?:,])<\/?$/u.test(before) && /^(?:[\s/>]|$)/u.test(after)) return 'tag';
   if (!fromLineStart) return '';
   const lead = before.trim();
+  // In Markdown a line that `#` starts is a heading.
+  if (markdown && /^#+$/u.test(lead)) return 'heading';
   // A comment's mark, and any rule drawn after it (`# ---------- {{comment}}`, `/* ── … ── */`).
   if (/^(?:\/\/+|#+|\/\*+|\*|--|<!--)[^\p{L}\p{N}]*$/u.test(lead)) return 'comment';
   if (/^(?:"""|''')$/u.test(lead)) return 'docstring';

@@ -542,6 +542,7 @@ describe('param names by place', () => {
     expect(placeHint('  "', '": 1,', true)).toBe('key');
     expect(placeHint('// ', '', true)).toBe('comment');
     expect(placeHint('# ---------- ', ' ----------', true)).toBe('comment');
+    expect(placeHint('## ', '', true, true)).toBe('heading');
     expect(placeHint('    "', '",', true)).toBe('item');
     expect(placeHint("  '", "'", true)).toBe('item');
     // A string a line goes on after is no item of a list.
