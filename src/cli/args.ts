@@ -26,7 +26,8 @@ export const jsonOption = { json: { type: 'boolean' } } as const satisfies Optio
 /** A usage error for `wopt <command>`, naming where to read more. */
 export function usageError(command: string | undefined, message: string): WoptError {
   const help = command === undefined ? '`wopt --help`' : `\`wopt ${command} --help\``;
-  return errors.usage(`${message}; see ${help}`);
+  // A message that ends a sentence (a param's own error, quoted) ends before the pointer to help.
+  return errors.usage(`${message.replace(/\.$/u, '')}; see ${help}`);
 }
 
 /**

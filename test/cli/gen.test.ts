@@ -214,6 +214,14 @@ describe('wopt gen', () => {
     expect(unknown.stderr).toMatch(/no param "cuont".*Did you mean "count"/);
   });
 
+  it('refuses a --set value of the wrong type, naming the flag, the param and the help, in one sentence', async () => {
+    const dir = project(template);
+    const wrong = await run(['gen', 'card', '--name', 'a', '--set', 'count=many'], { cwd: dir });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/--set count=many: .*"count".*"many" is not one; see `wopt gen --help` \[E_USAGE\]/);
+    expect(wrong.stderr).not.toContain('.;');
+  });
+
   it('--from mines the template from existing files (through the miner hook) and generates a new member', async () => {
     const member = (name: string, plural: string): string =>
       `export interface ${name} {\n  id: string;\n}\n\nexport const ${plural.toLowerCase()}Url = '/api/${plural.toLowerCase()}';\n`;
