@@ -778,10 +778,16 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
       }
       return hintWord(wordsBefore(0).reverse().join(' '));
     };
-    /** Failing a word, what the value at center positions [position, end) is by its place (see placeHint). */
-    const hintOfPlace = (position: number, end: number): string => {
+    /**
+     * What to name the value at center positions [position, end) after: `hint`, the word before it
+     * (see hintBefore), and failing that `place`, what it is by its place in the line (see placeHint).
+     */
+    const hintsAt = (position: number, end: number): { hint: string; place: string } => {
+      const hint = hintBefore(position);
+      if (hint !== '') return { hint, place: '' };
       const from = Math.max(0, position - HINT_WINDOW);
-      return placeHint(literalText(centerTokens.slice(from, position)), literalText(centerTokens.slice(end, end + HINT_WINDOW)), from === 0, MARKDOWN_PATH.test(where));
+      const before = literalText(centerTokens.slice(from, position));
+      return { hint, place: placeHint(before, literalText(centerTokens.slice(end, end + HINT_WINDOW)), from === 0, MARKDOWN_PATH.test(where)) };
     };
 
     /**
@@ -811,7 +817,10 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
         // A part that is the whole text is the value itself, not a second param written from it.
         const [only, ...rest] = inner;
         if (only?.t === 'value' && only.helper === undefined && rest.length === 0) pieces.push(only);
-        else pieces.push({ t: 'value', param: registry.value(valuesBetween(a, b), hintBefore(a + 1), preferred, inner, hintOfPlace(a + 1, b)) });
+        else {
+          const { hint, place } = hintsAt(a + 1, b);
+          pieces.push({ t: 'value', param: registry.value(valuesBetween(a, b), hint, preferred, inner, place) });
+        }
         if (b < centerTokens.length) pieces.push(...tokenPieces([columnAt(b)], where));
         previous = b;
       };
@@ -862,10 +871,9 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
             values[id] = tokensText(runs[k] ?? []);
           });
           const after = centerTokens.slice(i);
-          const hint = hintBefore(previous + 1);
           // Failing a word before it, its place names it better than a word after it (`// {{comment}}
           // represents the…`), and its values better than its place (`// {{url}}`).
-          const place = hint === '' ? hintOfPlace(previous + 1, i) : '';
+          const { hint, place } = hintsAt(previous + 1, i);
           const paramHint = hint === '' && place === '' ? hintWord(literalText(after)) : hint;
           if (withName && inString) {
             // The string is the value; its default takes the most common variant.
@@ -926,7 +934,8 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
         if (literal !== undefined) {
           // Its default: the preferred member's literal, the name written for the new member.
           slots++;
-          pieces.push({ t: 'value', param: registry.value(valuesBetween(i, literal), hintBefore(i + 1), preferred, preferredAnew(i, literal), hintOfPlace(i + 1, literal)) });
+          const { hint, place } = hintsAt(i + 1, literal);
+          pieces.push({ t: 'value', param: registry.value(valuesBetween(i, literal), hint, preferred, preferredAnew(i, literal), place) });
           if (literal >= centerTokens.length) break;
           pieces.push(...tokenPieces([columnAt(literal)], where));
           previous = literal;

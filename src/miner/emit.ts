@@ -120,12 +120,13 @@ function inlineBranch(text: string): string {
 }
 
 /**
- * Whether a branch of lines ends its last line in text. One may end in a tag instead (an inline
- * block, or a value, that writes the line's end): the block tag after it then has no line of its
- * own, and Handlebars keeps what follows that tag on its line, so a newline there would be written
- * too. The next branch (or what follows the block) then starts right after that tag.
+ * The newline a block tag after `text` stands on its line with (`nl`: '' for a block inline). A
+ * branch of lines may end in a tag instead of text (an inline block, or a value, that writes the
+ * line's end): the block tag after it then has no line of its own, and Handlebars keeps what
+ * follows that tag on its line, so a newline there would be written too. The next branch (or what
+ * follows the block) then starts right after that tag.
  */
-const endsItsLine = (text: string): boolean => text === '' || text.endsWith('\n');
+const lineEnd = (text: string, nl: string): string => (text === '' || text.endsWith('\n') ? nl : '');
 
 /** A block's branch: on lines of its own, or inline with its text exactly as it is (see inlineBranch). */
 const branchText = (pieces: readonly Piece[], lines: boolean, param: string): string => (lines ? emit(pieces, param) : inlineBranch(emit(pieces, param, true)));
@@ -185,33 +186,31 @@ export function emit(pieces: readonly Piece[], param: string, enclosed = false):
       case 'if': {
         const nl = piece.lines ? '\n' : '';
         const keyword = piece.negate === true ? 'unless' : 'if';
-        const endsLine = (text: string) => !piece.lines || endsItsLine(text);
         const then = branchText(piece.then, piece.lines, param);
         out += `{{#${keyword} ${piece.flag}}}${nl}${then}`;
         const chained = piece.else.length === 1 && piece.else[0]?.t === 'if' && piece.else[0].negate !== true && piece.else[0].lines === piece.lines;
-        if (chained && endsLine(then)) {
+        if (chained && lineEnd(then, nl) === nl) {
           // {{else if}} chains read better than nested blocks; the inner block's own close is dropped.
           const inner = emit(piece.else, param);
-          const close = inner.endsWith(`{{/if}}${nl}`) ? `{{/if}}${nl}` : '{{/if}}';
-          out += `{{else if ${inner.slice('{{#if '.length, inner.length - close.length)}{{/${keyword}}}${close.slice('{{/if}}'.length)}`;
+          const close = inner.lastIndexOf('{{/if}}');
+          out += `{{else if ${inner.slice('{{#if '.length, close)}{{/${keyword}}}${inner.slice(close + '{{/if}}'.length)}`;
         } else if (piece.else.length > 0) {
           const otherwise = branchText(piece.else, piece.lines, param);
-          out += `{{else}}${endsLine(then) ? nl : ''}${otherwise}{{/${keyword}}}${endsLine(otherwise) ? nl : ''}`;
-        } else out += `{{/${keyword}}}${endsLine(then) ? nl : ''}`;
+          out += `{{else}}${lineEnd(then, nl)}${otherwise}{{/${keyword}}}${lineEnd(otherwise, nl)}`;
+        } else out += `{{/${keyword}}}${lineEnd(then, nl)}`;
         break;
       }
       case 'fits': {
         const nl = piece.lines ? '\n' : '';
         const narrow = branchText(piece.narrow, piece.lines, param);
         const wide = branchText(piece.wide, piece.lines, param);
-        const after = (text: string) => (endsItsLine(text) ? nl : '');
-        out += `{{#fits ${piece.width}}}${nl}${narrow}{{else}}${after(narrow)}${wide}{{/fits}}${after(wide)}`;
+        out += `{{#fits ${piece.width}}}${nl}${narrow}{{else}}${lineEnd(narrow, nl)}${wide}{{/fits}}${lineEnd(wide, nl)}`;
         break;
       }
       case 'each': {
         const nl = piece.lines ? '\n' : '';
         const body = emit(piece.body, `@root.${param}`, !piece.lines);
-        out += `{{#each ${piece.param}}}${nl}${piece.lines ? body : inlineBranch(body)}{{/each}}${piece.lines && !endsItsLine(body) ? '' : nl}`;
+        out += `{{#each ${piece.param}}}${nl}${piece.lines ? body : inlineBranch(body)}{{/each}}${lineEnd(body, nl)}`;
         break;
       }
     }
