@@ -6,7 +6,7 @@ import type { Template } from '../../src/library/template.js';
 import { createRenderer } from '../../src/render/index.js';
 import { emit, escapeText, type Piece } from '../../src/miner/emit.js';
 import { companionSuffixes, groupMembers, stemOf, uniformGluedSuffixes } from '../../src/miner/group.js';
-import { matchKey } from '../../src/miner/build.js';
+import { matchKey } from '../../src/miner/line-shapes.js';
 import { balancedDefaults } from '../../src/miner/balanced-defaults.js';
 import type { Built, FlagParam, MinedMember, ValueParam } from '../../src/miner/ir.js';
 import { ownNumberValues } from '../../src/miner/given-number.js';
