@@ -7,8 +7,6 @@
  * the most typical member with only its name abstracted; the report says which and why.
  */
 import { createHash } from 'node:crypto';
-import { words } from '../render/case.js';
-import { wordSlices } from '../render/helpers.js';
 import type { ParamAffixes, ParamSpec, Template, TemplateFile } from '../library/template.js';
 import { createRenderer, type Renderer } from '../render/index.js';
 import { pluralize, singularize, withPlurals } from '../render/inflect.js';
@@ -23,20 +21,19 @@ import { balancedDefaults } from './balanced-defaults.js';
 import { coherentDefaults } from './coherent-defaults.js';
 import { conditionalDefaults } from './conditional-defaults.js';
 import { numberAsGiven, ownNumberValues } from './given-number.js';
-import { commonFolder, groupMembers, type Grouping } from './group.js';
+import { groupMembers, type Grouping } from './group.js';
 import { lcsPairs } from './lcs.js';
 import { detectNames, type NameDetection } from './names.js';
 import { casedValueParams, followedValueParams, sameValueParams } from './same-values.js';
 import { sharedParts } from './shared-parts.js';
-import { importRuns, markSortedRuns, sortedKeys, writeSortBlocks } from './sorted-runs.js';
-import { hasVaryingUnderlines, markUnderlines, writeUnderlines } from './underlines.js';
+import { writeSortBlocks } from './sorted-runs.js';
+import { hasVaryingUnderlines, writeUnderlines } from './underlines.js';
 import { widthBlocks } from './width-blocks.js';
 import { withKindSuffixes } from './kind-suffix.js';
 import { illFormedNewMember } from './well-formed.js';
-import { splitLines, tokenize, tokenizePath } from './tokenize.js';
 import type { Example, MemberParams, MineLevel, MineOptions, MineReport, MineResult, ParamReport, ParamValue } from './types.js';
-import { AS_GIVEN, findOccurrences, gluedSuffixes, nameVariants, type NameForm, type Occurrence, type WordSlice } from './variants.js';
-import { pathVocabulary, vocabularyFilters } from './vocabulary.js';
+import { AS_GIVEN, type NameForm } from './variants.js';
+import { readMembers } from './read-members.js';
 import { WoptError } from '../errors.js';
 import { circleIn } from '../util/circle.js';
 import { byString } from '../util/text.js';
@@ -47,9 +44,6 @@ const LEVELS: ReadonlyArray<{ level: MineLevel; options: BuildOptions }> = [
   { level: 'aligned-strict', options: { strict: true, inline: true, repeats: true } },
   { level: 'blocks', options: { strict: true, inline: false, repeats: false } },
 ];
-
-/** The word slices of a name that members write for it (see nameVariants). */
-const NAME_SLICES: readonly WordSlice[] = ['initialWords', 'lastWord'];
 
 /** The least mean share of common lines between members that still makes a family. */
 const MIN_SHARED_LINES = 0.1;
@@ -159,9 +153,6 @@ const lineEndFlags = (template: Template): Set<string> =>
 /** A file's content mined with LF line ends, given back its Windows ones (see BuiltFile.windowsLineEnds). */
 const withLineEnds = (content: string, windowsLineEnds: string | true | undefined): string =>
   windowsLineEnds === undefined || content === '' ? content : `{{#crlf ${windowsLineEnds === true ? 'true' : windowsLineEnds}}}\n${content}{{/crlf}}`;
-
-/** Written with Windows line ends throughout: a CRLF, and no LF without its CR. */
-const crlfThroughout = (content: string): boolean => content.includes('\r\n') && !/(?:^|[^\r])\n/.test(content);
 
 interface TemplateContext {
   readonly templateName: string;
@@ -563,6 +554,68 @@ interface Marks {
   sorted: boolean;
 }
 
+/**
+ * Why a new member, given its name alone, does not get its files, or undefined when it does:
+ * defaults that read each other round in a circle (a text following a flag that follows a value
+ * that repeats that text) render every member, all given, and no new one. `probe`: the most
+ * typical member, whose name is tried.
+ */
+function newMemberFails(template: Template, probe: MinedMember | undefined, entityParam: string, renderer: Renderer): string | undefined {
+  try {
+    generateMember(template, { [entityParam]: probe?.name ?? '' }, { renderer });
+    return undefined;
+  } catch (error) {
+    return `a new member given its name alone does not render (${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)})`;
+  }
+}
+
+/** A template with the IR it is written from and each member's params. */
+interface Mined {
+  readonly built: Built;
+  readonly template: Template;
+  readonly params: MemberParams[];
+}
+
+/**
+ * Refinements of a template that reproduces every member, each kept only where they all still
+ * render byte for byte: one value in several places is one param, so is a part several strings
+ * share, line breaks follow the width, defaults follow the params they go with.
+ */
+function refineTemplate(first: Mined, members: readonly MinedMember[], context: TemplateContext, renderer: Renderer): Mined {
+  const { entityParam } = context;
+  const probe = members[first.built.center];
+  let best = first;
+  const refinements = [
+    (current: Built) => sameValueParams(current),
+    (current: Built) => sharedParts(current),
+    (current: Built) => casedValueParams(current),
+    (current: Built, given: MemberParams[]) => followedValueParams(current, (param) => agreeingMembers(param, given, entityParam, renderer)),
+    (current: Built, given: MemberParams[]) => widthBlocks(current, given, entityParam, renderer),
+    (current: Built) => {
+      let template: Template | undefined;
+      return conditionalDefaults(current, members.length, (param) => occurrencesOf((template ??= toTemplate(current, members, context)), param));
+    },
+    (current: Built, given: MemberParams[]) => coherentDefaults(current, given, members, (refined) => toTemplate(refined, members, context), renderer),
+    (current: Built) => balancedDefaults(current, members, entityParam, (refined) => toTemplate(refined, members, context), renderer),
+  ];
+  for (const refine of refinements) {
+    const refined = refine(best.built, best.params);
+    if (refined === undefined || circularValueDefaults(refined) !== undefined) continue;
+    const refinedTemplate = toTemplate(refined, members, context);
+    // A refinement whose defaults do not render for the members fails like one that does not
+    // reproduce them: the template before it stands. (Anything but a render error is a bug.)
+    let refinedParams: MemberParams[];
+    try {
+      refinedParams = memberParams(refined, members, entityParam, renderer);
+    } catch (error) {
+      if (!(error instanceof WoptError)) throw error;
+      continue;
+    }
+    if (verify(refinedTemplate, refinedParams, members, renderer).length === 0 && newMemberFails(refinedTemplate, probe, entityParam, renderer) === undefined) best = { built: refined, template: refinedTemplate, params: refinedParams };
+  }
+  return best;
+}
+
 /** The levels from finest to coarsest: the constructions tried in turn, then the last resort. */
 const MINE_LEVELS: readonly MineLevel[] = [...new Set(LEVELS.map((entry) => entry.level)), 'typical-member'];
 
@@ -579,91 +632,12 @@ function mineNamed(
   { titles, sorted }: { titles: boolean; sorted: boolean },
   marks: Marks,
 ): MineResult {
-  // Members may name a part of their entity (`UserProfile` takes a `user`, `AddUser` lists `users`):
-  // those words are abstracted too, when two members or more have names of several words, so that
-  // the alignment can confirm them (one member's `books` in `BookCategory` is more often another
-  // entity than its own).
-  // A slice every member shares (`Icon` of `BellIcon`, `BookIcon`) is constant text, not the name.
-  const multiWord = detection.names.filter((name) => words(name).length > 1);
-  const slices =
-    multiWord.length >= 2 ? NAME_SLICES.filter((slice) => new Set(detection.names.map((name) => wordSlices[slice](name).toLowerCase())).size > 1) : [];
-  const allPaths = [...examples].map((example) => example.path).sort(byString);
-  const shared = commonFolder(allPaths);
-  // The folders above the members are every member's (`server/db/models/` is not the `Model` of
-  // `CarModel`): the name is looked for from the member's folder or stem on.
-  const fromOf = (group: Grouping['members'][number]) => (grouping.unit === 'folder' ? group.key.length - group.label.length : shared === '' ? 0 : shared.length + 1);
-  // Names glued to a word in file names count too (`0003_leavecodeconfig.py`).
-  const glued = gluedSuffixes(
-    grouping.members.map((group, m) => ({ name: detection.names[m] ?? '', texts: group.files.flatMap((file) => [file.path.slice(fromOf(group)), file.content]) })),
-  );
-  // Files with Windows line ends beside files without are read with LF line ends, so that their
-  // lines align with the others' (each line would otherwise differ by its CR); the template puts
-  // them back. A family written one way throughout is read as it is.
-  const crlfFiles = new Set(examples.filter((example) => crlfThroughout(example.content)).map((example) => example.path));
-  const mixedLineEnds = crlfFiles.size > 0 && crlfFiles.size < examples.length;
-  const variantsOf = grouping.members.map((_, m) => nameVariants(detection.names[m] ?? '', slices, { acronymCamel: true }));
-  // Each file read once: with LF line ends where the family mixes them, and where the name occurs.
-  const readFile = (file: Example, m: number) => {
-    const content = mixedLineEnds && crlfFiles.has(file.path) ? file.content.replace(/\r\n/g, '\n') : file.content;
-    return { content, occurrences: findOccurrences(content, variantsOf[m] ?? [], glued) };
-  };
-  // Word slices standing in another member's literal identifiers are the code's words (see vocabulary.ts).
-  const asRead = grouping.members.map((group, m) => group.files.map((file) => readFile(file, m)));
-  const nameOnly = vocabularyFilters(asRead);
-  const occurrencesIn = (m: number, content: string, occurrences: readonly Occurrence[]) => nameOnly[m]?.(content, occurrences) ?? [...occurrences];
-  const named = ({ content, occurrences }: ReturnType<typeof readFile>, m: number) => ({ content, occurrences: occurrencesIn(m, content, occurrences) });
-  const readings = asRead.map((files, m) => files.map((reading) => named(reading, m)));
-  const readingOf = (m: number, f: number, file: Example) => readings[m]?.[f] ?? named(readFile(file, m), m);
-  // Import lists a sorter keeps in order are read with the member's own lines on top (see sorted-runs.ts).
-  const runsOf = grouping.members.map((group, m) =>
-    group.files.map((file, f) => {
-      if (!sorted) return [];
-      const { content, occurrences } = readingOf(m, f, file);
-      return importRuns(file.path, content, occurrences);
-    }),
-  );
-  const sortedLists = sortedKeys(runsOf.map((runs) => runs.flat()));
-  if (sortedLists.size > 0) marks.sorted = true;
-  // Where the name is in each path: a slice of it standing in a file or folder name another member
-  // has as it is (`service.yaml` in every member's folder) is no reading of the name.
-  const inPaths = pathVocabulary(
-    grouping.members.map((group, m) => {
-      const from = fromOf(group);
-      return group.files.map((file) => ({ path: file.path, from, occurrences: findOccurrences(file.path, variantsOf[m] ?? [], glued).filter((occurrence) => occurrence.start >= from) }));
-    }),
-  );
-  const members: MinedMember[] = grouping.members.map((group, m) => {
-    const name = detection.names[m] ?? '';
-    const variants = variantsOf[m] ?? [];
-    const from = fromOf(group);
-    // Member folders below different folders (see groupMembers): those folders are a path param.
-    const locationStart = grouping.unit !== 'folder' ? from : shared === '' ? 0 : shared.length + 1;
-    return {
-      key: group.key,
-      name,
-      files: group.files.map((file, f) => {
-        const inPath = inPaths[m]?.[f] ?? [];
-        const windowsLineEnds = mixedLineEnds && crlfFiles.has(file.path);
-        const reading = readingOf(m, f, file);
-        const lineEnds = markSortedRuns(reading.content, runsOf[m]?.[f] ?? [], sortedLists);
-        const read = titles ? markUnderlines(lineEnds) : lineEnds;
-        // Marks move text: the name is looked for again only where they did.
-        const occurrences = read === reading.content ? reading.occurrences : occurrencesIn(m, read, findOccurrences(read, variants, glued));
-        return {
-          path: file.path,
-          content: file.content,
-          windowsLineEnds,
-          pathTokens: tokenizePath(file.path, inPath),
-          lines: splitLines(tokenize(file.path, read, occurrences, inPath)),
-          ...(locationStart < from ? { location: [locationStart, from] as const } : {}),
-        };
-      }),
-    };
-  });
+  const { members, allPaths, shared, sorted: readSorted } = readMembers(examples, grouping, detection, { titles, sorted });
+  if (readSorted) marks.sorted = true;
   checkFamily(members, allPaths);
 
   const templateName = options.name ?? (shared.split('/').pop() || 'mined');
-  const context: TemplateContext = { templateName, entityParam, examples, provenance: options.provenance, affixes: detection.affixes, plurals: detection.plurals, titles, sorted: sortedLists.size > 0 };
+  const context: TemplateContext = { templateName, entityParam, examples, provenance: options.provenance, affixes: detection.affixes, plurals: detection.plurals, titles, sorted: readSorted };
   const renderer = createRenderer({ cache: { maxEntries: 500 } });
   const warnings = [...detection.warnings];
   if (members.length === 1) warnings.push('only one member: the template is that member with its name abstracted; pass more members to find what varies');
@@ -702,17 +676,6 @@ function mineNamed(
     return { template: withExamples, params: memberValues, report };
   };
 
-  // A new member, given its name alone, must get its files: defaults that read each other round in
-  // a circle (a text following a flag that follows a value that repeats that text) render every
-  // member, all given, and no new one. The most typical member's name is the probe.
-  const newMemberFails = (template: Template, center: number): string | undefined => {
-    try {
-      generateMember(template, { [entityParam]: members[center]?.name ?? '' }, { renderer });
-      return undefined;
-    } catch (error) {
-      return `a new member given its name alone does not render (${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)})`;
-    }
-  };
   for (const { level, options: buildOptions } of LEVELS) {
     const built = numberAsGiven(buildTemplate(members, buildOptions, entityParam), members.map((member) => member.name));
     if (built.conflicts.length > 0) {
@@ -732,41 +695,10 @@ function mineNamed(
     } catch (error) {
       failures = [error instanceof Error ? error.message : String(error)];
     }
-    const newMember = failures.length === 0 ? newMemberFails(template, built.center) : undefined;
+    const newMember = failures.length === 0 ? newMemberFails(template, members[built.center], entityParam, renderer) : undefined;
     if (newMember !== undefined) failures = [newMember];
     if (failures.length === 0) {
-      // Refinements of a template that reproduces every member, each kept only where they all
-      // still render byte for byte: one value in several places is one param, so is a part several
-      // strings share, line breaks follow the width.
-      let best = { built, template, params };
-      const refinements = [
-        (current: Built) => sameValueParams(current),
-        (current: Built) => sharedParts(current),
-        (current: Built) => casedValueParams(current),
-        (current: Built, given: MemberParams[]) => followedValueParams(current, (param) => agreeingMembers(param, given, entityParam, renderer)),
-        (current: Built, given: MemberParams[]) => widthBlocks(current, given, entityParam, renderer),
-        (current: Built) => {
-          let template: Template | undefined;
-          return conditionalDefaults(current, members.length, (param) => occurrencesOf((template ??= toTemplate(current, members, context)), param));
-        },
-        (current: Built, given: MemberParams[]) => coherentDefaults(current, given, members, (refined) => toTemplate(refined, members, context), renderer),
-        (current: Built) => balancedDefaults(current, members, entityParam, (refined) => toTemplate(refined, members, context), renderer),
-      ];
-      for (const refine of refinements) {
-        const refined = refine(best.built, best.params);
-        if (refined === undefined || circularValueDefaults(refined) !== undefined) continue;
-        const refinedTemplate = toTemplate(refined, members, context);
-        // A refinement whose defaults do not render for the members fails like one that does not
-        // reproduce them: the template before it stands. (Anything but a render error is a bug.)
-        let refinedParams: MemberParams[];
-        try {
-          refinedParams = memberParams(refined, members, entityParam, renderer);
-        } catch (error) {
-          if (!(error instanceof WoptError)) throw error;
-          continue;
-        }
-        if (verify(refinedTemplate, refinedParams, members, renderer).length === 0 && newMemberFails(refinedTemplate, built.center) === undefined) best = { built: refined, template: refinedTemplate, params: refinedParams };
-      }
+      const best = refineTemplate({ built, template, params }, members, context, renderer);
       return finish(best.template, best.built, best.params, level, members.map((member) => member.key), built.center);
     }
     whyNot.push(`${level}: does not reproduce ${failures.join('; ')}`);
