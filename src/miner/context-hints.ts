@@ -5,7 +5,8 @@
  * where `interface` is no word to name a param after), a test's title (`it('{{testTitle}}', …)`,
  * RSpec's `it '…' do`), a tag (`<{{tag}}>`), a key at the start of a line (`{{key}}: string;`,
  * `"{{key}}": …`), a string alone on its line (a list's `"{{item}}",`), a comment's text
- * (`// {{comment}}`), a docstring and a CSS selector.
+ * (`// {{comment}}`), a docstring and a CSS selector; and a declaration's type, by the name it
+ * types (`public {{subtotalType}} Subtotal { get; set; }`).
  */
 
 /** Keywords that declare a name, and what that name is called. */
@@ -65,4 +66,21 @@ export function placeHint(before: string, after: string, fromLineStart: boolean,
   if (/^["'`]$/u.test(lead) && after.startsWith(lead) && /^,?\s*$/u.test(after.slice(1))) return 'item';
   if (lead === '.' && /^\s*[{,]/u.test(after)) return 'selector';
   return '';
+}
+
+/** Words that modify a declaration and are never its type. */
+const MODIFIERS = new Set('var let const val final static public private protected internal readonly export async override abstract virtual sealed open lateinit new return'.split(' '));
+/** A type as a declaration writes it: `decimal`, `string?`, `List<Item>`, `int[]`, `models.User`. */
+const TYPE = /^[A-Za-z_$][\w$.]*(?:<[\w$.,\s<>?]*>)?(?:\[\])*\??$/u;
+
+/**
+ * What a value that is a declaration's type is called, after the name it types
+ * (`public {{subtotalType}} Subtotal { get; set; }`, `private {{idType}} id;`), or '' when the
+ * values are no types or no name follows. `after`: the line's text after the value.
+ */
+export function typeHint(values: readonly (string | undefined)[], after: string): string {
+  const declared = /^\s+([A-Za-z_$][\w$]*)\s*[{;=,)]/u.exec(after)?.[1];
+  const given = values.filter((value): value is string => value !== undefined);
+  if (declared === undefined || given.length === 0 || !given.every((value) => TYPE.test(value) && !MODIFIERS.has(value))) return '';
+  return `${declared} type`;
 }

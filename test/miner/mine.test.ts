@@ -204,6 +204,29 @@ describe('mineTemplate', () => {
     expect(result.params.map((member) => member.params['testTitle']).sort()).toEqual(members.map(([, , title]) => title).sort());
   });
 
+  test('the word after a value names a gap before it and a type, never another value', () => {
+    // Go handlers: which list a handler checks for nil, and how deep the guard is indented.
+    const handler = (name: string, list: string, indent: string) =>
+      `package handler\n\nfunc List${name}(c Ctx) error {\n\tif ${list} == nil {\n${indent}return c.SendStatus(404)\n\t}\n\treturn c.JSON(${list})\n}\n`;
+    // C# entities: the type of each member's Total.
+    const entity = (name: string, type: string) => `public class ${name}\n{\n    public ${type} Total { get; set; }\n}\n`;
+    const handlers = [['Customer', 'customers', '\t\t'], ['Supply', 'items', '\t\t'], ['User', 'users', '\t\t\t'], ['Order', 'orders', '\t\t\t']].map(([name, list, indent]) => ({
+      path: `internal/handler/${String(name).toLowerCase()}_handler.go`,
+      content: handler(String(name), String(list), String(indent)),
+    }));
+    const entities = [['Invoice', 'decimal'], ['Order', 'string?'], ['Cart', 'int'], ['Refund', 'decimal']].map(([name, type]) => ({ path: `Models/${String(name)}.cs`, content: entity(String(name), String(type)) }));
+    for (const [examples, named, not] of [
+      [handlers, ['sendStatusSpacing'], ['nil']],
+      [entities, ['totalType'], ['total']],
+    ] as const) {
+      const result = mineTemplate(examples);
+      expectRoundTrip(examples, result);
+      const params = Object.keys(result.template.manifest.params);
+      for (const name of named) expect(params).toContain(name);
+      for (const name of not) expect(params).not.toContain(name);
+    }
+  });
+
   test('text every member writes the same is constant, whatever the name reads into it', () => {
     const chart = (name: string) => [
       { path: `charts/${name}/templates/serviceaccount.yaml`, content: `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}.serviceAccount\n` },

@@ -13,7 +13,7 @@ import { ownNumberValues } from '../../src/miner/given-number.js';
 import { linkFlags } from '../../src/miner/link-flags.js';
 import { lcsPairs } from '../../src/miner/lcs.js';
 import { detectNames } from '../../src/miner/names.js';
-import { declaredHint, placeHint } from '../../src/miner/context-hints.js';
+import { declaredHint, placeHint, typeHint } from '../../src/miner/context-hints.js';
 import { compareFiles, lineEditDistance, renameCopy } from '../../src/miner/score.js';
 import { closesAs, illFormedNewMember, parsesAs, syntaxErrors } from '../../src/miner/well-formed.js';
 import { scanCodeRegions, scanErbRegions, scanRegions, splitLines, tokenize, type Token } from '../../src/miner/tokenize.js';
@@ -556,6 +556,18 @@ describe('param names by place', () => {
     expect(placeHint('a < ', ' b', true)).toBe('');
     expect(placeHint('extends BaseMapper<', '> {', true)).toBe('');
     expect(placeHint("cache.it('", "')", true)).toBe('');
+  });
+
+  test("a declaration's type is named after the name it types", () => {
+    expect(typeHint(['decimal', 'string?', 'int'], ' Subtotal { get; set; }')).toBe('Subtotal type');
+    expect(typeHint(['Long', 'List<Item>', 'int[]'], ' id;')).toBe('id type');
+    expect(typeHint(['models.User', undefined], ' owner = null;')).toBe('owner type');
+    // Modifiers are no types (`var mongoose = require(…)`), a name needs a declaration's end after
+    // it (Go's `Name string` names no type), and a call's argument types nothing.
+    expect(typeHint(['var', 'const'], ' mongoose = require("mongoose");')).toBe('');
+    expect(typeHint(['Name', 'Title'], ' string `json:"name"`')).toBe('');
+    expect(typeHint(['a + b', 'c'], ' total;')).toBe('');
+    expect(typeHint([undefined], ' total;')).toBe('');
   });
 });
 
