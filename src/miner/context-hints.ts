@@ -5,7 +5,8 @@
  * where `interface` is no word to name a param after), a test's title (`it('{{testTitle}}', …)`,
  * RSpec's `it '…' do`), a tag (`<{{tag}}>`), a key at the start of a line (`{{key}}: string;`,
  * `"{{key}}": …`), a string alone on its line (a list's `"{{item}}",`), a comment's text
- * (`// {{comment}}`), a docstring and a CSS selector; and a declaration's type, by the name it
+ * (`// {{comment}}`), a docstring, a CSS selector, what an import brings in, a table's column
+ * and a Go struct's field; and a declaration's type, by the name it
  * types (`public {{subtotalType}} Subtotal { get; set; }`).
  */
 
@@ -29,6 +30,8 @@ const DECLARED = new Map([
 ]);
 
 const DECLARATION = new RegExp(`(?:^|[^\\w$])(${[...DECLARED.keys()].join('|')})\\s+$`, 'u');
+/** A column's type in SQL, after its name. */
+const SQL_TYPE = /^\s+(?:VARCHAR|CHAR|TEXT|INT|INTEGER|BIGINT|SMALLINT|SERIAL|BIGSERIAL|UUID|BOOLEAN|BOOL|DATE|DATETIME|TIMESTAMP|TIMESTAMPTZ|NUMERIC|DECIMAL|FLOAT|DOUBLE|REAL|JSONB?)\b/iu;
 /** The calls whose first argument titles a test (`it`, `test`) or a group of tests (`describe`). */
 const TEST_TITLE = /(?:^|[^\w$.])(it|test|specify|scenario|describe|context|suite)\s*\(?\s*['"`]$/u;
 const GROUPS = new Set(['describe', 'context', 'suite']);
@@ -54,6 +57,8 @@ export function placeHint(before: string, after: string, fromLineStart: boolean,
   // A tag opens at the start of a line or after markup (`<{{tag}}>`, `return <{{tag}} …`), not
   // after a type's name (`Mapper<{{value}}>`) or in a comparison (`a < b`).
   if (/(?:^|[\s>(){}=?:,])<\/?$/u.test(before) && /^(?:[\s/>]|$)/u.test(after)) return 'tag';
+  // What an import brings in (`import { {{importName}} } from`, `import {{importName}} from`).
+  if (/(?:^|[^\w$.])import\s*(?:type\s+)?(?:\{(?:[^}]*,)?\s*)?$/u.test(before) && /^\s*(?:[},]|from\b)/u.test(after)) return 'import name';
   if (!fromLineStart) return '';
   const lead = before.trim();
   // In Markdown a line that `#` starts is a heading.
@@ -65,6 +70,10 @@ export function placeHint(before: string, after: string, fromLineStart: boolean,
   // A string alone on its line, a comma after it: one item of a list (`"{{item}}",`).
   if (/^["'`]$/u.test(lead) && after.startsWith(lead) && /^,?\s*$/u.test(after.slice(1))) return 'item';
   if (lead === '.' && /^\s*[{,]/u.test(after)) return 'selector';
+  // A line that opens with the value, a type after it: a table's column (`{{column}} VARCHAR(255)`)
+  // or a Go struct's field, its tag after the type (`{{field}} string \`json:"id"\``).
+  if (lead === '' && SQL_TYPE.test(after)) return 'column';
+  if (lead === '' && /^\s*(?:\[\])?\*?[\w.]+\s+`/u.test(after)) return 'field';
   return '';
 }
 

@@ -549,6 +549,14 @@ describe('param names by place', () => {
     expect(placeHint('    "', '" + date() +', true)).toBe('');
     expect(placeHint('    """', '"""', true)).toBe('docstring');
     expect(placeHint('.', ' {', true)).toBe('selector');
+    expect(placeHint('import { ', ' } from "rxjs";', true)).toBe('import name');
+    expect(placeHint('import ', ' from "./src/index.vue"', true)).toBe('import name');
+    expect(placeHint('import { HttpClient, ', ', Observable } from "rxjs";', false)).toBe('import name');
+    expect(placeHint('    ', ' VARCHAR(255) NOT NULL,', true)).toBe('column');
+    expect(placeHint('\t', ' string `json:"id"`', true)).toBe('field');
+    // A module's path is no import name, a word that starts like a type no column.
+    expect(placeHint("import X from '", "';", true)).toBe('');
+    expect(placeHint('    ', ' varchar_count + 1', true)).toBe('');
     // What needs the line's start does not hold where the text before is only its end.
     expect(placeHint('    ', ': string;', false)).toBe('');
     // A comparison is no key, a less-than no tag, a method call no test.
