@@ -489,7 +489,7 @@ function paramReports(
         ? `${inTemplatePaths(param.why)}; default ${String(param.default)} (${param.defaultWhy ?? flagDefaultWhy(param)})${param.follows === undefined ? '' : `, or what ${param.follows.param} says when given`}`
         : param.kind === 'items'
           ? `lines repeated a varying number of times (${distinct} distinct lists); default: the most common list`
-          : `a ${param.type} literal that takes ${distinct} value${distinct === 1 ? '' : 's'} ${across}; default: ${isTemplatedDefault(fallback) ? `written from ${writtenFrom(param.template ?? [])}${spec?.numberAsGiven === true ? ' in the number given' : ''} (${String(fallback)})` : 'the most common'}`;
+          : `takes ${distinct} value${distinct === 1 ? '' : 's'} ${across}; default: ${isTemplatedDefault(fallback) ? `written from ${writtenFrom(param.template ?? [])}${spec?.numberAsGiven === true ? ' in the number given' : ''} (${String(fallback)})` : 'the most common'}`;
     reports.push({
       name: param.name,
       type: param.kind === 'flag' ? 'boolean' : param.kind === 'items' ? 'string[]' : param.type,

@@ -225,6 +225,9 @@ describe('mineTemplate', () => {
       for (const name of named) expect(params).toContain(name);
       for (const name of not) expect(params).not.toContain(name);
     }
+    // The list a handler checks is an identifier, which the report does not call a string literal.
+    const checked = mineTemplate(handlers).report.params.find((param) => param.name === 'value');
+    expect(checked?.why).toMatch(/^takes 4 values across members; default: written from the name/);
   });
 
   test('text every member writes the same is constant, whatever the name reads into it', () => {
