@@ -5,16 +5,18 @@
  * that member's files back byte for byte, paths included. When the finest construction does not,
  * coarser ones are tried (exact case forms only, then whole-line variants only), and as a last resort
  * the most typical member with only its name abstracted; the report says which and why.
+ *
+ * What is refused before mining is family-check.ts's; the names are found by names.ts, the members
+ * read by read-members.ts and the template built by build.ts; the params' reports are report.ts's.
  */
 import { createHash } from 'node:crypto';
 import type { ParamAffixes, ParamSpec, Template, TemplateFile } from '../library/template.js';
 import { createRenderer, type Renderer } from '../render/index.js';
 import { pluralize, singularize, withPlurals } from '../render/inflect.js';
-import { renderedDefault } from '../library/render.js';
-import { inDependencyOrder, isTemplatedDefault } from '../library/validate.js';
-import { buildTemplate, roleKey } from './build.js';
-import type { Built, BuildOptions, FlagParam, Follow, MinedMember, MinedParam, ValueParam } from './ir.js';
-import { emit, mentionsName, nestedLists, valueParamsIn, type Piece } from './emit.js';
+import { inDependencyOrder } from '../library/validate.js';
+import { buildTemplate } from './build.js';
+import type { Built, BuildOptions, Follow, MinedMember, MinedParam, ValueParam } from './ir.js';
+import { emit, nestedLists, valueParamsIn, type Piece } from './emit.js';
 import { minerErrors } from './errors.js';
 import { generateMember } from './generate.js';
 import { balancedDefaults } from './balanced-defaults.js';
@@ -22,7 +24,6 @@ import { coherentDefaults } from './coherent-defaults.js';
 import { conditionalDefaults } from './conditional-defaults.js';
 import { numberAsGiven, ownNumberValues } from './given-number.js';
 import { groupMembers, type Grouping } from './group.js';
-import { lcsPairs } from './lcs.js';
 import { detectNames, type NameDetection } from './names.js';
 import { casedValueParams, followedValueParams, sameValueParams } from './same-values.js';
 import { sharedParts } from './shared-parts.js';
@@ -31,9 +32,12 @@ import { hasVaryingUnderlines, writeUnderlines } from './underlines.js';
 import { widthBlocks } from './width-blocks.js';
 import { withKindSuffixes } from './kind-suffix.js';
 import { illFormedNewMember } from './well-formed.js';
-import type { Example, MemberParams, MineLevel, MineOptions, MineReport, MineResult, ParamReport, ParamValue } from './types.js';
+import type { Example, MemberParams, MineLevel, MineOptions, MineReport, MineResult, ParamValue } from './types.js';
 import { AS_GIVEN, type NameForm } from './variants.js';
 import { readMembers } from './read-members.js';
+import { checkExamples, checkFamily } from './family-check.js';
+import { hasPlace, typed, writtenFrom } from './param-values.js';
+import { occurrencesOf, paramReports } from './report.js';
 import { WoptError } from '../errors.js';
 import { circleIn } from '../util/circle.js';
 import { byString } from '../util/text.js';
@@ -45,90 +49,7 @@ const LEVELS: ReadonlyArray<{ level: MineLevel; options: BuildOptions }> = [
   { level: 'blocks', options: { strict: true, inline: false, repeats: false } },
 ];
 
-/** The least mean share of common lines between members that still makes a family. */
-const MIN_SHARED_LINES = 0.1;
-
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
-
-function checkExamples(examples: readonly Example[]): void {
-  if (examples.length === 0) throw minerErrors.noExamples();
-  const seen = new Set<string>();
-  for (const example of examples) {
-    if (typeof example.path !== 'string' || typeof example.content !== 'string') {
-      throw new WoptError('E_INVALID_INPUT', 'Every example needs a string `path` and a string `content`. Pass {path, content} objects.');
-    }
-    if (example.path === '' || example.path.startsWith('/') || example.path.includes('\\') || example.path.split('/').some((part) => part === '..' || part === '')) {
-      throw new WoptError('E_INVALID_INPUT', `Example path ${JSON.stringify(example.path)} is not a relative "/"-separated path. Pass paths relative to the project root.`, {
-        path: example.path,
-      });
-    }
-    if (seen.has(example.path)) {
-      throw new WoptError('E_INVALID_INPUT', `Example ${JSON.stringify(example.path)} is given twice. Pass each file once.`, { path: example.path });
-    }
-    seen.add(example.path);
-  }
-}
-
-/** How many other files each file of a large family is measured against (see checkFamily). */
-const FAMILY_CHECK_NEIGHBOURS = 6;
-
-/** Refuses examples that share no structure. */
-function checkFamily(members: readonly MinedMember[], allPaths: readonly string[]): void {
-  if (members.length < 2) return;
-  const roles = new Map<string, number[]>();
-  members.forEach((member, m) => {
-    for (const file of member.files) {
-      const key = roleKey(file.pathTokens, file.location);
-      roles.set(key, [...(roles.get(key) ?? []), m]);
-    }
-  });
-  const shared = [...roles.entries()].filter(([, ids]) => new Set(ids).size >= 2);
-  if (shared.length === 0) {
-    throw minerErrors.notAFamily(
-      `no file path is shared by two members once their names are abstracted (members ${members.map((member) => JSON.stringify(member.key)).join(', ')}, read as ${members.map((member) => member.name).join(', ')})`,
-      allPaths,
-    );
-  }
-  // Contents: the mean share of common lines between members over shared files.
-  let total = 0;
-  let pairs = 0;
-  for (const [key, ids] of shared) {
-    const files = ids.map((id) => members[id]?.files.find((file) => roleKey(file.pathTokens, file.location) === key));
-    // Every pair in a small family; in a large one each file beside the next few, so the measure
-    // grows with the members instead of with their square (165 members: 13,530 pairs, against 990).
-    const partners = files.length <= FAMILY_CHECK_NEIGHBOURS * 2 ? files.length - 1 : FAMILY_CHECK_NEIGHBOURS;
-    for (let a = 0; a < files.length; a++) {
-      for (let step = 1; step <= partners; step++) {
-        const b = files.length <= FAMILY_CHECK_NEIGHBOURS * 2 ? a + step : (a + step) % files.length;
-        if (b >= files.length) break;
-        const fa = files[a];
-        const fb = files[b];
-        if (fa === undefined || fb === undefined) continue;
-        const longest = Math.max(fa.lines.length, fb.lines.length);
-        const common = lcsPairs(
-          fa.lines.map((line) => line.key),
-          fb.lines.map((line) => line.key),
-        ).length;
-        let ratio = longest === 0 ? 1 : common / longest;
-        if (ratio < 0.5 && longest <= 40) {
-          // Short files: compare tokens, since one differing literal makes a whole line differ.
-          // Words only: brackets and semicolons are shared by any two files of one language.
-          const words = (file: typeof fa): string[] => file.lines.flatMap((line) => line.tokens.filter((token) => /[\p{L}\p{N}]/u.test(token.text)).map((token) => token.key));
-          const ta = words(fa);
-          const tb = words(fb);
-          ratio = Math.max(ratio, lcsPairs(ta, tb).length / Math.max(1, ta.length, tb.length));
-        }
-        total += ratio;
-        pairs++;
-      }
-    }
-  }
-  // Real families can be loose: public route modules and UI components measured 12-46% (two
-  // families of files copied from each other, 80-90%). Below a tenth there is nothing to mine.
-  if (pairs > 0 && total / pairs < MIN_SHARED_LINES) {
-    throw minerErrors.notAFamily(`their contents have almost no lines in common (${((100 * total) / pairs).toFixed(1)}% on average, at least ${100 * MIN_SHARED_LINES}% is needed)`, allPaths);
-  }
-}
 
 // A path wholly inside one `{{#if flag}}…{{/if}}` with no other block in it.
 const WHOLLY_CONDITIONAL = /^\{\{#if ([^{}\s]+)\}\}((?:(?!\{\{[#/]|\{\{else)[\s\S])*)\{\{\/if\}\}$/;
@@ -276,15 +197,6 @@ function firstDifference(want: string, got: string): string {
   return `line ${line + 1}: ${shown(a[line])} expected, ${shown(b[line])} rendered`;
 }
 
-function typedDefault(param: MinedParam): ParamValue {
-  if (param.kind === 'flag') return param.default;
-  if (param.kind === 'items') return [...param.default];
-  return typed(param.type, param.default);
-}
-
-const typed = (type: 'string' | 'number' | 'boolean', value: string): ParamValue =>
-  type === 'number' ? Number(value) : type === 'boolean' ? value === 'true' : value;
-
 /** The members whose value of a param its default gives, rendered for each where written from the name. */
 function agreeingMembers(param: ValueParam, given: readonly MemberParams[], entityParam: string, renderer: Renderer): number {
   const source = String(valueDefault(param, entityParam));
@@ -300,10 +212,6 @@ function valueDefault(param: ValueParam, entityParam: string): ParamValue {
   if (param.type === 'string') return emit([{ t: 'text', text: param.default }], entityParam);
   return typed(param.type, param.default);
 }
-
-/** What a default is written from, as the report says it: the name, the params it goes with, or both. */
-const writtenFrom = (pieces: readonly Piece[]): string =>
-  mentionsName(pieces) ? (valueParamsIn(pieces).length > 0 ? 'the name and the params it goes with' : 'the name') : 'the params it goes with';
 
 /** A linked flag's default: `{{not hasReturns}}`, `{{eq maxRetries 1}}`, `{{eq label "QA"}}`. */
 const followExpression = (follow: Follow): string =>
@@ -372,9 +280,6 @@ function memberParams(built: Built, members: readonly MinedMember[], entityParam
   });
 }
 
-/** Whether member `m` has a place for `param`: a value param's place may be in some members only. */
-const hasPlace = (param: MinedParam, m: number): boolean => param.kind !== 'value' || param.values[m] !== undefined;
-
 /**
  * The members' params as the miner reports them: a value param a member has no place for (a
  * database name beside a service without a database) is left out of that member's, since its files
@@ -420,88 +325,6 @@ function verify(template: Template, params: readonly MemberParams[], members: re
     if (differing !== undefined) failures.push(`${member.key}: ${differing.path} renders differently (${firstDifference(differing.content, got[at]?.content ?? '')})`);
   });
   return failures;
-}
-
-function occurrencesOf(template: Template, param: string): Array<{ file: string; line: number }> {
-  const pattern = new RegExp(`\\{\\{[^{}]*(?<![\\w$.])${param.replace(/\$/g, '\\$')}(?![\\w$])[^{}]*\\}\\}`);
-  const out: Array<{ file: string; line: number }> = [];
-  for (const file of template.files) {
-    if (pattern.test(file.path)) out.push({ file: file.path, line: 0 });
-    file.content.split('\n').forEach((text, index) => {
-      if (pattern.test(text)) out.push({ file: file.path, line: index + 1 });
-    });
-  }
-  return out;
-}
-
-function paramReports(
-  template: Template,
-  built: Built | undefined,
-  members: readonly MinedMember[],
-  params: readonly MemberParams[],
-  entityParam: string,
-  nameOccurrences: readonly number[],
-  nameWhy: string,
-  renderer: Renderer,
-  inTemplatePaths: (why: string) => string,
-): ParamReport[] {
-  const confirmed = nameOccurrences.filter((count) => count >= 2).length;
-  const reports: ParamReport[] = [
-    {
-      name: entityParam,
-      type: 'string',
-      kind: 'entity',
-      occurrences: occurrencesOf(template, entityParam),
-      values: members.map((member) => member.name),
-      confidence: members.length === 0 ? 0 : confirmed / members.length,
-      why: `${nameWhy}${
-        template.manifest.params[entityParam]?.number === 'singular' ? '; the file names write it in the plural, the contents in the singular too: a plural given is read as its singular' : ''
-      }; confirmed in the contents of ${confirmed} of ${members.length} members (confidence = that share)`,
-    },
-  ];
-  for (const param of built?.params ?? []) {
-    const values = params.map((member) => member.params[param.name] ?? typedDefault(param));
-    const spec = template.manifest.params[param.name];
-    const fallback = spec?.default ?? typedDefault(param);
-    // A default written from the name is each member's own: compare it rendered for that member,
-    // and where it writes the name in the number given, with the name in either number (the
-    // member's `products.py` is the default for `--name Products`).
-    const defaultsFor = (m: number): unknown[] => {
-      if (!isTemplatedDefault(fallback) || spec === undefined) return [fallback];
-      const own = params[m]?.params ?? {};
-      const name = own[entityParam];
-      const givens = spec.numberAsGiven === true && typeof name === 'string' ? [own, { ...own, [entityParam]: pluralize(name, template.manifest.plurals) }] : [own];
-      return givens.map((given) => renderedDefault(template.manifest.name, param.name, spec, renderer.renderSync(fallback, given, { name: `params.${param.name}.default` })));
-    };
-    // Members without the param's place hold the default by construction: they count for nothing.
-    const placed = members.map((_, m) => m).filter((m) => hasPlace(param, m));
-    const agreeing = placed.filter((m) => defaultsFor(m).some((value) => JSON.stringify(values[m]) === JSON.stringify(value))).length;
-    const distinct = new Set(placed.map((m) => JSON.stringify(values[m]))).size;
-    const across = placed.length === members.length ? 'across members' : `across the ${placed.length} of ${members.length} members that have a place for it`;
-    // A flag's default is what most members do, unless a tie or a better prediction of lines chose
-    // it: then the report counts the members that have it rather than calling them most.
-    const flagDefaultWhy = (flag: FlagParam): string => {
-      const withDefault = values.filter((value) => value === flag.default).length;
-      return withDefault * 2 > values.length ? 'what most members do' : `what ${withDefault} of ${values.length} members do`;
-    };
-    const why =
-      param.kind === 'flag'
-        ? `${inTemplatePaths(param.why)}; default ${String(param.default)} (${param.defaultWhy ?? flagDefaultWhy(param)})${param.follows === undefined ? '' : `, or what ${param.follows.param} says when given`}`
-        : param.kind === 'items'
-          ? `lines repeated a varying number of times (${distinct} distinct lists); default: the most common list`
-          : `takes ${distinct} value${distinct === 1 ? '' : 's'} ${across}; default: ${isTemplatedDefault(fallback) ? `written from ${writtenFrom(param.template ?? [])}${spec?.numberAsGiven === true ? ' in the number given' : ''} (${String(fallback)})` : 'the most common'}`;
-    reports.push({
-      name: param.name,
-      type: param.kind === 'flag' ? 'boolean' : param.kind === 'items' ? 'string[]' : param.type,
-      kind: param.kind,
-      occurrences: occurrencesOf(template, param.name),
-      values,
-      default: fallback as ParamValue,
-      confidence: placed.length === 0 ? 0 : agreeing / placed.length,
-      why: `${why} (confidence = share of ${placed.length === members.length ? 'members' : 'those members'} with the default)`,
-    });
-  }
-  return reports;
 }
 
 /**
