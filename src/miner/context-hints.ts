@@ -6,8 +6,8 @@
  * RSpec's `it '…' do`), a tag (`<{{tag}}>`), a key at the start of a line (`{{key}}: string;`,
  * `"{{key}}": …`), a string alone on its line (a list's `"{{item}}",`), a comment's text
  * (`// {{comment}}`), a docstring, a CSS selector, what an import brings in, a table's column
- * and a Go struct's field; and a declaration's type, by the name it
- * types (`public {{subtotalType}} Subtotal { get; set; }`).
+ * and a Go struct's field; and a declaration's type, by the name it types
+ * (`public {{subtotalType}} Subtotal { get; set; }`).
  */
 
 /** Keywords that declare a name, and what that name is called. */
