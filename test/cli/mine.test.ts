@@ -56,6 +56,26 @@ describe('wopt mine', () => {
     });
   });
 
+  it('in a large family, each member shows its first params and a param its distinct values with their counts', async () => {
+    // Fourteen services, each with its own port and timeouts: ten params beside the name.
+    const names = ['cart', 'orders', 'users', 'billing', 'search', 'email', 'audit', 'media', 'stock', 'ratings', 'tags', 'coupons', 'reviews', 'quotes'];
+    const config = (name: string, k: number) =>
+      `service: ${name}\nport: ${8000 + k}\nreplicas: ${k % 3 === 0 ? 3 : 2}\n` + Array.from({ length: 9 }, (_, t) => `timeout${t}: ${100 * (t + 1) + k}\n`).join('');
+    const cwd = project(Object.fromEntries(names.map((name, k) => [`services/${name}.yml`, config(name, k)])));
+    const result = await run(['mine', 'services/*.yml'], { cwd });
+    expect(result.code).toBe(0);
+    const memberLine = result.stdout.split('\n').find((line) => line.startsWith('    ') && line.includes('port=8000'));
+    expect(memberLine?.match(/=/g)).toHaveLength(8);
+    expect(memberLine).toMatch(/… 3 more params under Params$/);
+    expect(result.stdout).toContain('values: 2 (9 members), 3 (5 members)');
+    // Fourteen distinct ports: the ten most common (one member each, in order), then a count of the rest.
+    expect(result.stdout).toContain('values: 8000 (1 member), 8001 (1 member)');
+    expect(result.stdout).toMatch(/8009 \(1 member\), … 4 more values\n/);
+    // Every port is its member's own: the default is no most common one.
+    expect(result.stdout).toContain("why: takes 14 values across members; default: the most typical member's (no two members share one)");
+    expect(result.stdout).toContain('why: takes 2 values across members; default: the most common');
+  });
+
   it('a member with no place for a value reports none for it: left out of --json, "(no place)" in the report', async () => {
     const config = (name: string, database: string | undefined) =>
       `service: ${name}\nport: 8080\n${database === undefined ? '' : `database:\n  name: ${database}\n  pool: 10\n`}`;

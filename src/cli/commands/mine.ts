@@ -14,10 +14,17 @@ import { ExitCode } from '../exit.js';
 import { createStyle, plural, toJson, type Style } from '../format.js';
 import type { CommandContext } from '../io.js';
 import { readVersion } from '../version.js';
+import { byString } from '../../util/text.js';
 import { largeInputNotice } from '../mining.js';
 
 const UNITS = ['file', 'folder'] as const;
 const PREVIEW_LINES = 40;
+/** Params shown beside each member under Members; the rest are under Params, value by value. */
+const PARAMS_PER_MEMBER = 8;
+/** Members a param's values are listed one by one for; past this, each distinct value with its count. */
+const MEMBERS_LISTED = 12;
+/** Distinct values shown with their counts, the most common first. */
+const VALUES_COUNTED = 10;
 
 const help = `Usage: wopt mine '<glob>' [options]
 
@@ -65,6 +72,20 @@ function whereItOccurs(param: ParamReport): string {
   return [...byFile.entries()].map(([file, lines]) => `${file.replace(/\.hbs$/, '')} (${lines.length > 6 ? `${lines.slice(0, 6).join(', ')}, …` : lines.join(', ')})`).join('; ');
 }
 
+/**
+ * A param's values: member by member (`Invoice=20, Product=50`), or in a large family each
+ * distinct value with the number of members that have it (`20 (120 members), 50 (40 members)`).
+ */
+function valuesOf(report: MineFromGlobResult['report'], valueOf: (m: number) => string): string {
+  if (report.members.length <= MEMBERS_LISTED) return report.members.map((member, m) => `${member.name}=${valueOf(m)}`).join(', ');
+  const counts = new Map<string, number>();
+  report.members.forEach((_, m) => counts.set(valueOf(m), (counts.get(valueOf(m)) ?? 0) + 1));
+  const ranked = [...counts].sort(([a, x], [b, y]) => y - x || byString(a, b));
+  const listed = ranked.slice(0, VALUES_COUNTED).map(([value, count]) => `${value} (${plural(count, 'member')})`);
+  if (ranked.length > VALUES_COUNTED) listed.push(`… ${plural(ranked.length - VALUES_COUNTED, 'more value')}`);
+  return listed.join(', ');
+}
+
 function preview(template: Template): string[] {
   const lines: string[] = [];
   for (const file of template.files) {
@@ -95,7 +116,9 @@ function render(result: MineFromGlobResult, cwdOf: (path: string) => string, sty
     out.push(`  ${member.name}  ${member.files.map(cwdOf).join(', ')}${report.reproduced.includes(member.key) ? '' : style.yellow('  (not reproduced)')}`);
     const own = params[m]?.params ?? {};
     const others = Object.entries(own).filter(([name]) => name !== report.params[0]?.name);
-    if (others.length > 0) out.push(`    ${others.map(([name, value]) => `${name}=${show(value)}`).join('  ')}`);
+    const shown = others.slice(0, PARAMS_PER_MEMBER).map(([name, value]) => `${name}=${show(value)}`);
+    if (others.length > PARAMS_PER_MEMBER) shown.push(style.dim(`… ${plural(others.length - PARAMS_PER_MEMBER, 'more param')} under Params`));
+    if (shown.length > 0) out.push(`    ${shown.join('  ')}`);
   });
   out.push('');
   out.push('Params:');
@@ -107,7 +130,7 @@ function render(result: MineFromGlobResult, cwdOf: (path: string) => string, sty
     out.push(`  ${style.bold(param.name)} (${param.type}, ${fallback}), confidence ${param.confidence.toFixed(2)}`);
     // A member without the param's place reports no value (see MineResult.params): shown as such.
     const valueOf = (m: number) => (param.kind === 'value' && !Object.hasOwn(params[m]?.params ?? {}, param.name) ? '(no place)' : show(param.values[m]));
-    out.push(`    values: ${report.members.map((member, m) => `${member.name}=${valueOf(m)}`).join(', ')}`);
+    out.push(`    values: ${valuesOf(report, (m) => valueOf(m))}`);
     out.push(`    occurs in: ${whereItOccurs(param)}`);
     out.push(`    why: ${param.why}`);
   }
