@@ -24,7 +24,7 @@ const isSimpleValue = (run: readonly Token[]): boolean => run.length > 0 && /^[\
 
 /** Token-level alignment of one line per member; undefined when the lines are too different. */
 export function inlineLine(scope: BuildScope, ids: readonly number[], lines: ReadonlyMap<number, Line>, centerId: number, where: string): Piece[] | undefined {
-  const { count, names, options, registry, rank, share, tokenPieces, groupsOf, compatible, lineMatch, matchKeyOf } = scope;
+  const { count, registry, rank, tokenPieces, groupsOf, compatible, lineMatch, matchKeyOf } = scope;
   const centerLine = lines.get(centerId);
   if (centerLine === undefined) return undefined;
   const centerTokens = centerLine.tokens;
@@ -74,30 +74,11 @@ export function inlineLine(scope: BuildScope, ids: readonly number[], lines: Rea
   };
 
 
-  /**
-   * The words two members or more read their names into alike that another member writes as it
-   * is (`services/` in `services/account-service` and `services/ledger-service` beside
-   * `services/audit-logger`): no plural of the names' shared last word, but the same folder for
-   * every member. `runs`: every member's run at one place. A word one member reads its name into
-   * stays the name, however another writes it (a JSDoc nobody renamed says `customers` in the
-   * payment methods).
-   */
-  const coincidences = (runs: readonly (readonly Token[])[]): ReadonlySet<string> => {
-    const plain = new Set(runs.flatMap((run) => run.filter(isPlain).map((token) => token.text)));
-    const readAlike = new Map<string, number>();
-    for (const run of runs) for (const text of new Set(run.filter((token) => !isPlain(token)).map((token) => token.text))) readAlike.set(text, (readAlike.get(text) ?? 0) + 1);
-    return new Set([...readAlike].flatMap(([text, members]) => (members >= 2 && plain.has(text) ? [text] : [])));
-  };
-  /** Pieces of a run's token columns, the name written for a new member, but for `coincidental` words, kept as written. */
-  const piecesAnew = (columns: readonly (readonly Token[])[], coincidental: ReadonlySet<string>): Piece[] =>
-    columns.flatMap((column) => {
-      const lead = column[0];
-      if (lead === undefined) return [];
-      return !isPlain(lead) && coincidental.has(lead.text) ? [{ t: 'text' as const, text: lead.text }] : tokenPieces([column], where);
-    });
   /** The preferred member's text between stable positions `a` and `b`, written anew (see piecesAnew). */
   const preferredAnew = (a: number, b: number): Piece[] =>
     piecesAnew(
+      scope,
+      where,
       between(preferred, a, b).map((token) => [token]),
       coincidences(ids.map((id) => between(id, a, b))),
     );
@@ -155,93 +136,9 @@ export function inlineLine(scope: BuildScope, ids: readonly number[], lines: Rea
         pieces.push({ t: 'text', text: tokensText(runs[0] ?? []) });
       } else if (runGroups.length > 1) {
         slots++;
-        const withName = runs.some(hasName);
-        // The most common variant first; of two as common, the one written with the name (the
-        // pattern a new member follows, where the other is a literal two members share).
-        const nameCount = (members: readonly number[]) => runOf(members[0] ?? 0).filter((token) => !isPlain(token)).length;
-        // Variants that differ only in the spaces aligning a column (`ID   int32`, `ID          int32`
-        // where the longest field names differ) are one variant as far as a new member goes.
-        const shapes = runGroups.map((members) => runOf(members[0] ?? 0).map((token) => (isSpaces(token.text) ? ' ' : token.key)).join(''));
-        const shapeCount = new Map<string, number>();
-        runGroups.forEach((members, k) => shapeCount.set(shapes[k] ?? '', (shapeCount.get(shapes[k] ?? '') ?? 0) + members.length));
-        const shapeSizes = new Map<readonly number[], number>(runGroups.map((members, k) => [members, shapeCount.get(shapes[k] ?? '') ?? 0]));
-        const shapeSize = (members: readonly number[]) => shapeSizes.get(members) ?? 0;
-        const ranked = runGroups
-          .map((members) => [members[0] ?? 0, members] as const)
-          .sort(
-            ([, a], [, b]) =>
-              shapeSize(b) - shapeSize(a) || b.length - a.length || nameCount(b) - nameCount(a) || Number(b.includes(preferred)) - Number(a.includes(preferred)) || (a[0] ?? 0) - (b[0] ?? 0),
-          );
-        const coincidental = coincidences(ids.map(runOf));
-        const content = (members: readonly number[]) => {
-          const lead = runOf(members[0] ?? 0);
-          return piecesAnew(
-            lead.map((_, t) => members.map((id) => runOf(id)[t]).filter((token): token is Token => token !== undefined)),
-            coincidental,
-          );
-        };
-        const values = new Array<string | undefined>(count).fill(undefined);
-        ids.forEach((id, k) => {
-          values[id] = tokensText(runs[k] ?? []);
-        });
-        const after = centerTokens.slice(i);
-        // Failing a word before it, its place names it (`// {{comment}} represents the…`), and its
-        // values better than its place (`// {{url}}`). The word after it names a gap, the one
-        // before that word (`{{builderSpacing}}builder`), and a type, the one of that name
-        // (`{{subtotalType}} Subtotal {`); of another value it says nothing (`if {{value}} == nil`
-        // is no `nil`).
-        const { hint, place } = hintsAt(centerTokens, previous + 1, i, where);
-        const gap = values.every((value) => value === undefined || isSpaces(value));
-        const afterText = literalText(after);
-        const paramHint = hint !== '' || place !== '' ? hint : gap ? hintWord(afterText) : typeHint(values, afterText);
-        if (withName && inString) {
-          // The string is the value; its default takes the most common variant.
-          pieces.push(...content(ranked[0]?.[1] ?? []));
-        } else if (withName && runs.every((run) => run.every((token) => token.kind !== 'code'))) {
-          // Words holding the name in some members (prose, a string's part): a value, whose
-          // default is the most common variant with the name written for the new member.
-          pieces.push({ t: 'value', param: registry.value(values, paramHint, preferred, content(ranked[0]?.[1] ?? []), place) });
-        } else if (withName && runs.every(isSimpleValue)) {
-          // One identifier or path (`IRouterStore`, `user.profile`): a value too, named after the
-          // key it is the value of (`pathParams: never`), else after its own words (`…Store` is a
-          // store).
-          const keyed = hint !== '' && /[\p{L}\p{N}_$]\s*[:=]\s*$/u.test(textBefore(centerTokens, previous + 1));
-          const own = keyed ? '' : hintWord(literalText(runOf(ranked[0]?.[1][0] ?? preferred)));
-          pieces.push({ t: 'value', param: registry.value(values, own === '' ? paramHint : own, preferred, content(ranked[0]?.[1] ?? []), place) });
-        } else if (withName) {
-          // The name is in the differing code: one inline alternative per distinct run.
-          if (options.inlineBlocks !== true) return undefined;
-          let chain: Piece[] = content(ranked[0]?.[1] ?? []);
-          for (const [, members] of ranked.slice(1).reverse()) {
-            const text = tokensText(runOf(members[0] ?? 0));
-            const flag = registry.flag(members, false, 'with', text, `${where}: a variant inside a line, in ${members.length} of ${ids.length} members`);
-            chain = [{ t: 'if', flag, then: content(members), else: chain, lines: false }];
-          }
-          pieces.push(...chain);
-        } else if (runGroups.length === 2 && runs.some((run) => run.length === 0)) {
-          // Text some members have and the others not (`namespace string, `, a trailing comma):
-          // an optional part, whose flag is the one of the lines that go with it when the same
-          // members have those.
-          const present = ranked.find(([, members]) => runOf(members[0] ?? 0).length > 0)?.[1] ?? [];
-          const flag = registry.flag(present, ranked[0]?.[1] === present, 'has', tokensText(runOf(present[0] ?? 0)), `${where}: text present in ${share(present, ids.length)}`);
-          pieces.push({ t: 'if', flag, then: content(present), else: [], lines: false });
-        } else {
-          const slice = sliceForm(values, names);
-          const nextIsName = after[0]?.text === ' ' && typeof after[1]?.parts[0] === 'object';
-          const article = nextIsName ? articleOf(values, names) : undefined;
-          const glued = slice === undefined && article === undefined ? gluedName(values, names) : undefined;
-          if (glued !== undefined) pieces.push(...glued);
-          else if (article !== undefined) pieces.push(article);
-          else if (slice === undefined) {
-            // An identifier with no key before it (none, or a list's comma) is named after its own
-            // words (`isSeries` in `import { parse, isSeries }`), not after a neighbour.
-            const keyless = hint === '' || /,\s*$/u.test(textBefore(centerTokens, previous + 1));
-            const identifiers = runs.every((run) => isSimpleValue(run) || /^[\p{L}\p{N}_$]+(?:,\s*[\p{L}\p{N}_$]+)*$/u.test(tokensText(run)));
-            const own = keyless && identifiers ? hintWord(literalText(runOf(ranked[0]?.[1][0] ?? preferred))) : '';
-            pieces.push({ t: 'value', param: registry.value(values, own === '' ? paramHint : own, preferred, undefined, place) });
-          }
-          else pieces.push(...slicePieces(registry, slice, values, paramHint, where));
-        }
+        const varying = varyingRun({ scope, ids, where, centerTokens, preferred, inString }, runs, runGroups, previous, i);
+        if (varying === undefined) return undefined;
+        pieces.push(...varying);
       } else if ((runs[0]?.length ?? 0) > 0) {
         const columns = (runs[0] ?? []).map((_, t) => runs.map((run) => run[t]).filter((token): token is Token => token !== undefined));
         pieces.push(...tokenPieces(columns, where));
@@ -282,6 +179,144 @@ export function inlineLine(scope: BuildScope, ids: readonly number[], lines: Rea
   if (pieces === undefined || slots > 6) {
     registry.rollback(mark);
     return undefined;
+  }
+  return pieces;
+}
+
+/**
+ * The words two members or more read their names into alike that another member writes as it
+ * is (`services/` in `services/account-service` and `services/ledger-service` beside
+ * `services/audit-logger`): no plural of the names' shared last word, but the same folder for
+ * every member. `runs`: every member's run at one place. A word one member reads its name into
+ * stays the name, however another writes it (a JSDoc nobody renamed says `customers` in the
+ * payment methods).
+ */
+function coincidences(runs: readonly (readonly Token[])[]): ReadonlySet<string> {
+  const plain = new Set(runs.flatMap((run) => run.filter(isPlain).map((token) => token.text)));
+  const readAlike = new Map<string, number>();
+  for (const run of runs) for (const text of new Set(run.filter((token) => !isPlain(token)).map((token) => token.text))) readAlike.set(text, (readAlike.get(text) ?? 0) + 1);
+  return new Set([...readAlike].flatMap(([text, members]) => (members >= 2 && plain.has(text) ? [text] : [])));
+}
+/** Pieces of a run's token columns, the name written for a new member, but for `coincidental` words, kept as written. */
+function piecesAnew(scope: BuildScope, where: string, columns: readonly (readonly Token[])[], coincidental: ReadonlySet<string>): Piece[] {
+  return columns.flatMap((column) => {
+    const lead = column[0];
+    if (lead === undefined) return [];
+    return !isPlain(lead) && coincidental.has(lead.text) ? [{ t: 'text' as const, text: lead.text }] : scope.tokenPieces([column], where);
+  });
+}
+
+/** A line's alignment as a varying run's pieces read it (see varyingRun). */
+interface RunPlace {
+  readonly scope: BuildScope;
+  readonly ids: readonly number[];
+  readonly where: string;
+  readonly centerTokens: readonly Token[];
+  /** The member whose line is the most common, whose values are the defaults. */
+  readonly preferred: number;
+  /** Inside a string that is a value whole, whose default these pieces write. */
+  readonly inString: boolean;
+}
+
+/**
+ * The pieces of a run that members write differently between stable center positions `previous`
+ * and `i` (`runs`: each member's, by its index in `ids`; `runGroups`: the members alike there): a
+ * value, an optional part, inline alternatives, a word slice of the name or an article; undefined
+ * where the name is in differing code and inline alternatives are off.
+ */
+function varyingRun(context: RunPlace, runs: readonly (readonly Token[])[], runGroups: readonly number[][], previous: number, i: number): Piece[] | undefined {
+  const { scope, ids, where, centerTokens, preferred, inString } = context;
+  const { count, names, options, registry, share } = scope;
+  const pieces: Piece[] = [];
+  const runOf = (id: number) => runs[ids.indexOf(id)] ?? [];
+  const withName = runs.some(hasName);
+  // The most common variant first; of two as common, the one written with the name (the
+  // pattern a new member follows, where the other is a literal two members share).
+  const nameCount = (members: readonly number[]) => runOf(members[0] ?? 0).filter((token) => !isPlain(token)).length;
+  // Variants that differ only in the spaces aligning a column (`ID   int32`, `ID          int32`
+  // where the longest field names differ) are one variant as far as a new member goes.
+  const shapes = runGroups.map((members) => runOf(members[0] ?? 0).map((token) => (isSpaces(token.text) ? ' ' : token.key)).join(''));
+  const shapeCount = new Map<string, number>();
+  runGroups.forEach((members, k) => shapeCount.set(shapes[k] ?? '', (shapeCount.get(shapes[k] ?? '') ?? 0) + members.length));
+  const shapeSizes = new Map<readonly number[], number>(runGroups.map((members, k) => [members, shapeCount.get(shapes[k] ?? '') ?? 0]));
+  const shapeSize = (members: readonly number[]) => shapeSizes.get(members) ?? 0;
+  const ranked = runGroups
+    .map((members) => [members[0] ?? 0, members] as const)
+    .sort(
+      ([, a], [, b]) =>
+        shapeSize(b) - shapeSize(a) || b.length - a.length || nameCount(b) - nameCount(a) || Number(b.includes(preferred)) - Number(a.includes(preferred)) || (a[0] ?? 0) - (b[0] ?? 0),
+    );
+  const coincidental = coincidences(ids.map(runOf));
+  const content = (members: readonly number[]) => {
+    const lead = runOf(members[0] ?? 0);
+    return piecesAnew(
+      scope,
+      where,
+      lead.map((_, t) => members.map((id) => runOf(id)[t]).filter((token): token is Token => token !== undefined)),
+      coincidental,
+    );
+  };
+  const values = new Array<string | undefined>(count).fill(undefined);
+  ids.forEach((id, k) => {
+    values[id] = tokensText(runs[k] ?? []);
+  });
+  const after = centerTokens.slice(i);
+  // Failing a word before it, its place names it (`// {{comment}} represents the…`), and its
+  // values better than its place (`// {{url}}`). The word after it names a gap, the one
+  // before that word (`{{builderSpacing}}builder`), and a type, the one of that name
+  // (`{{subtotalType}} Subtotal {`); of another value it says nothing (`if {{value}} == nil`
+  // is no `nil`).
+  const { hint, place } = hintsAt(centerTokens, previous + 1, i, where);
+  const gap = values.every((value) => value === undefined || isSpaces(value));
+  const afterText = literalText(after);
+  const paramHint = hint !== '' || place !== '' ? hint : gap ? hintWord(afterText) : typeHint(values, afterText);
+  if (withName && inString) {
+    // The string is the value; its default takes the most common variant.
+    pieces.push(...content(ranked[0]?.[1] ?? []));
+  } else if (withName && runs.every((run) => run.every((token) => token.kind !== 'code'))) {
+    // Words holding the name in some members (prose, a string's part): a value, whose
+    // default is the most common variant with the name written for the new member.
+    pieces.push({ t: 'value', param: registry.value(values, paramHint, preferred, content(ranked[0]?.[1] ?? []), place) });
+  } else if (withName && runs.every(isSimpleValue)) {
+    // One identifier or path (`IRouterStore`, `user.profile`): a value too, named after the
+    // key it is the value of (`pathParams: never`), else after its own words (`…Store` is a
+    // store).
+    const keyed = hint !== '' && /[\p{L}\p{N}_$]\s*[:=]\s*$/u.test(textBefore(centerTokens, previous + 1));
+    const own = keyed ? '' : hintWord(literalText(runOf(ranked[0]?.[1][0] ?? preferred)));
+    pieces.push({ t: 'value', param: registry.value(values, own === '' ? paramHint : own, preferred, content(ranked[0]?.[1] ?? []), place) });
+  } else if (withName) {
+    // The name is in the differing code: one inline alternative per distinct run.
+    if (options.inlineBlocks !== true) return undefined;
+    let chain: Piece[] = content(ranked[0]?.[1] ?? []);
+    for (const [, members] of ranked.slice(1).reverse()) {
+      const text = tokensText(runOf(members[0] ?? 0));
+      const flag = registry.flag(members, false, 'with', text, `${where}: a variant inside a line, in ${members.length} of ${ids.length} members`);
+      chain = [{ t: 'if', flag, then: content(members), else: chain, lines: false }];
+    }
+    pieces.push(...chain);
+  } else if (runGroups.length === 2 && runs.some((run) => run.length === 0)) {
+    // Text some members have and the others not (`namespace string, `, a trailing comma):
+    // an optional part, whose flag is the one of the lines that go with it when the same
+    // members have those.
+    const present = ranked.find(([, members]) => runOf(members[0] ?? 0).length > 0)?.[1] ?? [];
+    const flag = registry.flag(present, ranked[0]?.[1] === present, 'has', tokensText(runOf(present[0] ?? 0)), `${where}: text present in ${share(present, ids.length)}`);
+    pieces.push({ t: 'if', flag, then: content(present), else: [], lines: false });
+  } else {
+    const slice = sliceForm(values, names);
+    const nextIsName = after[0]?.text === ' ' && typeof after[1]?.parts[0] === 'object';
+    const article = nextIsName ? articleOf(values, names) : undefined;
+    const glued = slice === undefined && article === undefined ? gluedName(values, names) : undefined;
+    if (glued !== undefined) pieces.push(...glued);
+    else if (article !== undefined) pieces.push(article);
+    else if (slice === undefined) {
+      // An identifier with no key before it (none, or a list's comma) is named after its own
+      // words (`isSeries` in `import { parse, isSeries }`), not after a neighbour.
+      const keyless = hint === '' || /,\s*$/u.test(textBefore(centerTokens, previous + 1));
+      const identifiers = runs.every((run) => isSimpleValue(run) || /^[\p{L}\p{N}_$]+(?:,\s*[\p{L}\p{N}_$]+)*$/u.test(tokensText(run)));
+      const own = keyless && identifiers ? hintWord(literalText(runOf(ranked[0]?.[1][0] ?? preferred))) : '';
+      pieces.push({ t: 'value', param: registry.value(values, own === '' ? paramHint : own, preferred, undefined, place) });
+    }
+    else pieces.push(...slicePieces(registry, slice, values, paramHint, where));
   }
   return pieces;
 }
