@@ -230,6 +230,22 @@ describe('mineTemplate', () => {
     expect(checked?.why).toMatch(/^takes 4 values across members; default: written from the name/);
   });
 
+  test("a name after an acronym is the name, so a new member never gets another member's", () => {
+    // NestJS controllers whose summaries glue the name to `getALL`; one member writes its own words.
+    const controller = (name: string, summary: string) =>
+      `@Controller('${name.toLowerCase()}')\nexport class ${name}Controller {\n  @ApiOperation({ summary: '${summary}' })\n  @Get()\n  findAll() {\n    return this.${name.toLowerCase()}Service.findAll();\n  }\n}\n`;
+    const examples = [
+      ['District', 'getALLDistrict'],
+      ['Region', 'getALLRegion'],
+      ['Stadium', 'bu yerda getALL qilinadi'],
+    ].map(([name, summary]) => ({ path: `src/${String(name).toLowerCase()}/${String(name).toLowerCase()}.controller.ts`, content: controller(String(name), String(summary)) }));
+    const result = mineTemplate(examples);
+    expectRoundTrip(examples, result);
+    const [file] = generateMember(result.template, { name: 'Comfort' });
+    expect(file?.content).toContain("summary: 'getALLComfort'");
+    expect(file?.content).not.toContain('District');
+  });
+
   test('text every member writes the same is constant, whatever the name reads into it', () => {
     const chart = (name: string) => [
       { path: `charts/${name}/templates/serviceaccount.yaml`, content: `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}.serviceAccount\n` },
