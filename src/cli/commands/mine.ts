@@ -79,7 +79,10 @@ function whereItOccurs(param: ParamReport): string {
 function valuesOf(report: MineFromGlobResult['report'], valueOf: (m: number) => string): string {
   if (report.members.length <= MEMBERS_LISTED) return report.members.map((member, m) => `${member.name}=${valueOf(m)}`).join(', ');
   const counts = new Map<string, number>();
-  report.members.forEach((_, m) => counts.set(valueOf(m), (counts.get(valueOf(m)) ?? 0) + 1));
+  report.members.forEach((_, m) => {
+    const value = valueOf(m);
+    counts.set(value, (counts.get(value) ?? 0) + 1);
+  });
   const ranked = [...counts].sort(([a, x], [b, y]) => y - x || byString(a, b));
   const listed = ranked.slice(0, VALUES_COUNTED).map(([value, count]) => `${value} (${plural(count, 'member')})`);
   if (ranked.length > VALUES_COUNTED) listed.push(`… ${plural(ranked.length - VALUES_COUNTED, 'more value')}`);
@@ -130,7 +133,7 @@ function render(result: MineFromGlobResult, cwdOf: (path: string) => string, sty
     out.push(`  ${style.bold(param.name)} (${param.type}, ${fallback}), confidence ${param.confidence.toFixed(2)}`);
     // A member without the param's place reports no value (see MineResult.params): shown as such.
     const valueOf = (m: number) => (param.kind === 'value' && !Object.hasOwn(params[m]?.params ?? {}, param.name) ? '(no place)' : show(param.values[m]));
-    out.push(`    values: ${valuesOf(report, (m) => valueOf(m))}`);
+    out.push(`    values: ${valuesOf(report, valueOf)}`);
     out.push(`    occurs in: ${whereItOccurs(param)}`);
     out.push(`    why: ${param.why}`);
   }
