@@ -25,13 +25,21 @@ const STOP = new Set(
 /**
  * What an import line brings in, to name the flag of an optional import after: `User` of
  * `import com.example.demo.user.User;`, `admin` of `from django.contrib import admin`, `Injectable`
- * of `import { Injectable } from '@nestjs/common';`, `User` of `use App\Models\User;`; '' for a
+ * of `import { Injectable } from '@nestjs/common';`, `User` of `use App\Models\User;`, `domain` of
+ * Go's `"github.com/acme/shop/internal/domain"`; '' for a
  * line that imports nothing by name (`import './styles.css';`) or is no import.
  */
 function importedWord(text: string): string {
   const line = text.trimStart().split('\n', 1)[0] ?? '';
   const named = /^(?:import|export)\s+(?:type\s+)?\{\s*(?:type\s+)?([A-Za-z_$][\w$]*)/u.exec(line) ?? /^import\s+(?:type\s+)?\*?\s*(?:as\s+)?([A-Za-z_$][\w$]*)\s*(?:,|\s+from\b)/u.exec(line) ?? /^from\s+\S+\s+import\s+\(?\s*([A-Za-z_]\w*)/u.exec(line);
   if (named?.[1] !== undefined) return named[1];
+  // A Go import, alone or in a block: its alias, else its path's last part, a major version aside
+  // (`"github.com/acme/shop/internal/domain"` brings in `domain`, `"github.com/jackc/pgx/v5"` `pgx`).
+  const go = /^(?:import\s+)?(?:([A-Za-z_]\w*)\s+)?"([\w.~/-]+)"\s*$/u.exec(line);
+  if (go !== null) {
+    const parts = (go[2] ?? '').split('/');
+    return go[1] ?? (/^v\d+$/u.test(parts.at(-1) ?? '') && parts.length > 1 ? parts.at(-2) : parts.at(-1)) ?? '';
+  }
   // A dotted or namespaced path: the last part that is a name (`…Assert.*` is `Assert`).
   const path = /^(?:import(?:\s+static)?|use|using)\s+([\w$.:\\]+?)(?:\.\*|::\*|::\{[^}]*\})?\s*;?\s*$/u.exec(line)?.[1];
   return path?.split(/[.:\\]+/u).filter((part) => /^[A-Za-z_$]/u.test(part)).at(-1) ?? '';

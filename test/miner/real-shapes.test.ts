@@ -633,6 +633,22 @@ describe('what varies', () => {
     expect(generateMember(mined.template, { name: 'Invoice', hasLocalDate: true })[0]?.content).toBe(entity('Invoice', true));
   });
 
+  test("an optional Go import is named after the package it brings in (hasDomain, not hasGithub)", () => {
+    const handler = (name: string, extra: string | undefined) =>
+      `package handler\n\nimport (\n\t"net/http"\n${extra === undefined ? '' : `\t"${extra}"\n`})\n\nfunc Get${name}(w http.ResponseWriter) {}\n`;
+    const examples = [
+      { path: 'handler/user.go', content: handler('User', 'github.com/acme/shop/internal/domain') },
+      { path: 'handler/order.go', content: handler('Order', undefined) },
+      { path: 'handler/stock.go', content: handler('Stock', 'github.com/acme/shop/internal/domain') },
+      { path: 'handler/cart.go', content: handler('Cart', undefined) },
+    ];
+    const mined = minedExactly(examples);
+    expect(Object.keys(mined.template.manifest.params)).toEqual(['name', 'hasDomain']);
+    // A major version is no package name: pgx/v5 brings in pgx.
+    const versioned = examples.map((example) => ({ ...example, content: example.content.replace('github.com/acme/shop/internal/domain', 'github.com/jackc/pgx/v5') }));
+    expect(Object.keys(minedExactly(versioned).template.manifest.params)).toEqual(['name', 'hasPgx']);
+  });
+
   test('a value with no word before it is named after what it holds: a path, a URL', () => {
     const story = (name: string, from: string, docs: string) => `import ${name} from '${from}';\n\n// ${docs}\nexport default { component: ${name} };\n`;
     const examples = [
