@@ -34,6 +34,11 @@ export interface BuildScope extends NameGroups, LineShapes {
   readonly zipLines: (lines: readonly (readonly Line[])[], where: string) => Piece[];
 }
 
+/** How a build keys tokens and lines: `strict`, by their exact forms of the name, else by their case class. */
+export function buildKeys(strict: boolean): { keyOf: (token: Token) => string; lineKey: (line: Line) => string } {
+  return { keyOf: (token) => (strict ? token.strictKey : token.key), lineKey: (line) => (strict ? line.strictKey : line.key) };
+}
+
 /** The scope of one build. `yamlLines`: the lines of YAML files (see line-shapes.ts). */
 export function buildScope(
   names: readonly string[],
@@ -45,8 +50,7 @@ export function buildScope(
   const count = names.length;
   const share = (having: readonly number[], of: number): string =>
     `${having.length} of ${of} members (${having.map((id) => names[id] ?? String(id)).join(', ')})`;
-  const keyOf = (token: Token) => (options.strict ? token.strictKey : token.key);
-  const lineKey = (line: Line) => (options.strict ? line.strictKey : line.key);
+  const { keyOf, lineKey } = buildKeys(options.strict);
 
   /**
    * The name at occurrences aligned across members, in the one form they all allow that the context

@@ -40,7 +40,7 @@ import type { Built, BuildOptions, BuiltFile, MemberFile, MinedMember } from './
 import { linkFlags } from './link-flags.js';
 import { keyNames, keyPaths, labelAndKeyParams } from './key-params.js';
 import { Registry } from './registry.js';
-import { buildScope } from './build-scope.js';
+import { buildKeys, buildScope } from './build-scope.js';
 import { pathPieces } from './path-pieces.js';
 import { cutRegion, lineWeight } from './regions.js';
 import { literalText } from './token-text.js';
@@ -67,7 +67,7 @@ export const roleKey = (tokens: readonly Token[], location?: readonly [number, n
 export function buildTemplate(members: readonly MinedMember[], options: BuildOptions, entityParam: string): Built {
   const count = members.length;
   const names = members.map((member) => member.name);
-  const lineKey = (line: Line) => (options.strict ? line.strictKey : line.key);
+  const { lineKey } = buildKeys(options.strict);
   const pathKey = (file: MemberFile) => roleKey(file.pathTokens, file.location);
   // YAML lines, whose plain values are one element of their shape (see line-shapes.ts).
   const yamlLines = new WeakSet<Line>(members.flatMap((member) => member.files.filter((file) => YAML_PATH.test(file.path)).flatMap((file) => file.lines)));

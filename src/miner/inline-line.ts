@@ -11,8 +11,7 @@ import { articleOf, gluedName, sliceForm, type SliceMatch } from './name-literal
 import { hintWord, type Registry } from './registry.js';
 import type { Line, Token } from './tokenize.js';
 import { hasName, isPlain, literalText, tokensText } from './token-text.js';
-import { typeHint } from './context-hints.js';
-import { hintsAt, textBefore } from './value-hints.js';
+import { hintAfter, hintsAt, textBefore } from './value-hints.js';
 import { balanceSeams, listEnd, literalEnd, stringEnd, wordEnd, type AlignedLine } from './value-spans.js';
 import { isSpaces } from '../util/text.js';
 
@@ -262,14 +261,9 @@ function varyingRun(context: RunPlace, runs: readonly (readonly Token[])[], runG
   });
   const after = centerTokens.slice(i);
   // Failing a word before it, its place names it (`// {{comment}} represents the…`), and its
-  // values better than its place (`// {{url}}`). The word after it names a gap, the one
-  // before that word (`{{builderSpacing}}builder`), and a type, the one of that name
-  // (`{{subtotalType}} Subtotal {`); of another value it says nothing (`if {{value}} == nil`
-  // is no `nil`).
+  // values better than its place (`// {{url}}`); failing both, the word after it may (hintAfter).
   const { hint, place } = hintsAt(centerTokens, previous + 1, i, where);
-  const gap = values.every((value) => value === undefined || isSpaces(value));
-  const afterText = literalText(after);
-  const paramHint = hint !== '' || place !== '' ? hint : gap ? hintWord(afterText) : typeHint(values, afterText);
+  const paramHint = hint !== '' || place !== '' ? hint : hintAfter(values, after);
   if (withName && inString) {
     // The string is the value; its default takes the most common variant.
     pieces.push(...content(ranked[0]?.[1] ?? []));

@@ -221,7 +221,7 @@ function onBoundary(text: string, start: number, end: number, spelling: string):
       // A capitalized word after an acronym starts there (Client in HTTPClient, District in
       // getALLDistrict), as an acronym before a capitalized word ends (below); after one capital
       // (ADistrict) or a digit it is part of a longer word.
-      const afterAcronym = isUpper(before) && isUpper(text[start - 2] ?? '') && isLower(spelling[1] ?? '');
+      const afterAcronym = isUpper(text[start - 2] ?? '') && isLower(spelling[1] ?? '');
       if ((isUpper(before) && !afterAcronym) || isDigit(before)) return false;
     } else if (isLetterOrDigit(before)) return false;
   }
