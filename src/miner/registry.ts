@@ -69,6 +69,19 @@ function markWord(text: string): string {
   return MARK_WORDS.get(text.trim()) ?? '';
 }
 
+/**
+ * A part's text after the doc comment it opens with (`/** … *\/`, `/// …`): the comment says in
+ * prose what the declaration under it does (`/** Invoices only: e-mails the invoice… *\/` over
+ * `send(id)`), the declaration what the part is (`hasSend`, not `hasOnly`). Other comments stay:
+ * `# Install dependencies` says more than the `RUN` under it.
+ */
+function afterDocComment(text: string): string {
+  const block = /^\s*\/\*\*[\s\S]*?\*\/[ \t]*\n/u.exec(text);
+  const lines = /^(?:[ \t]*\/\/\/.*\n)+/u.exec(text);
+  const rest = text.slice((block ?? lines)?.[0].length ?? 0);
+  return rest.trim() === '' ? text : rest;
+}
+
 /** A word to name a param after: the first identifier-like word of a text that is not a keyword. */
 export function hintWord(text: string): string {
   for (const match of text.matchAll(/[A-Za-z_$][\w$]*/g)) {
@@ -162,7 +175,8 @@ export class Registry {
     const known = this.flags.get(key);
     if (known !== undefined) return known.name;
     // A keyword names a flag well enough (`hasAsync`, `withNumber`), where it would not a value.
-    const word = importedWord(hint) || hintWord(hint) || (/[A-Za-z_$][\w$]+/.exec(hint)?.[0] ?? '');
+    const code = afterDocComment(hint);
+    const word = importedWord(code) || hintWord(code) || hintWord(hint) || (/[A-Za-z_$][\w$]+/.exec(hint)?.[0] ?? '');
     const mark = word === '' ? markWord(hint) : '';
     const name = this.uniqueName(word === '' && mark === '' ? 'variant' : `${prefix} ${word || mark}`, 'variant');
     const flag: FlagParam = { kind: 'flag', name, members, default: isDefault, why, presence: prefix === 'has' && word !== '' };

@@ -649,6 +649,26 @@ describe('what varies', () => {
     expect(Object.keys(minedExactly(versioned).template.manifest.params)).toEqual(['name', 'hasPgx']);
   });
 
+  test('an optional method under a doc comment is named after the method (hasSend), a line comment after its words (hasInstall)', () => {
+    const service = (name: string, send: boolean) =>
+      `export class ${name}Service {\n  get(id: string) {\n    return id;\n  }\n${send ? `\n  /** ${name}s only: e-mails the ${name.toLowerCase()} to its customer. */\n  send(id: string) {\n    return id;\n  }\n` : ''}}\n`;
+    const services = [
+      { path: 'services/invoice.service.ts', content: service('Invoice', true) },
+      { path: 'services/user.service.ts', content: service('User', false) },
+      { path: 'services/order.service.ts', content: service('Order', false) },
+      { path: 'services/quote.service.ts', content: service('Quote', true) },
+    ];
+    expect(Object.keys(minedExactly(services).template.manifest.params)).toEqual(['name', 'hasSend']);
+    const dockerfile = (install: boolean) => `FROM node:20\nWORKDIR /app\n${install ? '# Install dependencies first\nRUN npm ci\n' : ''}COPY . .\n`;
+    const images = [
+      { path: 'docker/cart/Dockerfile', content: dockerfile(true) },
+      { path: 'docker/order/Dockerfile', content: dockerfile(false) },
+      { path: 'docker/user/Dockerfile', content: dockerfile(true) },
+      { path: 'docker/stock/Dockerfile', content: dockerfile(false) },
+    ];
+    expect(Object.keys(minedExactly(images).template.manifest.params)).toEqual(['name', 'hasInstall']);
+  });
+
   test('a value with no word before it is named after what it holds: a path, a URL', () => {
     const story = (name: string, from: string, docs: string) => `import ${name} from '${from}';\n\n// ${docs}\nexport default { component: ${name} };\n`;
     const examples = [
