@@ -82,6 +82,23 @@ export function inlineLine(scope: BuildScope, ids: readonly number[], lines: Rea
       coincidences(ids.map((id) => between(id, a, b))),
     );
 
+  /**
+   * A string literal members quote differently, each in plain quotes (`'centered'` beside
+   * `"centered"`): the quote is a param of its own and the text between the quotes the value, so
+   * that a value passed is a text (`layout=fullscreen`), not code to quote by hand.
+   */
+  const requoted = (a: number, b: number, quotes: readonly (string | undefined)[], hint: string, place: string): Piece[] => {
+    const quote: Piece = { t: 'value', param: registry.value(quotes, 'quote', preferred, undefined, '', true) };
+    const texts = new Array<string | undefined>(count).fill(undefined);
+    for (const id of ids) texts[id] = tokensText(between(id, a, b)).slice(1, -1);
+    const content = between(preferred, a, b).slice(1, -1);
+    const inner: Piece[] =
+      new Set(ids.map((id) => texts[id])).size === 1
+        ? [{ t: 'text', text: texts[preferred] ?? '' }]
+        : [{ t: 'value', param: registry.value(texts, hint, preferred, piecesAnew(scope, where, content.map((token) => [token]), coincidences(ids.map((id) => between(id, a, b).slice(1, -1)))), place) }];
+    return [quote, ...inner, quote];
+  };
+
   let slots = 0;
 
   /**
@@ -150,7 +167,9 @@ export function inlineLine(scope: BuildScope, ids: readonly number[], lines: Rea
         // Its default: the preferred member's literal, the name written for the new member.
         slots++;
         const { hint, place } = hintsAt(centerTokens, i + 1, literal, where);
-        pieces.push({ t: 'value', param: registry.value(valuesBetween(i, literal), hint, preferred, preferredAnew(i, literal), place) });
+        const quotes = plainQuotes(ids.map((id) => tokensText(between(id, i, literal))), ids, count);
+        if (quotes !== undefined) pieces.push(...requoted(i, literal, quotes, hint, place));
+        else pieces.push({ t: 'value', param: registry.value(valuesBetween(i, literal), hint, preferred, preferredAnew(i, literal), place) });
         if (literal >= centerTokens.length) break;
         pieces.push(...tokenPieces([columnAt(literal)], where));
         previous = literal;
@@ -180,6 +199,20 @@ export function inlineLine(scope: BuildScope, ids: readonly number[], lines: Rea
     return undefined;
   }
   return pieces;
+}
+
+/**
+ * Each member's quote, by member index, when each writes one literal in plain single or double
+ * quotes, the quote itself nowhere inside it and no escape; undefined otherwise.
+ */
+function plainQuotes(literals: readonly string[], ids: readonly number[], count: number): (string | undefined)[] | undefined {
+  const quotes = new Array<string | undefined>(count).fill(undefined);
+  for (const [k, literal] of literals.entries()) {
+    const quote = literal[0];
+    if ((quote !== "'" && quote !== '"') || literal.length < 2 || !literal.endsWith(quote) || literal.slice(1, -1).includes(quote) || literal.includes('\\')) return undefined;
+    quotes[ids[k] ?? 0] = quote;
+  }
+  return quotes;
 }
 
 /**

@@ -59,6 +59,8 @@ export interface ValueParam {
   readonly template?: readonly Piece[] | undefined;
   /** The default writes the name in the number it is given in (see given-number.ts). */
   readonly numberAsGiven?: true;
+  /** The quote mark of a string the members quote differently (see requoted in inline-line.ts). */
+  readonly quote?: true;
 }
 export interface FlagParam {
   readonly kind: 'flag';

@@ -250,7 +250,9 @@ function paramSpec(param: MinedParam, members: readonly MinedMember[], entityPar
         ...(param.numberAsGiven === true ? { numberAsGiven: true } : {}),
         default: valueDefault(param, entityParam),
         description:
-          param.template === undefined
+          param.quote === true
+            ? `The quote mark of a string the members quote differently (${[...new Set(param.values.filter((value) => value !== undefined))].join(' or ')}).`
+            : param.template === undefined
             ? 'A literal that varies between members.'
             : `A literal that varies between members; by default written from ${writtenFrom(param.template)}.`,
         required: false,

@@ -191,7 +191,7 @@ export class Registry {
    * value, so a new member gets its own. `place`: what its place in the line says it is (see
    * placeHint), for a value no word names and its values do not either.
    */
-  value(values: readonly (string | undefined)[], hint: string, preferred: number, template?: readonly Piece[], place = ''): string {
+  value(values: readonly (string | undefined)[], hint: string, preferred: number, template?: readonly Piece[], place = '', quote = false): string {
     // Texts equal in every member are one param unless their defaults are written differently
     // (`table: 'carts'` and a label "carts" part ways at `OrderItem`).
     const key = JSON.stringify([values, template?.some((piece) => piece.t !== 'text') === true ? template : undefined]);
@@ -213,6 +213,7 @@ export class Registry {
       values,
       default: values[preferred] ?? mostCommon(values, this.center) ?? '',
       ...(templated ? { template } : {}),
+      ...(quote ? { quote: true as const } : {}),
     };
     this.values.set(key, param);
     this.params.push(param);

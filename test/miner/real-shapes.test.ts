@@ -649,6 +649,22 @@ describe('what varies', () => {
     expect(Object.keys(minedExactly(versioned).template.manifest.params)).toEqual(['name', 'hasPgx']);
   });
 
+  test('a string members quote differently is its quote and its text: the value passed is a text, not code', () => {
+    const story = (name: string, quote: string, layout: string) =>
+      `import Meta from ${quote}@storybook/react${quote};\nimport ${name} from './${name}';\n\nexport default {\n  component: ${name},\n  layout: ${quote}${layout}${quote},\n} satisfies Meta;\n`;
+    const examples = [
+      { path: 'stories/Alert.stories.ts', content: story('Alert', "'", 'centered') },
+      { path: 'stories/Card.stories.ts', content: story('Card', '"', 'centered') },
+      { path: 'stories/Navbar.stories.ts', content: story('Navbar', '"', 'fullscreen') },
+      { path: 'stories/Modal.stories.ts', content: story('Modal', "'", 'padded') },
+    ];
+    const mined = minedExactly(examples);
+    expect(mined.template.files[0]?.content).toContain('layout: {{quote}}{{layout}}{{quote}},');
+    expect(mined.params.map((member) => member.params.layout)).toEqual(['centered', 'centered', 'padded', 'fullscreen']);
+    expect(mined.template.manifest.params.quote?.description).toBe(`The quote mark of a string the members quote differently (' or ").`);
+    expect(generateMember(mined.template, { name: 'Tooltip', layout: 'fullscreen', quote: "'" })[0]?.content).toBe(story('Tooltip', "'", 'fullscreen'));
+  });
+
   test('an optional method under a doc comment is named after the method (hasSend), a line comment after its words (hasInstall)', () => {
     const service = (name: string, send: boolean) =>
       `export class ${name}Service {\n  get(id: string) {\n    return id;\n  }\n${send ? `\n  /** ${name}s only: e-mails the ${name.toLowerCase()} to its customer. */\n  send(id: string) {\n    return id;\n  }\n` : ''}}\n`;
