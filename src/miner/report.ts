@@ -77,7 +77,7 @@ export function paramReports(
         ? `${inTemplatePaths(param.why)}; default ${String(param.default)} (${param.defaultWhy ?? flagDefaultWhy(param)})${param.follows === undefined ? '' : `, or what ${param.follows.param} says when given`}`
         : param.kind === 'items'
           ? `lines repeated a varying number of times (${distinct} distinct lists); default: the most common list`
-          : `takes ${distinct} value${distinct === 1 ? '' : 's'} ${across}; default: ${isTemplatedDefault(fallback) ? `written from ${writtenFrom(param.template ?? [])}${spec?.numberAsGiven === true ? ' in the number given' : ''} (${String(fallback)})` : distinct === placed.length && placed.length > 1 ? "the most typical member's (no two members share one)" : 'the most common'}`;
+          : `takes ${distinct} value${distinct === 1 ? '' : 's'} ${across}; default: ${isTemplatedDefault(fallback) ? `written from ${writtenFrom(param.template ?? [])}${spec?.numberAsGiven === true ? ' in the number given' : ''} (${String(fallback)})` : distinct === placed.length && placed.length > 1 ? "the most typical member's (no two members share one)" : valueDefaultWhy(placed.map((m) => values[m]), fallback)}`;
     reports.push({
       name: param.name,
       type: param.kind === 'flag' ? 'boolean' : param.kind === 'items' ? 'string[]' : param.type,
@@ -90,4 +90,13 @@ export function paramReports(
     });
   }
   return reports;
+}
+
+/** Why a value's default is the one it is: the most common value, or the most typical member's among values as common as it. */
+function valueDefaultWhy(values: readonly unknown[], fallback: unknown): string {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(JSON.stringify(value), (counts.get(JSON.stringify(value)) ?? 0) + 1);
+  const own = counts.get(JSON.stringify(fallback)) ?? 0;
+  const tied = [...counts.values()].filter((count) => count === own).length;
+  return tied > 1 ? `the most typical member's (${tied} values are each in ${own} members)` : 'the most common';
 }

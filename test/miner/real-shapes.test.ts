@@ -662,6 +662,10 @@ describe('what varies', () => {
     expect(mined.template.files[0]?.content).toContain('layout: {{quote}}{{layout}}{{quote}},');
     expect(mined.params.map((member) => member.params.layout)).toEqual(['centered', 'centered', 'padded', 'fullscreen']);
     expect(mined.template.manifest.params.quote?.description).toBe(`The quote mark of a string the members quote differently (' or ").`);
+    // Two quotes, two members each: the default is no more common than the other, and the report says so.
+    const why = (name: string) => mined.report.params.find((param) => param.name === name)?.why ?? '';
+    expect(why('quote')).toContain("default: the most typical member's (2 values are each in 2 members)");
+    expect(why('layout')).toContain('default: the most common');
     expect(generateMember(mined.template, { name: 'Tooltip', layout: 'fullscreen', quote: "'" })[0]?.content).toBe(story('Tooltip', "'", 'fullscreen'));
   });
 
