@@ -657,11 +657,13 @@ describe('what varies', () => {
       { path: 'stories/Card.stories.ts', content: story('Card', '"', 'centered') },
       { path: 'stories/Navbar.stories.ts', content: story('Navbar', '"', 'fullscreen') },
       { path: 'stories/Modal.stories.ts', content: story('Modal', "'", 'padded') },
+      // A template literal with nothing substituted is a string too.
+      { path: 'stories/Tabs.stories.ts', content: story('Tabs', '`', 'centered') },
     ];
     const mined = minedExactly(examples);
     expect(mined.template.files[0]?.content).toContain('layout: {{quote}}{{layout}}{{quote}},');
-    expect(mined.params.map((member) => member.params.layout)).toEqual(['centered', 'centered', 'padded', 'fullscreen']);
-    expect(mined.template.manifest.params.quote?.description).toBe(`The quote mark of a string the members quote differently (' or ").`);
+    expect(mined.params.map((member) => member.params.layout)).toEqual(['centered', 'centered', 'padded', 'fullscreen', 'centered']);
+    expect(mined.template.manifest.params.quote?.description).toBe("The quote mark of a string the members quote differently (' or \" or `).");
     // Two quotes, two members each: the default is no more common than the other, and the report says so.
     const why = (name: string) => mined.report.params.find((param) => param.name === name)?.why ?? '';
     expect(why('quote')).toContain("default: the most typical member's (2 values are each in 2 members)");
