@@ -203,14 +203,14 @@ export function inlineLine(scope: BuildScope, ids: readonly number[], lines: Rea
 
 /**
  * Each member's quote, by member index, when each writes one literal in plain single or double
- * quotes or in backquotes with nothing substituted, the quote itself nowhere inside it and no
- * escape; undefined otherwise.
+ * quotes or in backquotes with nothing substituted, and no quote of any kind, escape or `${`
+ * inside it (any quote then holds any member's text as it is); undefined otherwise.
  */
 function plainQuotes(literals: readonly string[], ids: readonly number[], count: number): (string | undefined)[] | undefined {
   const quotes = new Array<string | undefined>(count).fill(undefined);
   for (const [k, literal] of literals.entries()) {
     const quote = literal[0];
-    if ((quote !== "'" && quote !== '"' && quote !== '`') || (quote === '`' && literal.includes('${')) || literal.length < 2 || !literal.endsWith(quote) || literal.slice(1, -1).includes(quote) || literal.includes('\\')) return undefined;
+    if ((quote !== "'" && quote !== '"' && quote !== '`') || literal.length < 2 || !literal.endsWith(quote) || /['"`\\]|\$\{/u.test(literal.slice(1, -1))) return undefined;
     quotes[ids[k] ?? 0] = quote;
   }
   return quotes;

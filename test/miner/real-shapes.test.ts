@@ -669,6 +669,11 @@ describe('what varies', () => {
     expect(why('quote')).toContain("default: the most typical member's (2 values are each in 2 members)");
     expect(why('layout')).toContain('default: the most common');
     expect(generateMember(mined.template, { name: 'Tooltip', layout: 'fullscreen', quote: "'" })[0]?.content).toBe(story('Tooltip', "'", 'fullscreen'));
+    // A text with a quote inside (`"it's"`) would break in another member's quotes: the string stays one value, quotes and all.
+    const quoted = [...examples.filter((example) => !example.path.includes('Navbar') && !example.path.includes('Tabs')), { path: 'stories/Navbar.stories.ts', content: story('Navbar', '"', "it's wide") }];
+    const whole = minedExactly(quoted);
+    expect(whole.template.files[0]?.content).toContain('layout: {{layout}},');
+    expect(whole.params.map((member) => member.params.layout)).toEqual(["'centered'", '"centered"', "'padded'", `"it's wide"`]);
   });
 
   test('an optional method under a doc comment is named after the method (hasSend), a line comment after its words (hasInstall)', () => {
