@@ -75,11 +75,14 @@ function markWord(text: string): string {
  * `send(id)`), the declaration what the part is (`hasSend`, not `hasOnly`). Other comments stay:
  * `# Install dependencies` says more than the `RUN` under it.
  */
+const DECLARES_NAME = /^\s*(?:export\s+)?(?:const|let|var|val)\s*[=:]/u;
+
 function afterDocComment(text: string): string {
   const block = /^\s*\/\*\*[\s\S]*?\*\/[ \t]*\n/u.exec(text);
   const lines = /^(?:[ \t]*\/\/\/.*\n)+/u.exec(text);
   const rest = text.slice((block ?? lines)?.[0].length ?? 0);
-  return rest.trim() === '' ? text : rest;
+  // A declaration of the name itself (`const {{camelCase name}} = ref([])`) leaves nothing to name the part after but the comment.
+  return rest.trim() === '' || DECLARES_NAME.test(rest) ? text : rest;
 }
 
 /** A word to name a param after: the first identifier-like word of a text that is not a keyword. */

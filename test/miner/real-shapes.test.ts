@@ -686,6 +686,11 @@ describe('what varies', () => {
       { path: 'services/quote.service.ts', content: service('Quote', true) },
     ];
     expect(Object.keys(minedExactly(services).template.manifest.params)).toEqual(['name', 'hasSend']);
+    // A declaration of the name itself says nothing the name does not: the comment names the part.
+    const store = (name: string, list: boolean) =>
+      `export const use${name}Store = defineStore('${name.toLowerCase()}', () => {\n${list ? `  /** Cached ${name.toLowerCase()}s, newest first */\n  const ${name.toLowerCase()}s = ref([]);\n` : ''}  return {};\n});\n`;
+    const stores = ['User', 'Order', 'Invoice', 'Quote'].map((name, k) => ({ path: `stores/${name.toLowerCase()}.ts`, content: store(name, k % 2 === 0) }));
+    expect(Object.keys(minedExactly(stores).template.manifest.params).filter((param) => param.startsWith('has'))).toEqual(['hasCached']);
     const dockerfile = (install: boolean) => `FROM node:20\nWORKDIR /app\n${install ? '# Install dependencies first\nRUN npm ci\n' : ''}COPY . .\n`;
     const images = [
       { path: 'docker/cart/Dockerfile', content: dockerfile(true) },
