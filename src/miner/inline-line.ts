@@ -88,7 +88,7 @@ export function inlineLine(scope: BuildScope, ids: readonly number[], lines: Rea
    * that a value passed is a text (`layout=fullscreen`), not code to quote by hand.
    */
   const requoted = (a: number, b: number, quotes: readonly (string | undefined)[], hint: string, place: string): Piece[] => {
-    const quote: Piece = { t: 'value', param: registry.value(quotes, 'quote', preferred, undefined, '', true) };
+    const quote: Piece = { t: 'value', param: registry.quoteMark(quotes, preferred) };
     const texts = new Array<string | undefined>(count).fill(undefined);
     for (const id of ids) texts[id] = tokensText(between(id, a, b)).slice(1, -1);
     const content = between(preferred, a, b).slice(1, -1);

@@ -69,14 +69,15 @@ function markWord(text: string): string {
   return MARK_WORDS.get(text.trim()) ?? '';
 }
 
+/** A declaration of a variable whose name is left out of a part's text: the entity's name (`const {{camelCase name}} = …`). */
+const DECLARES_NAME = /^\s*(?:export\s+)?(?:const|let|var|val)\s*[=:]/u;
+
 /**
  * A part's text after the doc comment it opens with (`/** … *\/`, `/// …`): the comment says in
  * prose what the declaration under it does (`/** Invoices only: e-mails the invoice… *\/` over
  * `send(id)`), the declaration what the part is (`hasSend`, not `hasOnly`). Other comments stay:
  * `# Install dependencies` says more than the `RUN` under it.
  */
-const DECLARES_NAME = /^\s*(?:export\s+)?(?:const|let|var|val)\s*[=:]/u;
-
 function afterDocComment(text: string): string {
   const block = /^\s*\/\*\*[\s\S]*?\*\/[ \t]*\n/u.exec(text);
   const lines = /^(?:[ \t]*\/\/\/.*\n)+/u.exec(text);
@@ -194,7 +195,7 @@ export class Registry {
    * value, so a new member gets its own. `place`: what its place in the line says it is (see
    * placeHint), for a value no word names and its values do not either.
    */
-  value(values: readonly (string | undefined)[], hint: string, preferred: number, template?: readonly Piece[], place = '', quote = false): string {
+  value(values: readonly (string | undefined)[], hint: string, preferred: number, template?: readonly Piece[], place = '', role: Pick<ValueParam, 'quote'> = {}): string {
     // Texts equal in every member are one param unless their defaults are written differently
     // (`table: 'carts'` and a label "carts" part ways at `OrderItem`).
     const key = JSON.stringify([values, template?.some((piece) => piece.t !== 'text') === true ? template : undefined]);
@@ -216,11 +217,16 @@ export class Registry {
       values,
       default: values[preferred] ?? mostCommon(values, this.center) ?? '',
       ...(templated ? { template } : {}),
-      ...(quote ? { quote: true as const } : {}),
+      ...role,
     };
     this.values.set(key, param);
     this.params.push(param);
     return param.name;
+  }
+
+  /** The quote mark of a string the members quote differently (see requoted in inline-line.ts): one param per way they quote. */
+  quoteMark(quotes: readonly (string | undefined)[], preferred: number): string {
+    return this.value(quotes, 'quote', preferred, undefined, '', { quote: true });
   }
 
   itemsParam(values: readonly (readonly string[] | undefined)[], hint: string): string {
