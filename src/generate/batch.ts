@@ -147,6 +147,32 @@ function positive(name: string, value: number | undefined, fallback: number): nu
 
 const NO_CONVENTIONS = { eol: false, bom: false, mode: true } as const;
 
+/** The record's files by item (template and params): what each item generated last time. */
+function recordedByItem(files: readonly GeneratedFile[]): Map<string, GeneratedFile[]> {
+  const byItem = new Map<string, GeneratedFile[]>();
+  for (const file of files) {
+    const key = itemKey(file.template, file.params);
+    const list = byItem.get(key);
+    if (list === undefined) byItem.set(key, [file]);
+    else list.push(file);
+  }
+  return byItem;
+}
+
+/** The refusal when `onOverwrite` declines: the files wopt did not generate, or that were edited since, the first twenty by name. */
+function overwriteRefused(overwritten: readonly string[]): WoptError {
+  const named = overwritten
+    .slice(0, 20)
+    .map((path) => JSON.stringify(path))
+    .join(', ');
+  const more = overwritten.length > 20 ? `, and ${overwritten.length - 20} more` : '';
+  return new WoptError(
+    'E_EXISTS',
+    `Generating would overwrite ${overwritten.length} existing file${overwritten.length === 1 ? '' : 's'} that wopt did not generate or that were edited since: ${named}${more}. Nothing was written. Confirm the overwrite (CLI: --yes), or use \`wopt update\` to merge edits.`,
+    { path: overwritten[0], paths: [...overwritten] },
+  );
+}
+
 /**
  * Generates files from one template for many params, as one all-or-nothing transaction, and records
  * them in `wopt.generated.json` (in the same transaction).
@@ -176,13 +202,7 @@ export async function batchWriteFromTemplate(template: TemplateSource, items: It
 
   const oldFiles = keepRecord ? await readRecord(fs, root) : [];
   const record = new Map<string, GeneratedFile>(oldFiles.map((file) => [file.path, file]));
-  const byItem = new Map<string, GeneratedFile[]>();
-  for (const file of oldFiles) {
-    const key = itemKey(file.template, file.params);
-    const list = byItem.get(key);
-    if (list === undefined) byItem.set(key, [file]);
-    else list.push(file);
-  }
+  const byItem = recordedByItem(oldFiles);
   const stats: StatCache = skipUnchanged || keepRecord ? await readStatCache(fs, root) : new Map();
   const readBefore = options.onOverwrite !== undefined || options.onFile !== undefined;
 
@@ -290,18 +310,7 @@ export async function batchWriteFromTemplate(template: TemplateSource, items: It
       }
       progress('rendering');
     }
-    if (overwritten.length > 0 && options.onOverwrite !== undefined && !(await options.onOverwrite([...overwritten]))) {
-      throw new WoptError(
-        'E_EXISTS',
-        `Generating would overwrite ${overwritten.length} existing file${overwritten.length === 1 ? '' : 's'} that wopt did not generate or that were edited since: ${overwritten
-          .slice(0, 20)
-          .map((path) => JSON.stringify(path))
-          .join(
-            ', ',
-          )}${overwritten.length > 20 ? `, and ${overwritten.length - 20} more` : ''}. Nothing was written. Confirm the overwrite (CLI: --yes), or use \`wopt update\` to merge edits.`,
-        { path: overwritten[0], paths: overwritten },
-      );
-    }
+    if (overwritten.length > 0 && options.onOverwrite !== undefined && !(await options.onOverwrite([...overwritten]))) throw overwriteRefused(overwritten);
     if (options.pin !== false && options.library !== undefined && emitted.size > 0) yield* await pinChanges(fs, options.library, root, resolved);
     if (keepRecord) {
       const text = recordText(record.values());
