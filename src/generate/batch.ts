@@ -27,6 +27,7 @@ import type { GeneratedFile, StatCache } from './record.js';
 import { RECORD_FILE, itemKey, readRecord, readStatCache, recordText, sha256, statEntry, statMatches, writeStatCache } from './record.js';
 import type { TemplateSource } from './source.js';
 import { pinChanges, resolveTemplate } from './source.js';
+import { groupBy } from '../util/collect.js';
 
 export interface GenerateProgress {
   /** `rendering` while items are rendered and staged; then the writer's `committing` and `done`. */
@@ -148,16 +149,7 @@ function positive(name: string, value: number | undefined, fallback: number): nu
 const NO_CONVENTIONS = { eol: false, bom: false, mode: true } as const;
 
 /** The record's files by item (template and params): what each item generated last time. */
-function recordedByItem(files: readonly GeneratedFile[]): Map<string, GeneratedFile[]> {
-  const byItem = new Map<string, GeneratedFile[]>();
-  for (const file of files) {
-    const key = itemKey(file.template, file.params);
-    const list = byItem.get(key);
-    if (list === undefined) byItem.set(key, [file]);
-    else list.push(file);
-  }
-  return byItem;
-}
+export const recordedByItem = (files: readonly GeneratedFile[]): Map<string, GeneratedFile[]> => groupBy(files, (file) => itemKey(file.template, file.params));
 
 /** The refusal when `onOverwrite` declines: the files wopt did not generate, or that were edited since, the first twenty by name. */
 function overwriteRefused(overwritten: readonly string[]): WoptError {

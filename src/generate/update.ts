@@ -28,13 +28,14 @@ import type { BatchReport } from '../tx/batch-write.js';
 import { batchWrite } from '../tx/batch-write.js';
 import type { Change } from '../tx/changes.js';
 import type { Durability } from '../tx/journal.js';
-import { refreshStats } from './batch.js';
+import { recordedByItem, refreshStats } from './batch.js';
 import { mergeThreeWay } from './merge.js';
 import { withItem } from './params.js';
 import type { GeneratedFile } from './record.js';
 import { RECORD_FILE, itemKey, readRecord, readStatCache, recordText, sha256 } from './record.js';
 import type { ResolvedTemplate } from './source.js';
 import { pinChanges } from './source.js';
+import { groupBy } from '../util/collect.js';
 
 export type ConflictMode = 'markers' | 'refuse';
 
@@ -114,8 +115,8 @@ interface UpdatePlan {
   readonly options: UpdateOptions;
   readonly mode: ConflictMode;
   readonly paths: readonly string[] | undefined;
-  /** The record as it was read. */
-  readonly recordFiles: readonly GeneratedFile[];
+  /** The record as it was read, by item (see recordedByItem). */
+  readonly recordedItems: ReadonlyMap<string, readonly GeneratedFile[]>;
   /** The record as it will be written, by path. */
   readonly record: Map<string, GeneratedFile>;
   readonly results: UpdateFile[];
@@ -202,8 +203,7 @@ async function updateRecordedFile(plan: UpdatePlan, item: UpdateItem, file: Gene
 /** Files new in the item's current version, inside the selection (files of this item left out of it stay as they are). */
 async function addNewFiles(plan: UpdatePlan, item: UpdateItem, group: readonly GeneratedFile[]): Promise<void> {
   const recorded = new Set(group.map((file) => file.path));
-  const key = itemKey(item.name, item.params);
-  const itemPaths = new Set(plan.recordFiles.filter((file) => file.template === item.name && itemKey(file.template, file.params) === key).map((file) => file.path));
+  const itemPaths = new Set((plan.recordedItems.get(itemKey(item.name, item.params)) ?? []).map((file) => file.path));
   const first = group[0] as GeneratedFile;
   for (const [path, next] of item.theirs) {
     if (recorded.has(path) || itemPaths.has(path) || !selected({ ...first, path }, plan.paths, plan.options.template)) continue;
@@ -247,18 +247,6 @@ function templateVersions(library: Library) {
   };
 }
 
-/** Files of one item (same template, version and params), rendered together. */
-function groupByItem(files: readonly GeneratedFile[]): GeneratedFile[][] {
-  const groups = new Map<string, GeneratedFile[]>();
-  for (const file of files) {
-    const key = `${itemKey(file.template, file.params)}\0${file.version}`;
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [file]);
-    else group.push(file);
-  }
-  return [...groups.values()];
-}
-
 function refuseConflicts(conflicts: readonly UpdateFile[]): never {
   throw errors.conflict(
     conflicts.map((file) => `${file.path} (${file.conflicts ?? 1} conflicting region${file.conflicts === 1 ? '' : 's'}${file.note === undefined ? '' : `; ${file.note}`})`),
@@ -293,10 +281,22 @@ export async function updateGenerated(options: UpdateOptions): Promise<UpdateRep
     throw errors.invalidInput(what, `Generate files with \`wopt gen\` first, or check the paths (the record lists ${recordFiles.length} files).`, root);
   }
 
-  const plan: UpdatePlan = { fs, root, options, mode, paths, recordFiles, record: new Map(recordFiles.map((file) => [file.path, file])), results: [], changes: [], fresh: new Set() };
+  const plan: UpdatePlan = {
+    fs,
+    root,
+    options,
+    mode,
+    paths,
+    recordedItems: recordedByItem(recordFiles),
+    record: new Map(recordFiles.map((file) => [file.path, file])),
+    results: [],
+    changes: [],
+    fresh: new Set(),
+  };
   const versions = templateVersions(options.library);
   const touched = new Set<ResolvedTemplate>();
-  for (const group of groupByItem(chosen)) {
+  // Files of one item (same template, version and params) are rendered together.
+  for (const group of groupBy(chosen, (file) => `${itemKey(file.template, file.params)}\0${file.version}`).values()) {
     const { template: name, version, params } = group[0] as GeneratedFile;
     const now = await versions.current(name);
     if (now.hash === version) {

@@ -65,22 +65,26 @@ export function inlineLine(scope: BuildScope, ids: readonly number[], lines: Rea
   balanceSeams(stableAt, ids, between);
   const differs = (a: number, b: number) => groupsOf(ids, (id) => between(id, a, b)).length > 1;
   const aligned: AlignedLine = { ids, centerTokens, stableAt, between, differs };
-  /** Each member's text strictly between center positions `a` and `b`, by member index. */
-  const valuesBetween = (a: number, b: number): (string | undefined)[] => {
+  /** Each member's text of its run (`runOf`), by member index. */
+  const textsOf = (runOf: (id: number) => readonly Token[]): (string | undefined)[] => {
     const values = new Array<string | undefined>(count).fill(undefined);
-    for (const id of ids) values[id] = tokensText(between(id, a, b));
+    for (const id of ids) values[id] = tokensText(runOf(id));
     return values;
   };
-
-
-  /** The preferred member's text between stable positions `a` and `b`, written anew (see piecesAnew). */
-  const preferredAnew = (a: number, b: number): Piece[] =>
+  /** Each member's text strictly between center positions `a` and `b`, by member index. */
+  const valuesBetween = (a: number, b: number): (string | undefined)[] => textsOf((id) => between(id, a, b));
+  /** The preferred member's run (`runOf`), written anew (see piecesAnew). */
+  const runAnew = (runOf: (id: number) => readonly Token[]): Piece[] =>
     piecesAnew(
       scope,
       where,
-      between(preferred, a, b).map((token) => [token]),
-      coincidences(ids.map((id) => between(id, a, b))),
+      runOf(preferred).map((token) => [token]),
+      coincidences(ids.map(runOf)),
     );
+
+
+  /** The preferred member's text between stable positions `a` and `b`, written anew (see piecesAnew). */
+  const preferredAnew = (a: number, b: number): Piece[] => runAnew((id) => between(id, a, b));
 
   /**
    * A string literal members quote differently, each in plain quotes (`'centered'` beside
@@ -89,13 +93,12 @@ export function inlineLine(scope: BuildScope, ids: readonly number[], lines: Rea
    */
   const requoted = (a: number, b: number, quotes: readonly (string | undefined)[], hint: string, place: string): Piece[] => {
     const quote: Piece = { t: 'value', param: registry.quoteMark(quotes, preferred) };
-    const texts = new Array<string | undefined>(count).fill(undefined);
-    for (const id of ids) texts[id] = tokensText(between(id, a, b)).slice(1, -1);
-    const content = between(preferred, a, b).slice(1, -1);
+    const inside = (id: number) => between(id, a, b).slice(1, -1);
+    const texts = textsOf(inside);
     const inner: Piece[] =
       new Set(ids.map((id) => texts[id])).size === 1
         ? [{ t: 'text', text: texts[preferred] ?? '' }]
-        : [{ t: 'value', param: registry.value(texts, hint, preferred, piecesAnew(scope, where, content.map((token) => [token]), coincidences(ids.map((id) => between(id, a, b).slice(1, -1)))), place) }];
+        : [{ t: 'value', param: registry.value(texts, hint, preferred, runAnew(inside), place) }];
     return [quote, ...inner, quote];
   };
 

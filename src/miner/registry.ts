@@ -10,6 +10,7 @@ import type { Piece } from './emit.js';
 import type { FlagParam, ItemsParam, MinedParam, ValueParam } from './ir.js';
 import { HTTP_METHOD } from './vocabulary.js';
 import { isSpaces } from '../util/text.js';
+import { countBy } from '../util/collect.js';
 
 const RESERVED = new Set([
   ...'eq not tagCase trainCase lowerFirst pascalCase properCase camelCase kebabCase dashCase kabobCase snakeCase constantCase dotCase pathCase noCase titleCase sentenceCase lowerCase upperCase pluralize singularize initialWords firstWord lastWord initials article pkg raw if unless each with lookup log this else true false null undefined blockHelperMissing helperMissing'.split(' '),
@@ -251,8 +252,10 @@ const pluralizeHint = (hint: string): string => (hint === '' ? '' : `${hint} ite
 
 /** The most common defined value; ties go to the center member's, then to the first. */
 function mostCommon(values: readonly (string | undefined)[], center: number): string | undefined {
-  const counts = new Map<string, number>();
-  for (const value of values) if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
+  const counts = countBy(
+    values.filter((value): value is string => value !== undefined),
+    (value) => value,
+  );
   let best: string | undefined;
   let bestCount = 0;
   const centerValue = values[center];

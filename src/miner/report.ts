@@ -7,6 +7,7 @@ import type { Renderer } from '../render/index.js';
 import type { Built, FlagParam, MinedMember } from './ir.js';
 import { hasPlace, typedDefault, writtenFrom } from './param-values.js';
 import type { MemberParams, ParamReport, ParamValue } from './types.js';
+import { countBy } from '../util/collect.js';
 
 /** Where a template writes a param: each file (line 0: its path) and line. */
 export function occurrencesOf(template: Template, param: string): Array<{ file: string; line: number }> {
@@ -64,7 +65,8 @@ export function paramReports(
     // Members without the param's place hold the default by construction: they count for nothing.
     const placed = members.map((_, m) => m).filter((m) => hasPlace(param, m));
     const agreeing = placed.filter((m) => defaultsFor(m).some((value) => JSON.stringify(values[m]) === JSON.stringify(value))).length;
-    const distinct = new Set(placed.map((m) => JSON.stringify(values[m]))).size;
+    const counts = countBy(placed, (m) => JSON.stringify(values[m]));
+    const distinct = counts.size;
     const across = placed.length === members.length ? 'across members' : `across the ${placed.length} of ${members.length} members that have a place for it`;
     // A flag's default is what most members do, unless a tie or a better prediction of lines chose
     // it: then the report counts the members that have it rather than calling them most.
@@ -77,7 +79,7 @@ export function paramReports(
         ? `${inTemplatePaths(param.why)}; default ${String(param.default)} (${param.defaultWhy ?? flagDefaultWhy(param)})${param.follows === undefined ? '' : `, or what ${param.follows.param} says when given`}`
         : param.kind === 'items'
           ? `lines repeated a varying number of times (${distinct} distinct lists); default: the most common list`
-          : `takes ${distinct} value${distinct === 1 ? '' : 's'} ${across}; default: ${isTemplatedDefault(fallback) ? `written from ${writtenFrom(param.template ?? [])}${spec?.numberAsGiven === true ? ' in the number given' : ''} (${String(fallback)})` : distinct === placed.length && placed.length > 1 ? "the most typical member's (no two members share one)" : valueDefaultWhy(placed.map((m) => values[m]), fallback)}`;
+          : `takes ${distinct} value${distinct === 1 ? '' : 's'} ${across}; default: ${isTemplatedDefault(fallback) ? `written from ${writtenFrom(param.template ?? [])}${spec?.numberAsGiven === true ? ' in the number given' : ''} (${String(fallback)})` : distinct === placed.length && placed.length > 1 ? "the most typical member's (no two members share one)" : valueDefaultWhy(counts, fallback)}`;
     reports.push({
       name: param.name,
       type: param.kind === 'flag' ? 'boolean' : param.kind === 'items' ? 'string[]' : param.type,
@@ -92,10 +94,11 @@ export function paramReports(
   return reports;
 }
 
-/** Why a value's default is the one it is: the most common value, or the most typical member's among values as common as it. */
-function valueDefaultWhy(values: readonly unknown[], fallback: unknown): string {
-  const counts = new Map<string, number>();
-  for (const value of values) counts.set(JSON.stringify(value), (counts.get(JSON.stringify(value)) ?? 0) + 1);
+/**
+ * Why a value's default is the one it is: the most common value, or the most typical member's among
+ * values as common as it. `counts`: how many members have each value, keyed by its JSON.
+ */
+function valueDefaultWhy(counts: ReadonlyMap<string, number>, fallback: unknown): string {
   const own = counts.get(JSON.stringify(fallback)) ?? 0;
   const tied = [...counts.values()].filter((count) => count === own).length;
   return tied > 1 ? `the most typical member's (${tied} values are each in ${own} members)` : 'the most common';
