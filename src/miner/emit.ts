@@ -4,10 +4,10 @@
  * Literal text is escaped so that rendering gives it back verbatim:
  * - `{{` becomes `\{{` (JSX `style={{ … }}`, Angular and Vue interpolation);
  * - braces right before a mustache, or right after one, would make `{{{`/`}}}` (JSX
- *   `={USER_CARD_ID}`, template literals `${orderId}`): they are written `{{lowerCase "{"}}`, a
- *   helper call on a string, which renders to itself (raw blocks cannot start or end with a brace);
+ *   `={USER_CARD_ID}`, template literals `${orderId}`): they are written `{{literal "{"}}`, a
+ *   helper call that renders its string as it is (raw blocks cannot start or end with a brace);
  * - a `\` right before a mustache would escape it: it is doubled (`\\{{`); a literal `\{{` (a
- *   Handlebars or Vue escape inside the example) is written `\\{{lowerCase "{{"}}`.
+ *   Handlebars or Vue escape inside the example) is written `\\{{literal "{{"}}`.
  * Blocks (`{{#if}}`, `{{#each}}`) that span lines are written on lines of their own, where
  * Handlebars' standalone rule drops the tag lines from the output.
  */
@@ -78,8 +78,8 @@ export function mergeText(pieces: readonly Piece[]): Piece[] {
   return out;
 }
 
-/** A run of braces written as a helper call on a string, which renders to itself. */
-const braces = (run: string): string => `{{lowerCase "${run}"}}`;
+/** A run of braces written as a helper call that renders its string as it is. */
+const braces = (run: string): string => `{{literal "${run}"}}`;
 
 /** Escapes literal text that sits between tags (`tagBefore`/`tagAfter`: a mustache touches it). */
 export function escapeText(text: string, tagBefore: boolean, tagAfter: boolean): string {

@@ -11,9 +11,13 @@ import type { FlagParam, ItemsParam, MinedParam, ValueParam } from './ir.js';
 import { HTTP_METHOD } from './vocabulary.js';
 import { isSpaces } from '../util/text.js';
 import { countBy } from '../util/collect.js';
+import { builtinHelpers } from '../render/helpers.js';
 
+// A param named like a helper would be read as the helper (`{{fits}}` calls it), and one named
+// like a keyword or a literal would not parse.
 const RESERVED = new Set([
-  ...'eq not tagCase trainCase lowerFirst pascalCase properCase camelCase kebabCase dashCase kabobCase snakeCase constantCase dotCase pathCase noCase titleCase sentenceCase lowerCase upperCase pluralize singularize initialWords firstWord lastWord initials article pkg raw if unless each with lookup log this else true false null undefined blockHelperMissing helperMissing'.split(' '),
+  ...Object.keys(builtinHelpers()),
+  ...'if unless each with lookup log this else true false null undefined blockHelperMissing helperMissing'.split(' '),
   // What every object has: a param named `toString` reads as every object's own function.
   ...Object.getOwnPropertyNames(Object.prototype),
 ]);

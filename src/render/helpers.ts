@@ -241,6 +241,13 @@ export function builtinHelpers(options: BuiltinHelperOptions = {}): Record<strin
     return ending === undefined ? sorted.join('\n') : `${sorted.join('\n')}\n`;
   } as Helper;
 
+  // {{literal "{"}}{{name}}: a brace that touches a mustache cannot be written as text (`{{{` opens
+  // a triple-stash, `}}}` closes one), nor in a raw block (its tags cannot start or end with one).
+  helpers.literal = (...args: unknown[]) => {
+    if (args.length !== 2 || typeof args[0] !== 'string') throw renderErrors.helperUsage('literal', 'one string', gotOf(args), '{{literal "{"}}');
+    return args[0];
+  };
+
   // {{{{raw}}}}{{not a mustache}}{{{{/raw}}}}: Handlebars hands a raw block's text to a helper.
   helpers.raw = function raw(this: unknown, options: BlockOptions) {
     return options.fn(this);

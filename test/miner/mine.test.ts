@@ -341,6 +341,18 @@ describe('mineTemplate', () => {
     expect(generateMember({ ...template, manifest, files }, { name: 'Shelf' })[0]?.content).toBe(component('Shelf', 'a, b'));
   });
 
+  test("a param is never named like a helper: {{fits}} would call wopt's helper", () => {
+    const layout = (name: string, width: string) => `export const ${name.toLowerCase()}Layout = {\n  fits(${width}),\n};\n`;
+    const examples = [
+      ['Card', '320'],
+      ['Panel', '640'],
+      ['Sheet', '960'],
+    ].map(([name = '', width = '']) => ({ path: `src/${name.toLowerCase()}.layout.ts`, content: layout(name, width) }));
+    const { template } = mineTemplate(examples);
+    expect(Object.keys(template.manifest.params)).toEqual(['name', 'fits2']);
+    expect(generateMember(template, { name: 'Drawer', fits2: 480 })[0]?.content).toBe(layout('Drawer', '480'));
+  });
+
   test('a text one member alone reads its name into, that another writes as it is, is that text', () => {
     // The candlestick chart imports `isCandlestickData`, as the boxplot chart does: not a pattern
     // (`is{{pascalCase name}}Data`) that no other member follows.

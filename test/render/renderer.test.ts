@@ -38,6 +38,14 @@ describe('output is code, not HTML', () => {
     expect(renderer.renderSync('{{{{raw}}}}<div>{{name}} {{#if a}}}}{{/if}}</div>{{{{/raw}}}}!', {})).toBe('<div>{{name}} {{#if a}}}}{{/if}}</div>!');
   });
 
+  test('braces that touch a mustache through literal', () => {
+    const renderer = createRenderer();
+    expect(renderer.renderSync('`${{literal "{"}}{{camelCase name}}{{literal "}"}}` ={{literal "{"}}{{constantCase name}}{{literal "}"}}', { name: 'order item' })).toBe('`${orderItem}` ={ORDER_ITEM}');
+    expect(renderer.renderSync('\\\\{{literal "{{"}}', {})).toBe('\\{{');
+    expect(() => renderer.renderSync('{{literal}}', {})).toThrow(/The helper "literal" takes one string and got 0 arguments\. Write it as \{\{literal "\{"\}\}/);
+    expect(codeOf(() => renderer.renderSync('{{literal 1}}', {}))).toBe('E_TEMPLATE_PARAM');
+  });
+
   test('a template without mustaches renders to itself without a compile', () => {
     const renderer = createRenderer();
     const source = 'export const a = "<&>";\n\\n';
