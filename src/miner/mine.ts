@@ -39,6 +39,13 @@ import { checkExamples, checkFamily } from './family-check.js';
 import { hasPlace, typed, writtenFrom } from './param-values.js';
 import { occurrencesOf, paramReports } from './report.js';
 import { WoptError } from '../errors.js';
+
+/**
+ * What a name in any case must be: a letter or a digit at least, where the case helpers find its
+ * words (`''` or `--` would write `src/.ts`), and no path separator or control character (`../x`
+ * is a path, which the helpers would quietly read as `x`).
+ */
+const NAME_PATTERN = /^[^/\\\p{Cc}]*[\p{L}\p{N}][^/\\\p{Cc}]*$/u;
 import { circleIn } from '../util/circle.js';
 import { byString } from '../util/text.js';
 
@@ -112,7 +119,13 @@ function toTemplate(mined: Built, members: readonly MinedMember[], context: Temp
         pattern: '^[A-Z][A-Za-z0-9]*$',
         required: true,
       }
-    : { type: 'string', description: `The entity name, in any case (members: ${names.join(', ')}).`, prompt: `${entityParam}?`, required: true };
+    : {
+        type: 'string',
+        description: `The entity name, in any case: words of letters and digits, no slashes (members: ${names.join(', ')}).`,
+        prompt: `${entityParam}?`,
+        ...(names.every((name) => NAME_PATTERN.test(name)) ? { pattern: NAME_PATTERN.source } : {}),
+        required: true,
+      };
   const named = affixes === undefined ? entity : { ...entity, affixes };
   const params: Record<string, ParamSpec> = { [entityParam]: namesOneThing(built, names, plurals) ? { ...named, number: 'singular' } : named };
   const inTemplatePaths = templatePathsFor(built, entityParam);

@@ -257,6 +257,23 @@ describe('wopt gen', () => {
     expect(misplaced.stderr).toMatch(/--unit applies to --from only/);
   });
 
+  it('--from refuses a name with no letter or digit, or with a slash, and writes nothing', async () => {
+    const member = (name: string): string => `export const ${name.toLowerCase()}Id = '${name}';\n`;
+    const dir = project({ 'src/ids/user.ts': member('User'), 'src/ids/order.ts': member('Order') });
+    // Mining caches its template under .wopt/cache; the project itself is untouched.
+    const before = hashTree(dir, { exclude: ['.wopt'] });
+    for (const name of ['', ' ', '...', '../evil', 'a\\b']) {
+      const result = await run(['gen', '--from', 'src/ids/*.ts', '--name', name, '--yes'], { cwd: dir });
+      expect(result.code, name).toBe(1);
+      expect(result.stderr, name).toContain(`the param "name" is ${JSON.stringify(name)}, which does not match`);
+      expect(result.stderr, name).toContain('Expected: The entity name, in any case: words of letters and digits, no slashes (members: Order, User).');
+    }
+    expect(hashTree(dir, { exclude: ['.wopt'] })).toEqual(before);
+    const spaced = await run(['gen', '--from', 'src/ids/*.ts', '--name', 'line item', '--yes'], { cwd: dir });
+    expect(spaced.code).toBe(0);
+    expect(read(dir, 'src/ids/line-item.ts')).toBe(member('LineItem').replace('lineitemId', 'lineItemId'));
+  });
+
   it('--from: a value given with --set that members share makes the params left out follow them, from the cache too', async () => {
     const hook = (name: string, method: string, cached: boolean): string =>
       `import { request } from '../request';\n\nexport function use${name}(body?: unknown) {\n  return request({\n    method: '${method}',\n    url: '/api/${name.toLowerCase()}',\n${cached ? '    staleTime: 60_000,\n' : ''}    body,\n  });\n}\n`;

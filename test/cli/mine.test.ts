@@ -45,7 +45,7 @@ describe('wopt mine', () => {
     expect(JSON.parse(result.stdout)).toEqual({
       template: 'route',
       params: [
-        { name: 'name', type: 'string', description: 'The entity name, in any case (members: Invoice, Product, User).' },
+        { name: 'name', type: 'string', description: 'The entity name, in any case: words of letters and digits, no slashes (members: Invoice, Product, User).' },
         { name: 'pageSize', type: 'number', default: 20, description: 'A literal that varies between members.' },
       ],
       members: [
