@@ -27,7 +27,8 @@ page sizes...); optional and alternative blocks stay at the template's defaults,
 members do. So a member drifts when its structure differs from the family's.
 
 Without --template the template is mined from the same files (see \`wopt mine\`); with it, the saved
-template is used (members are rendered from their names alone).
+template is used: a member it was mined from keeps the literals recorded for it when it was saved
+(\`wopt mine --save\`), and any other member is rendered from its name alone.
 
 Options:
   --template NAME      compare with this library template (e.g. one saved by \`wopt mine --save\`)
@@ -45,6 +46,25 @@ Examples:
   wopt drift 'src/routes/*.routes.ts' --diff
   wopt drift 'src/components/*/*' --template component
 `;
+
+/**
+ * A saved mined template's literals per member, by name: what \`wopt mine --save\` recorded of each
+ * member it was mined from (TemplateManifest.examples), less the flags, which stay at the defaults
+ * as they do for the mined template. A template written by hand records none.
+ */
+function recordedLiterals(template: Template, entity: string): Map<string, Record<string, ParamValue>> {
+  const byName = new Map<string, Record<string, ParamValue>>();
+  for (const example of template.manifest.examples ?? []) {
+    const name = example[entity];
+    if (typeof name !== 'string') continue;
+    const literals: Record<string, ParamValue> = {};
+    for (const [param, value] of Object.entries(example)) {
+      if (param !== entity && typeof value !== 'boolean' && Object.hasOwn(template.manifest.params, param)) literals[param] = Array.isArray(value) ? [...value] : (value as string | number);
+    }
+    byName.set(name, literals);
+  }
+  return byName;
+}
 
 /** The param a template's entity name goes into: `name`, else its first required string param. */
 function entityParamOf(template: Template): string {
@@ -76,6 +96,7 @@ export const command: Command = {
     }
     const entity = entityParamOf(template);
     const ownKinds = new Set(['value', 'items']);
+    const recorded = recordedLiterals(template, entity);
     const members: DriftMember[] = [];
     for (const [m, member] of mined.report.members.entries()) {
       const params: Record<string, ParamValue> = { [entity]: member.name };
@@ -84,6 +105,8 @@ export const command: Command = {
           const value = param.values[m];
           if (ownKinds.has(param.kind) && value !== undefined) params[param.name] = value;
         }
+      } else {
+        Object.assign(params, recorded.get(member.name));
       }
       const files = [];
       for (const path of member.files) files.push({ path, content: (await ctx.fs.readFile(join(root, path))).toString('utf8') });
