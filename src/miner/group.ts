@@ -17,6 +17,7 @@
  */
 import type { Example } from './types.js';
 import { byString } from '../util/text.js';
+import { countBy } from '../util/collect.js';
 
 export type Unit = 'file' | 'folder';
 
@@ -154,12 +155,11 @@ export function companionSuffixes(stems: readonly string[]): string[] {
     return taken.length >= 2 && !extendsOneStem;
   };
   const supportOf = (among: (suffix: string) => boolean) => {
-    const support = new Map<string, number>();
-    for (const [prefix, suffixes] of suffixesOf) {
-      if (!isMember(prefix, suffixes, among)) continue;
-      for (const suffix of suffixes) if (among(suffix)) support.set(suffix, (support.get(suffix) ?? 0) + 1);
-    }
-    return support;
+    const members = [...suffixesOf].filter(([prefix, suffixes]) => isMember(prefix, suffixes, among));
+    return countBy(
+      members.flatMap(([, suffixes]) => [...suffixes].filter(among)),
+      (suffix) => suffix,
+    );
   };
   const loose = supportOf(() => true);
   const candidates = new Set([...loose].filter(([, count]) => count >= 2).map(([suffix]) => suffix));

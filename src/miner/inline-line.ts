@@ -14,6 +14,7 @@ import { hasName, isPlain, literalText, tokensText } from './token-text.js';
 import { hintAfter, hintsAt, textBefore } from './value-hints.js';
 import { balanceSeams, listEnd, literalEnd, stringEnd, wordEnd, type AlignedLine } from './value-spans.js';
 import { isSpaces } from '../util/text.js';
+import { countBy } from '../util/collect.js';
 
 /**
  * A run of code that reads as one value: an identifier, a dotted or slashed path, a number
@@ -44,12 +45,8 @@ export function inlineLine(scope: BuildScope, ids: readonly number[], lines: Rea
   // a new member gets a line that exists rather than a mix of values from different members. Lines
   // are counted as the template writes them, the name abstracted: `return userRepository.findAll();`
   // and `return storeRepository.findAll();` are one line, which three members write.
-  const lineCounts = new Map<string, number>();
   const lineText = (id: number) => lines.get(id)?.strictKey ?? '';
-  for (const id of ids) {
-    const text = lineText(id);
-    lineCounts.set(text, (lineCounts.get(text) ?? 0) + 1);
-  }
+  const lineCounts = countBy(ids, lineText);
   let preferred = centerId;
   for (const id of [...ids].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0))) {
     if ((lineCounts.get(lineText(id)) ?? 0) > (lineCounts.get(lineText(preferred)) ?? 0)) preferred = id;
@@ -229,8 +226,11 @@ function plainQuotes(literals: readonly string[], ids: readonly number[], count:
  */
 function coincidences(runs: readonly (readonly Token[])[]): ReadonlySet<string> {
   const plain = new Set(runs.flatMap((run) => run.filter(isPlain).map((token) => token.text)));
-  const readAlike = new Map<string, number>();
-  for (const run of runs) for (const text of new Set(run.filter((token) => !isPlain(token)).map((token) => token.text))) readAlike.set(text, (readAlike.get(text) ?? 0) + 1);
+  // Each member's run counts a text once.
+  const readAlike = countBy(
+    runs.flatMap((run) => [...new Set(run.filter((token) => !isPlain(token)).map((token) => token.text))]),
+    (text) => text,
+  );
   return new Set([...readAlike].flatMap(([text, members]) => (members >= 2 && plain.has(text) ? [text] : [])));
 }
 /** Pieces of a run's token columns, the name written for a new member, but for `coincidental` words, kept as written. */

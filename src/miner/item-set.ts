@@ -6,6 +6,7 @@ import { IMPORT_LEAD } from './sorted-runs.js';
 import type { Line } from './tokenize.js';
 import { hasName, openingWord } from './token-text.js';
 import { byString } from '../util/text.js';
+import { countBy } from '../util/collect.js';
 
 /**
  * A region that lists items each member picks from one stock (the fields of generated event
@@ -37,8 +38,7 @@ export function itemSet(scope: BuildScope, ids: readonly number[], region: Reado
   if (all.some((line) => IMPORT_LEAD.test(line.text))) return undefined;
   // An item only its member lists, spelling its name (`val quirks` in LichQuirks), is that
   // member's own, written from its name: a list of such is no stock of items.
-  const listedBy = new Map<string, number>();
-  for (const line of all) listedBy.set(itemKey(line), (listedBy.get(itemKey(line)) ?? 0) + 1);
+  const listedBy = countBy(all, itemKey);
   if (all.some((line) => hasName(line.tokens) && listedBy.get(itemKey(line)) === 1)) return undefined;
   // Sorted in every member (a generator's or a formatter's order, not a hand-made sequence).
   const sortedText = (line: Line) => line.text.trim().toLowerCase();

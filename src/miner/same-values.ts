@@ -10,6 +10,7 @@ import { words } from '../render/case.js';
 import type { Built, BuiltFile, MinedParam, ValueParam } from './ir.js';
 import { emit, mapNested, mentionsName, mergeText, nestedLists, valueParamsIn, type Piece } from './emit.js';
 import { spell, type CaseHelper } from './variants.js';
+import { countBy } from '../util/collect.js';
 
 const convert = (helper: CaseHelper, value: string): string => spell(value, { helper, plural: false });
 
@@ -167,8 +168,7 @@ export function followedValueParams(built: Built, agreeing: (param: ValueParam) 
   for (const param of strings) {
     if (sources.has(param.name)) continue;
     const having = param.values.flatMap((value, m) => (value === undefined ? [] : [m]));
-    const counts = new Map<string, number>();
-    for (const m of having) counts.set(param.values[m] ?? '', (counts.get(param.values[m] ?? '') ?? 0) + 1);
+    const counts = countBy(having, (m) => param.values[m] ?? '');
     // Rendered only when a repeat is in question: most params repeat nothing.
     let ownBest: number | undefined;
     const ownDefaultWrites = () => (ownBest ??= param.template === undefined ? Math.max(0, ...counts.values()) : agreeing(param));
