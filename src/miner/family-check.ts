@@ -4,6 +4,7 @@ import { roleKey } from './build.js';
 import { minerErrors } from './errors.js';
 import type { MinedMember } from './ir.js';
 import { lcsPairs } from './lcs.js';
+import { groupBy } from '../util/collect.js';
 import type { Example } from './types.js';
 
 /** The least mean share of common lines between members that still makes a family. */
@@ -35,14 +36,11 @@ const FAMILY_CHECK_NEIGHBOURS = 6;
 /** Refuses examples that share no structure. */
 export function checkFamily(members: readonly MinedMember[], allPaths: readonly string[]): void {
   if (members.length < 2) return;
-  const roles = new Map<string, number[]>();
-  members.forEach((member, m) => {
-    for (const file of member.files) {
-      const key = roleKey(file.pathTokens, file.location);
-      roles.set(key, [...(roles.get(key) ?? []), m]);
-    }
-  });
-  const shared = [...roles.entries()].filter(([, ids]) => new Set(ids).size >= 2);
+  const roles = groupBy(
+    members.flatMap((member, m) => member.files.map((file) => ({ m, file }))),
+    ({ file }) => roleKey(file.pathTokens, file.location),
+  );
+  const shared = [...roles.values()].filter((inRole) => new Set(inRole.map(({ m }) => m)).size >= 2);
   if (shared.length === 0) {
     throw minerErrors.notAFamily(
       `no file path is shared by two members once their names are abstracted (members ${members.map((member) => JSON.stringify(member.key)).join(', ')}, read as ${members.map((member) => member.name).join(', ')})`,
@@ -52,8 +50,8 @@ export function checkFamily(members: readonly MinedMember[], allPaths: readonly 
   // Contents: the mean share of common lines between members over shared files.
   let total = 0;
   let pairs = 0;
-  for (const [key, ids] of shared) {
-    const files = ids.map((id) => members[id]?.files.find((file) => roleKey(file.pathTokens, file.location) === key));
+  for (const inRole of shared) {
+    const files = inRole.map(({ file }) => file);
     // Every pair in a small family; in a large one each file beside the next few, so the measure
     // grows with the members instead of with their square (165 members: 13,530 pairs, against 990).
     const partners = files.length <= FAMILY_CHECK_NEIGHBOURS * 2 ? files.length - 1 : FAMILY_CHECK_NEIGHBOURS;
