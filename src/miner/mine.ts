@@ -25,7 +25,7 @@ import { conditionalDefaults } from './conditional-defaults.js';
 import { numberAsGiven, ownNumberValues } from './given-number.js';
 import { groupMembers, type Grouping } from './group.js';
 import { detectNames, type NameDetection } from './names.js';
-import { casedValueParams, followedValueParams, sameValueParams } from './same-values.js';
+import { casedValueParams, composedValueParams, followedValueParams, sameValueParams } from './same-values.js';
 import { sharedParts } from './shared-parts.js';
 import { writeSortBlocks } from './sorted-runs.js';
 import { hasVaryingUnderlines, writeUnderlines } from './underlines.js';
@@ -417,7 +417,7 @@ interface Mined {
 /**
  * Refinements of a template that reproduces every member, each kept only where they all still
  * render byte for byte: one value in several places is one param, so is a part several strings
- * share, line breaks follow the width, defaults follow the params they go with.
+ * share, line breaks follow the width, defaults follow the params they go with (or hold).
  */
 function refineTemplate(first: Mined, members: readonly MinedMember[], context: TemplateContext, renderer: Renderer): Mined {
   const { entityParam } = context;
@@ -428,6 +428,7 @@ function refineTemplate(first: Mined, members: readonly MinedMember[], context: 
     (current: Built) => sharedParts(current),
     (current: Built) => casedValueParams(current),
     (current: Built, given: MemberParams[]) => followedValueParams(current, (param) => agreeingMembers(param, given, entityParam, renderer)),
+    (current: Built, given: MemberParams[]) => composedValueParams(current, (param) => agreeingMembers(param, given, entityParam, renderer)),
     (current: Built, given: MemberParams[]) => widthBlocks(current, given, entityParam, renderer),
     (current: Built) => {
       let template: Template | undefined;

@@ -192,3 +192,50 @@ export function followedValueParams(built: Built, agreeing: (param: ValueParam) 
   });
   return { ...built, params };
 }
+
+/** Where `part` stands in `pieces` as whole pieces (its ends not text, which could be cut anywhere), else -1. */
+function indexOfPieces(pieces: readonly Piece[], part: readonly Piece[]): number {
+  const key = (piece: Piece | undefined) => JSON.stringify(piece);
+  for (let at = 0; at + part.length <= pieces.length; at++) {
+    if (part.every((piece, k) => key(piece) === key(pieces[at + k]))) return at;
+  }
+  return -1;
+}
+
+/**
+ * A value whose default holds another's: where a param's default, written from the name, holds
+ * another param's whole default (a workflow's path `{{kebabCase (pluralize (lastWord
+ * name))}}/{{kebabCase name}}/**` holding its folder's `{{kebabCase (pluralize (lastWord name))}}`),
+ * and writing that param there (`{{directory}}/{{kebabCase name}}/**`) gives more members their
+ * value (the one folder that is not the name's plural, `frontend/`, now right too), it is written
+ * so: a folder given with `--set` moves the path with it. The part must start and end with the
+ * name or a param, not text. A param written from another is not itself a source, so no default
+ * waits on itself.
+ *
+ * @param agreeing the members whose value a param's default gives (rendered for each member)
+ */
+export function composedValueParams(built: Built, agreeing: (param: ValueParam) => number): Built | undefined {
+  const strings = built.params.filter((param): param is ValueParam => param.kind === 'value' && param.type === 'string');
+  const written = new Map<string, Piece[]>();
+  const sources = new Set<string>();
+  for (const param of strings) {
+    const own = param.template;
+    if (own === undefined || sources.has(param.name) || !mentionsName(own)) continue;
+    let best: { pieces: Piece[]; source: string; agree: number } | undefined;
+    for (const source of strings) {
+      const part = source.template;
+      if (source === param || part === undefined || part.length === 0 || written.has(source.name) || valueParamsIn(part).includes(param.name)) continue;
+      if (part[0]?.t === 'text' || part[part.length - 1]?.t === 'text') continue;
+      const at = indexOfPieces(own, part);
+      if (at < 0) continue;
+      const pieces = mergeText([...own.slice(0, at), { t: 'value', param: source.name }, ...own.slice(at + part.length)]);
+      const agree = agreeing({ ...param, template: pieces });
+      if (agree > (best?.agree ?? agreeing(param))) best = { pieces, source: source.name, agree };
+    }
+    if (best === undefined) continue;
+    written.set(param.name, best.pieces);
+    sources.add(best.source);
+  }
+  if (written.size === 0) return undefined;
+  return { ...built, params: built.params.map((param) => (param.kind === 'value' && written.has(param.name) ? { ...param, template: written.get(param.name) } : param)) };
+}

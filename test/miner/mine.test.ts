@@ -341,6 +341,23 @@ describe('mineTemplate', () => {
     expect(generateMember({ ...template, manifest, files }, { name: 'Shelf' })[0]?.content).toBe(component('Shelf', 'a, b'));
   });
 
+  test("a value whose default holds another param's default is written with that param: a folder given moves the path", () => {
+    const workflow = (folder: string, name: string) =>
+      `name: ${name}\n\non:\n  push:\n    paths:\n      - '${folder}/${name}/**'\n\njobs:\n  test:\n    runs-on: ubuntu-latest\n    defaults:\n      run:\n        working-directory: ${folder}/${name}\n    steps:\n      - run: npm test\n`;
+    const members = [
+      ['services', 'order-service'],
+      ['services', 'payment-service'],
+      ['services', 'user-service'],
+      ['frontend', 'customer-app'],
+    ];
+    const { template } = mineTemplate(members.map(([folder = '', name = '']) => ({ path: `.github/workflows/${name}.yml`, content: workflow(folder, name) })));
+    // The path written from the name alone gave three members of four theirs (not frontend/).
+    expect(template.manifest.params.directory?.default).toBe('{{kebabCase (pluralize (lastWord name))}}');
+    expect(template.manifest.params.path?.default).toBe('{{directory}}/{{kebabCase name}}/**');
+    expect(generateMember(template, { name: 'ApiGateway', directory: 'gateway' })[0]?.content).toBe(workflow('gateway', 'api-gateway'));
+    expect(generateMember(template, { name: 'CartService' })[0]?.content).toBe(workflow('services', 'cart-service'));
+  });
+
   test("a param is never named like a helper: {{fits}} would call wopt's helper", () => {
     const layout = (name: string, width: string) => `export const ${name.toLowerCase()}Layout = {\n  fits(${width}),\n};\n`;
     const examples = [
