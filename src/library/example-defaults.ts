@@ -20,12 +20,13 @@
  *
  * The instances matching everything said are the kind, some but not all of them. Each param left
  * out takes the value most of them have, none tied with it (an instance that has no value for a
- * param votes for its default). A kind of one instance is the member a user would copy by hand:
+ * param votes for its default), a text holding an instance's own name written with the name given
+ * (see writtenAnew). A kind of one instance is the member a user would copy by hand:
  * named like the new one, it lends all its values; said by given values alone (a flag it shares),
  * it lends its flags only, its texts naming its own things (its model's import) where its flags
  * are its shape.
  */
-import { words } from '../render/case.js';
+import { camelCase, constantCase, kebabCase, pascalCase, snakeCase, words } from '../render/case.js';
 import { singularize } from '../render/inflect.js';
 import { COMPONENT_KINDS } from '../render/kinds.js';
 import type { ParamDefault, TemplateManifest } from './template.js';
@@ -68,13 +69,16 @@ export function defaultsLikeGiven(manifest: TemplateManifest, resolved: Readonly
       endsKind.every((name) => compoundEndingIn(example[name], lastWordOf(resolved[name], manifest), manifest)),
   );
   if (kind.length === 0 || kind.length === examples.length) return { values: {} };
+  // The param that names the examples (the entity's name): a text holding an example's name is
+  // that example's own thing, written anew with the name given.
+  const named = Object.keys(manifest.params).find(names);
   const chosen: Record<string, ParamDefault> = {};
   for (const [name, spec] of Object.entries(manifest.params)) {
     if (given.has(name) || spec.default === undefined || isTemplatedDefault(spec.default)) continue;
     if (kind.length === 1 && endsKind.length === 0 && typeof spec.default !== 'boolean') continue;
     const votes = new Map<string, { value: ParamDefault; count: number }>();
     for (const example of kind) {
-      const value = example[name] ?? spec.default;
+      const value = writtenAnew(example[name] ?? spec.default, named === undefined ? undefined : example[named], named === undefined ? undefined : resolved[named]);
       const vote = votes.get(key(value)) ?? { value, count: 0 };
       votes.set(key(value), { value, count: vote.count + 1 });
     }
@@ -92,7 +96,6 @@ export function defaultsLikeGiven(manifest: TemplateManifest, resolved: Readonly
     ...endsKind.map((name) => `a ${name} ending in ${key(words(String(resolved[name])).at(-1))}`),
   ].join(', ');
   // A kind of one is a member to copy: the note names it, by the param that names the examples.
-  const named = Object.keys(manifest.params).find(names);
   const only = kind.length === 1 && named !== undefined ? kind[0]?.[named] : undefined;
   const which =
     kind.length === 1
@@ -122,3 +125,35 @@ function namesKind(manifest: TemplateManifest, examples: readonly Readonly<Recor
   // Only compound names make the kind (see compoundEndingIn): a name ending like single-word ones alone says nothing.
   return examples.some((example) => compoundEndingIn(example[name], last, manifest));
 }
+
+/** Name forms a text writes an example's name in, longest first where two coincide. */
+const NAME_FORMS = [pascalCase, camelCase, constantCase, snakeCase, kebabCase] as const;
+
+/**
+ * A text (or each text of a list) with an example's name written as the given one, in the case it
+ * is written in (`GetPetByIdPathParams` for `GetOrderById`: `GetOrderByIdPathParams`): a kind's
+ * default naming the example's own things names the new instance's. Whole words only
+ * (`GetPetByIdentity` stays). Anything else is returned as it is.
+ * @example writtenAnew('GetPetByIdPathParams', 'GetPetById', 'get order by id') // 'GetOrderByIdPathParams'
+ */
+export function writtenAnew(value: ParamDefault, exampleName: unknown, givenName: unknown): ParamDefault {
+  if (typeof exampleName !== 'string' || typeof givenName !== 'string' || words(exampleName).length === 0 || words(givenName).length === 0) return value;
+  const rename = (text: string): string => {
+    let out = text;
+    for (const form of NAME_FORMS) {
+      const from = form(exampleName);
+      const to = form(givenName);
+      if (from === to) continue;
+      // Not inside a longer word: the next character does not go on with the form's last word.
+      const next = /[a-z0-9]$/.test(from) ? '(?![a-z0-9])' : /[A-Z]$/.test(from) ? '(?![A-Z0-9])' : '';
+      const before = /^[a-z]/.test(from) ? '(?<![A-Za-z0-9])' : '(?<![A-Z0-9])';
+      out = out.replace(new RegExp(`${before}${escapeRegExp(from)}${next}`, 'g'), to);
+    }
+    return out;
+  };
+  if (typeof value === 'string') return rename(value);
+  if (Array.isArray(value)) return value.map((item) => rename(item));
+  return value;
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

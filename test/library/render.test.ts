@@ -254,6 +254,27 @@ describe('examples', () => {
     ]);
   });
 
+  it("an example's text holding its own name names the new instance: kubb's path params type", async () => {
+    const hooks: TemplateManifest = {
+      name: 'hooks',
+      params: { name: { type: 'string' }, pathParams: { type: 'string', default: 'never' }, keys: { type: 'string[]', default: [] } },
+      examples: [
+        { name: 'FindPetsByStatus' },
+        { name: 'GetInventory' },
+        { name: 'GetPetById', pathParams: 'GetPetByIdPathParams', keys: ['get-pet-by-id', 'GET_PET_BY_ID_KEY', 'getPetByIdentity'] },
+        { name: 'FindUserById', pathParams: 'FindUserByIdPathParams', keys: ['find-user-by-id'] },
+      ],
+    };
+    // Both examples ending in "Id" write their own name: written anew, they agree.
+    expect(await resolveParams(renderer, hooks, { name: 'GetOrderById' })).toMatchObject({ pathParams: 'GetOrderByIdPathParams' });
+    const one: TemplateManifest = { ...hooks, examples: hooks.examples?.filter((example) => example.name !== 'FindUserById') };
+    // In every case it is written in, as a whole word only (`getPetByIdentity` is another word).
+    expect(await resolveParams(renderer, one, { name: 'get order by id' })).toMatchObject({
+      pathParams: 'GetOrderByIdPathParams',
+      keys: ['get-order-by-id', 'GET_ORDER_BY_ID_KEY', 'getPetByIdentity'],
+    });
+  });
+
   it('a flag given that one example shares says its kind, which lends its flags only', async () => {
     const flagged: TemplateManifest = {
       name: 'slices',
