@@ -126,7 +126,7 @@ function namesKind(manifest: TemplateManifest, examples: readonly Readonly<Recor
   return examples.some((example) => compoundEndingIn(example[name], last, manifest));
 }
 
-/** Name forms a text writes an example's name in, longest first where two coincide. */
+/** The case forms a text may write an example's name in. */
 const NAME_FORMS = [pascalCase, camelCase, constantCase, snakeCase, kebabCase] as const;
 
 /**

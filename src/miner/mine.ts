@@ -39,6 +39,8 @@ import { checkExamples, checkFamily } from './family-check.js';
 import { hasPlace, typed, writtenFrom } from './param-values.js';
 import { occurrencesOf, paramReports } from './report.js';
 import { WoptError } from '../errors.js';
+import { circleIn } from '../util/circle.js';
+import { byString } from '../util/text.js';
 
 /**
  * What a name in any case must be: a letter or a digit at least, where the case helpers find its
@@ -46,8 +48,6 @@ import { WoptError } from '../errors.js';
  * is a path, which the helpers would quietly read as `x`).
  */
 const NAME_PATTERN = /^[^/\\\p{Cc}]*[\p{L}\p{N}][^/\\\p{Cc}]*$/u;
-import { circleIn } from '../util/circle.js';
-import { byString } from '../util/text.js';
 
 const LEVELS: ReadonlyArray<{ level: MineLevel; options: BuildOptions }> = [
   { level: 'aligned', options: { strict: false, inline: true, repeats: true, split: true, inlineBlocks: true } },

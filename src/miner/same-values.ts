@@ -222,6 +222,8 @@ export function composedValueParams(built: Built, agreeing: (param: ValueParam) 
     const own = param.template;
     if (own === undefined || sources.has(param.name) || !mentionsName(own)) continue;
     let best: { pieces: Piece[]; source: string; agree: number } | undefined;
+    // Rendered once, and only where a part is found: most defaults hold no other's.
+    let ownAgree: number | undefined;
     for (const source of strings) {
       const part = source.template;
       if (source === param || part === undefined || part.length === 0 || written.has(source.name) || valueParamsIn(part).includes(param.name)) continue;
@@ -230,7 +232,7 @@ export function composedValueParams(built: Built, agreeing: (param: ValueParam) 
       if (at < 0) continue;
       const pieces = mergeText([...own.slice(0, at), { t: 'value', param: source.name }, ...own.slice(at + part.length)]);
       const agree = agreeing({ ...param, template: pieces });
-      if (agree > (best?.agree ?? agreeing(param))) best = { pieces, source: source.name, agree };
+      if (agree > (best?.agree ?? (ownAgree ??= agreeing(param)))) best = { pieces, source: source.name, agree };
     }
     if (best === undefined) continue;
     written.set(param.name, best.pieces);
