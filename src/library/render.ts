@@ -14,6 +14,7 @@ import { ownValue } from '../util/own.js';
 import { applyAffixes, readGiven } from './affixes.js';
 import { doubledWordWarnings } from './doubled-words.js';
 import { defaultsLikeGiven } from './example-defaults.js';
+import { quotedValueWarnings } from './quoted-values.js';
 import { didYouMean } from './suggest.js';
 import type { ParamSpec, Template, TemplateManifest } from './template.js';
 import { circularDefaults, compilePattern, inDependencyOrder, isTemplatedDefault } from './validate.js';
@@ -236,6 +237,9 @@ export async function renderTemplate(renderer: Renderer, template: Template, giv
     files.push(file.mode === undefined ? { path, content: formatted, template: file.path } : { path, content: formatted, mode: file.mode, template: file.path });
   }
   // The values given, as read (a name without its affixes), not the defaults: a default is the template's.
-  warnings.push(...doubledWordWarnings(Object.fromEntries(Object.keys(given).map((key) => [key, params[key]])), files));
+  const givenValues = Object.fromEntries(Object.keys(given).map((key) => [key, params[key]]));
+  warnings.push(...doubledWordWarnings(givenValues, files));
+  const sources = new Map(template.files.map((file) => [file.path, file.content]));
+  warnings.push(...quotedValueWarnings(givenValues, files.map((file) => ({ path: file.path, source: sources.get(file.template) ?? '' }))));
   return { files, skipped, params, warnings, notes };
 }

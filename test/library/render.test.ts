@@ -398,4 +398,15 @@ describe('a template that says how its files are formatted', () => {
     expect(result.files[0]?.content).toBe('export const = ;\n');
     expect(result.warnings.join('\n')).toMatch(/^x\.ts is written unformatted: prettier could not parse it/);
   });
+
+  it('warns of a given value that ends the string it is written in, by the file it renders to', async () => {
+    const titled: Template = { manifest: { name: 'card', params: { name: { type: 'string' }, title: { type: 'string', default: 'Card' } } }, files: [{ path: 'src/{{kebabCase name}}.ts.hbs', content: "export const title = '{{title}}';\n" }] };
+    const result = await renderTemplate(renderer, titled, { name: 'Note', title: "It's open" });
+    expect(result.files[0]?.content).toBe("export const title = 'It's open';\n");
+    expect(result.warnings).toEqual([
+      'src/note.ts, line 1 of its template: the value of title, "It\'s open", holds \', which ends the \'…\' string it is written in. Escape it as the file\'s language does (\\\' in JavaScript), or pass a value without it.',
+    ]);
+    // A default is the template's own: no warning.
+    expect((await renderTemplate(renderer, { ...titled, manifest: { ...titled.manifest, params: { ...titled.manifest.params, title: { type: 'string', default: "It's" } } } }, { name: 'Note' })).warnings).toEqual([]);
+  });
 });
