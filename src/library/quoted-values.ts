@@ -5,12 +5,14 @@
  * file, the line and the quote, never a change.
  */
 
-/** A quote that ends a string: `'`, `"` or a backquote, not escaped by a backslash before it. */
+/** The quotes code writes strings in. */
 const QUOTES = new Set(["'", '"', '`']);
 
-/** Where a line's text is inside a string: the quote that opened it at each mustache of `param`, else none. */
-function enclosingQuotes(line: string, param: string): string[] {
-  const mustache = new RegExp(`^\\{\\{\\{?\\s*${param.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\}?\\}\\}`);
+/** The mustache that writes `param` as it is (`{{title}}`, `{{{title}}}`), at the start of a text. */
+const mustacheOf = (param: string): RegExp => new RegExp(`^\\{\\{\\{?\\s*${param.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\}?\\}\\}`);
+
+/** The quote of the string each `mustache` on a line is inside (none for one outside strings). */
+function enclosingQuotes(line: string, mustache: RegExp): string[] {
   const found: string[] = [];
   let quote = '';
   for (let at = 0; at < line.length; at++) {
@@ -38,7 +40,7 @@ function enclosingQuotes(line: string, param: string): string[] {
 }
 
 /** Whether `value` holds `quote` with no backslash before it. */
-const endsString = (value: string, quote: string): boolean => new RegExp(`(^|[^\\\\])${quote === '`' ? '`' : quote}`).test(value);
+const endsString = (value: string, quote: string): boolean => new RegExp(`(^|[^\\\\])${quote}`).test(value);
 
 /**
  * Warnings for given text values that hold the quote of a string a template writes them in.
@@ -50,9 +52,11 @@ export function quotedValueWarnings(given: Readonly<Record<string, unknown>>, fi
   const warnings: string[] = [];
   for (const [param, value] of Object.entries(given)) {
     if (typeof value !== 'string' || ![...QUOTES].some((quote) => value.includes(quote))) continue;
+    const mustache = mustacheOf(param);
     for (const file of files) {
+      // Only the lines that write the param are read.
       const lines = file.source.split('\n');
-      const hit = lines.flatMap((line, index) => enclosingQuotes(line, param).filter((quote) => endsString(value, quote)).map((quote) => ({ line: index + 1, quote })))[0];
+      const hit = lines.flatMap((line, index) => (line.includes(param) ? enclosingQuotes(line, mustache) : []).filter((quote) => endsString(value, quote)).map((quote) => ({ line: index + 1, quote })))[0];
       if (hit === undefined) continue;
       warnings.push(
         `${file.path}, line ${hit.line} of its template: the value of ${param}, ${JSON.stringify(value)}, holds ${hit.quote}, which ends the ${hit.quote}…${hit.quote} string it is written in. Escape it as the file's language does (\\${hit.quote} in JavaScript), or pass a value without it.`,
