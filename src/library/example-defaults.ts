@@ -30,6 +30,7 @@ import { camelCase, constantCase, kebabCase, pascalCase, snakeCase, words } from
 import { singularize } from '../render/inflect.js';
 import { COMPONENT_KINDS } from '../render/kinds.js';
 import type { ParamDefault, TemplateManifest } from './template.js';
+import { escapeRegExp } from '../util/text.js';
 import { isTemplatedDefault } from './validate.js';
 
 /** Instances that must share a text or number given for it to say a kind. */
@@ -155,5 +156,3 @@ export function writtenAnew(value: ParamDefault, exampleName: unknown, givenName
   if (Array.isArray(value)) return value.map((item) => rename(item));
   return value;
 }
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

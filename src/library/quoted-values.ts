@@ -4,12 +4,13 @@
  * value may be meant so (escaped already, or code on purpose), so this is a warning naming the
  * file, the line and the quote, never a change.
  */
+import { escapeRegExp } from '../util/text.js';
 
 /** The quotes code writes strings in. */
 const QUOTES = new Set(["'", '"', '`']);
 
 /** The mustache that writes `param` as it is (`{{title}}`, `{{{title}}}`), at the start of a text. */
-const mustacheOf = (param: string): RegExp => new RegExp(`^\\{\\{\\{?\\s*${param.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\}?\\}\\}`);
+const mustacheOf = (param: string): RegExp => new RegExp(`^\\{\\{\\{?\\s*${escapeRegExp(param)}\\s*\\}?\\}\\}`);
 
 /** The quote of the string each `mustache` on a line is inside (none for one outside strings). */
 function enclosingQuotes(line: string, mustache: RegExp): string[] {

@@ -24,3 +24,6 @@ export const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 
 
 /** Spaces and tabs only: layout (the gap after a key aligned with longer ones), not content. */
 export const isSpaces = (text: string): boolean => /^[ \t]*$/u.test(text);
+
+/** Text written so that a regular expression matches it as it is. */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
