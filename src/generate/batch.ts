@@ -24,10 +24,9 @@ import { mapAhead } from './ahead.js';
 import type { ItemLabel } from './params.js';
 import { defaultItemLabel, givenParams, withItem } from './params.js';
 import type { GeneratedFile, StatCache } from './record.js';
-import { RECORD_FILE, itemKey, readRecord, readStatCache, recordText, sha256, statEntry, statMatches, writeStatCache } from './record.js';
+import { RECORD_FILE, itemKey, readRecord, readStatCache, recordText, recordedByItem, sha256, statEntry, statMatches, writeStatCache } from './record.js';
 import type { TemplateSource } from './source.js';
 import { pinChanges, resolveTemplate } from './source.js';
-import { groupBy } from '../util/collect.js';
 
 export interface GenerateProgress {
   /** `rendering` while items are rendered and staged; then the writer's `committing` and `done`. */
@@ -147,9 +146,6 @@ function positive(name: string, value: number | undefined, fallback: number): nu
 }
 
 const NO_CONVENTIONS = { eol: false, bom: false, mode: true } as const;
-
-/** The record's files by item (template and params): what each item generated last time. */
-export const recordedByItem = (files: readonly GeneratedFile[]): Map<string, GeneratedFile[]> => groupBy(files, (file) => itemKey(file.template, file.params));
 
 /** The refusal when `onOverwrite` declines: the files wopt did not generate, or that were edited since, the first twenty by name. */
 function overwriteRefused(overwritten: readonly string[]): WoptError {

@@ -25,6 +25,7 @@ import { posix } from 'node:path';
 import { WoptError, isWoptError } from '../errors.js';
 import type { FileStat, FsPort } from '../fs/port.js';
 import { sortKeys } from '../util/sort-keys.js';
+import { groupBy } from '../util/collect.js';
 
 /** The record's file name, at the root. */
 export const RECORD_FILE = 'wopt.generated.json';
@@ -52,6 +53,9 @@ export const sha256 = (content: string | Uint8Array): string => createHash('sha2
 
 /** What identifies one item of a generation: the template and the params, canonical. */
 export const itemKey = (template: string, params: Readonly<Record<string, unknown>>): string => `${template}\0${JSON.stringify(sortKeys(params))}`;
+
+/** The record's files by item (template and params): what each item generated last time. */
+export const recordedByItem = (files: readonly GeneratedFile[]): Map<string, GeneratedFile[]> => groupBy(files, (file) => itemKey(file.template, file.params));
 
 const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 

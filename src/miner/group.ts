@@ -17,7 +17,7 @@
  */
 import type { Example } from './types.js';
 import { byString } from '../util/text.js';
-import { countBy } from '../util/collect.js';
+import { countValues } from '../util/collect.js';
 
 export type Unit = 'file' | 'folder';
 
@@ -156,10 +156,7 @@ export function companionSuffixes(stems: readonly string[]): string[] {
   };
   const supportOf = (among: (suffix: string) => boolean) => {
     const members = [...suffixesOf].filter(([prefix, suffixes]) => isMember(prefix, suffixes, among));
-    return countBy(
-      members.flatMap(([, suffixes]) => [...suffixes].filter(among)),
-      (suffix) => suffix,
-    );
+    return countValues(members.flatMap(([, suffixes]) => [...suffixes].filter(among)));
   };
   const loose = supportOf(() => true);
   const candidates = new Set([...loose].filter(([, count]) => count >= 2).map(([suffix]) => suffix));

@@ -14,7 +14,7 @@ import { hasName, isPlain, literalText, tokensText } from './token-text.js';
 import { hintAfter, hintsAt, textBefore } from './value-hints.js';
 import { balanceSeams, listEnd, literalEnd, stringEnd, wordEnd, type AlignedLine } from './value-spans.js';
 import { isSpaces } from '../util/text.js';
-import { countBy } from '../util/collect.js';
+import { countBy, countValues } from '../util/collect.js';
 
 /**
  * A run of code that reads as one value: an identifier, a dotted or slashed path, a number
@@ -78,7 +78,6 @@ export function inlineLine(scope: BuildScope, ids: readonly number[], lines: Rea
       runOf(preferred).map((token) => [token]),
       coincidences(ids.map(runOf)),
     );
-
 
   /** The preferred member's text between stable positions `a` and `b`, written anew (see piecesAnew). */
   const preferredAnew = (a: number, b: number): Piece[] => runAnew((id) => between(id, a, b));
@@ -167,9 +166,10 @@ export function inlineLine(scope: BuildScope, ids: readonly number[], lines: Rea
         // Its default: the preferred member's literal, the name written for the new member.
         slots++;
         const { hint, place } = hintsAt(centerTokens, i + 1, literal, where);
-        const quotes = plainQuotes(ids.map((id) => tokensText(between(id, i, literal))), ids, count);
+        const literals = valuesBetween(i, literal);
+        const quotes = plainQuotes(literals, ids);
         if (quotes !== undefined) pieces.push(...requoted(i, literal, quotes, hint, place));
-        else pieces.push({ t: 'value', param: registry.value(valuesBetween(i, literal), hint, preferred, preferredAnew(i, literal), place) });
+        else pieces.push({ t: 'value', param: registry.value(literals, hint, preferred, preferredAnew(i, literal), place) });
         if (literal >= centerTokens.length) break;
         pieces.push(...tokenPieces([columnAt(literal)], where));
         previous = literal;
@@ -206,12 +206,13 @@ export function inlineLine(scope: BuildScope, ids: readonly number[], lines: Rea
  * quotes or in backquotes with nothing substituted, and no quote of any kind, escape or `${`
  * inside it (any quote then holds any member's text as it is); undefined otherwise.
  */
-function plainQuotes(literals: readonly string[], ids: readonly number[], count: number): (string | undefined)[] | undefined {
-  const quotes = new Array<string | undefined>(count).fill(undefined);
-  for (const [k, literal] of literals.entries()) {
+function plainQuotes(literals: readonly (string | undefined)[], ids: readonly number[]): (string | undefined)[] | undefined {
+  const quotes = new Array<string | undefined>(literals.length).fill(undefined);
+  for (const id of ids) {
+    const literal = literals[id] ?? '';
     const quote = literal[0];
     if ((quote !== "'" && quote !== '"' && quote !== '`') || literal.length < 2 || !literal.endsWith(quote) || /['"`\\]|\$\{/u.test(literal.slice(1, -1))) return undefined;
-    quotes[ids[k] ?? 0] = quote;
+    quotes[id] = quote;
   }
   return quotes;
 }
@@ -227,10 +228,7 @@ function plainQuotes(literals: readonly string[], ids: readonly number[], count:
 function coincidences(runs: readonly (readonly Token[])[]): ReadonlySet<string> {
   const plain = new Set(runs.flatMap((run) => run.filter(isPlain).map((token) => token.text)));
   // Each member's run counts a text once.
-  const readAlike = countBy(
-    runs.flatMap((run) => [...new Set(run.filter((token) => !isPlain(token)).map((token) => token.text))]),
-    (text) => text,
-  );
+  const readAlike = countValues(runs.flatMap((run) => [...new Set(run.filter((token) => !isPlain(token)).map((token) => token.text))]));
   return new Set([...readAlike].flatMap(([text, members]) => (members >= 2 && plain.has(text) ? [text] : [])));
 }
 /** Pieces of a run's token columns, the name written for a new member, but for `coincidental` words, kept as written. */

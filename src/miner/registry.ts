@@ -10,7 +10,7 @@ import type { Piece } from './emit.js';
 import type { FlagParam, ItemsParam, MinedParam, ValueParam } from './ir.js';
 import { HTTP_METHOD } from './vocabulary.js';
 import { isSpaces } from '../util/text.js';
-import { countBy } from '../util/collect.js';
+import { countValues } from '../util/collect.js';
 import { builtinHelpers } from '../render/helpers.js';
 
 // A param named like a helper would be read as the helper (`{{fits}}` calls it), and one named
@@ -256,10 +256,7 @@ const pluralizeHint = (hint: string): string => (hint === '' ? '' : `${hint} ite
 
 /** The most common defined value; ties go to the center member's, then to the first. */
 function mostCommon(values: readonly (string | undefined)[], center: number): string | undefined {
-  const counts = countBy(
-    values.filter((value): value is string => value !== undefined),
-    (value) => value,
-  );
+  const counts = countValues(values.filter((value): value is string => value !== undefined));
   let best: string | undefined;
   let bestCount = 0;
   const centerValue = values[center];

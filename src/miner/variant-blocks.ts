@@ -8,7 +8,7 @@ import type { Piece } from './emit.js';
 import { lineEditDistance } from './score.js';
 import type { Line } from './tokenize.js';
 import { literalText } from './token-text.js';
-import { countBy } from '../util/collect.js';
+import { countValues } from '../util/collect.js';
 
 /** A line with every run of spaces or tabs after its indentation written as one space. */
 const unpadded = (line: string): string => line.replace(/(\S)[ \t]+/gu, '$1 ');
@@ -67,10 +67,7 @@ export function variantBlocks(scope: BuildScope, ids: readonly number[], region:
   // catching `error`), else after one the default variant lacks; not after the first word every
   // variant starts with (`withTry3`).
   const wordsOf = new Map(groups.map((group) => [group, groupText(group).match(/[A-Za-z_$][\w$]*/gu) ?? []]));
-  const groupsHaving = countBy(
-    [...wordsOf.values()].flatMap((words) => [...new Set(words)]),
-    (word) => word,
-  );
+  const groupsHaving = countValues([...wordsOf.values()].flatMap((words) => [...new Set(words)]));
   const defaultWords = new Set(wordsOf.get(fallback));
   const variantHint = (group: (typeof groups)[number]): string => {
     const own = wordsOf.get(group) ?? [];

@@ -10,6 +10,9 @@ export function countBy<T, K>(values: Iterable<T>, keyOf: (value: T) => K): Map<
   return counts;
 }
 
+/** How many times each value occurs, in the order values are first met. */
+export const countValues = <T>(values: Iterable<T>): Map<T, number> => countBy(values, (value) => value);
+
 /** The values with each key, in their order, the keys in the order they are first met. */
 export function groupBy<T, K>(values: Iterable<T>, keyOf: (value: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();

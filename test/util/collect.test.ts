@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countBy, groupBy } from '../../src/util/collect.js';
+import { countBy, countValues, groupBy } from '../../src/util/collect.js';
 
 describe('countBy and groupBy', () => {
   it('count and group by key, keys in the order first met, values in their order', () => {
@@ -15,5 +15,9 @@ describe('countBy and groupBy', () => {
       ['d', ['date']],
     ]);
     expect(countBy([], (value: string) => value).size).toBe(0);
+    expect([...countValues(['b', 'a', 'b'])]).toEqual([
+      ['b', 2],
+      ['a', 1],
+    ]);
   });
 });

@@ -16,7 +16,7 @@ import type { CommandContext } from '../io.js';
 import { readVersion } from '../version.js';
 import { byString } from '../../util/text.js';
 import { largeInputNotice } from '../mining.js';
-import { countBy } from '../../util/collect.js';
+import { countValues } from '../../util/collect.js';
 
 const UNITS = ['file', 'folder'] as const;
 const PREVIEW_LINES = 40;
@@ -79,10 +79,7 @@ function whereItOccurs(param: ParamReport): string {
  */
 function valuesOf(report: MineFromGlobResult['report'], valueOf: (m: number) => string): string {
   if (report.members.length <= MEMBERS_LISTED) return report.members.map((member, m) => `${member.name}=${valueOf(m)}`).join(', ');
-  const counts = countBy(
-    report.members.map((_, m) => valueOf(m)),
-    (value) => value,
-  );
+  const counts = countValues(report.members.map((_, m) => valueOf(m)));
   const ranked = [...counts].sort(([a, x], [b, y]) => y - x || byString(a, b));
   const listed = ranked.slice(0, VALUES_COUNTED).map(([value, count]) => `${value} (${plural(count, 'member')})`);
   if (ranked.length > VALUES_COUNTED) listed.push(`… ${plural(ranked.length - VALUES_COUNTED, 'more value')}`);
