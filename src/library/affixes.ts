@@ -69,14 +69,16 @@ export function applyAffixes(value: string, affixes: ParamAffixes | undefined): 
 }
 
 /**
- * A given string as the template's values are written: without (or with) its affixes, then, for a
- * param that names one thing (`"number": "singular"`), in the singular when given as a plural.
+ * A given string as the template's values are written: in PascalCase with its acronyms kept for a
+ * `"case": "pascal"` param, without (or with) its affixes, then, for a param that names one thing
+ * (`"number": "singular"`), in the singular when given as a plural.
  *
  * @example readGiven('Users', { type: 'string', number: 'singular' }) // 'User'
  * @example readGiven('Status', { type: 'string', number: 'singular' }) // 'Status'
+ * @example readGiven('get-order-by-ID', { type: 'string', case: 'pascal' }) // 'GetOrderByID'
  */
-export function readGiven(value: string, spec: Pick<ParamSpec, 'affixes' | 'number'>, plurals?: PluralTable): string {
-  const named = applyAffixes(value, spec.affixes);
+export function readGiven(value: string, spec: Pick<ParamSpec, 'affixes' | 'number' | 'case'>, plurals?: PluralTable): string {
+  const named = applyAffixes(spec.case === 'pascal' ? keepAcronyms(value) : value, spec.affixes);
   if (spec.number !== 'singular') return named;
   const singular = singularize(named, plurals);
   return singular !== named && pluralize(named, plurals) === named ? singular : named;

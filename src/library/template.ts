@@ -27,6 +27,15 @@ export interface ParamSpec {
    */
   readonly affixes?: ParamAffixes;
   /**
+   * `"pascal"`: a given value is read in PascalCase, keeping the acronyms it is written with
+   * (`get-order-by-id` and `getOrderById` as `GetOrderById`, `getOrderByID` as `GetOrderByID`,
+   * `USER_CARD` as `UserCard`), so the template can write the value as given (`{{name}}`,
+   * `{{lowerFirst name}}`) and still take a name in any case. Applied before the affixes. Mined
+   * templates set it on the entity param where the members write their names as given: with
+   * acronyms no case helper spells, or in Go, which keeps initialisms in one case.
+   */
+  readonly case?: 'pascal';
+  /**
    * `"singular"`: the value names one thing, which the template pluralizes itself where it wants
    * the plural; a plural given (`Users`, `LichEphemeras`, the form a family's file names write) is
    * read as its singular (`User`, `LichEphemera`). A value the inflector does not read as a plural

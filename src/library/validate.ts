@@ -26,7 +26,7 @@ const SHA256 = /^[0-9a-f]{64}$/;
 
 /** template.json's keys, in the order they are written. */
 export const MANIFEST_KEYS = ['$schema', 'name', 'description', 'version', 'params', 'source', 'format', 'plurals', 'examples'] as const;
-const PARAM_KEYS = ['type', 'description', 'prompt', 'default', 'pattern', 'required', 'affixes', 'number', 'numberAsGiven'] as const;
+const PARAM_KEYS = ['type', 'description', 'prompt', 'default', 'pattern', 'required', 'affixes', 'case', 'number', 'numberAsGiven'] as const;
 const AFFIX_KEYS = ['prefix', 'suffix', 'keep', 'ownKinds'] as const;
 const SOURCE_KEYS = ['kind', 'from', 'files', 'minedAt', 'tool'] as const;
 const SOURCE_FILE_KEYS = ['path', 'sha256'] as const;
@@ -178,6 +178,20 @@ function checkNumber(check: Checker, value: unknown, path: Path, type: ParamType
   return value;
 }
 
+function checkCase(check: Checker, value: unknown, path: Path, type: ParamType | undefined): 'pascal' | undefined {
+  if (value === undefined) return undefined;
+  const at = [...path, 'case'];
+  if (value !== 'pascal') {
+    check.add(at, `must be "pascal", got ${describe(value)}`, 'Write "case": "pascal" (a value given in any case is read in PascalCase, acronyms kept), or remove it.');
+    return undefined;
+  }
+  if (type !== undefined && type !== 'string') {
+    check.add(at, `applies to strings, but the param is a ${type}`, 'Remove "case", or change "type" to "string".');
+    return undefined;
+  }
+  return value;
+}
+
 function checkNumberAsGiven(check: Checker, value: unknown, path: Path): true | undefined {
   if (value === undefined) return undefined;
   if (value !== true) {
@@ -248,6 +262,7 @@ function checkParam(check: Checker, name: string, spec: unknown): ParamSpec | un
   }
 
   const affixes = checkAffixes(check, spec.affixes, path, type);
+  const readCase = checkCase(check, spec.case, path, type);
   const number = checkNumber(check, spec.number, path, type);
   const numberAsGiven = checkNumberAsGiven(check, spec.numberAsGiven, path);
   // It says how a default is rendered: on a param without one written from params it says nothing.
@@ -262,6 +277,7 @@ function checkParam(check: Checker, name: string, spec: unknown): ParamSpec | un
   if (type === undefined) return undefined;
   const result: { -readonly [K in keyof ParamSpec]: ParamSpec[K] } = { type };
   if (affixes !== undefined) result.affixes = affixes;
+  if (readCase !== undefined) result.case = readCase;
   if (number !== undefined) result.number = number;
   if (numberAsGiven !== undefined) result.numberAsGiven = numberAsGiven;
   if (description !== undefined) result.description = description;

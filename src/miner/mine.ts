@@ -34,6 +34,7 @@ import { withKindSuffixes } from './kind-suffix.js';
 import { illFormedNewMember } from './well-formed.js';
 import type { Example, MemberParams, MineLevel, MineOptions, MineReport, MineResult, ParamValue } from './types.js';
 import { AS_GIVEN, type NameForm } from './variants.js';
+import { withInitialisms } from './initialisms.js';
 import { readMembers } from './read-members.js';
 import { checkExamples, checkFamily } from './family-check.js';
 import { hasPlace, typed, writtenFrom } from './param-values.js';
@@ -100,7 +101,9 @@ interface TemplateContext {
 function toTemplate(mined: Built, members: readonly MinedMember[], context: TemplateContext): Template {
   const { templateName, entityParam, examples, provenance = {}, plurals, titles = false, sorted = false } = context;
   const names = members.map((member) => member.name);
-  const { built, affixes } = withKindSuffixes(mined, context.affixes, names);
+  const suffixed = withKindSuffixes(mined, context.affixes, names);
+  const built = withInitialisms(suffixed.built, names);
+  const { affixes } = suffixed;
   // A mark that cannot be written back stays, and the members do not render: a coarser level is tried.
   const content = (file: Built['files'][number]) => {
     const emitted = emit(file.content, entityParam);
@@ -108,24 +111,19 @@ function toTemplate(mined: Built, members: readonly MinedMember[], context: Temp
     return withLineEnds((titles ? writeUnderlines(text) : undefined) ?? text, file.windowsLineEnds);
   };
   const files: TemplateFile[] = built.files.map((file) => templateFile(emit(file.path, entityParam), content(file)));
-  // The name as given (`{{name}}`, `{{lowerFirst name}}`: acronyms no other helper spells) needs
-  // it in PascalCase.
-  const pascalOnly = nameForms(built.files.flatMap((file) => [file.path, file.content])).some((form) => AS_GIVEN.has(form.helper) && form.slice === undefined);
-  const entity: ParamSpec = pascalOnly
-    ? {
-        type: 'string',
-        description: `The entity name in PascalCase, acronyms kept as the members write them (members: ${names.join(', ')}).`,
-        prompt: `${entityParam} (PascalCase)?`,
-        pattern: '^[A-Z][A-Za-z0-9]*$',
-        required: true,
-      }
-    : {
-        type: 'string',
-        description: `The entity name, in any case: words of letters and digits, no slashes (members: ${names.join(', ')}).`,
-        prompt: `${entityParam}?`,
-        ...(names.every((name) => NAME_PATTERN.test(name)) ? { pattern: NAME_PATTERN.source } : {}),
-        required: true,
-      };
+  // The name as given (`{{name}}`, `{{lowerFirst name}}`: acronyms no other helper spells, Go's
+  // initialisms) is read in PascalCase, its acronyms kept, whatever case it is given in.
+  const asGiven = nameForms(built.files.flatMap((file) => [file.path, file.content])).some((form) => AS_GIVEN.has(form.helper) && form.slice === undefined);
+  const entity: ParamSpec = {
+    type: 'string',
+    description: asGiven
+      ? `The entity name, in any case: words of letters and digits, no slashes; words written in capitals stay so (GetOrderByID) (members: ${names.join(', ')}).`
+      : `The entity name, in any case: words of letters and digits, no slashes (members: ${names.join(', ')}).`,
+    prompt: `${entityParam}?`,
+    ...(names.every((name) => NAME_PATTERN.test(name)) ? { pattern: NAME_PATTERN.source } : {}),
+    ...(asGiven ? { case: 'pascal' as const } : {}),
+    required: true,
+  };
   const named = affixes === undefined ? entity : { ...entity, affixes };
   const params: Record<string, ParamSpec> = { [entityParam]: namesOneThing(built, names, plurals) ? { ...named, number: 'singular' } : named };
   const inTemplatePaths = templatePathsFor(built, entityParam);

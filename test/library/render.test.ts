@@ -311,6 +311,28 @@ describe('examples', () => {
   });
 });
 
+describe('case', () => {
+  it('reads a value given in any case in PascalCase, keeping the acronyms it is written with', async () => {
+    const pascal = { case: 'pascal' } as const;
+    expect(readGiven('GetOrderByID', pascal)).toBe('GetOrderByID');
+    expect(readGiven('getOrderByID', pascal)).toBe('GetOrderByID');
+    expect(readGiven('get-order-by-id', pascal)).toBe('GetOrderById');
+    expect(readGiven('get order by ID', pascal)).toBe('GetOrderByID');
+    expect(readGiven('USER_CARD', pascal)).toBe('UserCard');
+    expect(readGiven('CP2K', pascal)).toBe('CP2K');
+    expect(readGiven('get-order-by-id', {})).toBe('get-order-by-id');
+    // Before the affixes and the number.
+    expect(readGiven('get-orders-handler', { ...pascal, number: 'singular', affixes: { suffix: 'Handler' } })).toBe('GetOrder');
+    const template: Template = {
+      manifest: { name: 'handlers', params: { name: { type: 'string', case: 'pascal' } } },
+      files: [{ path: '{{lowerFirst name}}.go.hbs', content: 'type {{lowerFirst name}}Handler struct{}\n\nfunc New{{name}}Handler() *{{lowerFirst name}}Handler {\n\treturn &{{lowerFirst name}}Handler{}\n}\n' }],
+    };
+    expect((await renderTemplate(renderer, template, { name: 'get_order_by_ID' })).files).toEqual([
+      expect.objectContaining({ path: 'getOrderByID.go', content: 'type getOrderByIDHandler struct{}\n\nfunc NewGetOrderByIDHandler() *getOrderByIDHandler {\n\treturn &getOrderByIDHandler{}\n}\n' }),
+    ]);
+  });
+});
+
 describe('number', () => {
   it('reads a plural given for a param that names one thing as its singular, after the affixes', async () => {
     const one = { number: 'singular' } as const;

@@ -73,6 +73,10 @@ const cases: readonly Case[] = [
   { title: 'affix not a string', manifest: { name: 'a', params: { x: { type: 'string', affixes: { prefix: 1 } } } }, error: 'params.x.affixes.prefix' },
   { title: 'affixes on a number', manifest: { name: 'a', params: { x: { type: 'number', affixes: { prefix: 'a' } } } }, error: 'params.x.affixes' },
   { title: 'affixes on a string[]', manifest: { name: 'a', params: { x: { type: 'string[]', affixes: { prefix: 'a' } } } }, error: 'params.x.affixes' },
+  { title: 'a name read in PascalCase', manifest: { name: 'a', params: { name: { type: 'string', case: 'pascal' } } } },
+  { title: 'case other than pascal', manifest: { name: 'a', params: { x: { type: 'string', case: 'camel' } } }, error: 'params.x.case' },
+  { title: 'case on a number', manifest: { name: 'a', params: { x: { type: 'number', case: 'pascal' } } }, error: 'params.x.case' },
+  { title: 'case on a string[]', manifest: { name: 'a', params: { x: { type: 'string[]', case: 'pascal' } } }, error: 'params.x.case' },
   { title: 'a name given in the singular', manifest: { name: 'a', params: { name: { type: 'string', number: 'singular' } } } },
   { title: 'number other than singular', manifest: { name: 'a', params: { x: { type: 'string', number: 'plural' } } }, error: 'params.x.number' },
   { title: 'number on a boolean', manifest: { name: 'a', params: { x: { type: 'boolean', number: 'singular' } } }, error: 'params.x.number' },
@@ -142,7 +146,7 @@ describe('template.json validator', () => {
   it('says what is wrong, where, and how to fix it, with a "did you mean" for a misspelt key', () => {
     const error = errorOf(() => validateManifest({ name: 'a', params: { name: { type: 'string', reqired: true } } }, 'x/template.json'));
     expect(error.message).toBe(
-      'Template "x/template.json", params.name.reqired: unknown key in a param. Did you mean "required"? Allowed keys: type, description, prompt, default, pattern, required, affixes, number, numberAsGiven.',
+      'Template "x/template.json", params.name.reqired: unknown key in a param. Did you mean "required"? Allowed keys: type, description, prompt, default, pattern, required, affixes, case, number, numberAsGiven.',
     );
     const type = errorOf(() => validateManifest({ name: 'a', params: { n: { type: 'strng' } } }, 't.json'));
     expect(type.message).toContain('params.n.type: must be one of "string", "number", "boolean", "string[]", got the string "strng". Did you mean "string"?');

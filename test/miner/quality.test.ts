@@ -29,11 +29,37 @@ describe('miner quality', () => {
     expect(mined.report.level).toBe('aligned');
     expect(mined.report.members.map((member) => member.name)).toEqual(['Grpc', 'HTTP', 'Smtp']);
     expect(mined.template.files.map((file) => file.path)).toEqual(['src/clients/{{name}}Client.ts.hbs']);
-    expect(mined.template.manifest.params.name?.pattern).toBe('^[A-Z][A-Za-z0-9]*$');
+    // The name is read in PascalCase, its acronyms kept, whatever case it is given in.
+    expect(mined.template.manifest.params.name?.case).toBe('pascal');
     const [file] = generateMember(mined.template, { name: 'LDAP' });
     expect(file?.path).toBe('src/clients/LDAPClient.ts');
     expect(file?.content).toContain('export class LDAPClient extends BaseClient {');
     expect(file?.content).toContain('export const LDAP_CLIENT_TIMEOUT = 30;');
+    expect(generateMember(mined.template, { name: 'web-socket' })[0]?.path).toBe('src/clients/WebSocketClient.ts');
+  });
+
+  test('Go keeps the initialisms a name is given with where no member tells (GetOrderByID)', () => {
+    const handler = (name: string, lower: string) =>
+      `package order\n\n// ${name} handles the ${lower} route.\ntype ${lower}Handler struct{}\n\nfunc New${name}Handler() *${lower}Handler {\n\treturn &${lower}Handler{}\n}\n\nconst ${lower}Route = "/orders/${lower}"\n`;
+    const members = [
+      ['CancelOrder', 'cancelOrder'],
+      ['SubmitPayment', 'submitPayment'],
+      ['ListShipments', 'listShipments'],
+    ];
+    const go = mineTemplate(members.map(([name = '', lower = '']) => ({ path: `handler/order/${lower}.go`, content: handler(name, lower) })));
+    expect(go.report.reproduced).toHaveLength(3);
+    expect(go.template.files.map((file) => file.path)).toEqual(['handler/order/{{lowerFirst name}}.go.hbs']);
+    expect(go.template.files[0]?.content).toContain('func New{{name}}Handler() *{{lowerFirst name}}Handler {');
+    expect(go.template.manifest.params.name?.case).toBe('pascal');
+    const [file] = generateMember(go.template, { name: 'GetOrderByID' });
+    expect(file?.path).toBe('handler/order/getOrderByID.go');
+    expect(file?.content).toBe(handler('GetOrderByID', 'getOrderByID'));
+    // Given in another case, the name has no acronym to keep.
+    expect(generateMember(go.template, { name: 'get-order-by-id' })[0]?.content).toBe(handler('GetOrderById', 'getOrderById'));
+    // Other languages respell acronyms as their case helpers do.
+    const ts = mineTemplate(members.map(([name = '', lower = '']) => ({ path: `handler/order/${lower}.ts`, content: handler(name, lower) })));
+    expect(ts.template.files.map((file) => file.path)).toEqual(['handler/order/{{camelCase name}}.ts.hbs']);
+    expect(generateMember(ts.template, { name: 'GetOrderByID' })[0]?.path).toBe('handler/order/getOrderById.ts');
   });
 
   test('a literal \\{{ (an escaped mustache in the source) round-trips', () => {

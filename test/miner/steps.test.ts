@@ -11,6 +11,7 @@ import { balancedDefaults } from '../../src/miner/balanced-defaults.js';
 import type { Built, FlagParam, MinedMember, ValueParam } from '../../src/miner/ir.js';
 import { ownNumberValues } from '../../src/miner/given-number.js';
 import { linkFlags } from '../../src/miner/link-flags.js';
+import { withInitialisms } from '../../src/miner/initialisms.js';
 import { lcsPairs } from '../../src/miner/lcs.js';
 import { detectNames } from '../../src/miner/names.js';
 import { declaredHint, placeHint, typeHint } from '../../src/miner/context-hints.js';
@@ -898,3 +899,37 @@ describe('import lists kept sorted', () => {
     expect(writeSortBlocks('use a; \u{E003}/sort\u{E004}\n')).toBeUndefined();
   });
 });
+
+describe('initialisms', () => {
+  const pascal = { helper: 'pascalCase', plural: false } as const;
+  const camel = { helper: 'camelCase', plural: true } as const;
+  const handler = (extension: string): Built => ({
+    files: [
+      {
+        path: [{ t: 'text', text: 'handler/' }, { t: 'name', form: camel }, { t: 'text', text: '.' }, { t: 'text', text: extension }],
+        content: [{ t: 'text', text: 'func New' }, { t: 'name', form: pascal }, { t: 'text', text: 'Handler() {}\n' }, { t: 'value', param: 'route' }],
+        members: [0, 1],
+      },
+    ],
+    params: [{ kind: 'value', name: 'route', type: 'string', values: ['/cancel-order', '/submit-payment'], default: '', template: [{ t: 'text', text: '/' }, { t: 'name', form: { helper: 'kebabCase', plural: false } }, { t: 'name', form: pascal }] } as ValueParam],
+    conflicts: [],
+    center: 0,
+  });
+
+  test('Go files, and the defaults only they write, write PascalCase and camelCase names as given', () => {
+    const go = withInitialisms(handler('go'), ['CancelOrder', 'SubmitPayment']);
+    const file = go.files[0];
+    expect(emit(file?.path ?? [], 'name')).toBe('handler/{{lowerFirst (pluralize name)}}.go');
+    expect(emit(file?.content ?? [], 'name')).toBe('func New{{name}}Handler() {}\n{{route}}');
+    const route = go.params[0] as ValueParam;
+    expect(emit(route.template ?? [], 'name')).toBe('/{{kebabCase name}}{{name}}');
+  });
+
+  test('other languages, and members whose names hold an acronym, keep the helpers', () => {
+    const ts = handler('ts');
+    expect(withInitialisms(ts, ['CancelOrder', 'SubmitPayment'])).toBe(ts);
+    const go = handler('go');
+    expect(withInitialisms(go, ['CancelOrder', 'APIKey'])).toBe(go);
+  });
+});
+
