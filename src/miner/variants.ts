@@ -219,10 +219,15 @@ function onBoundary(text: string, start: number, end: number, spelling: string):
   if (before !== '') {
     if (isUpper(first)) {
       // A capitalized word after an acronym starts there (Client in HTTPClient, District in
-      // getALLDistrict), as an acronym before a capitalized word ends (below); after one capital
-      // (ADistrict) or a digit it is part of a longer word.
-      const afterAcronym = isUpper(text[start - 2] ?? '') && isLower(spelling[1] ?? '');
-      if ((isUpper(before) && !afterAcronym) || isDigit(before)) return false;
+      // getALLDistrict), as an acronym before a capitalized word ends (below), and so it does after
+      // a one-letter prefix starting the identifier (User in IUserService, GhostButton in
+      // TGhostButtonProps, Status in EStatus: interfaces, types and enums so marked); after one
+      // capital inside a word (getADistrict) or a digit it is part of a longer word.
+      const capitalized = isLower(spelling[1] ?? '');
+      const beforeBefore = text[start - 2] ?? '';
+      const afterAcronym = isUpper(beforeBefore) && capitalized;
+      const afterPrefix = isUpper(before) && !isLetterOrDigit(beforeBefore) && capitalized;
+      if ((isUpper(before) && !afterAcronym && !afterPrefix) || isDigit(before)) return false;
     } else if (isLetterOrDigit(before)) return false;
   }
   if (after !== '') {

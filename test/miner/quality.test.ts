@@ -21,6 +21,12 @@ describe('miner quality', () => {
     expect(keepAcronyms('API2')).toBe('API2');
     expect(findOccurrences('new HTTPClient()', nameVariants('HTTP')).map((o) => o.text)).toEqual(['HTTP']);
     expect(findOccurrences('XHTTP', nameVariants('HTTP'))).toEqual([]);
+    // A one-letter prefix starting an identifier marks interfaces, types and enums; inside a word
+    // one capital makes a longer word.
+    expect(findOccurrences('interface IUserService {}', nameVariants('User')).map((o) => o.text)).toEqual(['User']);
+    expect(findOccurrences('type TGhostButtonProps = {}; enum EStatus {}', nameVariants('GhostButton')).map((o) => o.text)).toEqual(['GhostButton']);
+    expect(findOccurrences('getADistrict(); const x = AUSER;', nameVariants('District'))).toEqual([]);
+    expect(findOccurrences('ITEMS, IUSER', nameVariants('User'))).toEqual([]);
     const mined = mineTemplate([
       { path: 'src/clients/HTTPClient.ts', content: client('HTTP', 'http') },
       { path: 'src/clients/GrpcClient.ts', content: client('Grpc', 'grpc') },

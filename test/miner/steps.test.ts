@@ -247,9 +247,10 @@ describe('case variants', () => {
     expect(found('Base32', 'base32 base64')).toEqual(['base32']);
     // A dotted spelling that runs on into an identifier is a property access, not the name.
     expect(found('UserAvatar', "user.avatarUrl t('user.avatar.title')")).toEqual(['user.avatar']);
-    // A capitalized name starts after an acronym (getALLDistrict, XMLDistrict), not after one
-    // capital or a digit (ADistrict, V2District are other words).
-    expect(found('District', 'getALLDistrict XMLDistrictParser ADistrict V2District')).toEqual(['District', 'District']);
+    // A capitalized name starts after an acronym (getALLDistrict, XMLDistrict) and after a
+    // one-letter prefix starting the identifier (IDistrict, TDistrictProps); not after one capital
+    // inside a word or a digit (getADistrict, V2District are other words).
+    expect(found('District', 'getALLDistrict XMLDistrictParser getADistrict V2District IDistrict TDistrictProps')).toEqual(['District', 'District', 'District', 'District']);
   });
 
   test('forms are chosen by context when a one-word name fits several', () => {
