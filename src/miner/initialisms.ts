@@ -1,24 +1,25 @@
 /**
- * Go keeps an initialism in one case (`GetOrderByID`, `userID`: Go's code review comments, which
- * its linters enforce). Where no member's name tells (none holds an acronym, so `pascalCase` and the
- * name as given spell every member alike), a Go file writes the name as given, `{{name}}` and
- * `{{lowerFirst name}}`, which keep the acronyms a new name is given with, where `{{pascalCase
- * name}}` and `{{camelCase name}}` would respell them (`GetOrderById`). The entity param then reads
- * a name given in any case in PascalCase (ParamSpec.case), so `--name get-order-by-id` still works.
- * Members whose names hold acronyms have chosen between the two forms already.
+ * Go and Swift keep an initialism in one case (`GetOrderByID`, `userID`: Go's code review comments,
+ * which its linters enforce, and Swift's API design guidelines). Where no member's name tells (none
+ * holds an acronym, so `pascalCase` and the name as given spell every member alike), their files
+ * write the name as given, `{{name}}` and `{{lowerFirst name}}`, which keep the acronyms a new name
+ * is given with, where `{{pascalCase name}}` and `{{camelCase name}}` would respell them
+ * (`GetOrderById`). The entity param then reads a name given in any case in PascalCase
+ * (ParamSpec.case), so `--name get-order-by-id` still works. Members whose names hold acronyms have
+ * chosen between the two forms already.
  */
 import { mapNested, valueParamsIn, type Piece } from './emit.js';
 import type { Built, BuiltFile, MinedParam } from './ir.js';
 import { spell, type CaseHelper, type NameForm } from './variants.js';
 
-/** Whether a file (its template path) is Go. */
-const isGo = (file: BuiltFile): boolean => {
+/** Whether a file (its template path) is in a language that keeps initialisms (Go, Swift). */
+const keepsInitialisms = (file: BuiltFile): boolean => {
   let tail = '';
   for (const piece of [...file.path].reverse()) {
     if (piece.t !== 'text') break;
     tail = piece.text + tail;
   }
-  return /\.go$/.test(tail);
+  return /\.(?:go|swift)$/.test(tail);
 };
 
 /** The helper that writes the name as given where these would respell its acronyms. */
@@ -36,10 +37,10 @@ const rewrite = (pieces: readonly Piece[]): Piece[] =>
     return form === undefined ? piece : { ...piece, form };
   });
 
-/** `built` with Go files (and the defaults only Go files write) writing the name as given. */
+/** `built` with Go and Swift files (and the defaults only they write) writing the name as given. */
 export function withInitialisms(built: Built, names: readonly string[]): Built {
-  const goFiles = built.files.filter(isGo);
-  if (goFiles.length === 0) return built;
+  const keeping = built.files.filter(keepsInitialisms);
+  if (keeping.length === 0) return built;
   // A member's name with an acronym tells the forms apart: the members chose.
   const forms: NameForm[] = [
     { helper: 'pascalCase', plural: false },
@@ -50,13 +51,13 @@ export function withInitialisms(built: Built, names: readonly string[]): Built {
   const tells = names.some((name) => forms.some((form) => spell(name, form) !== spell(name, asGiven(form) ?? form)));
   if (tells) return built;
   const writtenBy = (file: BuiltFile) => new Set([...valueParamsIn(file.path), ...valueParamsIn(file.content)]);
-  const otherParams = new Set(built.files.filter((file) => !isGo(file)).flatMap((file) => [...writtenBy(file)]));
-  const goParams = new Set(goFiles.flatMap((file) => [...writtenBy(file)]));
+  const otherParams = new Set(built.files.filter((file) => !keepsInitialisms(file)).flatMap((file) => [...writtenBy(file)]));
+  const keptParams = new Set(keeping.flatMap((file) => [...writtenBy(file)]));
   return {
     ...built,
-    files: built.files.map((file) => (isGo(file) ? { ...file, path: rewrite(file.path), content: rewrite(file.content) } : file)),
+    files: built.files.map((file) => (keepsInitialisms(file) ? { ...file, path: rewrite(file.path), content: rewrite(file.content) } : file)),
     params: built.params.map((param): MinedParam => {
-      if (param.kind !== 'value' || param.template === undefined || !goParams.has(param.name) || otherParams.has(param.name)) return param;
+      if (param.kind !== 'value' || param.template === undefined || !keptParams.has(param.name) || otherParams.has(param.name)) return param;
       return { ...param, template: rewrite(param.template) };
     }),
   };

@@ -926,6 +926,11 @@ describe('initialisms', () => {
     expect(emit(route.template ?? [], 'name')).toBe('/{{kebabCase name}}{{name}}');
   });
 
+  test('Swift keeps initialisms too', () => {
+    const swift = withInitialisms(handler('swift'), ['CancelOrder', 'SubmitPayment']);
+    expect(emit(swift.files[0]?.content ?? [], 'name')).toBe('func New{{name}}Handler() {}\n{{route}}');
+  });
+
   test('other languages, and members whose names hold an acronym, keep the helpers', () => {
     const ts = handler('ts');
     expect(withInitialisms(ts, ['CancelOrder', 'SubmitPayment'])).toBe(ts);
