@@ -32,7 +32,7 @@ export interface ParamSpec {
    * `USER_CARD` as `UserCard`), so the template can write the value as given (`{{name}}`,
    * `{{lowerFirst name}}`) and still take a name in any case. Applied before the affixes. Mined
    * templates set it on the entity param where the members write their names as given: with
-   * acronyms no case helper spells, or in Go, which keeps initialisms in one case.
+   * acronyms no case helper spells, or in Go and Swift, which keep initialisms in one case.
    */
   readonly case?: 'pascal';
   /**
