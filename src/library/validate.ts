@@ -164,32 +164,22 @@ function checkAffixes(check: Checker, value: unknown, path: Path, type: ParamTyp
   };
 }
 
-function checkNumber(check: Checker, value: unknown, path: Path, type: ParamType | undefined): 'singular' | undefined {
+/**
+ * A key of a string param that holds one word (`"number": "singular"`, `"case": "pascal"`):
+ * `meaning` says what it does, for the fix.
+ */
+function checkStringWord<Word extends string>(check: Checker, value: unknown, path: Path, type: ParamType | undefined, key: string, word: Word, meaning: string): Word | undefined {
   if (value === undefined) return undefined;
-  const at = [...path, 'number'];
-  if (value !== 'singular') {
-    check.add(at, `must be "singular", got ${describe(value)}`, 'Write "number": "singular" (a plural given is read as its singular), or remove it.');
+  const at = [...path, key];
+  if (value !== word) {
+    check.add(at, `must be "${word}", got ${describe(value)}`, `Write "${key}": "${word}" (${meaning}), or remove it.`);
     return undefined;
   }
   if (type !== undefined && type !== 'string') {
-    check.add(at, `applies to strings, but the param is a ${type}`, 'Remove "number", or change "type" to "string".');
+    check.add(at, `applies to strings, but the param is a ${type}`, `Remove "${key}", or change "type" to "string".`);
     return undefined;
   }
-  return value;
-}
-
-function checkCase(check: Checker, value: unknown, path: Path, type: ParamType | undefined): 'pascal' | undefined {
-  if (value === undefined) return undefined;
-  const at = [...path, 'case'];
-  if (value !== 'pascal') {
-    check.add(at, `must be "pascal", got ${describe(value)}`, 'Write "case": "pascal" (a value given in any case is read in PascalCase, acronyms kept), or remove it.');
-    return undefined;
-  }
-  if (type !== undefined && type !== 'string') {
-    check.add(at, `applies to strings, but the param is a ${type}`, 'Remove "case", or change "type" to "string".');
-    return undefined;
-  }
-  return value;
+  return word;
 }
 
 function checkNumberAsGiven(check: Checker, value: unknown, path: Path): true | undefined {
@@ -262,8 +252,8 @@ function checkParam(check: Checker, name: string, spec: unknown): ParamSpec | un
   }
 
   const affixes = checkAffixes(check, spec.affixes, path, type);
-  const readCase = checkCase(check, spec.case, path, type);
-  const number = checkNumber(check, spec.number, path, type);
+  const readCase = checkStringWord(check, spec.case, path, type, 'case', 'pascal', 'a value given in any case is read in PascalCase, acronyms kept');
+  const number = checkStringWord(check, spec.number, path, type, 'number', 'singular', 'a plural given is read as its singular');
   const numberAsGiven = checkNumberAsGiven(check, spec.numberAsGiven, path);
   // It says how a default is rendered: on a param without one written from params it says nothing.
   if (numberAsGiven === true && !(typeof value === 'string' && isTemplatedDefault(value))) {
