@@ -61,6 +61,8 @@ export interface ValueParam {
   readonly numberAsGiven?: true;
   /** The quote mark of a string the members quote differently (see requoted in inline-line.ts). */
   readonly quote?: true;
+  /** The name in the plural, which the template writes wherever it writes that (see plural-param.ts). */
+  readonly plural?: true;
 }
 export interface FlagParam {
   readonly kind: 'flag';

@@ -35,6 +35,7 @@ import { illFormedNewMember } from './well-formed.js';
 import type { Example, MemberParams, MineLevel, MineOptions, MineReport, MineResult, ParamValue } from './types.js';
 import { AS_GIVEN, type NameForm } from './variants.js';
 import { withInitialisms } from './initialisms.js';
+import { withPluralParam } from './plural-param.js';
 import { readMembers } from './read-members.js';
 import { checkExamples, checkFamily } from './family-check.js';
 import { hasPlace, typed, writtenFrom } from './param-values.js';
@@ -113,7 +114,12 @@ function toTemplate(mined: Built, members: readonly MinedMember[], context: Temp
   const files: TemplateFile[] = built.files.map((file) => templateFile(emit(file.path, entityParam), content(file)));
   // The name as given (`{{name}}`, `{{lowerFirst name}}`: acronyms no other helper spells, Go's
   // initialisms) is read in PascalCase, its acronyms kept, whatever case it is given in.
-  const asGiven = nameForms(built.files.flatMap((file) => [file.path, file.content])).some((form) => AS_GIVEN.has(form.helper) && form.slice === undefined);
+  // Defaults the files write count: the name's plural given as `plural` is written as given too.
+  const defaults = new Map(built.params.flatMap((param) => (param.kind === 'value' && param.template !== undefined ? [[param.name, param.template] as const] : [])));
+  const asGiven = nameForms(
+    built.files.flatMap((file) => [file.path, file.content]),
+    defaults,
+  ).some((form) => AS_GIVEN.has(form.helper) && form.slice === undefined);
   const entity: ParamSpec = {
     type: 'string',
     description: asGiven
@@ -127,7 +133,7 @@ function toTemplate(mined: Built, members: readonly MinedMember[], context: Temp
   const named = affixes === undefined ? entity : { ...entity, affixes };
   const params: Record<string, ParamSpec> = { [entityParam]: namesOneThing(built, names, plurals) ? { ...named, number: 'singular' } : named };
   const inTemplatePaths = templatePathsFor(built, entityParam);
-  for (const param of built.params) params[param.name] = paramSpec(param, members, entityParam, inTemplatePaths);
+  for (const param of built.params) params[param.name] = paramSpec(param, built.params, members, entityParam, inTemplatePaths);
   return {
     manifest: {
       name: templateName,
@@ -244,7 +250,7 @@ function templatePathsFor(built: Built, entityParam: string): (why: string) => s
   return (why) => named.reduce((text, [center, template]) => text.split(center).join(template), why);
 }
 
-function paramSpec(param: MinedParam, members: readonly MinedMember[], entityParam: string, inTemplatePaths: (why: string) => string): ParamSpec {
+function paramSpec(param: MinedParam, all: readonly MinedParam[], members: readonly MinedMember[], entityParam: string, inTemplatePaths: (why: string) => string): ParamSpec {
   switch (param.kind) {
     case 'flag':
       return {
@@ -256,6 +262,15 @@ function paramSpec(param: MinedParam, members: readonly MinedMember[], entityPar
     case 'items':
       return { type: 'string[]', default: [...param.default], description: 'Repeated items.', required: false };
     case 'value':
+      if (param.plural === true) {
+        return {
+          type: 'string',
+          default: valueDefault(param, entityParam),
+          description: `The name in the plural, wherever the template writes it so (members: ${[...new Set(param.values)].join(', ')}); give an irregular plural, or the name itself to keep it singular.`,
+          case: 'pascal',
+          required: false,
+        };
+      }
       return {
         type: param.type,
         ...(param.numberAsGiven === true ? { numberAsGiven: true } : {}),
@@ -265,7 +280,7 @@ function paramSpec(param: MinedParam, members: readonly MinedMember[], entityPar
             ? `The quote mark of a string the members quote differently (${[...new Set(param.values.filter((value) => value !== undefined))].join(' or ')}).`
             : param.template === undefined
             ? 'A literal that varies between members.'
-            : `A literal that varies between members; by default written from ${writtenFrom(param.template)}.`,
+            : `A literal that varies between members; by default written from ${writtenFrom(param.template, all)}.`,
         required: false,
       };
   }
@@ -434,6 +449,7 @@ function refineTemplate(first: Mined, members: readonly MinedMember[], context: 
     },
     (current: Built, given: MemberParams[]) => coherentDefaults(current, given, members, (refined) => toTemplate(refined, members, context), renderer),
     (current: Built) => balancedDefaults(current, members, entityParam, (refined) => toTemplate(refined, members, context), renderer),
+    (current: Built) => withPluralParam(current, members.map((member) => member.name)),
   ];
   for (const refine of refinements) {
     const refined = refine(best.built, best.params);

@@ -14,9 +14,16 @@ export function typedDefault(param: MinedParam): ParamValue {
 export const typed = (type: 'string' | 'number' | 'boolean', value: string): ParamValue =>
   type === 'number' ? Number(value) : type === 'boolean' ? value === 'true' : value;
 
-/** What a default is written from, as the report says it: the name, the params it goes with, or both. */
-export const writtenFrom = (pieces: readonly Piece[]): string =>
-  mentionsName(pieces) ? (valueParamsIn(pieces).length > 0 ? 'the name and the params it goes with' : 'the name') : 'the params it goes with';
+/**
+ * What a default is written from, as the report says it: the name, the params it goes with, or
+ * both. The name's plural (see plural-param.ts) is the name.
+ */
+export function writtenFrom(pieces: readonly Piece[], params: readonly MinedParam[]): string {
+  const plurals = new Set(params.flatMap((param) => (param.kind === 'value' && param.plural === true ? [param.name] : [])));
+  const others = valueParamsIn(pieces).filter((name) => !plurals.has(name));
+  const name = mentionsName(pieces) || others.length < valueParamsIn(pieces).length;
+  return name ? (others.length > 0 ? 'the name and the params it goes with' : 'the name') : 'the params it goes with';
+}
 
 /** Whether member `m` has a place for `param`: a value param's place may be in some members only. */
 export const hasPlace = (param: MinedParam, m: number): boolean => param.kind !== 'value' || param.values[m] !== undefined;

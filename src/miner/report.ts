@@ -79,7 +79,7 @@ export function paramReports(
         ? `${inTemplatePaths(param.why)}; default ${String(param.default)} (${param.defaultWhy ?? flagDefaultWhy(param)})${param.follows === undefined ? '' : `, or what ${param.follows.param} says when given`}`
         : param.kind === 'items'
           ? `lines repeated a varying number of times (${distinct} distinct lists); default: the most common list`
-          : `takes ${distinct} value${distinct === 1 ? '' : 's'} ${across}; default: ${isTemplatedDefault(fallback) ? `written from ${writtenFrom(param.template ?? [])}${spec?.numberAsGiven === true ? ' in the number given' : ''} (${String(fallback)})` : distinct === placed.length && placed.length > 1 ? "the most typical member's (no two members share one)" : valueDefaultWhy(counts, fallback)}`;
+          : `takes ${distinct} value${distinct === 1 ? '' : 's'} ${across}; default: ${isTemplatedDefault(fallback) ? `written from ${writtenFrom(param.template ?? [], built?.params ?? [])}${spec?.numberAsGiven === true ? ' in the number given' : ''} (${String(fallback)})` : distinct === placed.length && placed.length > 1 ? "the most typical member's (no two members share one)" : valueDefaultWhy(counts, fallback)}`;
     reports.push({
       name: param.name,
       type: param.kind === 'flag' ? 'boolean' : param.kind === 'items' ? 'string[]' : param.type,

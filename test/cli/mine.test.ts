@@ -32,9 +32,11 @@ describe('wopt mine', () => {
     expect(result.stdout).toMatch(/^ {2}pageSize \(number, default 20\), confidence 0\.67$/m);
     expect(result.stdout).toContain('values: Invoice=20, Product=50, User=20');
     expect(result.stdout).toContain('what is given picks a kind of member: a value two members share, a flag one has, a name ending as some do');
-    expect(result.stdout).toMatch(/occurs in: src\/routes\/\{\{kebabCase \(pluralize name\)\}\}\.routes\.ts \(5\)/);
-    expect(result.stdout).toContain('--- src/routes/{{kebabCase (pluralize name)}}.routes.ts.hbs');
-    expect(result.stdout).toContain('export const {{camelCase (pluralize name)}}Router = Router();');
+    expect(result.stdout).toMatch(/occurs in: src\/routes\/\{\{kebabCase plural\}\}\.routes\.ts \(5\)/);
+    // The plural is a param of its own, written wherever the members write the plural.
+    expect(result.stdout).toMatch(/^ {2}plural \(string, default "\{\{pascalCase \(pluralize name\)\}\}"\), confidence 1\.00$/m);
+    expect(result.stdout).toContain('--- src/routes/{{kebabCase plural}}.routes.ts.hbs');
+    expect(result.stdout).toContain('export const {{camelCase plural}}Router = Router();');
   });
 
   it('--json prints the stable document: template, params, members with files relative to the cwd', async () => {
@@ -46,12 +48,18 @@ describe('wopt mine', () => {
       template: 'route',
       params: [
         { name: 'name', type: 'string', description: 'The entity name, in any case: words of letters and digits, no slashes (members: Invoice, Product, User).' },
+        {
+          name: 'plural',
+          type: 'string',
+          default: '{{pascalCase (pluralize name)}}',
+          description: 'The name in the plural, wherever the template writes it so (members: Invoices, Products, Users); give an irregular plural, or the name itself to keep it singular.',
+        },
         { name: 'pageSize', type: 'number', default: 20, description: 'A literal that varies between members.' },
       ],
       members: [
-        { files: ['routes/invoices.routes.ts'], params: { name: 'Invoice', pageSize: 20 } },
-        { files: ['routes/products.routes.ts'], params: { name: 'Product', pageSize: 50 } },
-        { files: ['routes/users.routes.ts'], params: { name: 'User', pageSize: 20 } },
+        { files: ['routes/invoices.routes.ts'], params: { name: 'Invoice', plural: 'Invoices', pageSize: 20 } },
+        { files: ['routes/products.routes.ts'], params: { name: 'Product', plural: 'Products', pageSize: 50 } },
+        { files: ['routes/users.routes.ts'], params: { name: 'User', plural: 'Users', pageSize: 20 } },
       ],
     });
   });
@@ -185,7 +193,7 @@ describe('wopt mine', () => {
     const result = await run(['mine', 'src/services/*.service.ts', '--json'], { cwd });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const document = JSON.parse(result.stdout) as { template: string; params: Array<{ name: string }>; members: Array<{ files: string[]; params: Record<string, unknown> }> };
+    const document = JSON.parse(result.stdout) as { template: string; params: Array<{ name: string; type: string }>; members: Array<{ files: string[]; params: Record<string, unknown> }> };
     expect(document.template).toBe('services');
     expect(document.members.map((member) => member.params.name)).toEqual(['Invoice', 'OrderItem', 'Product', 'User']);
     expect(document.members.map((member) => member.files)).toEqual([
@@ -196,7 +204,7 @@ describe('wopt mine', () => {
     ]);
     // The page size is a param; Invoice's extra method is an optional block only it turns on.
     expect(document.members.map((member) => member.params.pageSize)).toEqual([20, 20, 50, 20]);
-    const flag = document.params.find((param) => param.name !== 'name' && param.name !== 'pageSize')?.name ?? '';
+    const flag = document.params.find((param) => param.type === 'boolean')?.name ?? '';
     expect(document.members.map((member) => member.params[flag])).toEqual([true, false, false, false]);
     // The second run comes from the cache written by the first.
     expect(readdirSync(join(cwd, '.wopt', 'cache', 'mined'))).toHaveLength(1);

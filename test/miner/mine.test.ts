@@ -37,8 +37,11 @@ describe('mineTemplate', () => {
     expect(content).toContain('export const {{camelCase name}}Api');
     // The route is a key whose default follows the name, and which a member may give otherwise.
     expect(content).toContain("prefix: '{{prefix}}'");
-    expect(template.manifest.params.prefix).toMatchObject({ type: 'string', default: '/{{kebabCase (pluralize name)}}' });
-    expect(content).toContain('// Serves {{noCase (pluralize name)}}.');
+    expect(template.manifest.params.prefix).toMatchObject({ type: 'string', default: '/{{kebabCase plural}}' });
+    expect(content).toContain('// Serves {{noCase plural}}.');
+    // The plural is a param of its own, whose default is the name pluralized.
+    expect(template.manifest.params.plural).toMatchObject({ type: 'string', default: '{{pascalCase (pluralize name)}}' });
+    expect(params.map((member) => member.params.plural)).toEqual(['OrderItems', 'Products', 'Users']);
     expect(params.map((member) => member.params.name)).toEqual(['OrderItem', 'Product', 'User']);
     expect(report.level).toBe('aligned');
     expect(report.fallback).toBe(false);
@@ -96,7 +99,7 @@ describe('mineTemplate', () => {
     expect(generateMember(result.template, { name: 'Payment', timestamp: '1', create: 'PaymentLog' })[0]?.path).toBe('database/migrations/1_create_payment_log_table.php');
     // A route passed to a call is named a route, not after the call (`get`).
     const routes = ['user', 'order', 'invoice'].map((name) => ({ path: `src/${name}.ts`, content: `router.get('/${name}s', list${name});\n` }));
-    expect(mineTemplate(routes).template.manifest.params.route).toMatchObject({ default: '/{{kebabCase (pluralize name)}}' });
+    expect(mineTemplate(routes).template.manifest.params.route).toMatchObject({ default: '/{{kebabCase plural}}' });
     // One-word keys spell the name in several forms: the file name keeps its own (`cartSlice.ts`).
     const slices = ['cart', 'theme', 'badge'].map((name) => ({
       path: `src/slices/${name}Slice.ts`,
@@ -531,19 +534,19 @@ describe('mineTemplate', () => {
     const examples = ['users.api', 'carts.api', 'payments.api'].map((module) => ({ path: `docs/api/${module}.rst`, content: stub(module) }));
     const result = mineTemplate(examples);
     expect(result.report.level).toBe('aligned');
-    expect(result.template.files[0]?.content).toBe('{{#underline "="}}\n{{snakeCase (pluralize name)}}.api{{/underline}}\n\n.. automodule:: shop.{{snakeCase (pluralize name)}}.api\n   :members:\n');
+    expect(result.template.files[0]?.content).toBe('{{#underline "="}}\n{{snakeCase plural}}.api{{/underline}}\n\n.. automodule:: shop.{{snakeCase plural}}.api\n   :members:\n');
     expectRoundTrip(examples, result);
     expect(generateMember(result.template, { name: 'ShippingAddress' })[0]?.content).toBe(stub('shipping_addresses.api'));
     // reStructuredText titles with an overline as well.
     const part = (module: string) => `${'#'.repeat(module.length)}\n${module}\n${'#'.repeat(module.length)}\n\n.. automodule:: shop.${module}\n`;
     const parts = ['users', 'carts', 'payments'].map((module) => ({ path: `docs/${module}.rst`, content: part(module) }));
     const overlined = mineTemplate(parts);
-    expect(overlined.template.files[0]?.content).toBe('{{#underline "#" overline=true}}\n{{snakeCase (pluralize name)}}{{/underline}}\n\n.. automodule:: shop.{{snakeCase (pluralize name)}}\n');
+    expect(overlined.template.files[0]?.content).toBe('{{#underline "#" overline=true}}\n{{snakeCase plural}}{{/underline}}\n\n.. automodule:: shop.{{snakeCase plural}}\n');
     expectRoundTrip(parts, overlined);
     expect(generateMember(overlined.template, { name: 'ShippingAddress' })[0]?.content).toBe(part('shipping_addresses'));
     // Underlines of one width are text like any other.
     const same = ['users', 'carts'].map((module) => ({ path: `docs/${module}.md`, content: `Users\n=====\n\nAll ${module}.\n` }));
-    expect(mineTemplate(same).template.files[0]?.content).toBe('Users\n=====\n\nAll {{noCase (pluralize name)}}.\n');
+    expect(mineTemplate(same).template.files[0]?.content).toBe('Users\n=====\n\nAll {{noCase plural}}.\n');
   });
 
   test("an import list kept sorted puts a new member's import where its name sorts", () => {

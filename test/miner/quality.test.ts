@@ -68,6 +68,27 @@ describe('miner quality', () => {
     expect(generateMember(ts.template, { name: 'GetOrderByID' })[0]?.path).toBe('handler/order/getOrderById.ts');
   });
 
+  test('the plural is a param of its own: an irregular plural, or a name kept singular, is given once', () => {
+    const controller = (name: string, plural: string) =>
+      `[Route("api/${plural.toLowerCase()}")]\npublic class ${plural}Controller : ControllerBase\n{\n    public IEnumerable<${name}> Get${plural}() => _context.${plural}.ToList();\n}\n`;
+    const members = [
+      ['Category', 'Categories'],
+      ['Customer', 'Customers'],
+      ['Shipper', 'Shippers'],
+    ];
+    const mined = mineTemplate(members.map(([name = '', plural = '']) => ({ path: `Controllers/${plural}Controller.cs`, content: controller(name, plural) })));
+    expect(mined.report.reproduced).toHaveLength(3);
+    expect(mined.template.files.map((file) => file.path)).toEqual(['Controllers/{{pascalCase plural}}Controller.cs.hbs']);
+    expect(mined.template.files[0]?.content).toContain('public class {{pascalCase plural}}Controller : ControllerBase');
+    expect(mined.template.manifest.params.plural).toMatchObject({ type: 'string', default: '{{pascalCase (pluralize name)}}', case: 'pascal', required: false });
+    expect(mined.params.map((member) => member.params.plural)).toEqual(['Categories', 'Customers', 'Shippers']);
+    // By default the name is pluralized, as before.
+    expect(generateMember(mined.template, { name: 'Territory' })[0]).toEqual({ path: 'Controllers/TerritoriesController.cs', content: controller('Territory', 'Territories') });
+    // Given, it is written wherever the plural is: kept singular, or an irregular plural in any case.
+    expect(generateMember(mined.template, { name: 'Region', plural: 'Region' })[0]).toEqual({ path: 'Controllers/RegionController.cs', content: controller('Region', 'Region') });
+    expect(generateMember(mined.template, { name: 'Criterion', plural: 'criteria' })[0]?.path).toBe('Controllers/CriteriaController.cs');
+  });
+
   test('a literal \\{{ (an escaped mustache in the source) round-trips', () => {
     const member = (name: string) => `export const ${name.toLowerCase()}Template = '\\\\{{ ${name} }} and {{ value }} and \\\\\\\\{{ x }}';\n`;
     const examples = ['Alpha', 'Beta', 'Gamma'].map((name) => ({ path: `src/${name.toLowerCase()}.ts`, content: member(name) }));
@@ -88,13 +109,13 @@ describe('miner quality', () => {
     expect(mined.report.level).toBe('aligned');
     const content = mined.template.files[0]?.content ?? '';
     expect(content).toBe(
-      'export function sub{{pascalCase (pluralize name)}}(date: Date, amount: number): Date {\n' +
+      'export function sub{{pascalCase plural}}(date: Date, amount: number): Date {\n' +
         '  return {{add}}(date, -amount{{#if withMillisecondsInHour}} * MILLISECONDS_IN_{{constantCase name}}{{/if}});\n' +
         '}\n',
     );
     const add = mined.report.params.find((param) => param.name === 'add');
     expect(add?.values).toEqual(['addDays', 'addMilliseconds', 'addWeeks']);
-    expect(add?.default).toBe('add{{pascalCase (pluralize name)}}');
+    expect(add?.default).toBe('add{{pascalCase plural}}');
     expect(generateMember(mined.template, { name: 'Month' })[0]?.content).toBe(member('Month', 'addMonths(date, -amount)'));
     expect(generateMember(mined.template, { name: 'Minute', add: 'addMilliseconds', withMillisecondsInHour: true })[0]?.content).toBe(
       member('Minute', 'addMilliseconds(date, -amount * MILLISECONDS_IN_MINUTE)'),

@@ -403,7 +403,7 @@ describe('what varies', () => {
     const mined = mineTemplate(examples);
     const param = mined.report.params.find((report) => report.name === 'router');
     expect(param?.values).toEqual(['/products', '/auth', '/users']);
-    expect(param?.default).toBe('/{{kebabCase (pluralize name)}}');
+    expect(param?.default).toBe('/{{kebabCase plural}}');
     roundTrips(examples, mined);
     expect(generateMember(mined.template, { name: 'Invoice' })[0]?.content).toBe(route('Invoice', '/invoices'));
     expect(generateMember(mined.template, { name: 'Invoice', router: '/billing' })[0]?.content).toBe(route('Invoice', '/billing'));
@@ -491,7 +491,7 @@ describe('what varies', () => {
     const mined = minedExactly(members.map(([file, name, route]) => ({ path: `src/app/services/${file}.service.ts`, content: service(name, route) })));
     const content = mined.template.files[0]?.content ?? '';
     const key = /apiUrl = `\{\{(\w+)\}\}`;/.exec(content)?.[1] ?? '';
-    expect(mined.template.manifest.params[key]?.default).toMatch(/^\$\{environment\.apiUrl\}\/\{\{\w+Case \(pluralize name\)\}\}$/);
+    expect(mined.template.manifest.params[key]?.default).toMatch(/^\$\{environment\.apiUrl\}\/\{\{\w+Case plural\}\}$/);
     const given = '${environment.apiUrl}/carImages';
     expect(generateMember(mined.template, { name: 'CarImage', [key]: given })[0]?.content).toBe(service('CarImage', 'carImages'));
   });
@@ -685,7 +685,7 @@ describe('what varies', () => {
       { path: 'services/order.service.ts', content: service('Order', false) },
       { path: 'services/quote.service.ts', content: service('Quote', true) },
     ];
-    expect(Object.keys(minedExactly(services).template.manifest.params)).toEqual(['name', 'hasSend']);
+    expect(Object.keys(minedExactly(services).template.manifest.params)).toEqual(['name', 'plural', 'hasSend']);
     // A declaration of the name itself says nothing the name does not: the comment names the part.
     const store = (name: string, list: boolean) =>
       `export const use${name}Store = defineStore('${name.toLowerCase()}', () => {\n${list ? `  /** Cached ${name.toLowerCase()}s, newest first */\n  const ${name.toLowerCase()}s = ref([]);\n` : ''}  return {};\n});\n`;
@@ -855,7 +855,7 @@ describe('what varies', () => {
     ];
     const examples = members.map(([plural, snake, fields]) => ({ path: `app/controllers/${snake}s_controller.rb`, content: controller(plural, snake, fields) }));
     const mined = minedExactly(examples);
-    const lists = mined.report.params.filter((param) => param.kind !== 'flag' && param.name !== 'name');
+    const lists = mined.report.params.filter((param) => param.kind !== 'flag' && param.name !== 'name' && param.name !== 'plural');
     expect(lists).toHaveLength(1);
     const list = lists[0]?.name ?? '';
     expect(mined.params.map((member) => member.params[list])).toEqual([':amount, :price, :product_id', ':title, :description, :price, :category_id', ':name', ':name, :email']);
@@ -865,7 +865,9 @@ describe('what varies', () => {
     const calls = [['Pod', 'namespace'], ['Node', ''], ['Secret', 'namespace'], ['Volume', '']].map(([resource = '', args = '']) => ({ path: `informers/${resource.toLowerCase()}.go`, content: call(`${resource}s`, args) }));
     const optional = mineTemplate(calls);
     roundTrips(calls, optional);
-    expect(optional.report.params.map((param) => param.kind)).toEqual(['entity', 'flag']);
+    // Beside the name and its plural (`{{plural}}(…)`), one flag: the list is optional.
+    expect(optional.report.params.map((param) => param.kind)).toEqual(['entity', 'value', 'flag']);
+    expect(optional.report.params[1]?.name).toBe('plural');
   });
 
   test('a word several members read their names into alike, that another writes as it is, stays as written', () => {
