@@ -43,6 +43,18 @@ function enclosingQuotes(line: string, mustache: RegExp): string[] {
 /** Whether `value` holds `quote` with no backslash before it. */
 const endsString = (value: string, quote: string): boolean => new RegExp(`(^|[^\\\\])${quote}`).test(value);
 
+/** The first line (1-based) writing `param` inside a string whose quote `value` holds, and that quote. */
+function firstEndedString(source: string, param: string, mustache: RegExp, value: string): { line: number; quote: string } | undefined {
+  const lines = source.split('\n');
+  for (const [index, line] of lines.entries()) {
+    // Only the lines that write the param are read.
+    if (!line.includes(param)) continue;
+    const quote = enclosingQuotes(line, mustache).find((enclosing) => endsString(value, enclosing));
+    if (quote !== undefined) return { line: index + 1, quote };
+  }
+  return undefined;
+}
+
 /**
  * Warnings for given text values that hold the quote of a string a template writes them in.
  *
@@ -55,9 +67,7 @@ export function quotedValueWarnings(given: Readonly<Record<string, unknown>>, fi
     if (typeof value !== 'string' || ![...QUOTES].some((quote) => value.includes(quote))) continue;
     const mustache = mustacheOf(param);
     for (const file of files) {
-      // Only the lines that write the param are read.
-      const lines = file.source.split('\n');
-      const hit = lines.flatMap((line, index) => (line.includes(param) ? enclosingQuotes(line, mustache) : []).filter((quote) => endsString(value, quote)).map((quote) => ({ line: index + 1, quote })))[0];
+      const hit = firstEndedString(file.source, param, mustache, value);
       if (hit === undefined) continue;
       warnings.push(
         `${file.path}, line ${hit.line} of its template: the value of ${param}, ${JSON.stringify(value)}, holds ${hit.quote}, which ends the ${hit.quote}…${hit.quote} string it is written in. Escape it as the file's language does (\\${hit.quote} in JavaScript), or pass a value without it.`,

@@ -67,6 +67,13 @@ export function mapNested(piece: Piece, visit: (pieces: readonly Piece[]) => Pie
   }
 }
 
+/** Every piece of `pieces`, the pieces inside blocks included, outer before inner. */
+export const allPieces = (pieces: readonly Piece[]): Piece[] => pieces.flatMap((piece) => [piece, ...nestedLists(piece).flatMap(allPieces)]);
+
+/** `pieces` with every piece, the pieces inside blocks included, rewritten by `visit` (inner first). */
+export const mapPieces = (pieces: readonly Piece[], visit: (piece: Piece) => Piece): Piece[] =>
+  pieces.map((piece) => visit(mapNested(piece, (nested) => mapPieces(nested, visit))));
+
 /** Joins adjacent text pieces. */
 export function mergeText(pieces: readonly Piece[]): Piece[] {
   const out: Piece[] = [];

@@ -8,7 +8,7 @@
  * (ParamSpec.case), so `--name get-order-by-id` still works. Members whose names hold acronyms have
  * chosen between the two forms already.
  */
-import { mapNested, valueParamsIn, type Piece } from './emit.js';
+import { mapPieces, valueParamsIn, type Piece } from './emit.js';
 import type { Built, BuiltFile, MinedParam } from './ir.js';
 import { spell, type CaseHelper, type NameForm } from './variants.js';
 
@@ -31,16 +31,15 @@ const asGiven = (form: NameForm): NameForm | undefined => {
 };
 
 const rewrite = (pieces: readonly Piece[]): Piece[] =>
-  pieces.map((piece) => {
-    if (piece.t !== 'name' || piece.withoutKind !== undefined) return mapNested(piece, rewrite);
-    const form = asGiven(piece.form);
+  mapPieces(pieces, (piece) => {
+    const form = piece.t === 'name' && piece.withoutKind === undefined ? asGiven(piece.form) : undefined;
     return form === undefined ? piece : { ...piece, form };
   });
 
 /** `built` with Go and Swift files (and the defaults only they write) writing the name as given. */
 export function withInitialisms(built: Built, names: readonly string[]): Built {
-  const keeping = built.files.filter(keepsInitialisms);
-  if (keeping.length === 0) return built;
+  const keeping = new Set(built.files.filter(keepsInitialisms));
+  if (keeping.size === 0) return built;
   // A member's name with an acronym tells the forms apart: the members chose.
   const forms: NameForm[] = [
     { helper: 'pascalCase', plural: false },
@@ -50,12 +49,12 @@ export function withInitialisms(built: Built, names: readonly string[]): Built {
   ];
   const tells = names.some((name) => forms.some((form) => spell(name, form) !== spell(name, asGiven(form) ?? form)));
   if (tells) return built;
-  const writtenBy = (file: BuiltFile) => new Set([...valueParamsIn(file.path), ...valueParamsIn(file.content)]);
-  const otherParams = new Set(built.files.filter((file) => !keepsInitialisms(file)).flatMap((file) => [...writtenBy(file)]));
-  const keptParams = new Set(keeping.flatMap((file) => [...writtenBy(file)]));
+  const writtenBy = (files: readonly BuiltFile[]) => new Set(files.flatMap((file) => [...valueParamsIn(file.path), ...valueParamsIn(file.content)]));
+  const otherParams = writtenBy(built.files.filter((file) => !keeping.has(file)));
+  const keptParams = writtenBy([...keeping]);
   return {
     ...built,
-    files: built.files.map((file) => (keepsInitialisms(file) ? { ...file, path: rewrite(file.path), content: rewrite(file.content) } : file)),
+    files: built.files.map((file) => (keeping.has(file) ? { ...file, path: rewrite(file.path), content: rewrite(file.content) } : file)),
     params: built.params.map((param): MinedParam => {
       if (param.kind !== 'value' || param.template === undefined || !keptParams.has(param.name) || otherParams.has(param.name)) return param;
       return { ...param, template: rewrite(param.template) };

@@ -38,7 +38,7 @@ import { withInitialisms } from './initialisms.js';
 import { withPluralParam } from './plural-param.js';
 import { readMembers } from './read-members.js';
 import { checkExamples, checkFamily } from './family-check.js';
-import { hasPlace, typed, writtenFrom } from './param-values.js';
+import { hasPlace, typed, valueTemplates, writtenFrom } from './param-values.js';
 import { occurrencesOf, paramReports } from './report.js';
 import { WoptError } from '../errors.js';
 import { circleIn } from '../util/circle.js';
@@ -115,10 +115,9 @@ function toTemplate(mined: Built, members: readonly MinedMember[], context: Temp
   // The name as given (`{{name}}`, `{{lowerFirst name}}`: acronyms no other helper spells, Go's
   // initialisms) is read in PascalCase, its acronyms kept, whatever case it is given in.
   // Defaults the files write count: the name's plural given as `plural` is written as given too.
-  const defaults = new Map(built.params.flatMap((param) => (param.kind === 'value' && param.template !== undefined ? [[param.name, param.template] as const] : [])));
   const asGiven = nameForms(
     built.files.flatMap((file) => [file.path, file.content]),
-    defaults,
+    valueTemplates(built),
   ).some((form) => AS_GIVEN.has(form.helper) && form.slice === undefined);
   const entity: ParamSpec = {
     type: 'string',

@@ -7,7 +7,7 @@
  * every place the template writes the plural follows. The members' own plurals are the param's
  * values, so the template renders them as before.
  */
-import { mapNested, nestedLists, type Piece } from './emit.js';
+import { allPieces, mapPieces, type Piece } from './emit.js';
 import type { Built, MinedParam, ValueParam } from './ir.js';
 import { spell, type NameForm } from './variants.js';
 
@@ -15,26 +15,9 @@ import { spell, type NameForm } from './variants.js';
 const isWholePlural = (piece: Piece): piece is Extract<Piece, { t: 'name' }> =>
   piece.t === 'name' && piece.form.plural && piece.form.slice === undefined && piece.withoutKind === undefined;
 
-/** The whole-name plural pieces of `pieces`, blocks included. */
-function wholePlurals(pieces: readonly Piece[]): NameForm[] {
-  const found: NameForm[] = [];
-  const visit = (list: readonly Piece[]): void => {
-    for (const piece of list) {
-      if (isWholePlural(piece)) found.push(piece.form);
-      for (const nested of nestedLists(piece)) visit(nested);
-    }
-  };
-  visit(pieces);
-  return found;
-}
-
 /** `pieces` with the whole name in the plural written from `param`, in the same case. */
 const pluralFrom = (pieces: readonly Piece[], param: string): Piece[] =>
-  pieces.map((piece) =>
-    isWholePlural(piece)
-      ? { t: 'value', param, ...(piece.form.helper === 'asIs' ? {} : { helper: piece.form.helper }) }
-      : mapNested(piece, (nested) => pluralFrom(nested, param)),
-  );
+  mapPieces(pieces, (piece) => (isWholePlural(piece) ? { t: 'value', param, ...(piece.form.helper === 'asIs' ? {} : { helper: piece.form.helper }) } : piece));
 
 /**
  * `built` with the plural as a param, or undefined where the template writes no whole name in the
@@ -42,7 +25,9 @@ const pluralFrom = (pieces: readonly Piece[], param: string): Piece[] =>
  */
 export function withPluralParam(built: Built, names: readonly string[]): Built | undefined {
   const templates = built.params.flatMap((param) => (param.kind === 'value' && param.template !== undefined ? [param.template] : []));
-  const forms = [...built.files.flatMap((file) => [file.path, file.content]), ...templates].flatMap(wholePlurals);
+  const forms = allPieces([...built.files.flatMap((file) => [...file.path, ...file.content]), ...templates.flat()])
+    .filter(isWholePlural)
+    .map((piece) => piece.form);
   if (forms.length === 0 || forms.some((form) => form.helper === 'lowerFirst')) return undefined;
   // The name as given keeps its acronyms (`HTTPClients`); otherwise the plural is PascalCase, which
   // every case helper spells as the name's own form would.

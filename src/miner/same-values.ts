@@ -11,6 +11,7 @@ import type { Built, BuiltFile, MinedParam, ValueParam } from './ir.js';
 import { emit, mapNested, mentionsName, mergeText, nestedLists, valueParamsIn, type Piece } from './emit.js';
 import { spell, type CaseHelper } from './variants.js';
 import { countBy } from '../util/collect.js';
+import { valueTemplates } from './param-values.js';
 
 const convert = (helper: CaseHelper, value: string): string => spell(value, { helper, plural: false });
 
@@ -82,7 +83,7 @@ export function casedValueParams(built: Built): Built | undefined {
   const values = built.params.filter((param): param is ValueParam => param.kind === 'value' && param.type === 'string' && !mentionsName(param.template ?? []));
   const written = new Map<string, readonly Piece[]>();
   const sources = new Set<string>();
-  const templates = new Map(built.params.flatMap((param) => (param.kind === 'value' && param.template !== undefined ? [[param.name, param.template] as const] : [])));
+  const templates = valueTemplates(built);
   /** Whether the default of `name` reads `target`, itself or through the defaults it reads (as written so far). */
   const reads = (name: string, target: string, seen = new Set<string>()): boolean => {
     if (seen.has(name)) return false;

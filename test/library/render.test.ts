@@ -314,12 +314,15 @@ describe('examples', () => {
 describe('case', () => {
   it('reads a value given in any case in PascalCase, keeping the acronyms it is written with', async () => {
     const pascal = { case: 'pascal' } as const;
-    expect(readGiven('GetOrderByID', pascal)).toBe('GetOrderByID');
-    expect(readGiven('getOrderByID', pascal)).toBe('GetOrderByID');
-    expect(readGiven('get-order-by-id', pascal)).toBe('GetOrderById');
-    expect(readGiven('get order by ID', pascal)).toBe('GetOrderByID');
-    expect(readGiven('USER_CARD', pascal)).toBe('UserCard');
-    expect(readGiven('CP2K', pascal)).toBe('CP2K');
+    const read: Array<[string, string]> = [
+      ['GetOrderByID', 'GetOrderByID'],
+      ['getOrderByID', 'GetOrderByID'],
+      ['get-order-by-id', 'GetOrderById'],
+      ['get order by ID', 'GetOrderByID'],
+      ['USER_CARD', 'UserCard'],
+      ['CP2K', 'CP2K'],
+    ];
+    for (const [given, pascalRead] of read) expect(readGiven(given, pascal)).toBe(pascalRead);
     expect(readGiven('get-order-by-id', {})).toBe('get-order-by-id');
     // Before the affixes and the number.
     expect(readGiven('get-orders-handler', { ...pascal, number: 'singular', affixes: { suffix: 'Handler' } })).toBe('GetOrder');
