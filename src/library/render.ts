@@ -15,6 +15,7 @@ import { applyAffixes, readGiven } from './affixes.js';
 import { doubledWordWarnings } from './doubled-words.js';
 import { defaultsLikeGiven } from './example-defaults.js';
 import { quotedValueWarnings } from './quoted-values.js';
+import { paramsReadBack } from './read-back.js';
 import { didYouMean } from './suggest.js';
 import type { ParamSpec, Template, TemplateManifest } from './template.js';
 import { circularDefaults, compilePattern, inDependencyOrder, isTemplatedDefault } from './validate.js';
@@ -163,7 +164,8 @@ export interface DeferredDefault {
  * miner's withDefaults (sync, lenient): each declared param takes its given value (read by `read`,
  * from the object's own keys only: a param named `constructor` is not Object's), else its plain
  * default (lists copied; the value the template's examples like the given values mostly have, where
- * they say one, see defaultsLikeGiven), else `missing` is told of a required one; defaults that are templates
+ * they say one, see defaultsLikeGiven; the value given values spell through their defaults, see
+ * paramsReadBack), else `missing` is told of a required one; defaults that are templates
  * come back in the order they can be rendered in, each after the params it reads (one that writes
  * names in the number given with those values as given: ParamSpec.numberAsGiven).
  */
@@ -185,6 +187,7 @@ export function paramsBeforeDefaults(
   }
   const givenNames = new Set(Object.keys(read));
   const { values: likeGiven, note } = defaultsLikeGiven(manifest, read, givenNames);
+  const readBack = paramsReadBack(manifest, read, handlers.read);
   const resolved: Record<string, unknown> = {};
   const deferred: DeferredDefault[] = [];
   for (const [name, spec] of Object.entries(manifest.params)) {
@@ -192,12 +195,16 @@ export function paramsBeforeDefaults(
       resolved[name] = read[name];
       continue;
     }
+    if (Object.hasOwn(readBack.values, name)) {
+      resolved[name] = readBack.values[name];
+      continue;
+    }
     const plain = Object.hasOwn(likeGiven, name) ? likeGiven[name] : spec.default;
     if (isTemplatedDefault(plain)) deferred.push({ name, spec, source: plain, ...(spec.numberAsGiven === true ? { asGiven } : {}) });
     else if (plain !== undefined) resolved[name] = Array.isArray(plain) ? [...(plain as string[])] : plain;
     else if (spec.required !== false) handlers.missing?.(name, spec);
   }
-  return { resolved, deferred: inDependencyOrder(deferred), notes: note === undefined ? [] : [note] };
+  return { resolved, deferred: inDependencyOrder(deferred), notes: [...(note === undefined ? [] : [note]), ...readBack.notes] };
 }
 
 /**

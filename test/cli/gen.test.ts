@@ -308,6 +308,24 @@ describe('wopt gen', () => {
     expect(read(dir, 'src/hooks/useShops.ts')).toBe(hook('Shops', 'get', true));
   });
 
+  it('--from: a value given for a default written from the plural spells the plural, and the file follows it', async () => {
+    const response = (plural: string): string => `import 'data_${plural.toLowerCase()}.dart';\n\nclass ${plural}Response {\n  Data${plural}? data;\n}\n`;
+    const dir = project(Object.fromEntries(['Events', 'Stories', 'Series', 'Characters'].map((plural) => [`lib/model/${plural.toLowerCase()}_response.dart`, response(plural)])));
+    const mined = JSON.parse((await run(['mine', 'lib/model/*.dart', '--json'], { cwd: dir })).stdout) as { params: { name: string }[]; members: { params: Record<string, unknown> }[] };
+    // The param whose value is the data class, whatever the miner calls it.
+    const dataClass = mined.params.find((param) => mined.members.every((member) => /^Data[A-Z]/u.test(String(member.params[param.name]))))?.name ?? 'data';
+    // Without it, the plural is the name's.
+    const plain = await run(['gen', '--from', 'lib/model/*.dart', '--name', 'Issue', '--yes'], { cwd: dir });
+    expect(plain.code).toBe(0);
+    expect(plain.stderr).toBe('');
+    expect(read(dir, 'lib/model/issues_response.dart')).toBe(response('Issues'));
+    const single = await run(['gen', '--from', 'lib/model/*.dart', '--name', 'Comic', '--set', `${dataClass}=DataComic`, '--yes'], { cwd: dir });
+    expect(single.code).toBe(0);
+    expect(single.stderr).toMatch(/^wopt: .*plural="Comic".*, as \w+="DataComic" spells them\n$/u);
+    expect(read(dir, 'lib/model/comic_response.dart')).toBe(response('Comic'));
+    expect(existsSync(join(dir, 'lib/model/comics_response.dart'))).toBe(false);
+  });
+
   it('--from says what the miner warns of the template it generates from', async () => {
     const dir = project({ 'src/models/user.ts': 'export interface User {\n  id: string;\n}\n' });
     const result = await run(['gen', '--from', 'src/models/*.ts', '--name', 'order'], { cwd: dir });

@@ -165,10 +165,13 @@ async function templateFromGlob(ctx: CommandContext, root: string, pattern: stri
 /** Notes shown before the rest are counted (a batch of many items may have one each). */
 const MAX_NOTES = 10;
 
-/** Defaults the template's examples chose by the values given: said, so that none is a surprise. */
+/**
+ * Defaults the values given chose (as the template's examples have them, or spelled by a value
+ * given for a default written from them): said, so that none is a surprise.
+ */
 function writeNotes(stderr: Output, notes: readonly string[]): void {
   for (const note of notes.slice(0, MAX_NOTES)) stderr.write(`wopt: ${note}\n`);
-  if (notes.length > MAX_NOTES) stderr.write(`wopt: and ${notes.length - MAX_NOTES} more items took defaults from the template's examples (--json lists them all)\n`);
+  if (notes.length > MAX_NOTES) stderr.write(`wopt: and ${notes.length - MAX_NOTES} more notes of defaults the values given chose (--json lists them all)\n`);
 }
 
 function planLines(report: GenerateReport, root: string, style: Style): string {

@@ -1,0 +1,127 @@
+/**
+ * Params read back from values given for defaults written from them. A default written from
+ * another param (`"data": "Data{{pascalCase plural}}"`) says how the template spells that param in
+ * one place; a value given for it (`--set data=DataComic`) spells the param too. Where the param
+ * itself is not given, it takes the value read back, and the template's other defaults written
+ * from it follow: beside `DataComic`, the file `{{snakeCase plural}}_response.dart` is
+ * `comic_response.dart`, not `comics_response.dart`.
+ *
+ * Read back only where the reading is certain: a default of one mustache with text on either
+ * side, the param alone in it (`"{{route}}Page"`), or under a case helper for a param read in a
+ * case of its own (ParamSpec.case: `Comic` read in PascalCase); and only a value that renders the
+ * given one again; not where an example of the template spells the param otherwise in such a
+ * value (`supplier_path` beside `Suppliers`: a Rails route helper of a singular resource). Values
+ * given that read one param two ways read it back neither way.
+ */
+import { caseConversions, type CaseName } from '../render/case.js';
+import type { ParamSpec, TemplateManifest } from './template.js';
+import { isTemplatedDefault } from './validate.js';
+
+/** A default of one mustache: text, `{{param}}` or `{{helper param}}`, text. */
+const ONE_MUSTACHE = /^([^{}]*)\{\{\s*(?:([A-Za-z]+)\s+)?([A-Za-z_$][\w$]*)\s*\}\}([^{}]*)$/u;
+
+const isCaseName = (helper: string): helper is CaseName => Object.hasOwn(caseConversions, helper);
+
+/** Params read back, and a note for each, for people. */
+export interface ReadBack {
+  readonly values: Record<string, string>;
+  readonly notes: string[];
+}
+
+/**
+ * The params not given that values given for their defaults spell (see the module comment), and
+ * the params those spell in turn (`data` spells `fileName`, whose default writes `plural`).
+ *
+ * @param read the params given, read as the template renders them
+ * @param readValue reads a value for a param as if it were given (its case, affixes and checks);
+ *   a value it throws for is not read back
+ * @example paramsReadBack(manifest, { name: 'Comic', data: 'DataComic' }, read).values // { plural: 'Comic' }
+ */
+export function paramsReadBack(
+  manifest: TemplateManifest,
+  read: Readonly<Record<string, unknown>>,
+  readValue: (name: string, spec: ParamSpec, value: string) => unknown,
+): ReadBack {
+  const found = new Map<string, { value: string; from: string[] }>();
+  const conflicting = new Set<string>();
+  for (const [given, value] of Object.entries(read)) {
+    let spelled = readBackFrom(manifest, read, given, value, readValue);
+    const seen = new Set([given]);
+    while (spelled !== undefined && !seen.has(spelled.param) && !conflicting.has(spelled.param)) {
+      seen.add(spelled.param);
+      const earlier = found.get(spelled.param);
+      if (earlier === undefined) found.set(spelled.param, { value: spelled.value, from: [given] });
+      else if (earlier.value === spelled.value) earlier.from.push(given);
+      else {
+        found.delete(spelled.param);
+        conflicting.add(spelled.param);
+        break;
+      }
+      spelled = readBackFrom(manifest, read, spelled.param, spelled.value, readValue);
+    }
+  }
+  const bySources = new Map<string, { params: string[]; from: string[] }>();
+  const values: Record<string, string> = {};
+  for (const [param, { value, from }] of found) {
+    values[param] = value;
+    const key = from.join('\n');
+    const entry = bySources.get(key) ?? { params: [], from };
+    entry.params.push(`${param}=${JSON.stringify(value)}`);
+    bySources.set(key, entry);
+  }
+  const notes = [...bySources.values()].map(
+    ({ params, from }) => `${params.join(', ')}, as ${from.map((name) => `${name}=${JSON.stringify(read[name])}`).join(' and ')} spell${from.length === 1 ? 's' : ''} ${params.length === 1 ? 'it' : 'them'}`,
+  );
+  return { values, notes };
+}
+
+/** A default that is one param under a case helper, whole (`{{snakeCase plural}}`). */
+const WHOLE_CASE = /^\{\{\s*([A-Za-z]+)\s+[A-Za-z_$][\w$]*\s*\}\}$/u;
+
+/** The case a param's values are written in where its default is another param in that case. */
+function caseWrittenIn(spec: ParamSpec): CaseName | undefined {
+  const helper = typeof spec.default === 'string' ? WHOLE_CASE.exec(spec.default)?.[1] : undefined;
+  return helper !== undefined && isCaseName(helper) ? helper : undefined;
+}
+
+/**
+ * The param a value spells through the default of `given`, and the param's value, if it is
+ * certain: the param is read in a case of its own (ParamSpec.case) or written in one by its own
+ * default, where the default spells it under a case helper.
+ */
+function readBackFrom(
+  manifest: TemplateManifest,
+  read: Readonly<Record<string, unknown>>,
+  given: string,
+  value: unknown,
+  readValue: (name: string, spec: ParamSpec, value: string) => unknown,
+): { param: string; value: string } | undefined {
+  const source = manifest.params[given]?.default;
+  if (typeof value !== 'string' || !isTemplatedDefault(source)) return undefined;
+  const [, before = '', helper, param = '', after = ''] = ONE_MUSTACHE.exec(source) ?? [];
+  const spec = manifest.params[param];
+  if (spec === undefined || Object.hasOwn(read, param) || (spec.type ?? 'string') !== 'string') return undefined;
+  const ownCase = spec.case === undefined ? caseWrittenIn(spec) : undefined;
+  if (helper !== undefined && (!isCaseName(helper) || (spec.case === undefined && ownCase === undefined))) return undefined;
+  const coreOf = (text: string): string | undefined =>
+    text.length > before.length + after.length && text.startsWith(before) && text.endsWith(after) ? text.slice(before.length, text.length - after.length) : undefined;
+  const spell = (text: string): string => (helper === undefined ? text : caseConversions[helper as CaseName](text));
+  // An example whose value has the default's shape but spells its own param otherwise
+  // (`supplier_path` beside `Suppliers`) shows the two may part: the given value is no reading.
+  const parted = (manifest.examples ?? []).some((example) => {
+    const [own, spelledOwn] = [example[given], example[param]];
+    if (typeof own !== 'string' || typeof spelledOwn !== 'string') return false;
+    const exampleCore = coreOf(own);
+    return exampleCore !== undefined && exampleCore !== spell(spelledOwn);
+  });
+  const core = coreOf(value);
+  if (parted || core === undefined) return undefined;
+  let spelled: unknown;
+  try {
+    spelled = readValue(param, spec, helper !== undefined && ownCase !== undefined ? caseConversions[ownCase](core) : core);
+  } catch {
+    return undefined;
+  }
+  if (typeof spelled !== 'string') return undefined;
+  return spell(spelled) === core ? { param, value: spelled } : undefined;
+}
