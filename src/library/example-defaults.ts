@@ -21,7 +21,11 @@
  * The instances matching everything said are the kind, some but not all of them. Each param left
  * out takes the value most of them have, none tied with it (an instance that has no value for a
  * param votes for its default), a text holding an instance's own name written with the name given
- * (see writtenAnew). A kind of one instance is the member a user would copy by hand:
+ * (see writtenAnew); a text whose default is written from other params (from the name, mostly) is
+ * voted for as that default, but by an instance that writes a text of its own there, one holding
+ * nothing of its name: beside `import { IResourceTag } from "@app-types/resources"`, the document
+ * stores' `import { useToast } from "vue-toastification"` is theirs, and a new document store's
+ * import takes it whole, not half of each. A kind of one instance is the member a user would copy by hand:
  * named like the new one, it lends all its values; said by given values alone (a flag it shares),
  * it lends its flags only, its texts naming its own things (its model's import) where its flags
  * are its shape.
@@ -56,7 +60,12 @@ export interface LikeGiven {
  * @param given which params were given (the others hold defaults or nothing yet)
  * @example defaultsLikeGiven(manifest, { name: 'Get', method: 'get' }, new Set(['name', 'method'])).values // { withQuery: true }
  */
-export function defaultsLikeGiven(manifest: TemplateManifest, resolved: Readonly<Record<string, unknown>>, given: ReadonlySet<string>): LikeGiven {
+export function defaultsLikeGiven(
+  manifest: TemplateManifest,
+  resolved: Readonly<Record<string, unknown>>,
+  given: ReadonlySet<string>,
+  renderDefault?: (source: string, params: Readonly<Record<string, unknown>>) => string,
+): LikeGiven {
   const examples = manifest.examples ?? [];
   const sharing = (name: string) => examples.filter((example) => key(example[name]) === key(resolved[name])).length;
   const saysKind = [...given].filter((name) => sharing(name) >= (typeof resolved[name] === 'boolean' ? 1 : MIN_SHARING));
@@ -75,11 +84,16 @@ export function defaultsLikeGiven(manifest: TemplateManifest, resolved: Readonly
   const named = Object.keys(manifest.params).find(names);
   const chosen: Record<string, ParamDefault> = {};
   for (const [name, spec] of Object.entries(manifest.params)) {
-    if (given.has(name) || spec.default === undefined || isTemplatedDefault(spec.default)) continue;
+    const templated = isTemplatedDefault(spec.default);
+    if (given.has(name) || spec.default === undefined || (templated && renderDefault === undefined)) continue;
     if (kind.length === 1 && endsKind.length === 0 && typeof spec.default !== 'boolean') continue;
     const votes = new Map<string, { value: ParamDefault; count: number }>();
     for (const example of kind) {
-      const value = writtenAnew(example[name] ?? spec.default, named === undefined ? undefined : example[named], named === undefined ? undefined : resolved[named]);
+      const exampleName = named === undefined ? undefined : example[named];
+      const value =
+        templated && renderDefault !== undefined
+          ? (ownInsteadOfDefault(spec.default as string, example, example[name], exampleName, renderDefault) ?? spec.default)
+          : writtenAnew(example[name] ?? spec.default, exampleName, named === undefined ? undefined : resolved[named]);
       const vote = votes.get(key(value)) ?? { value, count: 0 };
       votes.set(key(value), { value, count: vote.count + 1 });
     }
@@ -156,3 +170,32 @@ export function writtenAnew(value: ParamDefault, exampleName: unknown, givenName
   if (Array.isArray(value)) return value.map((item) => rename(item));
   return value;
 }
+
+/**
+ * An example's own text where the template writes a default from other params (its name, mostly):
+ * the text, where the default does not write it for the example and it holds no word of the
+ * example's name (`useToast` where the default is `IResource{{pascalCase name}}`: the example's
+ * own thing, which a new one of its kind has as well); undefined where the example follows the
+ * default or writes its name its own way (`land_uses_flux_types` beside `LandUsesFluxType`), and
+ * for anything but a text (a flag that follows a param given follows it).
+ */
+function ownInsteadOfDefault(
+  source: string,
+  example: Readonly<Record<string, ParamDefault>>,
+  own: ParamDefault | undefined,
+  exampleName: ParamDefault | undefined,
+  renderDefault: (source: string, params: Readonly<Record<string, unknown>>) => string,
+): string | undefined {
+  if (typeof own !== 'string') return undefined;
+  let written: string;
+  try {
+    written = renderDefault(source, example);
+  } catch {
+    return undefined;
+  }
+  if (written === own) return undefined;
+  const nameWords = new Set(typeof exampleName === 'string' ? words(exampleName).map(singularWord).filter((word) => word.length >= 3) : []);
+  return words(own).some((word) => nameWords.has(singularWord(word))) ? undefined : own;
+}
+
+const singularWord = (word: string): string => singularize(word.toLowerCase());

@@ -113,6 +113,7 @@ async function resolveParamsNoted(renderer: Renderer, manifest: TemplateManifest
       const checked = checkValue(manifest.name, name, spec, value);
       return typeof checked === 'string' ? readGiven(checked, spec, manifest.plurals) : checked;
     },
+    renderDefault: (source, params) => renderer.renderSync(source, params, { name: `${manifest.name}: a default`, plurals: manifest.plurals }),
     missing: (name, spec) => {
       throw paramError(manifest.name, `the param ${quote(name)} is required`, `Pass ${quote(name)} (${spec.type}${spec.description === undefined ? '' : `: ${spec.description}`}), or give it a default in template.json.`);
     },
@@ -172,7 +173,11 @@ export interface DeferredDefault {
 export function paramsBeforeDefaults(
   manifest: TemplateManifest,
   given: Readonly<Record<string, unknown>>,
-  handlers: { readonly read: (name: string, spec: ParamSpec, value: unknown) => unknown; readonly missing?: (name: string, spec: ParamSpec) => void },
+  handlers: {
+    readonly read: (name: string, spec: ParamSpec, value: unknown) => unknown;
+    readonly missing?: (name: string, spec: ParamSpec) => void;
+    readonly renderDefault?: (source: string, params: Readonly<Record<string, unknown>>) => string;
+  },
 ): { resolved: Record<string, unknown>; deferred: DeferredDefault[]; notes: string[] } {
   const read: Record<string, unknown> = {};
   // A singular param's value with its affixes read, but in the number it was given in: only for
@@ -186,7 +191,7 @@ export function paramsBeforeDefaults(
     if (wantsAsGiven && spec.number === 'singular' && typeof value === 'string' && typeof read[name] === 'string') asGiven[name] = applyAffixes(value, spec.affixes);
   }
   const givenNames = new Set(Object.keys(read));
-  const { values: likeGiven, note } = defaultsLikeGiven(manifest, read, givenNames);
+  const { values: likeGiven, note } = defaultsLikeGiven(manifest, read, givenNames, handlers.renderDefault);
   const readBack = paramsReadBack(manifest, read, handlers.read);
   const resolved: Record<string, unknown> = {};
   const deferred: DeferredDefault[] = [];

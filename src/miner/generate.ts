@@ -30,6 +30,7 @@ export function withDefaults(
 ): Record<string, ParamValue> {
   const { resolved, deferred } = paramsBeforeDefaults(template.manifest, params, {
     read: (_name, spec, value) => (typeof value === 'string' ? readGiven(value, spec, template.manifest.plurals) : value),
+    renderDefault: (source, values) => renderer.renderSync(source, values, { name: `${template.manifest.name}: a default`, plurals: template.manifest.plurals }),
   });
   const out = resolved as Record<string, ParamValue>;
   for (const [name, value] of Object.entries(params)) if (value !== undefined && !Object.hasOwn(out, name)) out[name] = value;

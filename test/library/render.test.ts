@@ -254,6 +254,36 @@ describe('examples', () => {
     ]);
   });
 
+  it("a default written from the name gives way to a kind's own text, not to one that writes its name its own way", async () => {
+    // Pinia stores: most import their resource type; the document stores import a toast instead.
+    const imports: TemplateManifest = {
+      name: 'stores',
+      params: {
+        name: { type: 'string' },
+        plural: { type: 'string', default: '{{pascalCase (pluralize name)}}' },
+        imported: { type: 'string', default: 'IResource{{pascalCase name}}' },
+        from: { type: 'string', default: '@app-types/resources' },
+        folder: { type: 'string', default: '{{kebabCase plural}}' },
+        useQuery: { type: 'boolean', default: '{{eq from "@app-types/resources"}}' },
+        banner: { type: 'string', default: '// from {{from}}' },
+      },
+      examples: [
+        { name: 'Skill', plural: 'Skills', imported: 'IResourceSkill', from: '@app-types/resources', folder: 'skills', useQuery: true },
+        { name: 'Tag', plural: 'Tags', imported: 'IResourceTag', from: '@app-types/resources', folder: 'tags', useQuery: true },
+        // Its folder writes its name its own way: the default stands for that.
+        { name: 'AttachmentDocument', plural: 'AttachmentDocuments', imported: 'useToast', from: 'vue-toastification', folder: 'attachment-docs', useQuery: false, banner: '// from vue-toastification' },
+      ],
+    };
+    const template: Template = { manifest: imports, files: [{ path: '{{folder}}/{{camelCase plural}}.ts.hbs', content: 'import { {{imported}} } from "{{from}}";\n{{useQuery}}\n' }] };
+    const got = await renderTemplate(renderer, template, { name: 'AssetDocument' });
+    // The import whole, as the document store writes it, not its source beside the resource type.
+    expect(got.files).toEqual([{ path: 'asset-documents/assetDocuments.ts', content: 'import { useToast } from "vue-toastification";\nfalse\n', template: '{{folder}}/{{camelCase plural}}.ts.hbs' }]);
+    expect(got.notes).toEqual(['defaults as the example with a name ending in "Document" ("AttachmentDocument") has them: imported="useToast", from="vue-toastification"']);
+    // An example that writes the default's text is no evidence against it.
+    const following: TemplateManifest = { ...imports, examples: imports.examples?.map((example) => (example.name === 'AttachmentDocument' ? { ...example, imported: 'IResourceAttachmentDocument' } : example)) };
+    expect(await resolveParams(renderer, following, { name: 'AssetDocument' })).toMatchObject({ imported: 'IResourceAssetDocument', from: 'vue-toastification' });
+  });
+
   it("an example's text holding its own name names the new instance: kubb's path params type", async () => {
     const hooks: TemplateManifest = {
       name: 'hooks',
