@@ -52,6 +52,13 @@ export interface LikeGiven {
   readonly note?: string | undefined;
 }
 
+export interface LikeGivenOptions {
+  /** Renders a default that is a template with an example's values (see ownInsteadOfDefault); without it, such defaults stand. */
+  readonly renderDefault?: (source: string, params: Readonly<Record<string, unknown>>) => string;
+  /** Params decided otherwise (read back from values given, see paramsReadBack): no kind votes on them. */
+  readonly settled?: ReadonlySet<string>;
+}
+
 /**
  * The values that replace plain defaults for the params not given: those the instances sharing the
  * given values mostly have (see the module comment); none where nothing given says a kind.
@@ -64,8 +71,9 @@ export function defaultsLikeGiven(
   manifest: TemplateManifest,
   resolved: Readonly<Record<string, unknown>>,
   given: ReadonlySet<string>,
-  renderDefault?: (source: string, params: Readonly<Record<string, unknown>>) => string,
+  options: LikeGivenOptions = {},
 ): LikeGiven {
+  const { renderDefault, settled } = options;
   const examples = manifest.examples ?? [];
   const sharing = (name: string) => examples.filter((example) => key(example[name]) === key(resolved[name])).length;
   const saysKind = [...given].filter((name) => sharing(name) >= (typeof resolved[name] === 'boolean' ? 1 : MIN_SHARING));
@@ -85,7 +93,7 @@ export function defaultsLikeGiven(
   const chosen: Record<string, ParamDefault> = {};
   for (const [name, spec] of Object.entries(manifest.params)) {
     const templated = isTemplatedDefault(spec.default);
-    if (given.has(name) || spec.default === undefined || (templated && renderDefault === undefined)) continue;
+    if (given.has(name) || settled?.has(name) === true || spec.default === undefined || (templated && renderDefault === undefined)) continue;
     if (kind.length === 1 && endsKind.length === 0 && typeof spec.default !== 'boolean') continue;
     const votes = new Map<string, { value: ParamDefault; count: number }>();
     for (const example of kind) {

@@ -118,6 +118,20 @@ describe('paramsReadBack', () => {
     const got = await renderTemplate(renderer, template, { name: 'Comic', data: 'DataComic' });
     expect(got.files).toEqual([{ path: 'lib/comic_response.dart', content: "import 'data_comic.dart';\nDataComic? data;\n", template: 'lib/{{snakeCase plural}}_response.dart.hbs' }]);
     expect(got.notes).toEqual(['plural="Comic", as data="DataComic" spells it']);
+    // A param read back takes no vote of the kind the values given say, nor a word in its note.
+    const kinds: TemplateManifest = {
+      name: 'pages',
+      params: { name: { type: 'string', required: true }, method: { type: 'string', default: 'post' }, section: { type: 'string', default: 'Marvel' }, heading: { type: 'string', default: '# {{section}}' }, cached: { type: 'boolean', default: false } },
+      examples: [
+        { name: 'Hero', method: 'get', section: 'DC', heading: '# DC', cached: true },
+        { name: 'Villain', method: 'get', section: 'DC', heading: '# DC', cached: true },
+        { name: 'Team', method: 'post', section: 'Marvel', heading: '# Marvel', cached: false },
+      ],
+    };
+    const page: Template = { manifest: kinds, files: [{ path: '{{name}}.md.hbs', content: '{{heading}} {{section}} {{cached}}\n' }] };
+    const chosen = await renderTemplate(renderer, page, { name: 'Sidekick', method: 'get', heading: '# Image' });
+    expect(chosen.files[0]?.content).toBe('# Image Image true\n');
+    expect(chosen.notes).toEqual(['defaults as most of the 2 examples with method="get" have them: cached=true', 'section="Image", as heading="# Image" spells it']);
     // Without it, the plural is the name's.
     const plain = await renderTemplate(renderer, template, { name: 'Comic' });
     expect(plain.files[0]?.path).toBe('lib/comics_response.dart');
