@@ -12,10 +12,14 @@
  * given one again; not where an example of the template spells the param otherwise in such a
  * value (`supplier_path` beside `Suppliers`: a Rails route helper of a singular resource). Values
  * given that read one param two ways read it back neither way.
+ *
+ * Flags are read back too where a value given spells them: beside `"{{name}}{{#if hasPingCap}}
+ * (PingCAP){{/if}}"`, `--set nameLabel=CP2K` for `--name CP2K` says `hasPingCap` is false, and every
+ * other place the flag decides follows (see flagsReadBackFrom).
  */
 import { caseConversions, type CaseName } from '../render/case.js';
 import type { ParamSpec, TemplateManifest } from './template.js';
-import { isTemplatedDefault } from './validate.js';
+import { defaultReads, isTemplatedDefault } from './validate.js';
 
 /** A default of one mustache: text, `{{param}}` or `{{helper param}}`, text. */
 const ONE_MUSTACHE = /^([^{}]*)\{\{\s*(?:([A-Za-z]+)\s+)?([A-Za-z_$][\w$]*)\s*\}\}([^{}]*)$/u;
@@ -24,9 +28,12 @@ const isCaseName = (helper: string): helper is CaseName => Object.hasOwn(caseCon
 
 /** Params read back, and a note for each, for people. */
 export interface ReadBack {
-  readonly values: Record<string, string>;
+  readonly values: Record<string, string | boolean>;
   readonly notes: string[];
 }
+
+/** Flags a value is tried with at most: each doubles the renders. */
+const MAX_FLAGS = 3;
 
 /**
  * The params not given that values given for their defaults spell (see the module comment), and
@@ -41,8 +48,9 @@ export function paramsReadBack(
   manifest: TemplateManifest,
   read: Readonly<Record<string, unknown>>,
   readValue: (name: string, spec: ParamSpec, value: string) => unknown,
+  renderDefault?: (source: string, params: Readonly<Record<string, unknown>>) => string,
 ): ReadBack {
-  const found = new Map<string, { value: string; from: string[] }>();
+  const found = new Map<string, { value: string | boolean; from: string[] }>();
   const conflicting = new Set<string>();
   for (const [given, value] of Object.entries(read)) {
     let spelled = readBackFrom(manifest, read, given, value, readValue);
@@ -60,8 +68,22 @@ export function paramsReadBack(
       spelled = readBackFrom(manifest, read, spelled.param, spelled.value, readValue);
     }
   }
+  if (renderDefault !== undefined) {
+    for (const [given, value] of Object.entries(read)) {
+      for (const [flag, on] of flagsReadBackFrom(manifest, read, given, value, renderDefault)) {
+        if (conflicting.has(flag)) continue;
+        const earlier = found.get(flag);
+        if (earlier === undefined) found.set(flag, { value: on, from: [given] });
+        else if (earlier.value === on) earlier.from.push(given);
+        else {
+          found.delete(flag);
+          conflicting.add(flag);
+        }
+      }
+    }
+  }
   const bySources = new Map<string, { params: string[]; from: string[] }>();
-  const values: Record<string, string> = {};
+  const values: Record<string, string | boolean> = {};
   for (const [param, { value, from }] of found) {
     values[param] = value;
     const key = from.join('\n');
@@ -124,4 +146,51 @@ function readBackFrom(
   }
   if (typeof spelled !== 'string') return undefined;
   return spell(spelled) === core ? { param, value: spelled } : undefined;
+}
+
+/**
+ * The flags a value spells through the default of `given`, where they are certain: the default
+ * reads no param but those given and at most a few flags not given (`"{{name}}{{#if hasPingCap}}
+ * (PingCAP){{/if}}"`), the value is what the default renders with some settings of those flags, and
+ * a flag has one value in every setting that renders it (`CP2K` given for that label: `hasPingCap`
+ * is false; a flag the value does not tell has both). Not where an example's own value is not what the default
+ * renders with its own params: there the default does not say how the value is written.
+ */
+function flagsReadBackFrom(
+  manifest: TemplateManifest,
+  read: Readonly<Record<string, unknown>>,
+  given: string,
+  value: unknown,
+  renderDefault: (source: string, params: Readonly<Record<string, unknown>>) => string,
+): Array<[string, boolean]> {
+  const source = manifest.params[given]?.default;
+  if (typeof value !== 'string' || !isTemplatedDefault(source)) return [];
+  const reads = [...defaultReads(source)].filter((name) => Object.hasOwn(manifest.params, name) && name !== given);
+  const flags = reads.filter((name) => !Object.hasOwn(read, name));
+  if (flags.length === 0 || flags.length > MAX_FLAGS || flags.some((name) => manifest.params[name]?.type !== 'boolean')) return [];
+  // A default that only chooses between texts by flags (`{{#if withRestaurants}}ManyToOne{{else}}
+  // OneToMany{{/if}}`) was written from the members those flags are true for: a value given for
+  // it says the value, not the member's whole kind.
+  if (flags.length === reads.length) return [];
+  const render = (params: Readonly<Record<string, unknown>>): string | undefined => {
+    try {
+      return renderDefault(source, params);
+    } catch {
+      return undefined;
+    }
+  };
+  const faithful = (manifest.examples ?? []).every((example) => {
+    const own = example[given];
+    if (typeof own !== 'string' || !reads.every((name) => example[name] !== undefined)) return true;
+    return render(example) === own;
+  });
+  if (!faithful) return [];
+  const settings = Array.from({ length: 2 ** flags.length }, (_, bits) => new Map(flags.map((flag, k) => [flag, (bits & (1 << k)) !== 0])));
+  const matching = settings.filter((setting) => render({ ...read, ...Object.fromEntries(setting) }) === value);
+  if (matching.length === 0) return [];
+  return flags.flatMap((flag): Array<[string, boolean]> => {
+    const values = new Set(matching.map((setting) => setting.get(flag)));
+    const [only] = values;
+    return values.size === 1 && only !== undefined ? [[flag, only]] : [];
+  });
 }

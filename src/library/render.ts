@@ -191,7 +191,7 @@ export function paramsBeforeDefaults(
     if (wantsAsGiven && spec.number === 'singular' && typeof value === 'string' && typeof read[name] === 'string') asGiven[name] = applyAffixes(value, spec.affixes);
   }
   const givenNames = new Set(Object.keys(read));
-  const readBack = paramsReadBack(manifest, read, handlers.read);
+  const readBack = paramsReadBack(manifest, read, handlers.read, handlers.renderDefault);
   const { values: likeGiven, note } = defaultsLikeGiven(manifest, read, givenNames, { renderDefault: handlers.renderDefault, settled: new Set(Object.keys(readBack.values)) });
   const resolved: Record<string, unknown> = {};
   const deferred: DeferredDefault[] = [];

@@ -42,7 +42,7 @@ const describe = (value: unknown): string =>
 export const isTemplatedDefault = (value: unknown): value is string => typeof value === 'string' && value.includes('{{');
 
 /** The names a templated default's mustaches read (`route` in `{{titleCase route}}`; not `z` of `y.z`). */
-function defaultReads(source: string): Set<string> {
+export function defaultReads(source: string): Set<string> {
   const mustaches = source.match(/\{\{[^}]*\}\}/g)?.join(' ') ?? '';
   return new Set(mustaches.match(/(?<![\w$.])[\p{L}_$][\w$]*/gu) ?? []);
 }

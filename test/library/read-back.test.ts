@@ -109,6 +109,52 @@ describe('paramsReadBack', () => {
     expect(paramsReadBack({ ...rails, examples: [rails.examples?.[0] ?? {}, { ...supplier, path: 'suppliers_path' }] }, { name: 'Seller', path: 'seller_path' }, read).values).toEqual({ plural: 'Seller' });
   });
 
+  // Per-package workflows: the TiDB one names its vendor after the package, the others do not.
+  const workflows: TemplateManifest = {
+    name: 'workflows',
+    params: {
+      name: { type: 'string', required: true },
+      hasVendor: { type: 'boolean', default: true, required: false },
+      hasArm: { type: 'boolean', default: false, required: false },
+      label: { type: 'string', default: '{{name}}{{#if hasVendor}} (PingCAP){{/if}}', required: false },
+      install: { type: 'string', default: 'Installing {{name}}{{#if hasVendor}} (PingCAP){{/if}}{{#if hasArm}} on Arm{{/if}}...', required: false },
+      kind: { type: 'string', default: '{{#if hasArm}}arm64{{else}}amd64{{/if}}', required: false },
+      title: { type: 'string', default: '# {{name}}{{#if hasVendor}} (PingCAP){{#if hasArm}} on Arm{{/if}}{{/if}}', required: false },
+    },
+    examples: [
+      { name: 'TiDB', hasVendor: true, hasArm: false, label: 'TiDB (PingCAP)', install: 'Installing TiDB (PingCAP)...', kind: 'amd64' },
+      { name: 'Flume', hasVendor: false, hasArm: true, label: 'Flume', install: 'Installing Flume on Arm...', kind: 'arm64' },
+    ],
+  };
+  const render = (source: string, params: Readonly<Record<string, unknown>>): string => createRenderer().renderSync(source, params);
+
+  it('reads a flag back from a value given for a default written from it and the name', () => {
+    expect(paramsReadBack(workflows, { name: 'CP2K', label: 'CP2K' }, read, render)).toEqual({ values: { hasVendor: false }, notes: ['hasVendor=false, as label="CP2K" spells it'] });
+    expect(paramsReadBack(workflows, { name: 'CP2K', label: 'CP2K (PingCAP)' }, read, render).values).toEqual({ hasVendor: true });
+    // Two flags, each told apart; values that agree read them once.
+    expect(paramsReadBack(workflows, { name: 'CP2K', install: 'Installing CP2K on Arm...', label: 'CP2K' }, read, render).values).toEqual({ hasVendor: false, hasArm: true });
+    // A flag the value does not tell (Arm is said of the vendor's packages only) is not read.
+    expect(paramsReadBack(workflows, { name: 'CP2K', title: '# CP2K' }, read, render).values).toEqual({ hasVendor: false });
+    // Without the renderer nothing is tried.
+    expect(paramsReadBack(workflows, { name: 'CP2K', label: 'CP2K' }, read).values).toEqual({});
+  });
+
+  it('reads no flag back that the value does not tell, that is given, that values spell two ways, or from a choice between texts', () => {
+    // No setting renders it; the flag is given.
+    expect(paramsReadBack(workflows, { name: 'CP2K', label: 'CP2K, the code' }, read, render).values).toEqual({});
+    expect(paramsReadBack(workflows, { name: 'CP2K', hasVendor: true, label: 'CP2K' }, read, render).values).toEqual({});
+    // Two values spelling the vendor flag two ways read it neither way; the flag only one tells stays.
+    expect(paramsReadBack(workflows, { name: 'CP2K', label: 'CP2K', install: 'Installing CP2K (PingCAP)...' }, read, render).values).toEqual({ hasArm: false });
+    // A third value agreeing with one of them does not settle it.
+    expect(paramsReadBack(workflows, { name: 'CP2K', label: 'CP2K', install: 'Installing CP2K (PingCAP)...', title: '# CP2K' }, read, render).values).toEqual({ hasArm: false });
+    // A value only chosen by the flag was written from the members it is true for: it says no kind.
+    expect(paramsReadBack(workflows, { name: 'CP2K', kind: 'arm64' }, read, render).values).toEqual({});
+    // An example whose value is not what the default writes for it: the default does not say how it is written.
+    const loose: TemplateManifest = { ...workflows, examples: [...(workflows.examples ?? []), { name: 'Envoy', hasVendor: false, hasArm: false, label: 'Envoy proxy', install: 'Installing Envoy...', kind: 'amd64' }] };
+    expect(paramsReadBack(loose, { name: 'CP2K', label: 'CP2K' }, read, render).values).toEqual({});
+    expect(paramsReadBack(loose, { name: 'CP2K', install: 'Installing CP2K...' }, read, render).values).toEqual({ hasVendor: false, hasArm: false });
+  });
+
   it('renderTemplate writes the other defaults from the param read back, and notes it', async () => {
     const template: Template = {
       manifest: responses,
