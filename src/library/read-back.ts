@@ -11,7 +11,7 @@
  * case of its own (ParamSpec.case: `Comic` read in PascalCase); and only a value that renders the
  * given one again; not where an example of the template spells the param otherwise in such a
  * value (`supplier_path` beside `Suppliers`: a Rails route helper of a singular resource). Values
- * given that read one param two ways read it back neither way.
+ * given that read one param two ways read it back neither way, nor the params read through it.
  *
  * Flags are read back too where a value given spells them: beside `"{{name}}{{#if hasPingCap}}
  * (PingCAP){{/if}}"`, `--set nameLabel=CP2K` for `--name CP2K` says `hasPingCap` is false, and every
@@ -52,36 +52,35 @@ export function paramsReadBack(
 ): ReadBack {
   const found = new Map<string, { value: string | boolean; from: string[] }>();
   const conflicting = new Set<string>();
+  /** Keeps what `given` spells for `param`; false where values given spell it two ways. */
+  const spells = (param: string, value: string | boolean, given: string): boolean => {
+    if (conflicting.has(param)) return false;
+    const earlier = found.get(param);
+    if (earlier === undefined) found.set(param, { value, from: [given] });
+    else if (earlier.value === value) earlier.from.push(given);
+    else {
+      found.delete(param);
+      conflicting.add(param);
+      return false;
+    }
+    return true;
+  };
+  // The params each param was read back through: one spelled two ways takes them along.
+  const through = new Map<string, Set<string>>();
   for (const [given, value] of Object.entries(read)) {
     let spelled = readBackFrom(manifest, read, given, value, readValue);
-    const seen = new Set([given]);
-    while (spelled !== undefined && !seen.has(spelled.param) && !conflicting.has(spelled.param)) {
-      seen.add(spelled.param);
-      const earlier = found.get(spelled.param);
-      if (earlier === undefined) found.set(spelled.param, { value: spelled.value, from: [given] });
-      else if (earlier.value === spelled.value) earlier.from.push(given);
-      else {
-        found.delete(spelled.param);
-        conflicting.add(spelled.param);
-        break;
-      }
+    const path: string[] = [];
+    while (spelled !== undefined && spelled.param !== given && !path.includes(spelled.param) && spells(spelled.param, spelled.value, given)) {
+      const vias = through.get(spelled.param) ?? new Set<string>();
+      path.forEach((via) => vias.add(via));
+      through.set(spelled.param, vias);
+      path.push(spelled.param);
       spelled = readBackFrom(manifest, read, spelled.param, spelled.value, readValue);
     }
+    if (renderDefault === undefined) continue;
+    for (const [flag, on] of flagsReadBackFrom(manifest, read, given, value, renderDefault)) spells(flag, on, given);
   }
-  if (renderDefault !== undefined) {
-    for (const [given, value] of Object.entries(read)) {
-      for (const [flag, on] of flagsReadBackFrom(manifest, read, given, value, renderDefault)) {
-        if (conflicting.has(flag)) continue;
-        const earlier = found.get(flag);
-        if (earlier === undefined) found.set(flag, { value: on, from: [given] });
-        else if (earlier.value === on) earlier.from.push(given);
-        else {
-          found.delete(flag);
-          conflicting.add(flag);
-        }
-      }
-    }
-  }
+  for (const [param, vias] of through) if ([...vias].some((via) => conflicting.has(via))) found.delete(param);
   const bySources = new Map<string, { params: string[]; from: string[] }>();
   const values: Record<string, string | boolean> = {};
   for (const [param, { value, from }] of found) {
@@ -151,10 +150,11 @@ function readBackFrom(
 /**
  * The flags a value spells through the default of `given`, where they are certain: the default
  * reads no param but those given and at most a few flags not given (`"{{name}}{{#if hasPingCap}}
- * (PingCAP){{/if}}"`), the value is what the default renders with some settings of those flags, and
- * a flag has one value in every setting that renders it (`CP2K` given for that label: `hasPingCap`
- * is false; a flag the value does not tell has both). Not where an example's own value is not what the default
- * renders with its own params: there the default does not say how the value is written.
+ * (PingCAP){{/if}}"`), the value is what the default renders with some settings of those flags,
+ * and a flag has one value in every setting that renders it (`CP2K` given for that label:
+ * `hasPingCap` is false; a flag the value does not tell has both). Not where an example's own
+ * value is not what the default renders with its own params: there the default does not say how
+ * the value is written.
  */
 function flagsReadBackFrom(
   manifest: TemplateManifest,

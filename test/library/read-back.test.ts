@@ -55,6 +55,11 @@ describe('paramsReadBack', () => {
       values: { fileName: 'comic_book', plural: 'ComicBook' },
       notes: ['fileName="comic_book", plural="ComicBook", as data="DataComicBook" spells them'],
     });
+    // A param spelled two ways reads nothing on through it, whichever value comes first.
+    const twice: TemplateManifest = { ...chained, params: { ...chained.params, stem: { type: 'string', default: '{{fileName}}.g', required: false } } };
+    expect(paramsReadBack(twice, { name: 'Comic', data: 'DataComic', stem: 'comic_book.g' }, read).values).toEqual({});
+    expect(paramsReadBack(twice, { name: 'Comic', stem: 'comic_book.g', data: 'DataComic' }, read).values).toEqual({});
+    expect(paramsReadBack(twice, { name: 'Comic', stem: 'comic.g', data: 'DataComic' }, read).values).toEqual({ fileName: 'comic', plural: 'Comic' });
     // A param written in no case of its own ends the reading: `Comic` could be `comic` or `COMIC`.
     const uncased: TemplateManifest = { ...chained, params: { ...chained.params, fileName: { type: 'string', default: 'comics', required: false } } };
     expect(paramsReadBack(uncased, { name: 'Comic', data: 'DataComic' }, read).values).toEqual({});
