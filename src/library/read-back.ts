@@ -96,13 +96,10 @@ export function paramsReadBack(
   return { values, notes };
 }
 
-/** A default that is one param under a case helper, whole (`{{snakeCase plural}}`). */
-const WHOLE_CASE = /^\{\{\s*([A-Za-z]+)\s+[A-Za-z_$][\w$]*\s*\}\}$/u;
-
-/** The case a param's values are written in where its default is another param in that case. */
+/** The case a param's values are written in where its default is another param in that case, whole (`{{snakeCase plural}}`). */
 function caseWrittenIn(spec: ParamSpec): CaseName | undefined {
-  const helper = typeof spec.default === 'string' ? WHOLE_CASE.exec(spec.default)?.[1] : undefined;
-  return helper !== undefined && isCaseName(helper) ? helper : undefined;
+  const [, before, helper, , after] = typeof spec.default === 'string' ? (ONE_MUSTACHE.exec(spec.default) ?? []) : [];
+  return before === '' && after === '' && helper !== undefined && isCaseName(helper) ? helper : undefined;
 }
 
 /**

@@ -9,6 +9,7 @@
  */
 import { allPieces, mapPieces, type Piece } from './emit.js';
 import type { Built, MinedParam, ValueParam } from './ir.js';
+import { valueTemplates } from './param-values.js';
 import { spell, type NameForm } from './variants.js';
 
 /** Whether a piece writes the whole name in the plural. */
@@ -24,8 +25,8 @@ const pluralFrom = (pieces: readonly Piece[], param: string): Piece[] =>
  * plural (or writes it as given with `lowerFirst`, whose plural has no one spelling to give).
  */
 export function withPluralParam(built: Built, names: readonly string[]): Built | undefined {
-  const templates = built.params.flatMap((param) => (param.kind === 'value' && param.template !== undefined ? [param.template] : []));
-  const forms = allPieces([...built.files.flatMap((file) => [...file.path, ...file.content]), ...templates.flat()])
+  const templates = valueTemplates(built);
+  const forms = allPieces([...built.files.flatMap((file) => [...file.path, ...file.content]), ...[...templates.values()].flat()])
     .filter(isWholePlural)
     .map((piece) => piece.form);
   if (forms.length === 0 || forms.some((form) => form.helper === 'lowerFirst')) return undefined;
