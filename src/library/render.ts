@@ -14,6 +14,7 @@ import { ownValue } from '../util/own.js';
 import { applyAffixes, readGiven } from './affixes.js';
 import { doubledWordWarnings } from './doubled-words.js';
 import { defaultsLikeGiven } from './example-defaults.js';
+import { ignoredValueWarnings } from './ignored-values.js';
 import { quotedValueWarnings } from './quoted-values.js';
 import { paramsReadBack } from './read-back.js';
 import { didYouMean } from './suggest.js';
@@ -253,5 +254,6 @@ export async function renderTemplate(renderer: Renderer, template: Template, giv
   warnings.push(...doubledWordWarnings(givenValues, files));
   const sources = new Map(template.files.map((file) => [file.path, file.content]));
   warnings.push(...quotedValueWarnings(givenValues, files.map((file) => ({ path: file.path, source: sources.get(file.template) ?? '' }))));
+  warnings.push(...ignoredValueWarnings(template, Object.keys(given).filter((key) => given[key] !== undefined), params));
   return { files, skipped, params, warnings, notes };
 }

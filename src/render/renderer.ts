@@ -202,6 +202,9 @@ let compiler: HandlebarsEnv | undefined;
 const loadCompiler = (): HandlebarsEnv => (compiler ??= createRequire(import.meta.url)('handlebars') as HandlebarsEnv);
 type RawTemplate = (context: unknown, options?: unknown) => string;
 
+/** A template's syntax tree (loads the compiler). @throws Handlebars' own error on bad syntax. */
+export const parseTemplate = (source: string): hbs.AST.Program => loadCompiler().parse(source);
+
 interface Compiled {
   readonly key: string;
   readonly template: RawTemplate;
