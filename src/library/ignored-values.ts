@@ -1,7 +1,7 @@
 /**
- * A value given that the output cannot show: a template whose `"time"` import sits inside
- * `{{#if hasEncoding}}`, given `hasTime: true` and `hasEncoding: false`, writes no import at all,
- * and nothing said so. The values may be meant so (the template cannot tell which one the user
+ * A value given that the output cannot show: routes mined where every member checking roles uses
+ * auth keep the role check inside the auth middleware's block (`{{#if hasApp2}}`), and given
+ * `hasApp: true` (the check) with `hasApp2: false` write neither, and nothing said so. The values may be meant so (the template cannot tell which one the user
  * means more), so this is a warning naming the value and the values that leave it out, never a change.
  */
 import { placesOf, type Guard, type Guards } from '../render/guards.js';

@@ -17,6 +17,7 @@ import { inDependencyOrder } from '../library/validate.js';
 import { buildTemplate } from './build.js';
 import type { Built, BuildOptions, Follow, MinedMember, MinedParam, ValueParam } from './ir.js';
 import { emit, nestedLists, valueParamsIn, type Piece } from './emit.js';
+import { withListWrappers } from './list-wrappers.js';
 import { minerErrors } from './errors.js';
 import { generateMember } from './generate.js';
 import { balancedDefaults } from './balanced-defaults.js';
@@ -107,7 +108,7 @@ function toTemplate(mined: Built, members: readonly MinedMember[], context: Temp
   const { affixes } = suffixed;
   // A mark that cannot be written back stays, and the members do not render: a coarser level is tried.
   const content = (file: Built['files'][number]) => {
-    const emitted = emit(file.content, entityParam);
+    const emitted = emit(withListWrappers(file.content), entityParam);
     const text = (sorted ? writeSortBlocks(emitted) : undefined) ?? emitted;
     return withLineEnds((titles ? writeUnderlines(text) : undefined) ?? text, file.windowsLineEnds);
   };

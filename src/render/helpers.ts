@@ -1,7 +1,7 @@
 /**
  * The built-in helpers every renderer registers: case conversions under wopt's names and plop's,
  * pluralize/singularize, `article` (a/an), word slices (`initialWords`, `firstWord`, `lastWord`,
- * `initials`), `pkg`, `eq`/`not`, `kindSuffix`/`withoutKind` (a kind's word after a name of no kind
+ * `initials`), `pkg`, `eq`/`not`/`or`, `kindSuffix`/`withoutKind` (a kind's word after a name of no kind
  * of its own, and a name without it), `keyOr` (a key where it spells the name, else the name),
  * `fits` (line breaks that follow the width), `crlf` (Windows line ends), `underline` (title
  * underlines as wide as the title), `sortLines` (lines in sorted order, as an import sorter keeps
@@ -153,6 +153,12 @@ export function builtinHelpers(options: BuiltinHelperOptions = {}): Record<strin
     if (args.length !== 2) throw renderErrors.helperArity('not', 'one value', args.length - 1);
     const [value] = args;
     return !value || (Array.isArray(value) && value.length === 0);
+  };
+  // {{#if (or withJson withTime)}}: whether any of the values is true (not false, empty, zero or an
+  // empty list), for a list's brackets that any of its items opens (a Go import block).
+  helpers.or = (...args: unknown[]) => {
+    if (args.length < 3) throw renderErrors.helperArity('or', 'two values or more', args.length - 1);
+    return args.slice(0, -1).some((value) => Boolean(value) && !(Array.isArray(value) && value.length === 0));
   };
 
   // {{kindSuffix name "-service" "frontend"}}: a kind's word after a name that says no kind of its

@@ -252,21 +252,21 @@ describe('wopt gen', () => {
     expect(read(shops, 'src/shops/shop-window.ts')).toBe("export const shopShopWindow = 'shop-shop-window';\n");
     expect(doubled.stderr).toMatch(/^wopt: warning: src\/shops\/shop-window\.ts: "shopShopWindow" repeats the first word of name "ShopWindow": the template writes that word before the value\. .*\("Window"\)/m);
 
-    // A value given that the output cannot show (the "time" import sits in the block of
-    // "encoding/json", as every member importing time imports encoding too) is generated as asked,
-    // with a warning naming the value that leaves it out.
-    const model = (name: string, imports: string[]): string =>
-      `package model\n\n${imports.length === 0 ? '' : `import (\n${imports.map((path) => `\t"${path}"\n`).join('')})\n\n`}type ${name} struct {\n\tID int\n}\n`;
-    const models = project({
-      'model/user.go': model('User', ['encoding/json', 'time']),
-      'model/order.go': model('Order', ['encoding/json', 'time']),
-      'model/item.go': model('Item', ['encoding/json']),
-      'model/tag.go': model('Tag', []),
+    // A value given that the output cannot show (the role check sits in the block of the auth
+    // middleware, as every member checking roles uses auth) is generated as asked, with a warning
+    // naming the value that leaves it out.
+    const routes = (name: string, lines: string[]): string => `import { serve } from './serve';\n\nconst app = serve('${name}');\n${lines.map((line) => `${line}\n`).join('')}`;
+    const guarded = ['app.use(auth);', "app.get('/', requireRole('admin'));"];
+    const app = project({
+      'src/routes/user.ts': routes('user', guarded),
+      'src/routes/order.ts': routes('order', guarded),
+      'src/routes/item.ts': routes('item', guarded.slice(0, 1)),
+      'src/routes/tag.ts': routes('tag', []),
     });
-    const ignored = await run(['gen', '--from', 'model/*.go', '--name', 'Stock', '--set', 'hasTime=true', '--set', 'hasEncoding=false'], { cwd: models });
+    const ignored = await run(['gen', '--from', 'src/routes/*.ts', '--name', 'stock', '--set', 'hasApp=true', '--set', 'hasApp2=false'], { cwd: app });
     expect(ignored.code).toBe(0);
-    expect(read(models, 'model/stock.go')).toBe(model('Stock', []));
-    expect(ignored.stderr).toMatch(/^wopt: warning: hasTime true changes nothing: the template reads hasTime only inside blocks that hasEncoding false leaves out\. To have it written, give hasEncoding true as well; else leave hasTime out\.$/m);
+    expect(read(app, 'src/routes/stock.ts')).toBe(routes('stock', []));
+    expect(ignored.stderr).toMatch(/^wopt: warning: hasApp true changes nothing: the template reads hasApp only inside blocks that hasApp2 false leaves out\. To have it written, give hasApp2 true as well; else leave hasApp out\.$/m);
 
     const misplaced = await run(['gen', 'model', '--unit', 'file', '--name', 'x'], { cwd: dir });
     expect(misplaced.code).toBe(2);

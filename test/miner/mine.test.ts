@@ -316,6 +316,18 @@ describe('mineTemplate', () => {
     expect(params.map((member) => member.params.hasRequireAuth)).toEqual([true, false, false]);
   });
 
+  test("a list's brackets open for any of its items, though the members only show one item with another", () => {
+    const model = (name: string, imports: string[]): Example => ({
+      path: `model/${name.toLowerCase()}.go`,
+      content: `package model\n\n${imports.length === 0 ? '' : `import (\n${imports.map((path) => `\t"${path}"\n`).join('')})\n\n`}type ${name} struct {\n\tID int\n}\n`,
+    });
+    const examples = [model('User', ['encoding/json', 'time']), model('Order', ['encoding/json', 'time']), model('Item', ['encoding/json']), model('Tag', [])];
+    const result = mineTemplate(examples);
+    expectRoundTrip(examples, result);
+    expect(result.template.files[0]?.content).toContain('{{#if (or hasEncoding hasTime)}}\nimport (\n{{#if hasEncoding}}\n\t"encoding/json"\n{{/if}}\n{{#if hasTime}}');
+    expect(generateMember(result.template, { name: 'Stock', hasEncoding: false, hasTime: true })).toEqual([model('Stock', ['time'])]);
+  });
+
   test('a new member from its name alone gets the defaults', () => {
     const { template } = mineTemplate(servers);
     expect(generateMember(template, { name: 'Person' })).toEqual([

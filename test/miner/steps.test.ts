@@ -21,6 +21,7 @@ import { scanCodeRegions, scanErbRegions, scanRegions, splitLines, tokenize, typ
 import { chooseForm, renameText } from '../../src/miner/forms.js';
 import { sliceForm } from '../../src/miner/name-literals.js';
 import { casedValueParams, followedValueParams } from '../../src/miner/same-values.js';
+import { withListWrappers } from '../../src/miner/list-wrappers.js';
 import { importRuns, markSortedRuns, sortedKeys, writeSortBlocks } from '../../src/miner/sorted-runs.js';
 import { hasVaryingUnderlines, markUnderlines, writeUnderlines } from '../../src/miner/underlines.js';
 import { findOccurrences, formExpression, gluedSuffixes, nameVariants, spell } from '../../src/miner/variants.js';
@@ -898,6 +899,45 @@ describe('import lists kept sorted', () => {
     expect(writeSortBlocks('\u{E003}sort\u{E004}\nuse a;\n')).toBeUndefined();
     expect(writeSortBlocks('\u{E003}sort\u{E004}\n{{#if x}}\nuse a;\n\u{E003}/sort\u{E004}\n{{/if}}\n')).toBeUndefined();
     expect(writeSortBlocks('use a; \u{E003}/sort\u{E004}\n')).toBeUndefined();
+  });
+});
+
+describe('list brackets any item opens', () => {
+  const text = (value: string): Piece => ({ t: 'text', text: value });
+  const block = (flag: string, then: Piece[]): Piece => ({ t: 'if', flag, then, else: [], lines: true });
+  // Go's import block as alignment nests it where every member importing time imports encoding too.
+  const nested = [
+    text('package model\n\n'),
+    block('hasEncoding', [text('import (\n\t"encoding/json"\n'), block('hasTime', [text('\t"time"\n')]), text(')\n\n')]),
+    text('type '),
+    { t: 'name', form: { helper: 'pascalCase', plural: false } },
+    text(' struct{}\n'),
+  ] as Piece[];
+
+  test('are written for any of the items, each item under its own flag', () => {
+    expect(emit(withListWrappers(nested), 'name')).toBe(
+      'package model\n\n{{#if (or hasEncoding hasTime)}}\nimport (\n{{#if hasEncoding}}\n\t"encoding/json"\n{{/if}}\n{{#if hasTime}}\n\t"time"\n{{/if}}\n)\n\n{{/if}}\ntype {{pascalCase name}} struct{}\n',
+    );
+    const renderer = createRenderer();
+    const render = (values: Record<string, unknown>) => renderer.renderSync(emit(withListWrappers(nested), 'name'), { name: 'user', ...values });
+    // As every member rendered (time only with encoding), and what they could not say.
+    expect(render({ hasEncoding: true, hasTime: true })).toBe('package model\n\nimport (\n\t"encoding/json"\n\t"time"\n)\n\ntype User struct{}\n');
+    expect(render({ hasEncoding: false, hasTime: false })).toBe('package model\n\ntype User struct{}\n');
+    expect(render({ hasEncoding: false, hasTime: true })).toBe('package model\n\nimport (\n\t"time"\n)\n\ntype User struct{}\n');
+    // An item in a block of its own first, the block's own after it.
+    const first = withListWrappers([block('hasTime', [text('import (\n'), block('hasClock', [text('\t"clock"\n')]), text('\t"time"\n)\n')])]);
+    expect(first).toMatchObject([{ t: 'if', flag: '(or hasTime hasClock)', then: [text('import (\n'), { flag: 'hasClock' }, { flag: 'hasTime' }, text(')\n')] }]);
+  });
+
+  test('are left alone where the block is no list: no bracket, no item of its own, items of other indents or blocks of other shapes', () => {
+    const unchanged = (pieces: Piece[]) => expect(withListWrappers(pieces)).toEqual(pieces);
+    unchanged([block('hasAuth', [text('auth()\n\tcheck()\n'), block('hasRoles', [text('\troles()\n')]), text('done()\n')])]);
+    // Every item in a block of its own: the block's flag already says whether any is there.
+    unchanged([block('hasImports', [text('import (\n'), block('hasJson', [text('\t"encoding/json"\n')]), block('hasTime', [text('\t"time"\n')]), text(')\n')])]);
+    unchanged([block('hasEncoding', [text('import (\n\t"encoding/json"\n'), block('hasTime', [text('\t\t"time"\n')]), text(')\n')])]);
+    unchanged([block('hasEncoding', [text('import (\n\t"encoding/json"\n'), block('hasTime', [text('\t"time"\n')]), text('\t)\n')])]);
+    unchanged([{ t: 'if', flag: 'hasEncoding', then: [text('import (\n\t"a"\n'), block('hasTime', [text('\t"time"\n')]), text(')\n')], else: [text('// none\n')], lines: true }]);
+    unchanged([block('hasEncoding', [text('import (\n\t"a"\n'), { t: 'if', flag: 'hasTime', then: [text('\t"time"\n')], else: [text('\t"clock"\n')], lines: true }, text(')\n')])]);
   });
 });
 

@@ -236,6 +236,14 @@ describe('helpers', () => {
     expect(codeOf(() => renderer.renderSync('{{not}}', {}))).toBe('E_TEMPLATE_PARAM');
   });
 
+  test('or: whether any of the values is true, as {{#if}} reads them', () => {
+    const source = '{{#if (or withJson withTime)}}import{{/if}}|{{or tags count label}}';
+    expect(renderer.renderSync(source, { withJson: false, withTime: true, tags: [], count: 0, label: 'x' })).toBe('import|true');
+    expect(renderer.renderSync(source, { withJson: false, withTime: false, tags: [], count: 0, label: '' })).toBe('|false');
+    expect(renderer.renderSync('{{or a b}}', { a: false, b: ['x'] })).toBe('true');
+    expect(codeOf(() => renderer.renderSync('{{or a}}', { a: true }))).toBe('E_TEMPLATE_PARAM');
+  });
+
   test('fits: the one-line form while its widest line fits the width, else the wrapped one', () => {
     const source = '{{#fits 30}}\n  new {{pascalCase name}}(a, b);\n{{else}}\n  new {{pascalCase name}}(\n    a,\n    b,\n  );\n{{/fits}}\nend\n';
     expect(renderer.renderSync(source, { name: 'user' })).toBe('  new User(a, b);\nend\n');
