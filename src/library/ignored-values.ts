@@ -1,18 +1,18 @@
 /**
  * A value given that the output cannot show: routes mined where every member checking roles uses
  * auth keep the role check inside the auth middleware's block (`{{#if hasApp2}}`), and given
- * `hasApp: true` (the check) with `hasApp2: false` write neither, and nothing said so. The values may be meant so (the template cannot tell which one the user
- * means more), so this is a warning naming the value and the values that leave it out, never a change.
+ * `hasApp: true` (the check) with `hasApp2: false` write neither, and nothing said so. The values
+ * may be meant so (the template cannot tell which one the user means more), so this is a warning
+ * naming the value and the values that leave it out, never a change.
  */
 import { placesOf, type Guard, type Guards } from '../render/guards.js';
+import { isTruthy } from '../render/helpers.js';
 import type { Template, TemplateFile } from './template.js';
 import { defaultReads, isTemplatedDefault } from './validate.js';
 
-/** What `{{#if}}` takes as true: not false, empty, zero, null or an empty list. */
-const truthy = (value: unknown): boolean => (Array.isArray(value) ? value.length > 0 : Boolean(value));
 
 /** A value that asks for text in the output (a flag given false or an empty text asks for none). */
-const asksForText = (value: unknown): boolean => (typeof value === 'number' ? Number.isFinite(value) : truthy(value));
+const asksForText = (value: unknown): boolean => (typeof value === 'number' ? Number.isFinite(value) : isTruthy(value));
 
 const describe = (guard: Guard, params: Readonly<Record<string, unknown>>): string => `${guard.param} ${JSON.stringify(params[guard.param])}`;
 
@@ -61,7 +61,7 @@ export function ignoredValueWarnings(template: Template, given: Iterable<string>
     const places = template.files.flatMap((file) => placesIn(file, name));
     if (places.length === 0) continue;
     // What leaves each place out: the failing conditions of each (all of them to give, for a place nested in several).
-    const failingAt = places.map((guards) => guards?.filter((guard) => truthy(params[guard.param]) !== guard.truthy) ?? []);
+    const failingAt = places.map((guards) => guards?.filter((guard) => isTruthy(params[guard.param]) !== guard.truthy) ?? []);
     if (failingAt.some((failing) => failing.length === 0)) continue;
     const why = new Map(failingAt.flat().map((guard) => [guard.param, guard]));
     const ways = [...new Set(failingAt.map((failing) => failing.map((guard) => toGive(guard, params)).join(' and ')))];

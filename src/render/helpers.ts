@@ -47,6 +47,9 @@ interface BlockOptions {
   hash?: Record<string, unknown>;
 }
 
+/** What `{{#if}}` takes as true: not false, empty, zero, null or an empty list. */
+export const isTruthy = (value: unknown): boolean => (Array.isArray(value) ? value.length > 0 : Boolean(value));
+
 /** What a block helper was given, for its error: its one argument, or how many it got. */
 const gotOf = (args: readonly unknown[]): string => (args.length === 2 ? (JSON.stringify(args[0]) ?? String(args[0])) : `${args.length - 1} arguments`);
 
@@ -151,14 +154,13 @@ export function builtinHelpers(options: BuiltinHelperOptions = {}): Record<strin
   };
   helpers.not = (...args: unknown[]) => {
     if (args.length !== 2) throw renderErrors.helperArity('not', 'one value', args.length - 1);
-    const [value] = args;
-    return !value || (Array.isArray(value) && value.length === 0);
+    return !isTruthy(args[0]);
   };
   // {{#if (or withJson withTime)}}: whether any of the values is true (not false, empty, zero or an
   // empty list), for a list's brackets that any of its items opens (a Go import block).
   helpers.or = (...args: unknown[]) => {
     if (args.length < 3) throw renderErrors.helperArity('or', 'two values or more', args.length - 1);
-    return args.slice(0, -1).some((value) => Boolean(value) && !(Array.isArray(value) && value.length === 0));
+    return args.slice(0, -1).some(isTruthy);
   };
 
   // {{kindSuffix name "-service" "frontend"}}: a kind's word after a name that says no kind of its
