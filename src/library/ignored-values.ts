@@ -5,7 +5,7 @@
  * may be meant so (the template cannot tell which one the user means more), so this is a warning
  * naming the value and the values that leave it out, never a change.
  */
-import { placesOf, type Guard, type Guards } from '../render/guards.js';
+import { placesOf, type Guard, type Place } from '../render/guards.js';
 import { isTruthy } from '../render/helpers.js';
 import type { Template, TemplateFile } from './template.js';
 import { defaultReads, isTemplatedDefault } from './validate.js';
@@ -23,13 +23,13 @@ function toGive(guard: Guard, params: Readonly<Record<string, unknown>>): string
 }
 
 // Parsed once per file of a template (a batch renders one template many times).
-const parsed = new WeakMap<TemplateFile, ReadonlyMap<string, Guards[]>>();
+const parsed = new WeakMap<TemplateFile, ReadonlyMap<string, Place[]>>();
 
 /**
  * The places `file` reads `name`, with their conditions. A file without blocks reads every param
  * wherever its values are, which its mustaches tell without loading the parser.
  */
-function placesIn(file: TemplateFile, name: string): Guards[] {
+function placesIn(file: TemplateFile, name: string): Place[] {
   if (!/\{\{~?\s*[#>]/.test(file.content)) return defaultReads(file.content).has(name) ? [[]] : [];
   let places = parsed.get(file);
   if (places === undefined) parsed.set(file, (places = placesOf(file.content)));
@@ -39,8 +39,8 @@ function placesIn(file: TemplateFile, name: string): Guards[] {
 /**
  * Warnings for the values given that every place reading them leaves out, one per value: the
  * conditions that leave them out and the values to give instead. A value also read in a path,
- * by a default of a param not given (whose value it may change), or under a condition other than
- * a param's plain value is left alone.
+ * by a default of a param not given (whose value it may change), or in a place no condition on a
+ * param's own value leaves out (under `{{#if (eq …)}}` or `{{#each}}` alone) is left alone.
  *
  * @param given the names of the params given
  * @param params every param as the template renders with it
@@ -60,8 +60,9 @@ export function ignoredValueWarnings(template: Template, given: Iterable<string>
     if (readByDefault) continue;
     const places = template.files.flatMap((file) => placesIn(file, name));
     if (places.length === 0) continue;
-    // What leaves each place out: the failing conditions of each (all of them to give, for a place nested in several).
-    const failingAt = places.map((guards) => guards?.filter((guard) => isTruthy(params[guard.param]) !== guard.truthy) ?? []);
+    // What leaves each place out: the failing known conditions of each (all of them to give, for a
+    // place nested in several); a place none fails may render, whatever its other conditions.
+    const failingAt = places.map((place) => place.filter((guard) => isTruthy(params[guard.param]) !== guard.truthy));
     if (failingAt.some((failing) => failing.length === 0)) continue;
     const why = new Map(failingAt.flat().map((guard) => [guard.param, guard]));
     const ways = [...new Set(failingAt.map((failing) => failing.map((guard) => toGive(guard, params)).join(' and ')))];

@@ -1,10 +1,12 @@
 /**
  * Where a template reads a param, and under which conditions each place renders: the places inside
  * `{{#if hasEncoding}}` render only where `hasEncoding` is truthy, those in its `{{else}}` only
- * where it is not. Only conditions on a param's own value are known; a place under any other block
- * (`{{#if (eq method "get")}}`, `{{#each items}}`, whose context changes, a custom helper's) or in a
- * template that calls partials (which read what they like) may render whatever the values, and is
- * reported so.
+ * where it is not. Only conditions on a param's own value are kept: a place under any other
+ * condition (`{{#if (or hasEncoding hasTime)}}`, `{{#if (eq method "get")}}`) keeps those around
+ * it and inside; under a block that changes the context (`{{#each items}}`, `{{#with}}`, a custom
+ * helper's), whose conditions read the items and not the params, only those outside. A template
+ * that calls partials (which read what they like) has every param it reads in a place of no
+ * condition too.
  */
 import { parseTemplate } from './renderer.js';
 
@@ -14,8 +16,8 @@ export interface Guard {
   readonly truthy: boolean;
 }
 
-/** The conditions a place renders under, all of them known; `undefined` where some is not. */
-export type Guards = readonly Guard[] | undefined;
+/** A place reading a param: the conditions on params' own values it needs to render (it may need others too). */
+export type Place = readonly Guard[];
 
 type Node = { readonly type?: unknown; readonly [key: string]: unknown };
 
@@ -48,41 +50,41 @@ function readsInto(node: unknown, into: Set<string>): Set<string> {
 
 /**
  * For each param `source` reads (in a mustache, a block's condition or a helper's argument), the
- * conditions each place reading it renders under; a place that renders whatever the values gives
- * `[]`. A template calling partials adds an unknown place to every param: a partial reads what it likes.
+ * places reading it (see the module comment).
  *
  * @example placesOf('{{#if a}}{{b}}{{else}}{{b}}{{/if}}').get('b') // [[{ param: 'a', truthy: true }], [{ param: 'a', truthy: false }]]
- * @example placesOf('{{#each items}}{{b}}{{/each}}').get('b') // [undefined]
+ * @example placesOf('{{#if a}}{{#each items}}{{#if b}}{{c}}{{/if}}{{/each}}{{/if}}').get('c') // [[{ param: 'a', truthy: true }]]
  * @throws Handlebars' own error where the source does not parse.
  */
-export function placesOf(source: string): ReadonlyMap<string, Guards[]> {
-  const places = new Map<string, Guards[]>();
-  const place = (node: unknown, guards: Guards): void => {
-    for (const param of readsInto(node, new Set())) places.set(param, [...(places.get(param) ?? []), guards]);
+export function placesOf(source: string): ReadonlyMap<string, Place[]> {
+  const places = new Map<string, Place[]>();
+  const place = (node: unknown, at: Place): void => {
+    for (const param of readsInto(node, new Set())) places.set(param, [...(places.get(param) ?? []), at]);
   };
   let partials = false;
-  const visit = (node: unknown, guards: Guards): void => {
+  // `inContext`: inside a block that changed the context, where conditions read items, not params.
+  const visit = (node: unknown, at: Place, inContext: boolean): void => {
     if (Array.isArray(node)) {
-      for (const child of node) visit(child, guards);
+      for (const child of node) visit(child, at, inContext);
       return;
     }
     if (!isNode(node)) return;
     switch (node.type) {
       case 'Program':
-        visit(node.body, guards);
+        visit(node.body, at, inContext);
         return;
       case 'MustacheStatement':
-        place(calls(node) ? [node.params, node.hash] : node.path, guards);
+        place(calls(node) ? [node.params, node.hash] : node.path, at);
         return;
       case 'BlockStatement': {
-        place([node.params, node.hash], guards);
+        place([node.params, node.hash], at);
         const helper = paramPath(node.path);
         const params = (node.params as readonly unknown[] | undefined) ?? [];
-        const condition = params.length === 1 && (helper === 'if' || helper === 'unless') ? paramPath(params[0]) : undefined;
-        const under = (truthy: boolean): Guards =>
-          guards === undefined || condition === undefined ? undefined : [...guards, { param: condition, truthy: helper === 'if' ? truthy : !truthy }];
-        visit(node.program, under(true));
-        visit(node.inverse, under(false));
+        const conditional = helper === 'if' || helper === 'unless';
+        const condition = conditional && params.length === 1 && !inContext ? paramPath(params[0]) : undefined;
+        const under = (truthy: boolean): Place => (condition === undefined ? at : [...at, { param: condition, truthy: helper === 'if' ? truthy : !truthy }]);
+        visit(node.program, under(true), inContext || !conditional);
+        visit(node.inverse, under(false), inContext || !conditional);
         return;
       }
       case 'PartialStatement':
@@ -93,7 +95,7 @@ export function placesOf(source: string): ReadonlyMap<string, Guards[]> {
         return;
     }
   };
-  visit(parseTemplate(source), []);
-  if (partials) for (const list of places.values()) list.push(undefined);
+  visit(parseTemplate(source), [], false);
+  if (partials) for (const list of places.values()) list.push([]);
   return places;
 }

@@ -37,7 +37,7 @@ describe('a value given that every place reading it leaves out', () => {
     ]);
   });
 
-  it('says nothing of a value asking for no text, one read where it renders, in a path, or by a default not given', () => {
+  it('says nothing of a value asking for no text, one read where it renders or may render, in a path, or by a default not given', () => {
     const values = { name: 'User', hasTime: false, hasEncoding: false, label: '', tableName: 'user' };
     // A flag given false and an empty text ask for nothing, and get nothing.
     expect(ignoredValueWarnings(model, ['hasTime', 'label'], values)).toEqual([]);
@@ -56,6 +56,9 @@ describe('a value given that every place reading it leaves out', () => {
     // Under a condition that is not a param's value, a place may render.
     const underEq: Template = { ...model, files: [{ path: 'model.go', content: '{{#if (eq kind "a")}}{{label}}{{/if}}' }] };
     expect(ignoredValueWarnings(underEq, ['label'], { ...values, label: 'x', kind: 'b' })).toEqual([]);
+    // ...but a block on a param's own value inside it still leaves the place out.
+    const inList: Template = { ...model, files: [{ path: 'model.go', content: '{{#if (or hasEncoding hasTime)}}{{#if hasTime}}{{label}}{{/if}}{{/if}}' }] };
+    expect(ignoredValueWarnings(inList, ['label'], { ...values, label: 'x' })).toEqual([expect.stringMatching(/^label "x" changes nothing: .* blocks that hasTime false leaves out\./)]);
     // A file without blocks reads it as it is, without the parser.
     const plain: Template = { ...model, files: [{ path: 'model.go', content: '// {{label}}' }, { path: 'b.go', content: '{{#if hasTime}}{{label}}{{/if}}' }] };
     expect(ignoredValueWarnings(plain, ['label'], { ...values, label: 'x' })).toEqual([]);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { placesOf } from '../../src/render/guards.js';
 
+const known = (...guards: Array<[string, boolean]>) => guards.map(([param, truthy]) => ({ param, truthy }));
+
 describe('the conditions each place reading a param renders under', () => {
   it('follows if, its else, unless and else-if chains, nested', () => {
     const places = placesOf(
@@ -11,24 +13,15 @@ describe('the conditions each place reading a param renders under', () => {
         '{{#if a}}A{{else if b}}{{label}}{{else}}{{upperCase label}}{{/if}}',
       ].join('\n'),
     );
-    expect(places.get('name')).toEqual([[]]);
+    expect(places.get('name')).toEqual([known()]);
     // A block's condition is read where the block is.
-    expect(places.get('hasEncoding')).toEqual([[]]);
-    expect(places.get('hasTime')).toEqual([[{ param: 'hasEncoding', truthy: true }]]);
+    expect(places.get('hasEncoding')).toEqual([known()]);
+    expect(places.get('hasTime')).toEqual([known(['hasEncoding', true])]);
     expect(places.get('label')).toEqual([
-      [
-        { param: 'hasEncoding', truthy: true },
-        { param: 'hasTime', truthy: true },
-      ],
-      [{ param: 'quiet', truthy: false }],
-      [
-        { param: 'a', truthy: false },
-        { param: 'b', truthy: true },
-      ],
-      [
-        { param: 'a', truthy: false },
-        { param: 'b', truthy: false },
-      ],
+      known(['hasEncoding', true], ['hasTime', true]),
+      known(['quiet', false]),
+      known(['a', false], ['b', true]),
+      known(['a', false], ['b', false]),
     ]);
   });
 
@@ -37,12 +30,13 @@ describe('the conditions each place reading a param renders under', () => {
     expect([...places.keys()].sort()).toEqual(['kind', 'name', 'user']);
   });
 
-  it('knows no condition but a param’s own value: other blocks, each and partials make a place unknown', () => {
-    expect(placesOf('{{#if (eq method "get")}}{{label}}{{/if}}').get('label')).toEqual([undefined]);
-    expect(placesOf('{{#each items}}{{label}}{{/each}}').get('label')).toEqual([undefined]);
-    expect(placesOf('{{#with user}}{{label}}{{/with}}').get('label')).toEqual([undefined]);
-    // Under an unknown block, a known one stays unknown.
-    expect(placesOf('{{#each items}}{{#if on}}{{label}}{{/if}}{{/each}}').get('label')).toEqual([undefined]);
-    expect(placesOf('{{#if on}}{{label}}{{/if}}{{> footer}}').get('label')).toEqual([[{ param: 'on', truthy: true }], undefined]);
+  it('keeps the known conditions around other ones, and none inside a block that changes the context', () => {
+    // The brackets of a list any item opens: the item's own flag is known inside.
+    expect(placesOf('{{#if (or json time)}}{{#if time}}{{label}}{{/if}}{{/if}}').get('label')).toEqual([known(['time', true])]);
+    expect(placesOf('{{#if on}}{{#if (eq method "get")}}{{label}}{{/if}}{{/if}}').get('label')).toEqual([known(['on', true])]);
+    // Inside each, {{#if on}} reads the item's `on`: only the conditions outside are the params'.
+    expect(placesOf('{{#if a}}{{#each items}}{{#if on}}{{label}}{{/if}}{{/each}}{{/if}}').get('label')).toEqual([known(['a', true])]);
+    expect(placesOf('{{#with user}}{{label}}{{/with}}').get('label')).toEqual([known()]);
+    expect(placesOf('{{#if on}}{{label}}{{/if}}{{> footer}}').get('label')).toEqual([known(['on', true]), known()]);
   });
 });
