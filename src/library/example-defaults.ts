@@ -35,7 +35,7 @@ import { singularize } from '../render/inflect.js';
 import { COMPONENT_KINDS } from '../render/kinds.js';
 import type { ParamDefault, TemplateManifest } from './template.js';
 import { escapeRegExp } from '../util/text.js';
-import { isTemplatedDefault } from './validate.js';
+import { isTemplatedDefault, type RenderDefault } from './validate.js';
 
 /** Instances that must share a text or number given for it to say a kind. */
 const MIN_SHARING = 2;
@@ -54,7 +54,7 @@ export interface LikeGiven {
 
 export interface LikeGivenOptions {
   /** Renders a default that is a template with an example's values (see ownInsteadOfDefault); without it, such defaults stand. */
-  readonly renderDefault?: (source: string, params: Readonly<Record<string, unknown>>) => string;
+  readonly renderDefault?: RenderDefault;
   /** Params decided otherwise (read back from values given, see paramsReadBack): no kind votes on them. */
   readonly settled?: ReadonlySet<string>;
 }
@@ -192,16 +192,11 @@ function ownInsteadOfDefault(
   example: Readonly<Record<string, ParamDefault>>,
   own: ParamDefault | undefined,
   exampleName: ParamDefault | undefined,
-  renderDefault: (source: string, params: Readonly<Record<string, unknown>>) => string,
+  renderDefault: RenderDefault,
 ): string | undefined {
   if (typeof own !== 'string') return undefined;
-  let written: string;
-  try {
-    written = renderDefault(source, example);
-  } catch {
-    return undefined;
-  }
-  if (written === own) return undefined;
+  const written = renderDefault(source, example);
+  if (written === undefined || written === own) return undefined;
   const nameWords = new Set(typeof exampleName === 'string' ? words(exampleName).map(singularWord).filter((word) => word.length >= 3) : []);
   return words(own).some((word) => nameWords.has(singularWord(word))) ? undefined : own;
 }

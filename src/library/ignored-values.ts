@@ -22,8 +22,21 @@ function toGive(guard: Guard, params: Readonly<Record<string, unknown>>): string
   return guard.truthy ? `a value for ${guard.param}` : `${guard.param} empty`;
 }
 
-// Parsed once per file of a template (a batch renders one template many times).
+// Read once per template and file: a batch renders one template many times.
 const parsed = new WeakMap<TemplateFile, ReadonlyMap<string, Place[]>>();
+const readsOf = new WeakMap<Template, { readonly inPaths: ReadonlySet<string>; readonly byDefault: ReadonlyMap<string, ReadonlySet<string>> }>();
+
+/** The params a template's paths read, and those each templated default reads. */
+function templateReads(template: Template) {
+  let reads = readsOf.get(template);
+  if (reads === undefined) {
+    const byDefault = new Map<string, ReadonlySet<string>>();
+    for (const [name, spec] of Object.entries(template.manifest.params)) if (isTemplatedDefault(spec.default)) byDefault.set(name, defaultReads(spec.default));
+    reads = { inPaths: new Set(template.files.flatMap((file) => [...defaultReads(file.path)])), byDefault };
+    readsOf.set(template, reads);
+  }
+  return reads;
+}
 
 /**
  * The places `file` reads `name`, with their conditions. A file without blocks reads every param
@@ -49,15 +62,12 @@ function placesIn(file: TemplateFile, name: string): Place[] {
  */
 export function ignoredValueWarnings(template: Template, given: Iterable<string>, params: Readonly<Record<string, unknown>>): string[] {
   const givenNames = new Set(given);
+  const { inPaths, byDefault } = templateReads(template);
   const warnings: string[] = [];
   for (const name of givenNames) {
     const value = params[name];
-    if (!asksForText(value)) continue;
-    if (template.files.some((file) => defaultReads(file.path).has(name))) continue;
-    const readByDefault = Object.entries(template.manifest.params).some(
-      ([other, spec]) => !givenNames.has(other) && isTemplatedDefault(spec.default) && defaultReads(spec.default).has(name),
-    );
-    if (readByDefault) continue;
+    if (!asksForText(value) || inPaths.has(name)) continue;
+    if ([...byDefault].some(([other, reads]) => !givenNames.has(other) && reads.has(name))) continue;
     const places = template.files.flatMap((file) => placesIn(file, name));
     if (places.length === 0) continue;
     // What leaves each place out: the failing known conditions of each (all of them to give, for a

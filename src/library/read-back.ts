@@ -19,7 +19,7 @@
  */
 import { caseConversions, type CaseName } from '../render/case.js';
 import type { ParamSpec, TemplateManifest } from './template.js';
-import { defaultReads, isTemplatedDefault } from './validate.js';
+import { defaultReads, isTemplatedDefault, type RenderDefault } from './validate.js';
 
 /** A default of one mustache: text, `{{param}}` or `{{helper param}}`, text. */
 const ONE_MUSTACHE = /^([^{}]*)\{\{\s*(?:([A-Za-z]+)\s+)?([A-Za-z_$][\w$]*)\s*\}\}([^{}]*)$/u;
@@ -48,7 +48,7 @@ export function paramsReadBack(
   manifest: TemplateManifest,
   read: Readonly<Record<string, unknown>>,
   readValue: (name: string, spec: ParamSpec, value: string) => unknown,
-  renderDefault?: (source: string, params: Readonly<Record<string, unknown>>) => string,
+  renderDefault?: RenderDefault,
 ): ReadBack {
   const found = new Map<string, { value: string | boolean; from: string[] }>();
   const conflicting = new Set<string>();
@@ -158,7 +158,7 @@ function flagsReadBackFrom(
   read: Readonly<Record<string, unknown>>,
   given: string,
   value: unknown,
-  renderDefault: (source: string, params: Readonly<Record<string, unknown>>) => string,
+  renderDefault: RenderDefault,
 ): Array<[string, boolean]> {
   const source = manifest.params[given]?.default;
   if (typeof value !== 'string' || !isTemplatedDefault(source)) return [];
@@ -169,21 +169,14 @@ function flagsReadBackFrom(
   // OneToMany{{/if}}`) was written from the members those flags are true for: a value given for
   // it says the value, not the member's whole kind.
   if (flags.length === reads.length) return [];
-  const render = (params: Readonly<Record<string, unknown>>): string | undefined => {
-    try {
-      return renderDefault(source, params);
-    } catch {
-      return undefined;
-    }
-  };
   const faithful = (manifest.examples ?? []).every((example) => {
     const own = example[given];
     if (typeof own !== 'string' || !reads.every((name) => example[name] !== undefined)) return true;
-    return render(example) === own;
+    return renderDefault(source, example) === own;
   });
   if (!faithful) return [];
   const settings = Array.from({ length: 2 ** flags.length }, (_, bits) => new Map(flags.map((flag, k) => [flag, (bits & (1 << k)) !== 0])));
-  const matching = settings.filter((setting) => render({ ...read, ...Object.fromEntries(setting) }) === value);
+  const matching = settings.filter((setting) => renderDefault(source, { ...read, ...Object.fromEntries(setting) }) === value);
   if (matching.length === 0) return [];
   return flags.flatMap((flag): Array<[string, boolean]> => {
     const values = new Set(matching.map((setting) => setting.get(flag)));

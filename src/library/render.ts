@@ -19,7 +19,7 @@ import { quotedValueWarnings } from './quoted-values.js';
 import { paramsReadBack } from './read-back.js';
 import { didYouMean } from './suggest.js';
 import type { ParamSpec, Template, TemplateManifest } from './template.js';
-import { circularDefaults, compilePattern, inDependencyOrder, isTemplatedDefault } from './validate.js';
+import { circularDefaults, compilePattern, inDependencyOrder, isTemplatedDefault, type RenderDefault } from './validate.js';
 
 export interface RenderTemplateResult {
   /** The files to write, in template order. */
@@ -114,7 +114,7 @@ async function resolveParamsNoted(renderer: Renderer, manifest: TemplateManifest
       const checked = checkValue(manifest.name, name, spec, value);
       return typeof checked === 'string' ? readGiven(checked, spec, manifest.plurals) : checked;
     },
-    renderDefault: (source, params) => renderer.renderSync(source, params, { name: `${manifest.name}: a default`, plurals: manifest.plurals }),
+    renderDefault: defaultRenderer(renderer, manifest),
     missing: (name, spec) => {
       throw paramError(manifest.name, `the param ${quote(name)} is required`, `Pass ${quote(name)} (${spec.type}${spec.description === undefined ? '' : `: ${spec.description}`}), or give it a default in template.json.`);
     },
@@ -147,6 +147,12 @@ function circleBehind(template: string, name: string, pending: readonly Deferred
     `Pass one of them (--set ${circle[0] ?? ''}=…), or write one of the defaults in template.json without the others.`,
   );
 }
+
+/** Renders a default that is a template with `manifest`'s plural table, named for its errors. */
+export const defaultRenderer =
+  (renderer: Renderer, manifest: TemplateManifest) =>
+  (source: string, params: Readonly<Record<string, unknown>>): string =>
+    renderer.renderSync(source, params, { name: `${manifest.name}: a default`, plurals: manifest.plurals });
 
 /** A default still to render (see {@link paramsBeforeDefaults}). */
 export interface DeferredDefault {
@@ -192,8 +198,21 @@ export function paramsBeforeDefaults(
     if (wantsAsGiven && spec.number === 'singular' && typeof value === 'string' && typeof read[name] === 'string') asGiven[name] = applyAffixes(value, spec.affixes);
   }
   const givenNames = new Set(Object.keys(read));
-  const readBack = paramsReadBack(manifest, read, handlers.read, handlers.renderDefault);
-  const { values: likeGiven, note } = defaultsLikeGiven(manifest, read, givenNames, { renderDefault: handlers.renderDefault, settled: new Set(Object.keys(readBack.values)) });
+  // The read-back and the kinds render defaults with values of their own choosing (an example's, a
+  // flag tried): one that does not render with them says nothing.
+  const { renderDefault } = handlers;
+  const tryRender: RenderDefault | undefined =
+    renderDefault === undefined
+      ? undefined
+      : (source, params) => {
+          try {
+            return renderDefault(source, params);
+          } catch {
+            return undefined;
+          }
+        };
+  const readBack = paramsReadBack(manifest, read, handlers.read, tryRender);
+  const { values: likeGiven, note } = defaultsLikeGiven(manifest, read, givenNames, { renderDefault: tryRender, settled: new Set(Object.keys(readBack.values)) });
   const resolved: Record<string, unknown> = {};
   const deferred: DeferredDefault[] = [];
   for (const [name, spec] of Object.entries(manifest.params)) {

@@ -41,6 +41,9 @@ const describe = (value: unknown): string =>
 /** True when a string default is itself a template (`/{{kebabCase name}}`), rendered with the other params. */
 export const isTemplatedDefault = (value: unknown): value is string => typeof value === 'string' && value.includes('{{');
 
+/** Renders a default that is a template with some values; undefined where it does not render with them (a param it reads missing). */
+export type RenderDefault = (source: string, params: Readonly<Record<string, unknown>>) => string | undefined;
+
 /** The names a templated default's mustaches read (`route` in `{{titleCase route}}`; not `z` of `y.z`). */
 export function defaultReads(source: string): Set<string> {
   const mustaches = source.match(/\{\{[^}]*\}\}/g)?.join(' ') ?? '';

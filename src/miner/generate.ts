@@ -9,7 +9,7 @@
  */
 import { readGiven } from '../library/affixes.js';
 import type { Template } from '../library/template.js';
-import { paramsBeforeDefaults, renderedDefault } from '../library/render.js';
+import { defaultRenderer, paramsBeforeDefaults, renderedDefault } from '../library/render.js';
 import { checkRenderedPath, createRenderer, stripTemplateSuffix, type Renderer } from '../render/index.js';
 import type { Example, ParamValue } from './types.js';
 
@@ -30,7 +30,7 @@ export function withDefaults(
 ): Record<string, ParamValue> {
   const { resolved, deferred } = paramsBeforeDefaults(template.manifest, params, {
     read: (_name, spec, value) => (typeof value === 'string' ? readGiven(value, spec, template.manifest.plurals) : value),
-    renderDefault: (source, values) => renderer.renderSync(source, values, { name: `${template.manifest.name}: a default`, plurals: template.manifest.plurals }),
+    renderDefault: defaultRenderer(renderer, template.manifest),
   });
   const out = resolved as Record<string, ParamValue>;
   for (const [name, value] of Object.entries(params)) if (value !== undefined && !Object.hasOwn(out, name)) out[name] = value;

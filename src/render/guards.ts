@@ -23,11 +23,16 @@ type Node = { readonly type?: unknown; readonly [key: string]: unknown };
 
 const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** A plain param's name (`hasEncoding`; not `this`, `@index`, `../x` or `a.b`), else undefined. */
-function paramPath(node: unknown): string | undefined {
+/** The param a path starts from (`user` of `user.id`; none for `@index`, `../x` or `this`), else undefined. */
+function headParam(node: unknown): string | undefined {
   if (!isNode(node) || node.type !== 'PathExpression' || node.data === true || node.depth !== 0) return undefined;
-  const parts = node.parts as readonly string[] | undefined;
-  return parts?.length === 1 && node.original === parts[0] ? parts[0] : undefined;
+  return (node.parts as readonly string[] | undefined)?.[0];
+}
+
+/** A plain param's name (`hasEncoding`; not `a.b` or `this.a`), else undefined. */
+function paramPath(node: unknown): string | undefined {
+  const head = headParam(node);
+  return head !== undefined && isNode(node) && node.original === head ? head : undefined;
 }
 
 /** Whether a mustache calls a helper (`{{pascalCase name}}`) rather than reads a value (`{{name}}`). */
@@ -38,10 +43,9 @@ function readsInto(node: unknown, into: Set<string>): Set<string> {
   if (Array.isArray(node)) {
     for (const child of node) readsInto(child, into);
   } else if (isNode(node)) {
-    if (node.type === 'PathExpression') {
-      const head = (node.parts as readonly string[] | undefined)?.[0];
-      if (node.data !== true && node.depth === 0 && head !== undefined) into.add(head);
-    } else if (node.type === 'SubExpression') readsInto([node.params, node.hash], into);
+    const head = headParam(node);
+    if (head !== undefined) into.add(head);
+    else if (node.type === 'SubExpression') readsInto([node.params, node.hash], into);
     else if (node.type === 'Hash') readsInto(node.pairs, into);
     else if (node.type === 'HashPair') readsInto(node.value, into);
   }
