@@ -48,13 +48,15 @@ function checkFile(dest, totalText) {
   const total = Number(totalText);
   if (!Number.isInteger(total) || total < 0) throw new Error(`total_chars must be a whole number, not ${JSON.stringify(totalText)}`);
   const text = readFileSync(dest, 'utf8');
+  // The index counts code points: an emoji is one character there, two UTF-16 units in a JS string.
+  const length = [...text].length;
   let status = 'MISMATCH';
-  if (text.length === total) status = 'OK';
-  else if (!text.includes('\r') && text.length + (text.match(/\n/g)?.length ?? 0) === total) {
+  if (length === total) status = 'OK';
+  else if (!text.includes('\r') && length + (text.match(/\n/g)?.length ?? 0) === total) {
     writeFileSync(dest, text.replace(/\n/g, '\r\n'));
     status = 'OK-CRLF';
   }
-  console.log(`${status}: ${dest} has ${text.length} characters, the index says ${total}`);
+  console.log(`${status}: ${dest} has ${length} characters, the index says ${total}`);
   return status === 'MISMATCH' ? 1 : 0;
 }
 
