@@ -14,13 +14,44 @@ import { hasName, isPlain, literalText, tokensText } from './token-text.js';
 import { hintAfter, hintsAt, textBefore } from './value-hints.js';
 import { balanceSeams, listEnd, literalEnd, stringEnd, wordEnd, type AlignedLine } from './value-spans.js';
 import { isSpaces } from '../util/text.js';
-import { countBy, countValues } from '../util/collect.js';
+import { countBy, countValues, groupBy } from '../util/collect.js';
 
 /**
  * A run of code that reads as one value: an identifier, a dotted or slashed path, a number
  * (`IRouterStore`, `user.profile`, `v2`), nothing with spaces, brackets or operators.
  */
 const isSimpleValue = (run: readonly Token[]): boolean => run.length > 0 && /^[\p{L}\p{N}_$][\p{L}\p{N}_$./-]*$/u.test(run.map((token) => token.text).join(''));
+
+/**
+ * For each member, how many members write its line as the template would (itself included): the
+ * same line with the name in one form for both. A one-word name allows forms a longer one tells
+ * apart (`site` is camelCase and lowerCase; `typeMedicament` is camelCase only), so lines are
+ * alike when their forms meet, not only when they are the same: else a line three members write
+ * counts as two and one, and loses to a line two members write.
+ */
+function alikeLineCounts(ids: readonly number[], lines: ReadonlyMap<number, Line>, scope: BuildScope): Map<number, number> {
+  const { lineKey, fits } = scope;
+  const keyOf = (id: number) => {
+    const line = lines.get(id);
+    return line === undefined ? '' : lineKey(line);
+  };
+  const counts = new Map<number, number>();
+  for (const [, group] of groupBy(ids, keyOf)) {
+    const strictKeys = new Set(group.map((id) => lines.get(id)?.strictKey));
+    for (const id of group) {
+      const own = lines.get(id);
+      const count =
+        strictKeys.size === 1 || own === undefined
+          ? group.length
+          : group.filter((other) => {
+              const line = lines.get(other);
+              return line !== undefined && (line.strictKey === own.strictKey || fits([own.tokens, line.tokens]));
+            }).length;
+      counts.set(id, count);
+    }
+  }
+  return counts;
+}
 
 /** Token-level alignment of one line per member; undefined when the lines are too different. */
 export function inlineLine(scope: BuildScope, ids: readonly number[], lines: ReadonlyMap<number, Line>, centerId: number, where: string): Piece[] | undefined {
@@ -45,11 +76,10 @@ export function inlineLine(scope: BuildScope, ids: readonly number[], lines: Rea
   // a new member gets a line that exists rather than a mix of values from different members. Lines
   // are counted as the template writes them, the name abstracted: `return userRepository.findAll();`
   // and `return storeRepository.findAll();` are one line, which three members write.
-  const lineText = (id: number) => lines.get(id)?.strictKey ?? '';
-  const lineCounts = countBy(ids, lineText);
+  const alike = alikeLineCounts(ids, lines, scope);
   let preferred = centerId;
   for (const id of [...ids].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0))) {
-    if ((lineCounts.get(lineText(id)) ?? 0) > (lineCounts.get(lineText(preferred)) ?? 0)) preferred = id;
+    if ((alike.get(id) ?? 0) > (alike.get(preferred) ?? 0)) preferred = id;
   }
   const stableAt = centerTokens.map((_, i) => stable(i));
   const tokenOf = (id: number, i: number) => lines.get(id)?.tokens[at(id, i)];

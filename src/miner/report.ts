@@ -96,10 +96,14 @@ export function paramReports(
 
 /**
  * Why a value's default is the one it is: the most common value, or the most typical member's among
- * values as common as it. `counts`: how many members have each value, keyed by its JSON.
+ * values as common as it, or (where it is neither: a value of a line that varies elsewhere too, or
+ * a default taken with other params' to keep a new member's parts together) how many members have
+ * it. `counts`: how many members have each value, keyed by its JSON.
  */
 function valueDefaultWhy(counts: ReadonlyMap<string, number>, fallback: unknown): string {
   const own = counts.get(JSON.stringify(fallback)) ?? 0;
+  const most = Math.max(0, ...counts.values());
+  if (own < most) return `the value ${own} of ${[...counts.values()].reduce((sum, count) => sum + count, 0)} members have, with the rest of their line or parts`;
   const tied = [...counts.values()].filter((count) => count === own).length;
   return tied > 1 ? `the most typical member's (${tied} values are each in ${own} members)` : 'the most common';
 }

@@ -1414,4 +1414,37 @@ describe('what varies', () => {
     const minedCapitals = minedExactly(capitals);
     expect(generateMember(minedCapitals.template, { name: 'LedgerEntries' })).toEqual([values('ledger-entries', 'ledger_entries')]);
   });
+  test("a line's default is the one most members write, counted with the name in any form both allow (JHipster resources)", () => {
+    // Four resources read by id, three with their relationships; two of the four have names of two
+    // words, whose line allows fewer forms of the name than a one-word name's does. Counted by their
+    // exact forms, the four lines were two and two, and the three eager ones won the default.
+    const resource = (name: string, eager: boolean): Example => {
+      const variable = name[0]?.toLowerCase() + name.slice(1);
+      const find = eager ? 'findOneWithEagerRelationships' : 'findById';
+      return {
+        path: `web/rest/${name}Resource.java`,
+        content: `public class ${name}Resource {\n    public ResponseEntity<${name}> get${name}(@PathVariable Long id) {\n        log.debug("REST request to get ${name} : {}", id);\n        Optional<${name}> ${variable} = ${variable}Repository.${find}(id);\n        return ResponseUtil.wrapOrNotFound(${variable});\n    }\n}\n`,
+      };
+    };
+    const eager = ['Antecedent', 'Batiment', 'Chambre'].map((name) => resource(name, true));
+    const plain = ['Classe', 'Site', 'TypeMedicament', 'PostalCode'].map((name) => resource(name, false));
+    const mined = minedExactly([...eager, ...plain]);
+    const find = mined.report.params.find((param) => param.values.includes('findById'));
+    expect(find?.default).toBe('findById');
+    expect(generateMember(mined.template, { name: 'Ward' })[0]?.content).toBe(resource('Ward', false).content);
+  });
+
+  test("a default that is not its most common value says how many members have it", () => {
+    // Defaults come from the line most members write whole: two members write \`get(path, auth)\`,
+    // three \`post\` each with a guard of its own, so the method's default is get, of two members.
+    const route = (name: string, method: string, guard: string): Example => ({
+      path: `routes/${name}.js`,
+      content: `const path = '/${name}';\napp.${method}(path, ${guard});\nmodule.exports = app;\n`,
+    });
+    const examples = [route('user', 'get', 'auth'), route('order', 'get', 'auth'), route('cart', 'post', 'open'), route('tag', 'post', 'check'), route('shop', 'post', 'limit')];
+    const mined = minedExactly(examples);
+    const method = mined.report.params.find((param) => param.values.includes('post'));
+    expect(method?.default).toBe('get');
+    expect(method?.why).toContain('default: the value 2 of 5 members have, with the rest of their line or parts');
+  });
 });
