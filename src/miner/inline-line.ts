@@ -14,7 +14,7 @@ import { hasName, isPlain, literalText, tokensText } from './token-text.js';
 import { hintAfter, hintsAt, textBefore } from './value-hints.js';
 import { balanceSeams, listEnd, literalEnd, stringEnd, wordEnd, type AlignedLine } from './value-spans.js';
 import { isSpaces } from '../util/text.js';
-import { countBy, countValues, groupBy } from '../util/collect.js';
+import { countValues, groupBy } from '../util/collect.js';
 
 /**
  * A run of code that reads as one value: an identifier, a dotted or slashed path, a number
