@@ -136,6 +136,10 @@ export class Registry {
   private readonly flags = new Map<string, FlagParam>();
   private readonly values = new Map<string, ValueParam>();
   private readonly items = new Map<string, ItemsParam>();
+  /** Flags whose default was a coin flip where they were made (see flag). */
+  private readonly evenSplits = new Set<FlagParam>();
+  /** Changes to params made before a mark, each undone by a rollback to a mark at or before `at`. */
+  private readonly undo: Array<{ readonly at: number; readonly apply: () => void }> = [];
 
   constructor(
     readonly memberCount: number,
@@ -158,8 +162,10 @@ export class Registry {
 
   /** Forgets the params made since `mark` (a construction tried and dropped). */
   rollback(mark: number): void {
+    while ((this.undo.at(-1)?.at ?? -1) >= mark) this.undo.pop()?.apply();
     for (const param of this.params.splice(mark)) {
       this.taken.delete(param.name);
+      if (param.kind === 'flag') this.evenSplits.delete(param);
       for (const registry of [this.flags, this.values, this.items] as Array<Map<string, MinedParam>>) {
         for (const [key, known] of registry) if (known === param) registry.delete(key);
       }
@@ -178,11 +184,27 @@ export class Registry {
     return name;
   }
 
-  /** `apart`: a flag of its own kind, not shared with other flags of the same members (line ends). */
-  flag(members: readonly number[], isDefault: boolean, prefix: string, hint: string, why: string, apart?: string): string {
+  /**
+   * `apart`: a flag of its own kind, not shared with other flags of the same members (line ends).
+   * `evenSplit`: the default is a coin flip where this part is decided (as many members with it as
+   * without, in a region only some members reach); the part then takes the flag the same members
+   * already have, whatever its default, and a flag decided so gives its default up to one the
+   * same members are given where the default was not a coin flip. The same members are one kind
+   * of member: a new member that is not of that kind in one place is not of it in another (a
+   * Django app's view with the other app's `return (` and its own `return ….filter(…)`).
+   */
+  flag(members: readonly number[], isDefault: boolean, prefix: string, hint: string, why: string, apart?: string, evenSplit = false): string {
     const key = `${apart ?? ''}${members.join(',')}${isDefault ? '+' : '-'}`;
     const known = this.flags.get(key);
     if (known !== undefined) return known.name;
+    const oppositeKey = `${apart ?? ''}${members.join(',')}${isDefault ? '-' : '+'}`;
+    const opposite = this.flags.get(oppositeKey);
+    // Only where some members are not there to decide: a coin flip among all is as good as any.
+    const coinFlip = evenSplit && members.length * 2 < this.memberCount;
+    if (opposite !== undefined && (coinFlip || this.evenSplits.has(opposite))) {
+      if (!coinFlip) this.redecide(opposite, oppositeKey, key, isDefault);
+      return opposite.name;
+    }
     // A keyword names a flag well enough (`hasAsync`, `withNumber`), where it would not a value.
     const code = afterDocComment(hint);
     const word = importedWord(code) || hintWord(code) || hintWord(hint) || (/[A-Za-z_$][\w$]+/.exec(hint)?.[0] ?? '');
@@ -191,7 +213,22 @@ export class Registry {
     const flag: FlagParam = { kind: 'flag', name, members, default: isDefault, why, presence: prefix === 'has' && word !== '' };
     this.flags.set(key, flag);
     this.params.push(flag);
+    if (coinFlip) this.evenSplits.add(flag);
     return name;
+  }
+
+  /** `flag` (a coin flip's) with the default `isDefault` decided elsewhere, undone by a rollback past this point. */
+  private redecide(flag: FlagParam, oldKey: string, newKey: string, isDefault: boolean): void {
+    const decided: FlagParam = { ...flag, default: isDefault };
+    const swap = (from: FlagParam, to: FlagParam, fromKey: string, toKey: string, fromEven: boolean) => {
+      this.params[this.params.indexOf(from)] = to;
+      this.flags.delete(fromKey);
+      this.flags.set(toKey, to);
+      this.evenSplits.delete(from);
+      if (fromEven) this.evenSplits.add(to);
+    };
+    swap(flag, decided, oldKey, newKey, false);
+    this.undo.push({ at: this.params.length, apply: () => swap(decided, flag, newKey, oldKey, true) });
   }
 
   /**

@@ -54,12 +54,16 @@ export function variantBlocks(scope: BuildScope, ids: readonly number[], region:
   if (groups.length === 2 && groups.some(isEmpty)) {
     const present = groups.find((group) => !isEmpty(group));
     if (present === undefined) return [];
+    const absent = groups.find(isEmpty);
+    const evenSplit = absent !== undefined && cost.get(present) === cost.get(absent) && size(present) === size(absent);
     const flag = registry.flag(
       present.members,
       present === fallback,
       'has',
       groupText(present),
       `${where}: lines present in ${share(present.members, ids.length)}`,
+      undefined,
+      evenSplit,
     );
     return [{ t: 'if', flag, then: content(present), else: [], lines: endsWithNewline }];
   }

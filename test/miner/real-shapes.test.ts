@@ -1447,4 +1447,29 @@ describe('what varies', () => {
     expect(method?.default).toBe('get');
     expect(method?.why).toContain('default: the value 2 of 5 members have, with the rest of their line or parts');
   });
+  // The models file is read before the views (a flag decided, then the coin flip that takes it),
+  // or a workers file after them (the coin flip first, then the flag decided that overrules it).
+  test.each(['models.py', 'workers.py'])('a part decided by a coin flip among the few members that reach it takes the flag the same members have elsewhere (Django views, %s)', (other) => {
+    // The accounts app's view is another file altogether, so the list views of the two other apps
+    // are decided between those two: the mapping's `return (` and its query, present in one of
+    // two, was a coin flip kept, where its `.filter(…)` line goes with the mapping's flag decided
+    // among all three (absent), and a new app got half of each: Python that does not parse.
+    const view = (body: string, extra = '') =>
+      `from rest_framework import generics\n\n\nclass ${extra}ListView(generics.ListCreateAPIView):\n    serializer_class = ${extra}Serializer\n\n    def get_queryset(self):\n${body}\n    def perform_create(self, serializer):\n        serializer.save(created_by=self.request.user)\n`;
+    const model = (name: string, fields: string) => `from django.db import models\n\n\nclass ${name}(models.Model):\n${fields}`;
+    const examples: Example[] = [
+      { path: 'apps/accounts/views.py', content: 'from rest_framework import generics\n\nfrom .serializers import LoginSerializer\n\n\ndef build_token_response(user):\n    return {"user": user}\n' },
+      { path: `apps/accounts/${other}`, content: model('Account', '    email = models.EmailField()\n') },
+      {
+        path: 'apps/mappings/views.py',
+        content: view('        return (\n            PatientMapping.objects.select_related("patient", "doctor")\n            .filter(owner=self.request.user)\n        )\n', 'Mapping'),
+      },
+      { path: `apps/mappings/${other}`, content: model('Mapping', '    patient = models.ForeignKey("patients.Patient", on_delete=models.CASCADE)\n    doctor = models.ForeignKey("doctors.Doctor", on_delete=models.CASCADE)\n') },
+      { path: 'apps/patients/views.py', content: view('        return Patient.objects.filter(owner=self.request.user)\n', 'Patient') },
+      { path: `apps/patients/${other}`, content: model('Patient', '    email = models.EmailField()\n') },
+    ];
+    const mined = minedExactly(examples);
+    const made = generateMember(mined.template, { name: 'Doctor' }).find((file) => file.path === 'apps/doctors/views.py');
+    expect(made?.content).toBe(view('        return Doctor.objects.filter(owner=self.request.user)\n', 'Doctor'));
+  });
 });
