@@ -199,7 +199,8 @@ export class Registry {
     if (known !== undefined) return known.name;
     const oppositeKey = `${apart ?? ''}${members.join(',')}${isDefault ? '-' : '+'}`;
     const opposite = this.flags.get(oppositeKey);
-    // Only where some members are not there to decide: a coin flip among all is as good as any.
+    // Only where some members were not there to decide (an even split with fewer than half of all
+    // the members on the part's side): a coin flip among all of them is as good as any other.
     const coinFlip = evenSplit && members.length * 2 < this.memberCount;
     if (opposite !== undefined && (coinFlip || this.evenSplits.has(opposite))) {
       if (!coinFlip) this.redecide(opposite, oppositeKey, key, isDefault);
