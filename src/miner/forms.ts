@@ -50,6 +50,15 @@ export interface FormContext {
   readonly settled?: string | undefined;
 }
 
+/** Words a title in Title Case keeps in lower case. */
+const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'nor', 'but', 'of', 'to', 'for', 'in', 'on', 'at', 'by', 'from', 'with', 'as', 'into', 'per', 'via', 'vs']);
+
+/** Whether `lead` ends with a word in lower case (not a small word a title keeps so) and a space. */
+function afterLowerWord(lead: string | undefined): boolean {
+  const word = /(?:^|[^\p{L}\p{N}_$])(\p{Ll}+) $/u.exec(lead ?? '')?.[1];
+  return word !== undefined && !TITLE_SMALL_WORDS.has(word);
+}
+
 /**
  * The form the context rules pick among those that fit: `kebabCase` next to `-` or `/`, `snakeCase`
  * next to `_`, words in prose (`noCase`, `titleCase`)...; undefined when no rule decides.
@@ -100,6 +109,11 @@ export function ruledForm(forms: readonly NameForm[], before: string, after: str
     [context.stringForm !== undefined && quote(before) && quote(after), context.stringForm === undefined ? [] : [context.stringForm]],
     // In a comment, a capitalized name is the code symbol it documents (`UserCard shows ...`).
     [context.comment === true && capitalized, ['pascalCase']],
+    // In a string, a capitalized name after a word in lower case and before code (`:`, `{`, `(`) is
+    // the code symbol it names (`"Request to save JobHistory : {}"`, `"class ModelApiResponse {"`):
+    // a label would capitalize the words around it too (small words stay lower case there: `Back to
+    // Order Items`), and ends a sentence (`Unable to create Order Item.`).
+    [words && context.comment !== true && capitalized && before === ' ' && after === ' ' && /^[:{(=<[]$/.test(context.next ?? '') && afterLowerWord(context.lead), ['pascalCase']],
     // The text of an element (`<h2>Shopping Cart</h2>`) is words.
     [words && before === '>' && after === '<', ['noCase', 'titleCase', 'sentenceCase']],
     // The first words of a sentence (`"Shipping address not found"`): only the first is capitalized.

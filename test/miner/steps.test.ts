@@ -272,6 +272,15 @@ describe('case variants', () => {
     expect(chooseForm(capitalized, ' ', ' ', true, false, { next: 'n' }).helper).toBe('titleCase');
     expect(chooseForm(capitalized, '"', '"', true).helper).toBe('pascalCase');
     expect(chooseForm(capitalized, '>', '<', true).helper).toBe('titleCase');
+    // In a string, after a word in lower case and before code, a capitalized name is a code symbol
+    // (JHipster's `"Request to save JobHistory : {}"`); ending a sentence, or after a word a title
+    // keeps in lower case, it is words (`Unable to create Order Item.`, `Back to Order Items`).
+    expect(chooseForm(capitalized, ' ', ' ', true, false, { lead: '"Request to save ', next: ':' }).helper).toBe('pascalCase');
+    expect(chooseForm(capitalized, ' ', ' ', true, false, { lead: 'sb.append("class ', next: '{' }).helper).toBe('pascalCase');
+    expect(chooseForm(capitalized, ' ', '.', true, false, { lead: '`Unable to create ', next: '`' }).helper).toBe('titleCase');
+    expect(chooseForm(capitalized, ' ', ' ', true, false, { lead: '"Back to ', next: ':' }).helper).toBe('titleCase');
+    expect(chooseForm(capitalized, ' ', ' ', true, false, { lead: '"Request to save ', next: 'n' }).helper).toBe('titleCase');
+    expect(chooseForm(capitalized, ' ', ' ', true, false, { lead: '// Request to save ', next: ':', comment: true }).helper).toBe('pascalCase');
     expect(chooseForm(forms, '.', '_', false, false, { next: '_' }).helper).toBe('kebabCase');
     expect(chooseForm(forms, '.', ' ', false, false, { kebabCode: true }).helper).toBe('kebabCase');
     expect(chooseForm(forms, '"', '"', true, false, { lead: '<li class="' }).helper).toBe('kebabCase');
