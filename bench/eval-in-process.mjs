@@ -4,12 +4,15 @@
 // from a glob). Numbers that are reported come from eval-external.mjs.
 //
 //   npm run build   (or: npx tsc -p tsconfig.build.json --outDir <dir>, then WOPT_DIST=<dir>)
-//   node bench/eval-in-process.mjs <families-dir> [--family id ...] [--verbose]
+//   node bench/eval-in-process.mjs <families-dir> [<families-dir> ...] [--family id ...] [--verbose]
+//
+// Families whose files are not all laid out (bench/EXTERNAL.md) are skipped and counted, so
+// `node bench/eval-in-process.mjs /work/ext*` scores whatever is there.
 //
 // Prints one line per family and an overall line (exact rate over members, similarity
 // line-weighted, both for the miner and the rename-copy baseline; WORSE marks a family below the
 // baseline); --verbose adds lines per member: the params mined, the values passed and both scores.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ENTITY, heldOutValues, loadFamily } from './held-out.mjs';
 
@@ -18,15 +21,15 @@ const { mineTemplate, generateMember, compareFiles, renameCopyBaseline } = await
 const { coerceParam } = await import(join(dist, 'generate', 'input.js'));
 
 function parseArgs(argv) {
-  const options = { dir: undefined, families: [], verbose: false };
+  const options = { dirs: [], families: [], verbose: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--family') options.families.push(argv[++i] ?? '');
     else if (arg === '--verbose' || arg === '-v') options.verbose = true;
     else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}`);
-    else options.dir = arg;
+    else options.dirs.push(arg);
   }
-  if (options.dir === undefined) throw new Error('missing <families-dir>');
+  if (options.dirs.length === 0) throw new Error('missing <families-dir>');
   return options;
 }
 
@@ -50,6 +53,12 @@ function minerScore(family, held, others, verbose) {
     if (verbose) console.log(`  ${family.id} ${held.name}: ${error.code ?? 'error'} ${String(error.message).split('\n')[0]}`);
     return undefined;
   }
+}
+
+/** Whether every file family.json lists is there (a family being laid out again is not yet). */
+function isLaidOut(dir) {
+  const json = JSON.parse(readFileSync(join(dir, 'family.json'), 'utf8'));
+  return json.members.every((member) => member.files.every((path) => existsSync(join(dir, path))));
 }
 
 const score = (result) => (result === undefined ? 'failed' : result.exact ? 'exact' : result.similarity.toFixed(3));
@@ -78,18 +87,21 @@ function main() {
   try {
     options = parseArgs(process.argv.slice(2));
   } catch (error) {
-    console.error(`eval-in-process: ${error.message}\nusage: node bench/eval-in-process.mjs <families-dir> [--family id ...] [--verbose]`);
+    console.error(`eval-in-process: ${error.message}\nusage: node bench/eval-in-process.mjs <families-dir> [<families-dir> ...] [--family id ...] [--verbose]`);
     return 2;
   }
-  const root = resolve(options.dir);
-  const ids = readdirSync(root, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(root, entry.name, 'family.json')))
-    .map((entry) => entry.name)
-    .filter((id) => options.families.length === 0 || options.families.includes(id))
-    .sort();
+  const dirs = options.dirs.flatMap((dir) => {
+    const root = resolve(dir);
+    return readdirSync(root, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(join(root, entry.name, 'family.json')))
+      .filter((entry) => options.families.length === 0 || options.families.includes(entry.name))
+      .map((entry) => join(root, entry.name))
+      .sort();
+  });
+  const laidOut = dirs.filter(isLaidOut);
   const all = [];
-  for (const id of ids) {
-    const family = loadFamily(join(root, id));
+  for (const dir of laidOut) {
+    const family = loadFamily(dir);
     const scores = family.members.map((held, index) => {
       const others = family.members.filter((_, k) => k !== index);
       const baseline = compareFiles(renameCopyBaseline(others, { name: held.name, paths: held.files.map((file) => file.path) }).files, held.files);
@@ -101,6 +113,7 @@ function main() {
     all.push(...scores);
   }
   console.log(row('OVERALL', all));
+  if (laidOut.length < dirs.length) console.log(`skipped ${dirs.length - laidOut.length} families whose files are not all laid out`);
   return 0;
 }
 
