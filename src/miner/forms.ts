@@ -107,6 +107,8 @@ export function ruledForm(forms: readonly NameForm[], before: string, after: str
     [/(?:\btags["']?\s*[:=]\s*\[\s*|@ApiTags\(\s*)["'`]$/.test(context.lead ?? ''), ['noCase', 'titleCase', 'sentenceCase']],
     // A string that is just the name follows the other strings of the file that hold it.
     [context.stringForm !== undefined && quote(before) && quote(after), context.stringForm === undefined ? [] : [context.stringForm]],
+    // A doc comment's parameter is an identifier (`@param typeMedicament the …`, `:param order_item:`).
+    [context.comment === true && /(?:@(?:param|arg|argument|prop|property)\s+(?:\{[^}]*\}\s*)?|:param\s+(?:\w+\s+)?)$/.test(context.lead ?? ''), context.snakeCode === true ? ['snakeCase', 'camelCase'] : ['camelCase', 'snakeCase']],
     // In a comment, a capitalized name is the code symbol it documents (`UserCard shows ...`).
     [context.comment === true && capitalized, ['pascalCase']],
     // In a string, a capitalized name after a word in lower case and before code (`:`, `{`, `(`) is

@@ -32,7 +32,7 @@ import { byString, decodeText } from '../util/text.js';
  * The version of the miner's output. Part of the cache key: bump it whenever a change to the miner
  * changes what it produces, so stale cached templates are never served.
  */
-export const MINER_VERSION = '129';
+export const MINER_VERSION = '130';
 
 export interface MineFromGlobOptions {
   /** The filesystem everything is read (and the cache written) through. */

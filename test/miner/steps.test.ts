@@ -281,6 +281,11 @@ describe('case variants', () => {
     expect(chooseForm(capitalized, ' ', ' ', true, false, { lead: '"Back to ', next: ':' }).helper).toBe('titleCase');
     expect(chooseForm(capitalized, ' ', ' ', true, false, { lead: '"Request to save ', next: 'n' }).helper).toBe('titleCase');
     expect(chooseForm(capitalized, ' ', ' ', true, false, { lead: '// Request to save ', next: ':', comment: true }).helper).toBe('pascalCase');
+    // A doc comment's parameter is an identifier: camelCase, snake_case in the languages that write so.
+    expect(chooseForm(forms, ' ', ' ', true, false, { lead: '     * @param ', comment: true }).helper).toBe('camelCase');
+    expect(chooseForm(forms, ' ', ' ', true, false, { lead: ' * @param {Cart} ', comment: true }).helper).toBe('camelCase');
+    expect(chooseForm(forms, ' ', ':', true, false, { lead: '    :param ', comment: true, snakeCode: true }).helper).toBe('snakeCase');
+    expect(chooseForm(forms, ' ', ' ', true, false, { lead: ' * Saves the ', comment: true }).helper).toBe('noCase');
     expect(chooseForm(forms, '.', '_', false, false, { next: '_' }).helper).toBe('kebabCase');
     expect(chooseForm(forms, '.', ' ', false, false, { kebabCode: true }).helper).toBe('kebabCase');
     expect(chooseForm(forms, '"', '"', true, false, { lead: '<li class="' }).helper).toBe('kebabCase');
