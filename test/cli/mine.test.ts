@@ -106,6 +106,22 @@ describe('wopt mine', () => {
     expect(text.stdout).toMatch(new RegExp(`values: .*Gateway=\\(no place\\)`));
   });
 
+  it('a default written over several lines keeps each reason on one line, its line ends shown as \\n', async () => {
+    // Two ways to wrap a method's parameters: the text of the `throws` line follows the variant's flag.
+    const wrapped = (name: string) =>
+      `public class ${name}Api {\n\n    @Post("")\n    public Result<${name}> create${name}(\n        @Body ${name} ${name.toLowerCase()}\n    ) throws InvalidInput {\n        return save(${name.toLowerCase()});\n    }\n}\n`;
+    const oneLine = (name: string) =>
+      `public class ${name}Api {\n\n    @Post("")\n    public Result<${name}> create${name}(@Body ${name} ${name.toLowerCase()})\n        throws InvalidInput {\n        return save(${name.toLowerCase()});\n    }\n}\n`;
+    const files = Object.fromEntries([...['Boat', 'Lamp', 'Desk'].map((name) => [`api/${name}Api.java`, wrapped(name)]), ...['Cup', 'Pen'].map((name) => [`api/${name}Api.java`, oneLine(name)])]);
+    const result = await run(['mine', 'api/*.java'], { cwd: project(files) });
+    expect(result.code).toBe(0);
+    const reasons = result.stdout.split('\n').filter((line) => line.startsWith('    why: takes 2 values'));
+    expect(reasons.some((line) => line.includes('throws InvalidInput {\\n{{!}}{{else}}'))).toBe(true);
+    // Every line of the Params section is a param's header or one of its indented lines.
+    const params = result.stdout.slice(result.stdout.indexOf('Params:'), result.stdout.indexOf('Preview:')).split('\n').slice(1);
+    expect(params.filter((line) => line !== '' && !line.startsWith('  '))).toEqual([]);
+  });
+
   it('--save adds the template to the project library, with its provenance', async () => {
     const cwd = project(family);
     const result = await run(['mine', 'src/routes/*.routes.ts', '--name', 'route', '--save'], { cwd });

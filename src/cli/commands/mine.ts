@@ -132,7 +132,9 @@ function render(result: MineFromGlobResult, cwdOf: (path: string) => string, sty
     const valueOf = (m: number) => (param.kind === 'value' && !Object.hasOwn(params[m]?.params ?? {}, param.name) ? '(no place)' : show(param.values[m]));
     out.push(`    values: ${valuesOf(report, valueOf)}`);
     out.push(`    occurs in: ${whereItOccurs(param)}`);
-    out.push(`    why: ${param.why}`);
+    // A default written over several lines shows its line ends as \n in the reason, as the header
+    // line shows it: each param's reason stays one line.
+    out.push(`    why: ${param.why.replace(/\r?\n/g, '\\n')}`);
   }
   out.push('');
   out.push('Preview:');
