@@ -68,7 +68,7 @@ function checkValue(template: string, name: string, spec: ParamSpec, value: unkn
   if (spec.pattern !== undefined) {
     const pattern = compilePattern(spec.pattern);
     for (const item of typeof value === 'string' ? [value] : Array.isArray(value) ? (value as string[]) : []) {
-      if (!pattern.test(item)) throw paramError(template, `the param ${quote(name)} is ${quote(item)}, which does not match ${spec.pattern}`, spec.description === undefined ? 'Pass a value that matches.' : `Expected: ${spec.description.replace(/\.$/, '')}.`);
+      if (!pattern.test(item)) throw paramError(template, `the param ${quote(name)} is ${item === '' ? 'empty' : quote(item)}, which does not match ${spec.pattern}`, spec.description === undefined ? 'Pass a value that matches.' : `Expected: ${spec.description.replace(/\.$/, '')}.`);
     }
   }
   return Array.isArray(value) ? [...(value as string[])] : value;

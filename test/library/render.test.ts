@@ -37,6 +37,8 @@ describe('resolveParams', () => {
     expect((await rejection(() => resolveParams(renderer, manifest, {}))).message).toContain('the param "name" is required');
     expect((await rejection(() => resolveParams(renderer, manifest, { name: 'a', port: '80' }))).message).toContain('the param "port" must be a number, got string "80"');
     expect((await rejection(() => resolveParams(renderer, manifest, { name: 'A1' }))).message).toContain('"A1", which does not match ^[a-z ]+$');
+    // An empty value is said to be empty, not shown as a pair of quotes.
+    expect((await rejection(() => resolveParams(renderer, manifest, { name: '' }))).message).toContain('the param "name" is empty, which does not match ^[a-z ]+$');
     // A templated default is checked against the pattern once rendered.
     const odd = { ...manifest, params: { ...manifest.params, path: { type: 'string' as const, default: '/{{name}}', pattern: '^/[a-z-]+$' } } };
     expect((await rejection(() => resolveParams(renderer, odd, { name: 'a b' }))).message).toContain('the param "path" is "/a b"');
