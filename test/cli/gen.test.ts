@@ -281,7 +281,7 @@ describe('wopt gen', () => {
     for (const name of ['', ' ', '...', '../evil', 'a\\b']) {
       const result = await run(['gen', '--from', 'src/ids/*.ts', '--name', name, '--yes'], { cwd: dir });
       expect(result.code, name).toBe(1);
-      expect(result.stderr, name).toContain(`the param "name" is ${JSON.stringify(name)}, which does not match`);
+      expect(result.stderr, name).toContain(`the param "name" is ${name === '' ? 'empty' : JSON.stringify(name)}, which does not match`);
       expect(result.stderr, name).toContain('Expected: The entity name, in any case: words of letters and digits, no slashes (members: Order, User).');
     }
     expect(hashTree(dir, { exclude: ['.wopt'] })).toEqual(before);
