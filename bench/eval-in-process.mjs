@@ -12,9 +12,9 @@
 // Prints one line per family and an overall line (exact rate over members, similarity
 // line-weighted, both for the miner and the rename-copy baseline; WORSE marks a family below the
 // baseline); --verbose adds lines per member: the params mined, the values passed and both scores.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ENTITY, heldOutValues, loadFamily } from './held-out.mjs';
+import { ENTITY, heldOutValues, isLaidOut, loadFamily } from './held-out.mjs';
 
 const dist = resolve(process.env.WOPT_DIST ?? join(import.meta.dirname, '..', 'dist'));
 const { mineTemplate, generateMember, compareFiles, renameCopyBaseline } = await import(join(dist, 'miner', 'index.js'));
@@ -53,12 +53,6 @@ function minerScore(family, held, others, verbose) {
     if (verbose) console.log(`  ${family.id} ${held.name}: ${error.code ?? 'error'} ${String(error.message).split('\n')[0]}`);
     return undefined;
   }
-}
-
-/** Whether every file family.json lists is there (a family being laid out again is not yet). */
-function isLaidOut(dir) {
-  const json = JSON.parse(readFileSync(join(dir, 'family.json'), 'utf8'));
-  return json.members.every((member) => member.files.every((path) => existsSync(join(dir, path))));
 }
 
 const score = (result) => (result === undefined ? 'failed' : result.exact ? 'exact' : result.similarity.toFixed(3));
