@@ -12,9 +12,8 @@
 // Prints one line per family and an overall line (exact rate over members, similarity
 // line-weighted, both for the miner and the rename-copy baseline; WORSE marks a family below the
 // baseline); --verbose adds lines per member: the params mined, the values passed and both scores.
-import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ENTITY, heldOutValues, isLaidOut, loadFamily } from './held-out.mjs';
+import { ENTITY, familyDirs, heldOutValues, loadFamily } from './held-out.mjs';
 
 const dist = resolve(process.env.WOPT_DIST ?? join(import.meta.dirname, '..', 'dist'));
 const { mineTemplate, generateMember, compareFiles, renameCopyBaseline } = await import(join(dist, 'miner', 'index.js'));
@@ -84,15 +83,7 @@ function main() {
     console.error(`eval-in-process: ${error.message}\nusage: node bench/eval-in-process.mjs <families-dir> [<families-dir> ...] [--family id ...] [--verbose]`);
     return 2;
   }
-  const dirs = options.dirs.flatMap((dir) => {
-    const root = resolve(dir);
-    return readdirSync(root, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && existsSync(join(root, entry.name, 'family.json')))
-      .filter((entry) => options.families.length === 0 || options.families.includes(entry.name))
-      .map((entry) => join(root, entry.name))
-      .sort();
-  });
-  const laidOut = dirs.filter(isLaidOut);
+  const { laidOut, skipped } = familyDirs(options.dirs, options.families);
   const all = [];
   for (const dir of laidOut) {
     const family = loadFamily(dir);
@@ -107,7 +98,7 @@ function main() {
     all.push(...scores);
   }
   console.log(row('OVERALL', all));
-  if (laidOut.length < dirs.length) console.log(`skipped ${dirs.length - laidOut.length} families whose files are not all laid out`);
+  if (skipped > 0) console.log(`skipped ${skipped} families whose files are not all laid out`);
   return 0;
 }
 

@@ -1,8 +1,8 @@
 // The leave-one-out protocol's shared parts (bench/eval-external.mjs through the CLI,
 // bench/eval-in-process.mjs through the library): reading a family, and the held-out member's
 // values for the params mined from the others (step 2 of eval-external.mjs).
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { commonFolder } from '../dist/miner/group.js';
 
 export const ENTITY = 'name';
@@ -10,9 +10,25 @@ export const ENTITY = 'name';
 const LINE_ENDS_FLAG = /^windowsLineEnds\d*$/;
 
 /** Whether every file family.json lists is there (a family being laid out again is not yet: bench/EXTERNAL.md). */
-export function isLaidOut(dir) {
+function isLaidOut(dir) {
   const json = JSON.parse(readFileSync(join(dir, 'family.json'), 'utf8'));
   return json.members.every((member) => member.files.every((path) => existsSync(join(dir, path))));
+}
+
+/**
+ * The family folders (those holding a family.json) in `roots`, each root's in name order, `ids`
+ * only where given: `laidOut` those whose files are all there, `skipped` how many are not yet.
+ */
+export function familyDirs(roots, ids = []) {
+  const dirs = roots.flatMap((root) =>
+    readdirSync(resolve(root), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(join(resolve(root), entry.name, 'family.json')))
+      .filter((entry) => ids.length === 0 || ids.includes(entry.name))
+      .map((entry) => join(resolve(root), entry.name))
+      .sort(),
+  );
+  const laidOut = dirs.filter(isLaidOut);
+  return { laidOut, skipped: dirs.length - laidOut.length };
 }
 
 export function loadFamily(dir) {

@@ -9,11 +9,11 @@
 //   npm run build   (or: npx tsc -p tsconfig.build.json --outDir <dir>, then WOPT_DIST=<dir>)
 //   node bench/parse-generated.mjs <families-dir> [<families-dir> ...] [--names OrderItem,Tag]
 //
-// Exit code 0 whatever it finds (a measure, not a gate); the last line counts the files.
+// Families not yet laid out whole (bench/EXTERNAL.md) are left out. Exit code 0 whatever it finds
+// (a measure, not a gate); the last line counts the files.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
-import { loadFamily } from './held-out.mjs';
+import { basename, extname, join, resolve } from 'node:path';
+import { familyDirs, loadFamily } from './held-out.mjs';
 
 const dist = resolve(process.env.WOPT_DIST ?? join(import.meta.dirname, '..', 'dist'));
 const { mineTemplate, generateMember } = await import(join(dist, 'miner', 'index.js'));
@@ -80,27 +80,25 @@ function main() {
       console.log(`${family} ${label} ${file.path}: ${error}\n    ${line.trim().slice(0, 160)}`);
     }
   };
-  for (const dir of args.map((arg) => resolve(arg))) {
-    for (const id of readdirSync(dir).sort()) {
-      if (!existsSync(join(dir, id, 'family.json'))) continue;
-      const family = loadFamily(join(dir, id));
-      const own = family.members.flatMap((member) => member.files);
-      // Kinds some member's own file of does not parse in are not the miner's to answer for.
-      const skipped = new Set([...unparsed(own).keys()].map((file) => extname(file.path).toLowerCase()));
-      const generate = (examples, names) => {
-        try {
-          const { template } = mineTemplate(examples);
-          return names.map((name) => generateMember(template, { name }));
-        } catch {
-          return []; // a family the miner refuses writes nothing
-        }
-      };
-      generate(own, names).forEach((files, n) => report(`new ${names[n]}`, id, files, skipped));
-      family.members.forEach((held, i) => {
-        const others = family.members.filter((_, k) => k !== i);
-        for (const files of generate(others.flatMap((member) => member.files), [held.name])) report(`held-out ${held.name}`, id, files, skipped);
-      });
-    }
+  for (const dir of familyDirs(args).laidOut) {
+    const id = basename(dir);
+    const family = loadFamily(dir);
+    const own = family.members.flatMap((member) => member.files);
+    // Kinds some member's own file of does not parse in are not the miner's to answer for.
+    const skipped = new Set([...unparsed(own).keys()].map((file) => extname(file.path).toLowerCase()));
+    const generate = (examples, names) => {
+      try {
+        const { template } = mineTemplate(examples);
+        return names.map((name) => generateMember(template, { name }));
+      } catch {
+        return []; // a family the miner refuses writes nothing
+      }
+    };
+    generate(own, names).forEach((files, n) => report(`new ${names[n]}`, id, files, skipped));
+    family.members.forEach((held, i) => {
+      const others = family.members.filter((_, k) => k !== i);
+      for (const files of generate(others.flatMap((member) => member.files), [held.name])) report(`held-out ${held.name}`, id, files, skipped);
+    });
   }
   console.log(`files written and parsed: ${checked}; not parsing: ${failing}`);
   return 0;

@@ -10,9 +10,8 @@
 //
 // A mining that fails hashes its error's code and message, so a change in what is refused shows too.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { isLaidOut, loadFamily } from './held-out.mjs';
+import { familyDirs, loadFamily } from './held-out.mjs';
 
 const dist = resolve(process.env.WOPT_DIST ?? join(import.meta.dirname, '..', 'dist'));
 const { mineTemplate } = await import(join(dist, 'miner', 'index.js'));
@@ -33,13 +32,7 @@ function main(args) {
     console.error('usage: node bench/template-hash.mjs <families-dir> [<families-dir> ...]');
     return 2;
   }
-  const dirs = args
-    .flatMap((dir) =>
-      readdirSync(resolve(dir), { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && existsSync(join(resolve(dir), entry.name, 'family.json')))
-        .map((entry) => join(resolve(dir), entry.name)),
-    )
-    .filter(isLaidOut);
+  const { laidOut: dirs } = familyDirs(args);
   const overall = createHash('sha256');
   const lines = dirs
     .map((dir) => {

@@ -10,7 +10,6 @@ import { isTruthy } from '../render/helpers.js';
 import type { Template, TemplateFile } from './template.js';
 import { defaultReads, isTemplatedDefault } from './validate.js';
 
-
 /** A value that asks for text in the output (a flag given false or an empty text asks for none). */
 const asksForText = (value: unknown): boolean => (typeof value === 'number' ? Number.isFinite(value) : isTruthy(value));
 

@@ -198,7 +198,7 @@ export function buildTemplate(members: readonly MinedMember[], options: BuildOpt
         ? undefined
         : crlfIds.length === ids.length
           ? true
-          : registry.flag(crlfIds, crlfIds.length * 2 > ids.length, 'windows', 'lineEnds', `${where} has Windows line ends (CRLF) in ${share(crlfIds, ids.length)}`, 'crlf:');
+          : registry.flag(crlfIds, crlfIds.length * 2 > ids.length, 'windows', 'lineEnds', `${where} has Windows line ends (CRLF) in ${share(crlfIds, ids.length)}`, { apart: 'crlf:' });
     files.push({
       path,
       content: withArticles(content, ids.map((id) => names[id] ?? ''), (param) => registry.templateOf(param)),

@@ -74,7 +74,7 @@ export function itemSet(scope: BuildScope, ids: readonly number[], region: Reado
     }
     // Named after its own words, not those every item has (`case channel`: `hasChannel`).
     const text = key.split(/([^\p{L}\p{N}_$]+)/u).filter((word) => !shared.has(word)).join('');
-    const flag = registry.flag(having, having.length * 2 > ids.length, 'has', text, `${where}: an item of a list, listed by ${share(having, ids.length)}`, undefined, having.length * 2 === ids.length);
+    const flag = registry.flag(having, having.length * 2 > ids.length, 'has', text, `${where}: an item of a list, listed by ${share(having, ids.length)}`, { evenSplit: having.length * 2 === ids.length });
     const last = pieces.at(-1);
     // Items the same members have are one block (`latest` and `ts`).
     if (last?.t === 'if' && last.flag === flag) pieces[pieces.length - 1] = { ...last, then: [...last.then, ...line] };

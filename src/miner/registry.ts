@@ -185,15 +185,16 @@ export class Registry {
   }
 
   /**
-   * `apart`: a flag of its own kind, not shared with other flags of the same members (line ends).
-   * `evenSplit`: the default is a coin flip where this part is decided (as many members with it as
+   * `options.apart`: a flag of its own kind, not shared with other flags of the same members (line ends).
+   * `options.evenSplit`: the default is a coin flip where this part is decided (as many members with it as
    * without, in a region only some members reach); the part then takes the flag the same members
    * already have, whatever its default, and a flag decided so gives its default up to one the
    * same members are given where the default was not a coin flip. The same members are one kind
    * of member: a new member that is not of that kind in one place is not of it in another (a
    * Django app's view with the other app's `return (` and its own `return ….filter(…)`).
    */
-  flag(members: readonly number[], isDefault: boolean, prefix: string, hint: string, why: string, apart?: string, evenSplit = false): string {
+  flag(members: readonly number[], isDefault: boolean, prefix: string, hint: string, why: string, options: { readonly apart?: string; readonly evenSplit?: boolean } = {}): string {
+    const { apart, evenSplit = false } = options;
     const key = `${apart ?? ''}${members.join(',')}${isDefault ? '+' : '-'}`;
     const known = this.flags.get(key);
     if (known !== undefined) return known.name;

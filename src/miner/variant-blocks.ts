@@ -62,8 +62,7 @@ export function variantBlocks(scope: BuildScope, ids: readonly number[], region:
       'has',
       groupText(present),
       `${where}: lines present in ${share(present.members, ids.length)}`,
-      undefined,
-      evenSplit,
+      { evenSplit },
     );
     return [{ t: 'if', flag, then: content(present), else: [], lines: endsWithNewline }];
   }
